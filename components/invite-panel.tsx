@@ -1,0 +1,64 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import { SubmitButton } from "./submit-button";
+import { alertErrorClass, inputClass, secondaryButtonClass } from "./ui";
+
+interface InviteState {
+  link?: string;
+  expiresAt?: string;
+  error?: string;
+}
+
+export function InvitePanel({
+  action,
+}: {
+  action: (prev: InviteState, formData: FormData) => Promise<InviteState>;
+}) {
+  const [state, formAction] = useActionState(action, {});
+  const [copied, setCopied] = useState(false);
+  return (
+    <div className="space-y-3">
+      <form action={formAction}>
+        <SubmitButton pendingText="作成中…">招待リンクを作成</SubmitButton>
+      </form>
+      {state.error && (
+        <p role="alert" className={alertErrorClass}>
+          {state.error}
+        </p>
+      )}
+      {state.link && (
+        <div className="space-y-2">
+          <label htmlFor="invite-link" className="block text-sm text-slate-700">
+            このリンクを研修生に送ってください（有効期限: {formatDateTime(state.expiresAt)}
+            ）。リンクはこの画面でのみ表示されます。
+          </label>
+          <div className="flex gap-2">
+            <input
+              id="invite-link"
+              readOnly
+              value={state.link}
+              className={inputClass}
+              data-testid="invite-link"
+              onFocus={(e) => e.currentTarget.select()}
+            />
+            <button
+              type="button"
+              className={secondaryButtonClass}
+              onClick={async () => {
+                await navigator.clipboard.writeText(state.link ?? "");
+                setCopied(true);
+              }}
+            >
+              {copied ? "コピーしました" : "コピー"}
+            </button>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function formatDateTime(iso: string | undefined): string {
+  return iso ? new Date(iso).toLocaleString("ja-JP", { dateStyle: "medium", timeStyle: "short" }) : "";
+}

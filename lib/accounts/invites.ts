@@ -1,0 +1,121 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { invites, users } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { hashPassword, PASSWORD_MIN_LENGTH } from "./passwords";
+import { findUserByEmail, normalizeEmail } from "./users";
+
+export const INVITE_LIFETIME_DAYS = 7;
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** Creates an invite link token for a team; only its hash is stored. */
+export async function createInvite(
+  db: Db,
+  input: { teamId: string; createdById: string; now: Date },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(24).toString("base64url");
+  const expiresAt = new Date(input.now.getTime() + INVITE_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
+  await db.insert(invites).values({
+    teamId: input.teamId,
+    createdById: input.createdById,
+    tokenHash: hashToken(token),
+    expiresAt,
+  });
+  return { token, expiresAt };
+}
+
+export async function listActiveInvites(db: Db, teamId: string, now: Date) {
+  return db
+    .select({
+      id: invites.id,
+      expiresAt: invites.expiresAt,
+      uses: invites.uses,
+      createdAt: invites.createdAt,
+    })
+    .from(invites)
+    .where(and(eq(invites.teamId, teamId), isNull(invites.revokedAt), gt(invites.expiresAt, now)))
+    .orderBy(desc(invites.createdAt));
+}
+
+/** Revokes an invite of the given team; another team's invite is "not found". */
+export async function revokeInvite(db: Db, input: { inviteId: string; teamId: string; now: Date }) {
+  const rows = await db
+    .update(invites)
+    .set({ revokedAt: input.now })
+    .where(and(eq(invites.id, input.inviteId), eq(invites.teamId, input.teamId)))
+    .returning({ id: invites.id });
+  if (rows.length === 0) throw new AppError("not_found", "招待リンクが見つかりません。");
+}
+
+export type InviteStatus = "valid" | "expired" | "revoked" | "unknown";
+
+export async function getInviteStatus(db: Db, token: string, now: Date) {
+  const [invite] = await db
+    .select()
+    .from(invites)
+    .where(eq(invites.tokenHash, hashToken(token)))
+    .limit(1);
+  if (!invite) return { status: "unknown" as const };
+  if (invite.revokedAt) return { status: "revoked" as const };
+  if (invite.expiresAt <= now) return { status: "expired" as const };
+  return { status: "valid" as const, invite };
+}
+
+export const acceptInviteSchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "お名前を入力してください。")
+    .max(60, "お名前は60文字以内で入力してください。"),
+  email: z.email("メールアドレスの形式が正しくありません。").max(200),
+  password: z
+    .string()
+    .min(PASSWORD_MIN_LENGTH, `パスワードは${PASSWORD_MIN_LENGTH}文字以上にしてください。`)
+    .max(200, "パスワードが長すぎます。"),
+});
+
+/** Creates the invited account in the invite's team, in one transaction. */
+export async function acceptInvite(
+  db: Db,
+  input: { token: string; account: z.infer<typeof acceptInviteSchema>; now: Date },
+): Promise<{ userId: string; email: string }> {
+  const passwordHash = await hashPassword(input.account.password);
+  return db.transaction(async (tx) => {
+    const [invite] = await tx
+      .select()
+      .from(invites)
+      .where(eq(invites.tokenHash, hashToken(input.token)))
+      .for("update")
+      .limit(1);
+    if (!invite || invite.revokedAt || invite.expiresAt <= input.now) {
+      throw new AppError(
+        "not_found",
+        "この招待リンクは無効か、有効期限が切れています。トレーナーに新しいリンクを依頼してください。",
+      );
+    }
+    if (await findUserByEmail(tx, input.account.email)) {
+      throw new AppError("conflict", "このメールアドレスはすでに登録されています。ログインしてください。");
+    }
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: normalizeEmail(input.account.email),
+        name: input.account.name,
+        passwordHash,
+        role: invite.role,
+        teamId: invite.teamId,
+      })
+      .returning({ id: users.id, email: users.email });
+    await tx
+      .update(invites)
+      .set({ uses: sql`${invites.uses} + 1` })
+      .where(eq(invites.id, invite.id));
+    return { userId: user!.id, email: user!.email };
+  });
+}

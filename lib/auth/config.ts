@@ -1,0 +1,98 @@
+import "server-only";
+import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import Google from "next-auth/providers/google";
+import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
+import { z } from "zod";
+import { verifyPassword } from "@/lib/accounts/passwords";
+import { findUserByEmail } from "@/lib/accounts/users";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().min(1).max(200),
+  password: z.string().min(1).max(200),
+});
+
+class InvalidLogin extends CredentialsSignin {
+  code = "invalid_login";
+}
+
+// Lazy: the environment (AUTH_SECRET, SSO variables) is read per request, never at build time.
+export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => {
+  const env = getEnv();
+  const { microsoftEntraId, google } = env.sso;
+  return {
+    secret: env.authSecret,
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    logger: {
+      // A wrong password is an expected outcome shown to the user, not a server error.
+      error(error) {
+        if (error.name === "CredentialsSignin" || error.name === "InvalidLogin") return;
+        console.error("[auth]", error);
+      },
+    },
+    providers: [
+      Credentials({
+        credentials: { email: {}, password: {} },
+        async authorize(raw) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) throw new InvalidLogin();
+          const user = await findUserByEmail(await getDb(), parsed.data.email);
+          // Hash even for an unknown account, so timing does not tell which emails exist.
+          const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
+          if (!user?.passwordHash || !ok) throw new InvalidLogin();
+          return { id: user.id, email: user.email, name: user.name };
+        },
+      }),
+      ...(microsoftEntraId
+        ? [
+            MicrosoftEntraID({
+              clientId: microsoftEntraId.clientId,
+              clientSecret: microsoftEntraId.clientSecret,
+              issuer: microsoftEntraId.issuer,
+            }),
+          ]
+        : []),
+      ...(google ? [Google({ clientId: google.clientId, clientSecret: google.clientSecret })] : []),
+    ],
+    callbacks: {
+      // Single sign-on never creates accounts: the company's account must exist (made by an invite).
+      async signIn({ user, account }) {
+        if (!account || account.provider === "credentials") return true;
+        if (!user.email) return "/signin?error=NoAccount";
+        return (await findUserByEmail(await getDb(), user.email)) ? true : "/signin?error=NoAccount";
+      },
+      async jwt({ token, user, account }) {
+        if (user && account) {
+          if (account.provider === "credentials") {
+            token.sub = user.id;
+          } else if (user.email) {
+            const local = await findUserByEmail(await getDb(), user.email);
+            if (local) token.sub = local.id;
+          }
+        }
+        return token;
+      },
+      session({ session, token }) {
+        if (token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+});
+
+// argon2id hash of a random string: verifying against it costs what a real check costs.
+const DUMMY_HASH =
+  "$argon2id$v=19$m=19456,t=2,p=1$gC298XlLZYNwbgOX7WX8Dg$XkUQONFE7vd0mc3DF0LbwapQHww/Q577EX1iq0UQTCU";
+
+/** Names of the single sign-on providers switched on by the environment, for the sign-in page. */
+export function listSsoProviders(): { id: string; name: string }[] {
+  const { microsoftEntraId, google } = getEnv().sso;
+  return [
+    ...(microsoftEntraId ? [{ id: "microsoft-entra-id", name: "Microsoft Entra ID" }] : []),
+    ...(google ? [{ id: "google", name: "Google" }] : []),
+  ];
+}

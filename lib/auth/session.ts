@@ -1,0 +1,40 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { getSessionUserById, type Role, type SessionUser } from "@/lib/accounts/users";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { auth } from "./config";
+
+// The session says who; the database says what they may do now (role and team are read fresh, so a
+// moved or demoted user loses access at once). Memoized per request.
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id) return null;
+  return (await getSessionUserById(await getDb(), id)) ?? null;
+});
+
+/** For pages and server actions: the signed-in user, else a redirect to the sign-in page. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/signin");
+  return user;
+}
+
+/** For pages and server actions: the user if their role is allowed, else the 403 page. */
+export async function requireRole(...roles: Role[]): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!roles.includes(user.role)) forbidden();
+  return user;
+}
+
+/** For route handlers: the user, else an AppError that becomes a JSON 401/403. */
+export async function requireApiUser(...roles: Role[]): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("unauthorized", "ログインしてください。");
+  if (roles.length > 0 && !roles.includes(user.role)) {
+    throw new AppError("forbidden", "この操作を行う権限がありません。");
+  }
+  return user;
+}

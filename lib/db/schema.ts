@@ -1,0 +1,152 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+// One schema for PGlite and PostgreSQL. JSON columns hold core values (engine state, rubric analysis,
+// scorecards) and are validated with the core's zod schemas when read back.
+
+export const userRole = pgEnum("user_role", ["trainee", "trainer", "admin"]);
+export const callMode = pgEnum("call_mode", ["scripted", "llm"]);
+export const callStatus = pgEnum("call_status", ["active", "ended"]);
+export const turnRole = pgEnum("turn_role", ["caller", "operator"]);
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const teams = pgTable("teams", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash"),
+    role: userRole("role").notNull().default("trainee"),
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("users_email_key").on(sql`lower(${t.email})`), index("users_team_idx").on(t.teamId)],
+);
+
+export const invites = pgTable(
+  "invites",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    // Only a hash is stored: the link itself is shown once, to the trainer who made it.
+    tokenHash: text("token_hash").notNull().unique(),
+    role: userRole("role").notNull().default("trainee"),
+    createdById: uuid("created_by_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    // A link is shared with a cohort of new operators, so it can be used until it expires or is revoked.
+    uses: integer("uses").notNull().default(0),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("invites_team_idx").on(t.teamId)],
+);
+
+// A scenario is a named, owned thing; its content lives in immutable versions so that a call keeps
+// the version it was played with. Built-ins have teamId null and builtInId set.
+export const scenarios = pgTable(
+  "scenarios",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "cascade" }),
+    builtInId: text("built_in_id").unique(),
+    title: text("title").notNull(),
+    draftYaml: text("draft_yaml"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    archived: boolean("archived").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("scenarios_team_idx").on(t.teamId)],
+);
+
+export const scenarioVersions = pgTable(
+  "scenario_versions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    scenarioId: uuid("scenario_id")
+      .notNull()
+      .references(() => scenarios.id, { onDelete: "cascade" }),
+    version: integer("version").notNull(),
+    yaml: text("yaml").notNull(),
+    definition: jsonb("definition").notNull(),
+    contentHash: text("content_hash").notNull(),
+    publishedById: uuid("published_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("scenario_versions_scenario_version_key").on(t.scenarioId, t.version)],
+);
+
+export const calls = pgTable(
+  "calls",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    // The team at the time of the call: trainers follow calls made in their team.
+    teamId: uuid("team_id").references(() => teams.id, { onDelete: "set null" }),
+    scenarioVersionId: uuid("scenario_version_id")
+      .notNull()
+      .references(() => scenarioVersions.id),
+    mode: callMode("mode").notNull().default("scripted"),
+    status: callStatus("status").notNull().default("active"),
+    endReason: text("end_reason"),
+    seed: integer("seed").notNull(),
+    state: jsonb("state").notNull(),
+    scorecard: jsonb("scorecard"),
+    overallScore: integer("overall_score"),
+    startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
+    endedAt: timestamp("ended_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("calls_user_idx").on(t.userId, t.startedAt),
+    index("calls_team_idx").on(t.teamId, t.startedAt),
+  ],
+);
+
+export const turns = pgTable(
+  "turns",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    role: turnRole("role").notNull(),
+    kind: text("kind").notNull(),
+    text: text("text").notNull(),
+    nodeId: text("node_id"),
+    analysis: jsonb("analysis"),
+    mood: jsonb("mood"),
+    // Milliseconds since the call started: when the turn began, and for caller turns when the
+    // simulated speech ends (the interruption check compares a reply against it).
+    atMs: integer("at_ms").notNull(),
+    speechEndsAtMs: integer("speech_ends_at_ms"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("turns_call_seq_key").on(t.callId, t.seq)],
+);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "./env";
+
+describe("parseEnv", () => {
+  it("accepts an empty development environment (embedded defaults)", () => {
+    const result = parseEnv({});
+    expect(result.ok).toBe(true);
+  });
+
+  it.each([
+    [{ NODE_ENV: "production" }, ["AUTH_SECRET is required in production"]],
+    [{ DATABASE_URL: "mysql://x" }, ["DATABASE_URL must be a postgres:// or postgresql:// URL"]],
+    [{ AUTH_SECRET: "short" }, ["AUTH_SECRET must be at least 32 characters"]],
+    [{ AUTH_GOOGLE_ID: "id" }, ["AUTH_GOOGLE_SECRET is required with AUTH_GOOGLE_ID"]],
+    [{ KIKITE_SEED_DEMO: "yes" }, ["KIKITE_SEED_DEMO"]],
+  ])("reports %o", (source, expected) => {
+    const result = parseEnv(source);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    for (const fragment of expected) expect(result.problems.join("\n")).toContain(fragment);
+  });
+
+  it("names every bad variable at once", () => {
+    const result = parseEnv({
+      NODE_ENV: "production",
+      DATABASE_URL: "nope",
+      AUTH_MICROSOFT_ENTRA_ID_SECRET: "s",
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems).toHaveLength(3);
+  });
+
+  it("accepts a production configuration", () => {
+    const result = parseEnv({
+      NODE_ENV: "production",
+      DATABASE_URL: "postgres://u@db:5432/kikite",
+      AUTH_SECRET: "0123456789abcdef0123456789abcdef",
+    });
+    expect(result).toMatchObject({ ok: true, env: { DATABASE_URL: "postgres://u@db:5432/kikite" } });
+  });
+});

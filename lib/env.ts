@@ -1,0 +1,145 @@
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+// The only module that reads process.env. Every other module asks getEnv(), so a bad variable is
+// reported once, at start-up, together with every other bad variable.
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1")
+  .optional();
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
+
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: optionalText.pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+        .optional(),
+    ),
+    KIKITE_DATA_DIR: z.string().default(".data"),
+    KIKITE_SEED_DEMO: booleanFlag,
+    AUTH_SECRET: optionalText.pipe(z.string().min(32, "must be at least 32 characters").optional()),
+    AUTH_MICROSOFT_ENTRA_ID_ID: optionalText,
+    AUTH_MICROSOFT_ENTRA_ID_SECRET: optionalText,
+    AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalText.pipe(z.url().optional()),
+    AUTH_GOOGLE_ID: optionalText,
+    AUTH_GOOGLE_SECRET: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
+      ctx.addIssue({ code: "custom", path: ["AUTH_SECRET"], message: "is required in production" });
+    }
+    const pairs = [
+      ["AUTH_MICROSOFT_ENTRA_ID_ID", "AUTH_MICROSOFT_ENTRA_ID_SECRET"],
+      ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
+    ] as const;
+    for (const [id, secret] of pairs) {
+      if (Boolean(env[id]) !== Boolean(env[secret])) {
+        ctx.addIssue({
+          code: "custom",
+          path: [env[id] ? secret : id],
+          message: `is required with ${env[id] ? id : secret}`,
+        });
+      }
+    }
+  });
+
+export type RawEnv = z.infer<typeof envSchema>;
+
+export interface Env {
+  nodeEnv: RawEnv["NODE_ENV"];
+  isProduction: boolean;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  seedDemo: boolean;
+  authSecret: string;
+  sso: {
+    microsoftEntraId?: { clientId: string; clientSecret: string; issuer: string | undefined };
+    google?: { clientId: string; clientSecret: string };
+  };
+}
+
+export type EnvResult = { ok: true; env: RawEnv } | { ok: false; problems: string[] };
+
+/** Validates an environment; every problem is named, not only the first. */
+export function parseEnv(source: Record<string, string | undefined>): EnvResult {
+  const result = envSchema.safeParse(source);
+  if (result.success) return { ok: true, env: result.data };
+  return {
+    ok: false,
+    problems: result.error.issues.map((issue) => `${issue.path.join(".") || "(env)"} ${issue.message}`),
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated environment of this process; throws one error listing every bad variable. */
+export function getEnv(): Env {
+  if (cached) return cached;
+  const parsed = parseEnv(process.env);
+  if (!parsed.ok) {
+    throw new Error(`Invalid environment:\n${parsed.problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+  const raw = parsed.env;
+  const dataDir = path.resolve(raw.KIKITE_DATA_DIR);
+  const isProduction = raw.NODE_ENV === "production";
+  cached = {
+    nodeEnv: raw.NODE_ENV,
+    isProduction,
+    databaseUrl: raw.DATABASE_URL,
+    dataDir,
+    seedDemo: raw.KIKITE_SEED_DEMO ?? !isProduction,
+    authSecret: raw.AUTH_SECRET ?? readOrCreateDevSecret(dataDir),
+    sso: {
+      microsoftEntraId:
+        raw.AUTH_MICROSOFT_ENTRA_ID_ID && raw.AUTH_MICROSOFT_ENTRA_ID_SECRET
+          ? {
+              clientId: raw.AUTH_MICROSOFT_ENTRA_ID_ID,
+              clientSecret: raw.AUTH_MICROSOFT_ENTRA_ID_SECRET,
+              issuer: raw.AUTH_MICROSOFT_ENTRA_ID_ISSUER,
+            }
+          : undefined,
+      google:
+        raw.AUTH_GOOGLE_ID && raw.AUTH_GOOGLE_SECRET
+          ? { clientId: raw.AUTH_GOOGLE_ID, clientSecret: raw.AUTH_GOOGLE_SECRET }
+          : undefined,
+    },
+  };
+  return cached;
+}
+
+// Development only (production requires AUTH_SECRET): a secret generated once and kept under the data
+// directory, so sessions survive restarts without the newcomer configuring anything.
+function readOrCreateDevSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  try {
+    return fs.readFileSync(file, "utf8").trim();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  try {
+    fs.writeFileSync(file, secret, { flag: "wx", mode: 0o600 });
+    return secret;
+  } catch (error) {
+    // Another process won the race: use its secret.
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(file, "utf8").trim();
+    throw error;
+  }
+}
+
+/** For DB tests: a PostgreSQL to run them on as well as PGlite, when one is configured. */
+export function readTestDatabaseUrl(): string | undefined {
+  const url = process.env.TEST_DATABASE_URL?.trim();
+  return url ? url : undefined;
+}
