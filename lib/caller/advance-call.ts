@@ -1,0 +1,160 @@
+import { applyMood, type Mood } from "@/lib/caller/apply-mood";
+import type { CallerLine, CallState, EndReason } from "@/lib/caller/call-state";
+import {
+  defaultInterruptedLines,
+  defaultRefuseLines,
+  defaultTimeoutLines,
+} from "@/lib/caller/caller-defaults";
+import { chooseNextNode } from "@/lib/caller/choose-next-node";
+import { detectIntents, detectPhrases, type Intent } from "@/lib/caller/detect-intents";
+import { matchesCondition, type TurnFacts } from "@/lib/caller/match-condition";
+import { type LineDraw, pickLine } from "@/lib/caller/pick-line";
+import type { ListeningSignals } from "@/lib/rubric/labels";
+import type { Scenario } from "@/lib/scenario/schema";
+
+export interface TraineeReply {
+  reply: string;
+  signals: ListeningSignals;
+  /** Milliseconds since the call started, measured by whoever runs the call (time is injected). */
+  elapsedMs: number;
+  /** The trainee hung up after this reply. */
+  endedByTrainee?: boolean;
+}
+
+export interface AdvanceResult {
+  state: CallState;
+  lines: CallerLine[];
+  moodDelta: Mood;
+  /** Goals newly reached by this reply. */
+  goalsReached: string[];
+  intents: Intent[];
+  ended: null | { reason: EndReason };
+}
+
+/**
+ * One exchange: the trainee's reply (with its rubric signals) moves the mood, may reveal facts and
+ * reach goals, and picks the caller's next node and words. Pure: same scenario, state and reply,
+ * same result. Expects a state from startCall/advanceCall of this scenario (see parseCallState).
+ */
+export function advanceCall(scenario: Scenario, state: CallState, input: TraineeReply): AdvanceResult {
+  if (state.ended) {
+    return { state, lines: [], moodDelta: {}, goalsReached: [], intents: [], ended: state.ended };
+  }
+  const intents = detectIntents(input.reply, scenario);
+  if (input.endedByTrainee) intents.push({ kind: "endedByTrainee" });
+  const elapsedMs = Math.max(state.elapsedMs, input.elapsedMs);
+  const turn = state.turn + 1;
+  let draw: LineDraw = { rng: state.rng, lastVariant: state.lastVariant };
+  const say = (
+    lines: readonly string[],
+    key: string,
+    nodeId: string,
+    kind: CallerLine["kind"],
+  ): CallerLine => {
+    const picked = pickLine(lines, key, draw);
+    draw = picked.draw;
+    return { text: picked.text, nodeId, kind };
+  };
+
+  // A reply that comes after the time limit is not heard: the call is already over.
+  if (scenario.timeLimitSec !== undefined && elapsedMs > scenario.timeLimitSec * 1000) {
+    const line = input.endedByTrainee ? [] : [sayTimeout(scenario, state.nodeId, say)];
+    const ended = { reason: "time_out" as const };
+    const next = { ...state, turn, elapsedMs, rng: draw.rng, lastVariant: draw.lastVariant, ended };
+    return { state: next, lines: line, moodDelta: {}, goalsReached: [], intents, ended };
+  }
+
+  const interrupted = input.signals.interruption;
+  const { mood, delta } = applyMood(scenario.mood, state.mood, input.signals, intents);
+  const facts: TurnFacts = {
+    signals: input.signals,
+    intents,
+    said: detectPhrases(input.reply, scenario),
+    mood,
+    goalsReached: state.goalsReached,
+    factsRevealed: state.factsRevealed,
+    turn,
+    turnsInNode: state.turnsInNode + 1,
+    transfers: state.transfers + (intents.some((intent) => intent.kind === "transferred") ? 1 : 0),
+    elapsedMs,
+  };
+
+  const lines: CallerLine[] = [];
+  if (interrupted) {
+    const interruptedLines = scenario.persona.interruptedLines ?? defaultInterruptedLines[scenario.kind];
+    lines.push(say(interruptedLines, "interrupted", state.nodeId, "interrupted"));
+  } else {
+    for (const intent of intents) {
+      if (intent.kind !== "askedFact") continue;
+      const fact = scenario.persona.facts[intent.factId];
+      if (!fact) continue;
+      if (matchesCondition(fact.requires, facts)) {
+        lines.push(say(fact.answers, `fact:${intent.factId}`, state.nodeId, "fact"));
+        if (!facts.factsRevealed.includes(intent.factId)) {
+          facts.factsRevealed = [...facts.factsRevealed, intent.factId];
+        }
+      } else {
+        const refuse = fact.refuseLines ?? defaultRefuseLines[scenario.kind];
+        lines.push(say(refuse, `refuse:${intent.factId}`, state.nodeId, "line"));
+      }
+    }
+  }
+
+  const newGoals = reachGoals(scenario, facts);
+  facts.goalsReached = [...facts.goalsReached, ...newGoals];
+
+  const nextId = chooseNextNode(scenario, state.nodeId, facts, { interrupted });
+  const nodeId = nextId ?? state.nodeId;
+  const node = scenario.nodes[nodeId];
+  if (!node) throw new Error(`call state points at node "${nodeId}", which scenario "${scenario.id}" lacks`);
+  const endReached = nextId !== null ? node.end : undefined;
+
+  if (nextId !== null && !(input.endedByTrainee && !endReached)) {
+    lines.push(say(node.lines, `${nodeId}:lines`, nodeId, "line"));
+  } else if (nextId === null && !input.endedByTrainee && !lines.some((line) => line.kind === "fact")) {
+    lines.push(say(node.stayLines ?? node.lines, `${nodeId}:stay`, nodeId, "line"));
+  }
+
+  let reason: EndReason | undefined = endReached ?? (input.endedByTrainee ? "ended_by_trainee" : undefined);
+  let spoken = lines;
+  if (reason === undefined && scenario.maxTurns !== undefined && turn >= scenario.maxTurns) {
+    reason = "time_out";
+    spoken = [...lines.filter((line) => line.kind === "fact"), sayTimeout(scenario, nodeId, say)];
+  }
+  const ended = reason ? { reason } : null;
+  const next: CallState = {
+    ...state,
+    nodeId,
+    mood,
+    goalsReached: facts.goalsReached as string[],
+    factsRevealed: facts.factsRevealed as string[],
+    turn,
+    turnsInNode: nextId === null ? facts.turnsInNode : 0,
+    elapsedMs,
+    transfers: facts.transfers,
+    rng: draw.rng,
+    lastVariant: draw.lastVariant,
+    ended,
+  };
+  return { state: next, lines: spoken, moodDelta: delta, goalsReached: newGoals, intents, ended };
+}
+
+// Goals are checked in declared order so that a goal may require an earlier one reached by the same reply.
+function reachGoals(scenario: Scenario, facts: TurnFacts): string[] {
+  const reached: string[] = [];
+  for (const [id, goal] of Object.entries(scenario.goals)) {
+    if (facts.goalsReached.includes(id)) continue;
+    if (matchesCondition(goal.when, { ...facts, goalsReached: [...facts.goalsReached, ...reached] })) {
+      reached.push(id);
+    }
+  }
+  return reached;
+}
+
+function sayTimeout(
+  scenario: Scenario,
+  nodeId: string,
+  say: (lines: readonly string[], key: string, nodeId: string, kind: CallerLine["kind"]) => CallerLine,
+): CallerLine {
+  return say(scenario.persona.timeoutLines ?? defaultTimeoutLines[scenario.kind], "timeout", nodeId, "line");
+}

@@ -1,0 +1,34 @@
+import { initialMood } from "@/lib/caller/apply-mood";
+import type { CallerLine, CallState } from "@/lib/caller/call-state";
+import { pickLine } from "@/lib/caller/pick-line";
+import { seedRandom } from "@/lib/caller/prng";
+import type { Scenario } from "@/lib/scenario/schema";
+
+/** A new call: the initial state and the caller's opening line. */
+export function startCall(
+  scenario: Scenario,
+  options: { seed: number },
+): { state: CallState; lines: CallerLine[] } {
+  const opening = scenario.nodes[scenario.start];
+  const first = pickLine(opening?.lines ?? [], `${scenario.start}:lines`, {
+    rng: seedRandom(options.seed),
+    lastVariant: {},
+  });
+  const state: CallState = {
+    version: 1,
+    scenarioId: scenario.id,
+    nodeId: scenario.start,
+    mood: initialMood(scenario.mood),
+    goalsReached: [],
+    factsRevealed: [],
+    turn: 0,
+    turnsInNode: 0,
+    elapsedMs: 0,
+    transfers: 0,
+    seed: Math.trunc(options.seed),
+    rng: first.draw.rng,
+    lastVariant: first.draw.lastVariant,
+    ended: null,
+  };
+  return { state, lines: [{ text: first.text, nodeId: scenario.start, kind: "line" }] };
+}

@@ -1,0 +1,128 @@
+import type { PathIssue } from "@/lib/scenario/scenario-issue";
+import type { Condition, MoodModel, ScenarioFile } from "@/lib/scenario/schema";
+
+/** Names that must resolve: facts, goals and mood variables used by conditions, effects and contest categories. */
+export function checkScenarioReferences(file: ScenarioFile, mood: MoodModel): PathIssue[] {
+  const known = {
+    facts: new Set(Object.keys(file.persona.facts)),
+    goals: new Set(Object.keys(file.goals)),
+    moods: new Set(Object.keys(mood.variables)),
+    phrases: new Set(Object.keys(file.phrases ?? {})),
+  };
+  const issues: PathIssue[] = [];
+  for (const { path, condition } of listConditions(file)) {
+    issues.push(...checkCondition(condition, path, known));
+  }
+  issues.push(...checkEffects(file, known.moods));
+
+  for (const [id, node] of Object.entries(file.nodes)) {
+    if (!node.end && !node.modelReply) {
+      issues.push({
+        path: ["nodes", id],
+        atKey: true,
+        message: `node "${id}" needs a modelReply for feedback`,
+      });
+    }
+  }
+  if (file.kind === "lonely" && file.maxTurns === undefined && file.timeLimitSec === undefined) {
+    issues.push({
+      path: ["kind"],
+      message: "a lonely caller needs maxTurns or timeLimitSec so that chatting along for ever runs out",
+    });
+  }
+  const categoryIds = new Set<string>();
+  for (const [index, category] of (file.contest?.categories ?? []).entries()) {
+    if (categoryIds.has(category.id)) {
+      issues.push({
+        path: ["contest", "categories", index, "id"],
+        message: `duplicate category "${category.id}"`,
+      });
+    }
+    categoryIds.add(category.id);
+    for (const [goalIndex, goal] of category.goals.entries()) {
+      if (!known.goals.has(goal)) {
+        issues.push({
+          path: ["contest", "categories", index, "goals", goalIndex],
+          message: `unknown goal "${goal}"`,
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+interface Known {
+  facts: Set<string>;
+  goals: Set<string>;
+  moods: Set<string>;
+  phrases: Set<string>;
+}
+
+function listConditions(file: ScenarioFile): { path: PropertyKey[]; condition: Condition }[] {
+  const found: { path: PropertyKey[]; condition: Condition }[] = [];
+  for (const [id, goal] of Object.entries(file.goals))
+    found.push({ path: ["goals", id, "when"], condition: goal.when });
+  for (const [id, fact] of Object.entries(file.persona.facts)) {
+    if (fact.requires) found.push({ path: ["persona", "facts", id, "requires"], condition: fact.requires });
+  }
+  for (const [index, transition] of (file.globalTransitions ?? []).entries()) {
+    if (transition.when)
+      found.push({ path: ["globalTransitions", index, "when"], condition: transition.when });
+  }
+  for (const [id, node] of Object.entries(file.nodes)) {
+    for (const [index, transition] of (node.transitions ?? []).entries()) {
+      if (transition.when) {
+        found.push({ path: ["nodes", id, "transitions", index, "when"], condition: transition.when });
+      }
+    }
+  }
+  return found;
+}
+
+function checkCondition(condition: Condition, path: PropertyKey[], known: Known): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const askedFacts = condition.askedFact === undefined ? [] : [condition.askedFact].flat();
+  for (const fact of askedFacts) {
+    if (!known.facts.has(fact))
+      issues.push({ path: [...path, "askedFact"], message: `unknown fact "${fact}"` });
+  }
+  const said = condition.said === undefined ? [] : [condition.said].flat();
+  for (const phrase of said) {
+    if (!known.phrases.has(phrase))
+      issues.push({ path: [...path, "said"], message: `unknown phrase "${phrase}"` });
+  }
+  for (const [index, fact] of (condition.facts ?? []).entries()) {
+    if (!known.facts.has(fact))
+      issues.push({ path: [...path, "facts", index], message: `unknown fact "${fact}"` });
+  }
+  for (const [index, goal] of (condition.goals ?? []).entries()) {
+    if (!known.goals.has(goal))
+      issues.push({ path: [...path, "goals", index], message: `unknown goal "${goal}"` });
+  }
+  for (const variable of Object.keys(condition.mood ?? {})) {
+    if (!known.moods.has(variable)) {
+      issues.push({
+        path: [...path, "mood", variable],
+        atKey: true,
+        message: `unknown mood variable "${variable}"`,
+      });
+    }
+  }
+  return issues;
+}
+
+function checkEffects(file: ScenarioFile, moods: Set<string>): PathIssue[] {
+  const issues: PathIssue[] = [];
+  const visit = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value !== "object" || value === null) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (typeof inner === "number" && !moods.has(key)) {
+        issues.push({ path: [...path, key], atKey: true, message: `unknown mood variable "${key}"` });
+      } else {
+        visit(inner, [...path, key]);
+      }
+    }
+  };
+  visit(file.mood?.effects, ["mood", "effects"]);
+  return issues;
+}
