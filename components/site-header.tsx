@@ -3,15 +3,19 @@ import type { SessionUser } from "@/lib/accounts/users";
 import { roleLabels } from "./role-labels";
 
 const navByRole: Record<SessionUser["role"], { href: string; label: string }[]> = {
-  trainee: [{ href: "/", label: "ホーム" }],
+  trainee: [
+    { href: "/practice", label: "練習する" },
+    { href: "/history", label: "練習の記録" },
+  ],
   trainer: [
-    { href: "/", label: "ホーム" },
     { href: "/trainer", label: "チーム" },
+    { href: "/practice", label: "練習する" },
+    { href: "/history", label: "練習の記録" },
   ],
   admin: [
-    { href: "/", label: "ホーム" },
-    { href: "/trainer", label: "チーム" },
     { href: "/admin", label: "管理" },
+    { href: "/trainer", label: "チーム" },
+    { href: "/practice", label: "練習する" },
   ],
 };
 

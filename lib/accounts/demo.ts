@@ -1,6 +1,6 @@
 import "server-only";
 import { eq } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open-database";
 import { teams, users } from "@/lib/db/schema";
 import { hashPassword } from "./passwords";
 import { findUserByEmail, type Role } from "./users";

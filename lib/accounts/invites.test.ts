@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { DbHandle } from "@/lib/db/client";
+import type { DbHandle } from "@/lib/db/open-database";
 import { teams, users } from "@/lib/db/schema";
 import { testDatabaseTargets, uniqueSuffix } from "@/lib/testing/test-databases";
 import { acceptInvite, createInvite, getInviteStatus, revokeInvite } from "./invites";

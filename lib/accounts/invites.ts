@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open-database";
 import { invites, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "./passwords";

@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, count, eq } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
+import type { Db } from "@/lib/db/open-database";
 import { teams, users } from "@/lib/db/schema";
 
 export async function listTeamMembers(db: Db, teamId: string) {

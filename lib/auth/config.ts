@@ -30,7 +30,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
     logger: {
       // A wrong password is an expected outcome shown to the user, not a server error.
       error(error) {
-        if (error.name === "CredentialsSignin" || error.name === "InvalidLogin") return;
+        if (error instanceof CredentialsSignin) return;
         console.error("[auth]", error);
       },
     },

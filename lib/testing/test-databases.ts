@@ -1,4 +1,4 @@
-import { type DbHandle, openDatabase } from "@/lib/db/client";
+import { type DbHandle, openDatabase } from "@/lib/db/open-database";
 import { readTestDatabaseUrl } from "@/lib/env";
 
 export interface TestDatabaseTarget {

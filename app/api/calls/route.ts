@@ -1,0 +1,23 @@
+import { requireApiUser } from "@/lib/auth/session";
+import { startCallForUser } from "@/lib/calls/call-service";
+import { startCallRequestSchema } from "@/lib/calls/call-view";
+import { listCallsForUser } from "@/lib/calls/history";
+import { getDb } from "@/lib/db/client";
+import { handleApi, json, readJsonBody } from "@/lib/http/api-handler";
+
+/** Starts a call: { scenarioId, mode? } → the call with the caller's opening line. */
+export function POST(request: Request) {
+  return handleApi(async () => {
+    const user = await requireApiUser();
+    const body = await readJsonBody(request, startCallRequestSchema);
+    return json(await startCallForUser(await getDb(), user, body), 201);
+  });
+}
+
+/** The signed-in user's own calls, newest first. */
+export function GET() {
+  return handleApi(async () => {
+    const user = await requireApiUser();
+    return json({ calls: await listCallsForUser(await getDb(), user) });
+  });
+}

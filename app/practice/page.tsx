@@ -1,0 +1,153 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { difficultyLabels, formatDuration, personaKindLabels } from "@/components/labels-ja";
+import { SubmitButton } from "@/components/submit-button";
+import { cardClass } from "@/components/ui";
+import { requireUser } from "@/lib/auth/session";
+import { bestScoresForUser } from "@/lib/calls/history";
+import { listPlayableScenarios } from "@/lib/calls/scenario-store";
+import { getDb } from "@/lib/db/client";
+import { startCallAction } from "./actions";
+
+export const metadata: Metadata = { title: "練習する" };
+
+const kindFilters = ["angry", "lonely", "inquiry", "custom"] as const;
+const difficultyFilters = ["easy", "normal", "hard"] as const;
+
+export default async function PracticePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ kind?: string; difficulty?: string; scenario?: string }>;
+}) {
+  const user = await requireUser();
+  const filters = await searchParams;
+  const db = await getDb();
+  const [entries, best] = await Promise.all([
+    listPlayableScenarios(db, user),
+    bestScoresForUser(db, user.id),
+  ]);
+  const shown = entries.filter(
+    (e) =>
+      (!filters.kind || e.kind === filters.kind) &&
+      (!filters.difficulty || e.difficulty === filters.difficulty) &&
+      (!filters.scenario || e.scenarioId === filters.scenario),
+  );
+  const link = (change: Record<string, string | undefined>) => {
+    const params = new URLSearchParams();
+    const next = { kind: filters.kind, difficulty: filters.difficulty, ...change };
+    for (const [key, value] of Object.entries(next)) if (value) params.set(key, value);
+    const query = params.toString();
+    return query ? `/practice?${query}` : "/practice";
+  };
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-end justify-between gap-2">
+        <div>
+          <h1 className="text-2xl font-bold">練習する</h1>
+          <p className="text-sm text-slate-600">
+            所属チーム: <span data-testid="team-name">{user.teamName ?? "未所属"}</span>
+          </p>
+        </div>
+        <Link href="/history" className="text-sm text-brand-700 underline">
+          練習の記録を見る
+        </Link>
+      </div>
+      <nav aria-label="絞り込み" className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
+        <FilterGroup
+          label="種類"
+          options={kindFilters.map((k) => ({
+            label: personaKindLabels[k] ?? k,
+            href: link({ kind: k, scenario: undefined }),
+            active: filters.kind === k,
+          }))}
+          allHref={link({ kind: undefined, scenario: undefined })}
+          allActive={!filters.kind}
+        />
+        <FilterGroup
+          label="難易度"
+          options={difficultyFilters.map((d) => ({
+            label: difficultyLabels[d] ?? d,
+            href: link({ difficulty: d, scenario: undefined }),
+            active: filters.difficulty === d,
+          }))}
+          allHref={link({ difficulty: undefined, scenario: undefined })}
+          allActive={!filters.difficulty}
+        />
+      </nav>
+      {shown.length === 0 ? (
+        <p className={cardClass}>条件に合うシナリオがありません。</p>
+      ) : (
+        <ul className="grid gap-4 md:grid-cols-2" aria-label="シナリオ一覧">
+          {shown.map((entry) => (
+            <li
+              key={entry.scenarioId}
+              className={`${cardClass} flex flex-col gap-3`}
+              data-testid={`scenario-${entry.id}`}
+            >
+              <div className="flex flex-wrap items-center gap-2 text-xs">
+                <span className="rounded-full bg-brand-50 px-2 py-0.5 font-medium text-brand-700">
+                  {entry.contest ? "電話応対コンクール" : (personaKindLabels[entry.kind] ?? entry.kind)}
+                </span>
+                <span className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-600">
+                  {difficultyLabels[entry.difficulty]}
+                </span>
+                {entry.timeLimitSec !== undefined && (
+                  <span className="rounded-full bg-slate-100 px-2 py-0.5 text-slate-600">
+                    制限 {formatDuration(entry.timeLimitSec)}
+                  </span>
+                )}
+                {!entry.builtIn && (
+                  <span className="rounded-full bg-amber-50 px-2 py-0.5 text-amber-700">チーム</span>
+                )}
+              </div>
+              <h2 className="text-lg font-semibold">{entry.title}</h2>
+              <p className="flex-1 text-sm text-slate-600">{entry.description}</p>
+              <div className="flex items-center justify-between gap-2">
+                <span className="text-sm text-slate-600">
+                  自己ベスト:{" "}
+                  <span className="font-semibold text-slate-900">
+                    {best.has(entry.scenarioId) ? `${best.get(entry.scenarioId)}点` : "—"}
+                  </span>
+                </span>
+                <form action={startCallAction}>
+                  <input type="hidden" name="scenarioId" value={entry.scenarioId} />
+                  <SubmitButton pendingText="接続中…">電話に出る</SubmitButton>
+                </form>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function FilterGroup({
+  label,
+  options,
+  allHref,
+  allActive,
+}: {
+  label: string;
+  options: { label: string; href: string; active: boolean }[];
+  allHref: string;
+  allActive: boolean;
+}) {
+  const item = (text: string, href: string, active: boolean) => (
+    <Link
+      key={href + text}
+      href={href}
+      aria-current={active ? "true" : undefined}
+      className={`rounded-full border px-3 py-1 ${active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:bg-slate-50"}`}
+    >
+      {text}
+    </Link>
+  );
+  return (
+    <div className="flex flex-wrap items-center gap-2">
+      <span className="text-slate-500">{label}</span>
+      {item("すべて", allHref, allActive)}
+      {options.map((o) => item(o.label, o.href, o.active))}
+    </div>
+  );
+}

@@ -1,0 +1,361 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { endReasonLabels, formatDuration } from "@/components/labels-ja";
+import type { CallView, ReplyResult, TurnView } from "@/lib/calls/call-view";
+import { MAX_REPLY_CHARS } from "@/lib/calls/call-view";
+import { alertErrorClass, buttonClass, cardClass, secondaryButtonClass } from "../ui";
+import { MarkedReply, ReplyFeedback } from "./feedback-chips";
+import { MoodMeters } from "./mood-meters";
+import { isCallerSpeaking, spokenLine } from "./speech";
+
+// Polite 相づち a trainee can send with one key while the caller is still talking.
+const backchannelTokens = ["はい", "さようでございますか", "かしこまりました", "ごもっともです"] as const;
+
+export function CallScreen({ initial }: { initial: CallView }) {
+  const router = useRouter();
+  const [view, setView] = useState(initial);
+  const [callMs, setCallMs] = useState(initial.serverElapsedMs);
+  const offsetRef = useRef<number | null>(null);
+  const [draft, setDraft] = useState("");
+  const [sending, setSending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [liveMode, setLiveMode] = useState(false);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  const endRequested = useRef(false);
+  const transcriptEnd = useRef<HTMLDivElement>(null);
+
+  const active = view.status === "active";
+  const feedbackHidden = view.feedbackHidden || liveMode || view.scenario.contest;
+
+  // The server's clock is the call's clock: re-anchor ours on every answer.
+  const adopt = useCallback((next: CallView) => {
+    offsetRef.current = performance.now() - next.serverElapsedMs;
+    setView((current) => (next.turns.length >= current.turns.length ? next : current));
+  }, []);
+
+  useEffect(() => {
+    offsetRef.current = performance.now() - initial.serverElapsedMs;
+    setLiveMode(window.localStorage.getItem("kikite.liveMode") === "1");
+    const timer = window.setInterval(() => {
+      if (offsetRef.current !== null) setCallMs(performance.now() - offsetRef.current);
+    }, 100);
+    return () => window.clearInterval(timer);
+  }, [initial.serverElapsedMs]);
+
+  const callerSpeaking = active && isCallerSpeaking(view.turns, callMs);
+  const turnCount = view.turns.length;
+  const lastSpoken = view.turns.at(-1);
+  const lastSpokenLength = lastSpoken
+    ? spokenLine(lastSpoken, callMs, view.scenario.speakingRate).text.length
+    : 0;
+
+  // Keep the newest words in view as they arrive.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll when the transcript grows
+  useEffect(() => {
+    transcriptEnd.current?.scrollIntoView({ block: "end", behavior: "smooth" });
+  }, [turnCount, lastSpokenLength]);
+
+  const send = useCallback(
+    async (text: string, options: { fromDraft: boolean }) => {
+      if (!text.trim() || !active) return;
+      if (options.fromDraft) setSending(true);
+      setError(null);
+      try {
+        const response = await fetch(`/api/calls/${view.id}/replies`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ text }),
+        });
+        const body: unknown = await response.json();
+        if (!response.ok) {
+          setError(readError(body) ?? "返答を送信できませんでした。もう一度お試しください。");
+          return;
+        }
+        adopt((body as ReplyResult).call);
+        if (options.fromDraft) setDraft("");
+      } catch {
+        setError("通信に失敗しました。入力した内容はそのまま残っています。もう一度送信してください。");
+      } finally {
+        if (options.fromDraft) setSending(false);
+      }
+    },
+    [active, adopt, view.id],
+  );
+
+  const endCall = useCallback(async () => {
+    if (endRequested.current) return;
+    endRequested.current = true;
+    const response = await fetch(`/api/calls/${view.id}/end`, { method: "POST" });
+    if (response.ok) {
+      adopt((await response.json()) as CallView);
+      router.push(`/calls/${view.id}/review`);
+    } else {
+      endRequested.current = false;
+      setError("通話を終了できませんでした。もう一度お試しください。");
+    }
+  }, [adopt, router, view.id]);
+
+  const timeLimitMs = view.scenario.timeLimitSec === null ? null : view.scenario.timeLimitSec * 1000;
+  useEffect(() => {
+    if (active && timeLimitMs !== null && callMs >= timeLimitMs) void endCall();
+  }, [active, callMs, endCall, timeLimitMs]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const index = Number(event.key) - 1;
+      const token = backchannelTokens[index];
+      if (token) {
+        event.preventDefault();
+        void send(token, { fromDraft: false });
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [send]);
+
+  const seconds = Math.floor(callMs / 1000);
+  const timerText =
+    timeLimitMs === null ? formatDuration(seconds) : formatDuration(Math.ceil((timeLimitMs - callMs) / 1000));
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+      <section aria-labelledby="call-title" className="flex min-h-[70vh] flex-col gap-3">
+        <div className="flex flex-wrap items-baseline justify-between gap-2">
+          <h1 id="call-title" className="text-xl font-bold">
+            {view.scenario.title}
+          </h1>
+          <span className="text-sm text-slate-600">お客様: {view.scenario.personaName}</span>
+        </div>
+        <div
+          className={`${cardClass} flex-1 space-y-3 overflow-y-auto p-4`}
+          role="log"
+          aria-label="通話の記録"
+          data-testid="transcript"
+        >
+          {view.turns.map((turn) => (
+            <TurnBubble
+              key={turn.seq}
+              turn={turn}
+              callMs={callMs}
+              rate={view.scenario.speakingRate}
+              feedbackHidden={feedbackHidden}
+            />
+          ))}
+          <div ref={transcriptEnd} />
+        </div>
+        <p className="h-5 text-sm" aria-live="polite">
+          {callerSpeaking ? (
+            <span className="inline-flex items-center gap-2 text-brand-700" data-testid="caller-speaking">
+              <span
+                className="inline-block h-2 w-2 animate-pulse rounded-full bg-brand-500"
+                aria-hidden="true"
+              />
+              {view.scenario.personaName}さんが話しています…
+            </span>
+          ) : null}
+        </p>
+        {error && (
+          <p role="alert" className={alertErrorClass}>
+            {error}
+          </p>
+        )}
+        {active ? (
+          <form
+            className="space-y-2"
+            onSubmit={(event) => {
+              event.preventDefault();
+              void send(draft, { fromDraft: true });
+            }}
+          >
+            <fieldset className="flex flex-wrap gap-2">
+              <legend className="sr-only">相づち（話の途中でも送れます）</legend>
+              {backchannelTokens.map((token, i) => (
+                <button
+                  key={token}
+                  type="button"
+                  className="rounded-full border border-brand-100 bg-brand-50 px-3 py-1 text-sm text-brand-700 hover:bg-brand-100"
+                  onClick={() => void send(token, { fromDraft: false })}
+                  aria-keyshortcuts={`Alt+${i + 1}`}
+                >
+                  {token}
+                  <span className="ml-1 text-xs text-slate-400">Alt+{i + 1}</span>
+                </button>
+              ))}
+            </fieldset>
+            <label htmlFor="reply" className="sr-only">
+              あなたの返答
+            </label>
+            <textarea
+              id="reply"
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={(e) => {
+                // Enter sends, but not while a Japanese IME is converting.
+                if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+                  e.preventDefault();
+                  void send(draft, { fromDraft: true });
+                }
+              }}
+              rows={3}
+              maxLength={MAX_REPLY_CHARS * 2}
+              placeholder="返答を入力（Enter で送信、Shift+Enter で改行）"
+              className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-100"
+            />
+            <div className="flex items-center justify-between gap-2">
+              <span
+                className={`text-xs ${draft.length > MAX_REPLY_CHARS ? "text-rose-700" : "text-slate-500"}`}
+              >
+                {draft.length} / {MAX_REPLY_CHARS}
+              </span>
+              <button type="submit" className={buttonClass} disabled={sending || draft.trim() === ""}>
+                {sending ? "送信中…" : "送信"}
+              </button>
+            </div>
+          </form>
+        ) : (
+          <div
+            className={`${cardClass} flex flex-wrap items-center justify-between gap-3`}
+            data-testid="call-ended"
+          >
+            <p className="font-semibold">
+              通話が終了しました（{endReasonLabels[view.endReason ?? ""] ?? view.endReason}）
+            </p>
+            <Link href={`/calls/${view.id}/review`} className={buttonClass}>
+              結果を見る
+            </Link>
+          </div>
+        )}
+      </section>
+      <aside className="space-y-4" aria-label="通話の状況">
+        <div className={cardClass}>
+          <p className="text-xs text-slate-500">{timeLimitMs === null ? "通話時間" : "残り時間"}</p>
+          <p className="font-mono text-3xl tabular-nums" data-testid="call-timer">
+            {timerText}
+          </p>
+        </div>
+        <div className={cardClass}>
+          <h2 className="mb-2 text-sm font-semibold">お客様の気持ち</h2>
+          <MoodMeters variables={view.scenario.moodVariables} mood={view.mood} />
+        </div>
+        <div className={`${cardClass} space-y-2 text-sm`}>
+          <label className="flex items-center gap-2">
+            <input
+              type="checkbox"
+              checked={feedbackHidden}
+              disabled={view.scenario.contest}
+              onChange={(e) => {
+                setLiveMode(e.target.checked);
+                window.localStorage.setItem("kikite.liveMode", e.target.checked ? "1" : "0");
+              }}
+            />
+            本番モード（評価を隠す）
+          </label>
+          {view.scenario.contest && (
+            <p className="text-xs text-slate-500">コンクール形式では、評価は通話の後に表示されます。</p>
+          )}
+        </div>
+        {!feedbackHidden && view.hint && (
+          <div className={`${cardClass} text-sm`}>
+            <h2 className="font-semibold">ヒント</h2>
+            <p className="mt-1 text-slate-700">{view.hint}</p>
+          </div>
+        )}
+        {!feedbackHidden && view.goals.length > 0 && (
+          <div className={`${cardClass} text-sm`}>
+            <h2 className="mb-1 font-semibold">この通話の目標</h2>
+            <ul className="space-y-1">
+              {view.goals.map((g) => (
+                <li key={g.id} className={g.reached ? "text-emerald-700" : "text-slate-600"}>
+                  {g.reached ? "✓" : "・"} {g.label}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {active &&
+          (confirmEnd ? (
+            <div className={`${cardClass} space-y-2 text-sm`}>
+              <p>通話を終了して結果を見ますか？</p>
+              <div className="flex gap-2">
+                <button type="button" className={buttonClass} onClick={() => void endCall()}>
+                  終了する
+                </button>
+                <button type="button" className={secondaryButtonClass} onClick={() => setConfirmEnd(false)}>
+                  続ける
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className={`${secondaryButtonClass} w-full`}
+              onClick={() => setConfirmEnd(true)}
+            >
+              通話を終了
+            </button>
+          ))}
+      </aside>
+    </div>
+  );
+}
+
+function TurnBubble({
+  turn,
+  callMs,
+  rate,
+  feedbackHidden,
+}: {
+  turn: TurnView;
+  callMs: number;
+  rate: number;
+  feedbackHidden: boolean;
+}) {
+  if (turn.role === "caller") {
+    const spoken = spokenLine(turn, callMs, rate);
+    if (spoken.pending) return null;
+    return (
+      <div
+        className="flex justify-start"
+        data-testid="caller-line"
+        data-speaking={spoken.speaking ? "true" : "false"}
+      >
+        <p
+          className={`max-w-[85%] rounded-2xl rounded-tl-sm px-4 py-2 ${turn.kind === "interrupted" ? "bg-rose-50 text-rose-900" : "bg-slate-100 text-slate-900"}`}
+        >
+          {spoken.text}
+          {spoken.speaking && <span className="ml-0.5 animate-pulse text-slate-400">▍</span>}
+          {spoken.cut && <span className="text-slate-400">—</span>}
+        </p>
+      </div>
+    );
+  }
+  if (turn.kind === "backchannel") {
+    return (
+      <div className="flex justify-end" data-testid="overlap-backchannel">
+        <span className="rounded-full bg-brand-50 px-3 py-0.5 text-sm text-brand-700">
+          （相づち）{turn.text}
+        </span>
+      </div>
+    );
+  }
+  return (
+    <div className="flex flex-col items-end gap-1" data-testid="operator-reply">
+      <p className="max-w-[85%] whitespace-pre-wrap rounded-2xl rounded-tr-sm bg-brand-600 px-4 py-2 text-white">
+        {feedbackHidden ? turn.text : <MarkedReply text={turn.text} analysis={turn.analysis} />}
+      </p>
+      {!feedbackHidden && turn.analysis && <ReplyFeedback analysis={turn.analysis} />}
+    </div>
+  );
+}
+
+function readError(body: unknown): string | undefined {
+  if (body && typeof body === "object" && "error" in body) {
+    const error = (body as { error?: { message?: unknown } }).error;
+    if (typeof error?.message === "string") return error.message;
+  }
+  return undefined;
+}

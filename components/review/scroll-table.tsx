@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+
+/** A table that scrolls sideways on narrow screens; focusable so keyboard users can scroll it too. */
+export function ScrollTable({
+  label,
+  children,
+  testId,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+}) {
+  return (
+    <section
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+      tabIndex={0}
+      className="overflow-x-auto rounded-lg border border-slate-200"
+    >
+      <table className="w-full min-w-max border-collapse text-sm" data-testid={testId}>
+        {children}
+      </table>
+    </section>
+  );
+}
+
+export const thClass =
+  "bg-slate-50 px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-600";
+export const tdClass = "border-t border-slate-100 px-3 py-2 whitespace-nowrap";

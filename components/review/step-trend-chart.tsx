@@ -1,0 +1,72 @@
+"use client";
+
+import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { type StepKey, stepLabels } from "@/components/labels-ja";
+import { ChartFigure } from "./chart-figure";
+import type { TrendPoint } from "./trend-points";
+
+// Distinct hues plus dash patterns, so the lines stay apart without relying on colour alone.
+const stepLooks: Record<StepKey, { color: string; dash?: string }> = {
+  backchannel: { color: "#1f746d" },
+  parroting: { color: "#2563eb", dash: "6 3" },
+  summarizing: { color: "#d97706", dash: "2 3" },
+  question: { color: "#9333ea", dash: "8 3 2 3" },
+  notInterrupting: { color: "#e11d48", dash: "12 4" },
+};
+
+/** Each listening step's score over the trainee's scored attempts, oldest first. */
+export function StepTrendChart({ points }: { points: readonly TrendPoint[] }) {
+  const steps = Object.keys(stepLabels) as StepKey[];
+  const data = points.map((point) => ({
+    attempt: `${point.attempt}回目`,
+    detail: `${point.date}・${point.scenarioTitle}`,
+    ...point.steps,
+  }));
+  return (
+    <ChartFigure
+      caption="ステップごとの点数の推移"
+      heightClass="h-72"
+      testId="step-trend-chart"
+      table={{
+        columns: ["回", "日時", "シナリオ", ...steps.map((step) => stepLabels[step])],
+        rows: points.map((point) => ({
+          key: point.callId,
+          cells: [
+            `${point.attempt}回目`,
+            point.date,
+            point.scenarioTitle,
+            ...steps.map((step) => Math.round(point.steps[step])),
+          ],
+        })),
+      }}
+    >
+      <ResponsiveContainer width="100%" height="100%">
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }} accessibilityLayer={false}>
+          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
+          <XAxis dataKey="attempt" tick={{ fill: "#64748b", fontSize: 12 }} />
+          <YAxis domain={[0, 100]} width={36} tick={{ fill: "#64748b", fontSize: 12 }} />
+          <Tooltip
+            labelFormatter={(label, payload) => {
+              const detail = payload?.[0]?.payload?.detail;
+              return typeof detail === "string" ? `${label}（${detail}）` : String(label);
+            }}
+          />
+          <Legend />
+          {steps.map((step) => (
+            <Line
+              key={step}
+              type="monotone"
+              dataKey={step}
+              name={stepLabels[step]}
+              stroke={stepLooks[step].color}
+              strokeDasharray={stepLooks[step].dash}
+              strokeWidth={2}
+              dot={{ r: 3 }}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFigure>
+  );
+}

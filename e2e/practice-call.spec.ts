@@ -1,0 +1,118 @@
+import { expect, test } from "@playwright/test";
+import { CallPage } from "./pages/call-page";
+import { demo, SignInPage } from "./pages/sign-in-page";
+
+const goodReplies = [
+  "さようでございますか。瓶が割れて届いたのですね。楽しみにされていたのに、大変ご不快な思いをおかけし、申し訳ございません。",
+  "恐れ入りますが、ご注文番号を教えていただけますでしょうか。",
+  "ありがとうございます。T-58213でございますね。すぐに新しい商品を無料で再送いたします。",
+  "確認させていただきます。ご注文番号T-58213の黒酢ドリンク1本を、明日発送で再送いたします。よろしいでしょうか。",
+  "本日はお電話ありがとうございました。担当の田中が承りました。失礼いたします。",
+];
+
+test.describe("the practice call", () => {
+  test("a well-handled angry call resolves and ends in a scorecard", async ({ page }) => {
+    test.setTimeout(180_000);
+    await new SignInPage(page).signInAs(demo.trainee1);
+    const call = new CallPage(page);
+    await call.startFromCatalog("angry-broken-bottle");
+    const startAnger = Number(await page.getByTestId("mood-anger").textContent());
+    for (const text of goodReplies) {
+      if (await call.isEnded()) break;
+      await call.replyWhenCallerFinishes(text);
+      await expect(call.replies.last().getByTestId("feedback-chips")).toBeVisible();
+    }
+    await expect(page.getByTestId("call-ended")).toContainText("解決");
+    expect(Number(await page.getByTestId("mood-anger").textContent())).toBeLessThan(startAnger);
+    await page.getByRole("link", { name: "結果を見る" }).click();
+    await expect(page).toHaveURL(/\/review$/);
+    await expect(page.getByTestId("overall-score")).toBeVisible();
+    await expect(page.getByTestId("score-backchannel")).toBeVisible();
+    await expect(page.getByTestId("goal-offerRemedy")).toBeVisible();
+  });
+
+  test("interrupting and arguing escalates until the caller hangs up", async ({ page }) => {
+    test.setTimeout(120_000);
+    await new SignInPage(page).signInAs(demo.trainee1);
+    const call = new CallPage(page);
+    await call.startFromCatalog("angry-broken-bottle");
+    const arguments_ = [
+      "いえ、そんなはずはございません。",
+      "ですから、先ほども申し上げた通り、こちらに落ち度はございません。",
+      "でも規約に書いてありますので。",
+      "それはお客様の確認不足ではないでしょうか。",
+    ];
+    for (let i = 0; i < 8 && !(await call.isEnded()); i++) {
+      await call.sendNow(arguments_[i % arguments_.length]!);
+    }
+    await expect(page.getByTestId("call-ended")).toContainText("お客様が電話を切りました");
+    await expect(page.getByText("遮り").first()).toBeVisible();
+  });
+
+  test("a 相づち while the caller speaks is not an interruption; a reload resumes every turn", async ({
+    page,
+  }) => {
+    test.setTimeout(120_000);
+    await new SignInPage(page).signInAs(demo.trainee2);
+    const call = new CallPage(page);
+    await call.startFromCatalog("angry-broken-bottle");
+    await expect(page.getByTestId("caller-speaking")).toBeVisible();
+    await page.getByRole("button", { name: /^はい/ }).click();
+    await expect(page.getByTestId("overlap-backchannel")).toHaveText("（相づち）はい");
+    const state = await page.request.get(`/api/calls/${call.callId}`);
+    const body = (await state.json()) as {
+      turns: { kind: string; analysis: { interruption: boolean; backchannel: boolean } | null }[];
+    };
+    const overlap = body.turns.find((t) => t.kind === "backchannel");
+    expect(overlap?.analysis).toMatchObject({ interruption: false, backchannel: true });
+    expect(body.turns.some((t) => t.kind === "interrupted")).toBe(false);
+
+    await call.replyWhenCallerFinishes("さようでございますか。瓶が割れて届いたのですね。");
+    await call.waitForCallerToFinish();
+    const transcript = await page.getByTestId("transcript").textContent();
+    await page.reload();
+    await call.waitForCallerToFinish();
+    await expect.poll(() => page.getByTestId("transcript").textContent()).toBe(transcript);
+    await expect(call.replies).toHaveCount(1);
+  });
+
+  test("another trainee cannot open the call, its review or its API", async ({ page, browser }) => {
+    await new SignInPage(page).signInAs(demo.trainee1);
+    const call = new CallPage(page);
+    await call.startFromCatalog("lonely-elderly-regular");
+    const id = call.callId;
+
+    const otherContext = await browser.newContext();
+    const other = await otherContext.newPage();
+    await new SignInPage(other).signInAs(demo.trainee2);
+    for (const path of [`/calls/${id}`, `/calls/${id}/review`]) {
+      const response = await other.goto(path);
+      expect(response?.status()).toBe(404);
+      await expect(other.getByRole("heading", { name: "ページが見つかりません" })).toBeVisible();
+    }
+    expect((await other.request.get(`/api/calls/${id}`)).status()).toBe(404);
+    expect((await other.request.post(`/api/calls/${id}/replies`, { data: { text: "はい" } })).status()).toBe(
+      404,
+    );
+    expect((await other.request.post(`/api/calls/${id}/end`)).status()).toBe(404);
+    await otherContext.close();
+  });
+
+  test("the API refuses oversized, empty and late replies with clear errors", async ({ page }) => {
+    await new SignInPage(page).signInAs(demo.trainee2);
+    const started = await page.request.get("/api/calls");
+    expect(started.status()).toBe(200);
+    const catalog = await page.goto("/practice");
+    expect(catalog?.status()).toBe(200);
+    const call = new CallPage(page);
+    await call.startFromCatalog("angry-double-charge");
+    const url = `/api/calls/${call.callId}`;
+    const tooLong = await page.request.post(`${url}/replies`, { data: { text: "あ".repeat(401) } });
+    expect(tooLong.status()).toBe(413);
+    expect(((await tooLong.json()) as { error: { message: string } }).error.message).toContain("400文字まで");
+    expect((await page.request.post(`${url}/replies`, { data: { text: "  " } })).status()).toBe(422);
+    expect((await page.request.post(`${url}/replies`, { data: "not json" })).status()).toBe(422);
+    expect((await page.request.post(`${url}/end`)).status()).toBe(200);
+    expect((await page.request.post(`${url}/replies`, { data: { text: "はい" } })).status()).toBe(409);
+  });
+});

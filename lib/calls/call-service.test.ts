@@ -1,0 +1,177 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { SessionUser } from "@/lib/accounts/users";
+import type { DbHandle } from "@/lib/db/open-database";
+import { teams, users } from "@/lib/db/schema";
+import { testDatabaseTargets, uniqueSuffix } from "@/lib/testing/test-databases";
+import { type Clock, endCallForUser, getCallForUser, sendReply, startCallForUser } from "./call-service";
+import type { CallView } from "./call-view";
+import { listPlayableScenarios, syncBuiltInScenarios } from "./scenario-store";
+
+class FakeClock implements Clock {
+  constructor(private ms: number) {}
+  now() {
+    return new Date(this.ms);
+  }
+  /** Moves to just after the caller's last line ends (ms since the call started). */
+  afterCallerFinishes(call: CallView, startedAt: number) {
+    const ends = Math.max(...call.turns.filter((t) => t.role === "caller").map((t) => t.speechEndsAtMs ?? 0));
+    this.ms = Math.max(this.ms, startedAt + ends + 500);
+  }
+  advance(ms: number) {
+    this.ms += ms;
+  }
+}
+
+describe.each(testDatabaseTargets())("the call service on $name", (target) => {
+  let handle: DbHandle;
+  let trainee: SessionUser;
+  let other: SessionUser;
+  let scenarioId: string;
+  const t0 = Date.parse("2026-11-23T10:00:00Z");
+
+  beforeAll(async () => {
+    handle = await target.open();
+    await syncBuiltInScenarios(handle.db);
+    const [team] = await handle.db
+      .insert(teams)
+      .values({ name: `チーム ${uniqueSuffix()}` })
+      .returning();
+    const make = async (name: string) => {
+      const [row] = await handle.db
+        .insert(users)
+        .values({ email: `${name}-${uniqueSuffix()}@example.com`, name, role: "trainee", teamId: team!.id })
+        .returning();
+      return {
+        id: row!.id,
+        email: row!.email,
+        name,
+        role: "trainee" as const,
+        teamId: team!.id,
+        teamName: team!.name,
+      };
+    };
+    trainee = await make("研修生A");
+    other = await make("研修生B");
+    const catalog = await listPlayableScenarios(handle.db, trainee);
+    scenarioId = catalog.find((e) => e.id === "angry-broken-bottle")!.scenarioId;
+  });
+  afterAll(() => handle.close());
+
+  it("syncs built-ins idempotently: a second sync adds no version", async () => {
+    expect((await syncBuiltInScenarios(handle.db)).added).toBe(0);
+  });
+
+  it("opens with the caller's line and resumes with every turn", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    expect(call.status).toBe("active");
+    expect(call.turns).toHaveLength(1);
+    expect(call.turns[0]).toMatchObject({ role: "caller", atMs: 0 });
+    clock.afterCallerFinishes(call, t0);
+    const replied = await sendReply(
+      handle.db,
+      trainee,
+      call.id,
+      { text: "さようでございますか。瓶が割れていたのですね。" },
+      clock,
+    );
+    expect(replied.added[0]).toMatchObject({ role: "operator", kind: "reply" });
+    expect(replied.added[0]!.analysis).toMatchObject({
+      backchannel: true,
+      parroting: true,
+      interruption: false,
+    });
+    expect(replied.added.slice(1).every((t) => t.role === "caller")).toBe(true);
+    const resumed = await getCallForUser(handle.db, trainee, call.id, clock);
+    expect(resumed.turns.map((t) => t.text)).toEqual(replied.call.turns.map((t) => t.text));
+  });
+
+  it("counts substantive talk over the caller as an interruption and cuts the caller off", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    const opening = call.turns[0]!;
+    clock.advance(800);
+    const result = await sendReply(
+      handle.db,
+      trainee,
+      call.id,
+      { text: "ご注文番号を教えていただけますか。" },
+      clock,
+    );
+    expect(result.added[0]!.analysis?.interruption).toBe(true);
+    const cut = result.call.turns.find((t) => t.seq === opening.seq)!;
+    expect(cut.speechEndsAtMs).toBe(800);
+    expect(result.call.mood.anger).toBeGreaterThan(call.mood.anger!);
+    expect(result.added.some((t) => t.kind === "interrupted")).toBe(true);
+  });
+
+  it("hears a 相づち during the caller's speech without an interruption or a caller answer", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    clock.advance(800);
+    const result = await sendReply(handle.db, trainee, call.id, { text: "はい" }, clock);
+    expect(result.added).toHaveLength(1);
+    expect(result.added[0]).toMatchObject({
+      kind: "backchannel",
+      analysis: { interruption: false, backchannel: true },
+    });
+    expect(result.call.mood).toEqual(call.mood);
+  });
+
+  it("refuses empty, oversized and late replies, and other users' calls, without losing turns", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    await expect(sendReply(handle.db, trainee, call.id, { text: "   " }, clock)).rejects.toMatchObject({
+      status: 422,
+    });
+    await expect(
+      sendReply(handle.db, trainee, call.id, { text: "あ".repeat(401) }, clock),
+    ).rejects.toMatchObject({ status: 413 });
+    await expect(sendReply(handle.db, other, call.id, { text: "はい" }, clock)).rejects.toMatchObject({
+      status: 404,
+    });
+    await expect(getCallForUser(handle.db, other, call.id, clock)).rejects.toMatchObject({ status: 404 });
+    await expect(endCallForUser(handle.db, other, call.id, clock)).rejects.toMatchObject({ status: 404 });
+    const ended = await endCallForUser(handle.db, trainee, call.id, clock);
+    expect(ended).toMatchObject({ status: "ended", endReason: "ended_by_trainee" });
+    expect(ended.scorecard?.goals.length).toBeGreaterThan(0);
+    await expect(sendReply(handle.db, trainee, call.id, { text: "はい" }, clock)).rejects.toMatchObject({
+      status: 409,
+    });
+    expect((await getCallForUser(handle.db, trainee, call.id, clock)).turns).toHaveLength(1);
+  });
+
+  it("ends a call left open past its time limit as a time-out", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    clock.advance(11 * 60 * 1000);
+    const later = await getCallForUser(handle.db, trainee, call.id, clock);
+    expect(later).toMatchObject({ status: "ended", endReason: "time_out" });
+  });
+
+  it("a well-handled angry call resolves with a scorecard and falling anger", async () => {
+    const clock = new FakeClock(t0);
+    let call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    const startAnger = call.mood.anger!;
+    const replies = [
+      "さようでございますか。瓶が割れて届いたのですね。せっかく楽しみにされていたのに、大変ご不快な思いをおかけし、申し訳ございません。",
+      "恐れ入りますが、ご注文番号を教えていただけますでしょうか。",
+      "ありがとうございます。T-58213でございますね。すぐに新しい商品を無料で再送いたします。",
+      "確認させていただきます。ご注文番号T-58213の黒酢ドリンク1本を、明日発送で再送いたします。よろしいでしょうか。",
+      "本日はお電話ありがとうございました。担当の田中が承りました。失礼いたします。",
+    ];
+    for (const text of replies) {
+      if (call.status === "ended") break;
+      clock.afterCallerFinishes(call, t0);
+      call = (await sendReply(handle.db, trainee, call.id, { text }, clock)).call;
+    }
+    expect(call).toMatchObject({ status: "ended", endReason: "resolved" });
+    expect(call.mood.anger!).toBeLessThan(startAnger);
+    expect(call.scorecard).not.toBeNull();
+    expect(call.scorecard!.goals.every((g) => g.reached)).toBe(true);
+    expect(call.scorecard!.steps.notInterrupting).toBe(100);
+    const stored = await handle.db.query.calls.findFirst({ where: (c) => eq(c.id, call.id) });
+    expect(stored?.overallScore).toBe(call.scorecard!.overall);
+  });
+});

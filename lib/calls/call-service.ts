@@ -1,0 +1,325 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { and, asc, eq } from "drizzle-orm";
+import type { SessionUser } from "@/lib/accounts/users";
+import { advanceCall } from "@/lib/caller/advance-call";
+import type { CallerLine, CallState, EndReason } from "@/lib/caller/call-state";
+import { modelReplyFor } from "@/lib/caller/model-reply";
+import { speakingDurationMs } from "@/lib/caller/pacing";
+import { parseCallState } from "@/lib/caller/parse-call-state";
+import { startCall } from "@/lib/caller/start-call";
+import type { DbExecutor } from "@/lib/db/executor";
+import type { Db } from "@/lib/db/open-database";
+import { calls, turns } from "@/lib/db/schema";
+import { AppError } from "@/lib/errors";
+import { analyzeReply } from "@/lib/rubric/analyze-reply";
+import type { Scenario } from "@/lib/scenario/schema";
+import { remapSources, toAnalyzerContext } from "./analyzer-context";
+import { buildScorecard } from "./build-scorecard";
+import {
+  type CallView,
+  MAX_REPLY_CHARS,
+  type ReplyRequest,
+  type ReplyResult,
+  storedAnalysisSchema,
+} from "./call-view";
+import { type CallRow, type TurnRow, toCallView, toTurnView } from "./call-view-mapper";
+import { getPlayableVersion, getScenarioVersion } from "./scenario-store";
+
+// The server owns the call: it scores the reply, advances the caller, writes every turn, and only then
+// answers. Time is the server's (ms since the call started), so a reload or another device resumes the
+// same call at the same moment.
+
+/** A pause between the trainee's reply and the caller's answer, and between two caller lines. */
+const RESPONSE_GAP_MS = 400;
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Starts a call of the latest version of a scenario the user may play. */
+export async function startCallForUser(
+  db: Db,
+  user: SessionUser,
+  input: { scenarioId: string; mode: "scripted" | "llm" },
+  clock: Clock = systemClock,
+): Promise<CallView> {
+  if (input.mode !== "scripted")
+    throw new AppError("invalid_input", "この環境では LLM による通話は利用できません。");
+  const versionId = await getPlayableVersion(db, user, input.scenarioId);
+  const playable = await getScenarioVersion(db, versionId);
+  const { scenario } = playable;
+  const seed = randomInt(0, 2 ** 31 - 1);
+  const opening = startCall(scenario, { seed });
+  const startedAt = clock.now();
+  const { call, rows } = await db.transaction(async (tx) => {
+    const [call] = await tx
+      .insert(calls)
+      .values({
+        userId: user.id,
+        teamId: user.teamId,
+        scenarioVersionId: versionId,
+        mode: "scripted",
+        seed,
+        state: opening.state,
+        startedAt,
+        updatedAt: startedAt,
+      })
+      .returning();
+    const rows = await insertCallerLines(tx, call!.id, scenario, opening.lines, { firstSeq: 0, startMs: 0 });
+    return { call: call!, rows };
+  });
+  return toCallView({ call, playable, state: opening.state, turns: rows, now: clock.now() });
+}
+
+/** The call with every turn, for its owner; anyone else gets "not found". */
+export async function getCallForUser(
+  db: Db,
+  user: SessionUser,
+  callId: string,
+  clock: Clock = systemClock,
+): Promise<CallView> {
+  const expired = await expireIfOverTime(db, user, callId, clock);
+  if (expired) return expired;
+  const call = await findOwnCall(db, user, callId);
+  const playable = await getScenarioVersion(db, call.scenarioVersionId);
+  const rows = await listTurns(db, call.id);
+  return toCallView({
+    call,
+    playable,
+    state: readState(playable.scenario, call),
+    turns: rows,
+    now: clock.now(),
+  });
+}
+
+/** Scores a reply, advances the caller, stores both, and answers with what was added. */
+export async function sendReply(
+  db: Db,
+  user: SessionUser,
+  callId: string,
+  request: ReplyRequest,
+  clock: Clock = systemClock,
+): Promise<ReplyResult> {
+  const text = request.text.trim();
+  if (text === "") throw new AppError("invalid_input", "返答を入力してください。");
+  if (text.length > MAX_REPLY_CHARS) {
+    throw new AppError(
+      "payload_too_large",
+      `返答が長すぎます（${MAX_REPLY_CHARS}文字まで）。お客様が聞き取りやすいよう、短く区切ってお話しください。`,
+    );
+  }
+  return db.transaction(async (tx) => {
+    const call = await findOwnCall(tx, user, callId, { lock: true });
+    if (call.status === "ended") throw new AppError("conflict", "この通話はすでに終了しています。");
+    const playable = await getScenarioVersion(tx, call.scenarioVersionId);
+    const { scenario } = playable;
+    const state = readState(scenario, call);
+    const history = await listTurns(tx, call.id);
+    const now = clock.now();
+    const nowMs = Math.max(0, now.getTime() - call.startedAt.getTime());
+    const lastTurn = history.at(-1);
+    const lastCaller = history.findLast((t) => t.role === "caller");
+    // The client may say the reply began earlier than it arrived (voice), never later than now.
+    const startedMs = clamp(request.startedAtMs ?? nowMs, lastTurn?.atMs ?? 0, nowMs);
+    const callerSpeechEndsMs = lastCaller?.speechEndsAtMs ?? 0;
+
+    const context = toAnalyzerContext(history);
+    const analysis = analyzeReply({
+      context: context.turns,
+      reply: text,
+      timing: { replyStartedMs: startedMs, callerSpeechEndsMs },
+    });
+    const overlapping = startedMs < callerSpeechEndsMs && !analysis.interruption;
+    const stored = storedAnalysisSchema.parse({
+      ...remapSources(analysis, context, history),
+      modelReply: modelReplyFor(scenario, state.nodeId),
+      overlapping,
+    });
+    const nextSeq = (lastTurn?.seq ?? -1) + 1;
+
+    if (overlapping) {
+      // A 相づち while the caller talks: heard and scored, but the caller goes on speaking.
+      const [reply] = await tx
+        .insert(turns)
+        .values({
+          callId: call.id,
+          seq: nextSeq,
+          role: "operator",
+          kind: "backchannel",
+          text,
+          nodeId: state.nodeId,
+          analysis: stored,
+          mood: state.mood,
+          atMs: startedMs,
+        })
+        .returning();
+      await tx.update(calls).set({ updatedAt: now }).where(eq(calls.id, call.id));
+      const all = [...history, reply!];
+      return { call: toCallView({ call, playable, state, turns: all, now }), added: [toTurnView(reply!)] };
+    }
+
+    const result = advanceCall(scenario, state, { reply: text, signals: analysis, elapsedMs: nowMs });
+    if (analysis.interruption && lastCaller) {
+      // The caller breaks off where they were cut.
+      await tx.update(turns).set({ speechEndsAtMs: startedMs }).where(eq(turns.id, lastCaller.id));
+      lastCaller.speechEndsAtMs = startedMs;
+    }
+    const [reply] = await tx
+      .insert(turns)
+      .values({
+        callId: call.id,
+        seq: nextSeq,
+        role: "operator",
+        kind: "reply",
+        text,
+        nodeId: state.nodeId,
+        analysis: stored,
+        mood: result.state.mood,
+        atMs: startedMs,
+      })
+      .returning();
+    const callerRows = await insertCallerLines(tx, call.id, scenario, result.lines, {
+      firstSeq: nextSeq + 1,
+      startMs: nowMs + RESPONSE_GAP_MS,
+    });
+    const all = [...history, reply!, ...callerRows];
+    const updated = await saveState(tx, call, scenario, result.state, all, now);
+    return {
+      call: toCallView({ call: updated, playable, state: result.state, turns: all, now }),
+      added: [reply!, ...callerRows].map(toTurnView),
+    };
+  });
+}
+
+/** The trainee hangs up (or the time ran out): the call ends and gets its scorecard. Idempotent. */
+export async function endCallForUser(
+  db: Db,
+  user: SessionUser,
+  callId: string,
+  clock: Clock = systemClock,
+): Promise<CallView> {
+  return db.transaction(async (tx) => {
+    const call = await findOwnCall(tx, user, callId, { lock: true });
+    const playable = await getScenarioVersion(tx, call.scenarioVersionId);
+    const { scenario } = playable;
+    const state = readState(scenario, call);
+    const rows = await listTurns(tx, call.id);
+    const now = clock.now();
+    if (call.status === "ended") return toCallView({ call, playable, state, turns: rows, now });
+    const reason: EndReason = isOverTime(scenario, call, now) ? "time_out" : "ended_by_trainee";
+    const endedState: CallState = { ...state, ended: { reason } };
+    const updated = await saveState(tx, call, scenario, endedState, rows, now);
+    return toCallView({ call: updated, playable, state: endedState, turns: rows, now });
+  });
+}
+
+// A call left open past its time limit ends as a time-out the next time anyone looks at it.
+async function expireIfOverTime(
+  db: Db,
+  user: SessionUser,
+  callId: string,
+  clock: Clock,
+): Promise<CallView | null> {
+  const call = await findOwnCall(db, user, callId);
+  if (call.status === "ended") return null;
+  const { scenario } = await getScenarioVersion(db, call.scenarioVersionId);
+  if (!isOverTime(scenario, call, clock.now())) return null;
+  return endCallForUser(db, user, callId, clock);
+}
+
+function isOverTime(scenario: Scenario, call: CallRow, now: Date): boolean {
+  return (
+    scenario.timeLimitSec !== undefined &&
+    now.getTime() - call.startedAt.getTime() > scenario.timeLimitSec * 1000
+  );
+}
+
+async function findOwnCall(
+  db: DbExecutor,
+  user: SessionUser,
+  callId: string,
+  options: { lock?: boolean } = {},
+): Promise<CallRow> {
+  const query = db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.id, callId), eq(calls.userId, user.id)))
+    .limit(1);
+  const [call] = options.lock ? await query.for("update") : await query;
+  if (!call) throw new AppError("not_found", "通話が見つかりません。");
+  return call;
+}
+
+function listTurns(db: DbExecutor, callId: string): Promise<TurnRow[]> {
+  return db.select().from(turns).where(eq(turns.callId, callId)).orderBy(asc(turns.seq));
+}
+
+function readState(scenario: Scenario, call: CallRow): CallState {
+  const parsed = parseCallState(scenario, call.state);
+  if (!parsed.ok)
+    throw new AppError("internal", "通話の状態を読み込めませんでした。", { details: parsed.issues });
+  return parsed.state;
+}
+
+async function insertCallerLines(
+  db: DbExecutor,
+  callId: string,
+  scenario: Scenario,
+  lines: CallerLine[],
+  at: { firstSeq: number; startMs: number },
+): Promise<TurnRow[]> {
+  if (lines.length === 0) return [];
+  let startMs = at.startMs;
+  const values = lines.map((line, i) => {
+    const speechEndsAtMs = startMs + speakingDurationMs(line.text, scenario.persona.speakingRate);
+    const value = {
+      callId,
+      seq: at.firstSeq + i,
+      role: "caller" as const,
+      kind: line.kind,
+      text: line.text,
+      nodeId: line.nodeId,
+      atMs: startMs,
+      speechEndsAtMs,
+    };
+    startMs = speechEndsAtMs + RESPONSE_GAP_MS;
+    return value;
+  });
+  return db.insert(turns).values(values).returning();
+}
+
+async function saveState(
+  db: DbExecutor,
+  call: CallRow,
+  scenario: Scenario,
+  state: CallState,
+  rows: TurnRow[],
+  now: Date,
+): Promise<CallRow> {
+  const ended = state.ended !== null;
+  const scorecard = ended ? buildScorecard(scenario, state, rows) : null;
+  const [updated] = await db
+    .update(calls)
+    .set({
+      state,
+      updatedAt: now,
+      ...(ended
+        ? {
+            status: "ended" as const,
+            endReason: state.ended?.reason,
+            endedAt: now,
+            scorecard,
+            overallScore: scorecard?.overall ?? null,
+          }
+        : {}),
+    })
+    .where(eq(calls.id, call.id))
+    .returning();
+  return updated!;
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}

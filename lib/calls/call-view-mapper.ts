@@ -1,0 +1,93 @@
+import "server-only";
+import type { CallState } from "@/lib/caller/call-state";
+import type { calls, turns } from "@/lib/db/schema";
+import { type CallView, storedAnalysisSchema, type TurnView } from "./call-view";
+import type { PlayableVersion } from "./scenario-store";
+import { type Scorecard, scorecardSchema } from "./scorecard";
+
+export type CallRow = typeof calls.$inferSelect;
+export type TurnRow = typeof turns.$inferSelect;
+
+const moodSchemaSafe = (value: unknown): Record<string, number> | null =>
+  value && typeof value === "object" && Object.values(value).every((v) => typeof v === "number")
+    ? (value as Record<string, number>)
+    : null;
+
+export function toTurnView(row: TurnRow): TurnView {
+  const analysis = row.analysis === null ? null : storedAnalysisSchema.safeParse(row.analysis);
+  if (analysis && !analysis.success)
+    console.error(`Turn ${row.id} has an unreadable analysis`, analysis.error.issues);
+  return {
+    seq: row.seq,
+    role: row.role,
+    kind: row.kind,
+    text: row.text,
+    atMs: row.atMs,
+    speechEndsAtMs: row.speechEndsAtMs,
+    analysis: analysis?.success ? analysis.data : null,
+    mood: moodSchemaSafe(row.mood),
+  };
+}
+
+/** The call as its owner may see it; contest calls keep their feedback hidden until they end. */
+export function toCallView(input: {
+  call: CallRow;
+  playable: PlayableVersion;
+  state: CallState;
+  turns: TurnRow[];
+  now: Date;
+}): CallView {
+  const { call, state } = input;
+  const { scenario } = input.playable;
+  const contest = scenario.contest !== undefined;
+  const feedbackHidden = contest && call.status === "active";
+  const showGoals = call.status === "ended" || (scenario.hintsAllowed && !contest);
+  return {
+    id: call.id,
+    status: call.status,
+    endReason: call.endReason,
+    mode: call.mode,
+    startedAt: call.startedAt.toISOString(),
+    serverElapsedMs: Math.max(0, input.now.getTime() - call.startedAt.getTime()),
+    scenario: {
+      scenarioId: input.playable.scenarioId,
+      slug: scenario.id,
+      versionId: call.scenarioVersionId,
+      title: scenario.title,
+      description: scenario.description,
+      kind: scenario.kind,
+      difficulty: scenario.difficulty,
+      timeLimitSec: scenario.timeLimitSec ?? null,
+      hintsAllowed: scenario.hintsAllowed && !contest,
+      contest,
+      personaName: scenario.persona.name,
+      speakingRate: scenario.persona.speakingRate,
+      moodVariables: Object.entries(scenario.mood.variables).map(([id, v]) => ({ id, label: v.label ?? id })),
+    },
+    mood: state.mood,
+    goals: showGoals
+      ? Object.entries(scenario.goals).map(([id, goal]) => ({
+          id,
+          label: goal.label,
+          reached: state.goalsReached.includes(id),
+        }))
+      : [],
+    hint:
+      scenario.hintsAllowed && !contest && call.status === "active"
+        ? (scenario.nodes[state.nodeId]?.hint ?? null)
+        : null,
+    turns: input.turns.map((row) => {
+      const view = toTurnView(row);
+      return feedbackHidden ? { ...view, analysis: null } : view;
+    }),
+    feedbackHidden,
+    scorecard: readScorecard(call),
+  };
+}
+
+function readScorecard(call: CallRow): Scorecard | null {
+  if (call.scorecard === null) return null;
+  const parsed = scorecardSchema.safeParse(call.scorecard);
+  if (!parsed.success) console.error(`Call ${call.id} has an unreadable scorecard`, parsed.error.issues);
+  return parsed.success ? parsed.data : null;
+}

@@ -1,0 +1,95 @@
+import { z } from "zod";
+import { apologyKinds, rubricLabelsSchema } from "@/lib/rubric/labels";
+import type { Scorecard } from "./scorecard";
+
+// The JSON the call API answers with and the call screen renders. It carries what the trainee may see:
+// never the scenario's hidden facts, the script, or another user's data.
+
+export const MAX_REPLY_CHARS = 400;
+
+export const replyRequestSchema = z.object({
+  text: z.string(),
+  /** When the trainee started the reply, in ms since the call started (voice mode measures it). */
+  startedAtMs: z.number().int().min(0).optional(),
+});
+export type ReplyRequest = z.infer<typeof replyRequestSchema>;
+
+export const startCallRequestSchema = z.object({
+  scenarioId: z.uuid(),
+  mode: z.enum(["scripted", "llm"]).default("scripted"),
+});
+
+const spanSchema = z.object({ start: z.number(), end: z.number() });
+const evidenceSchema = z.object({
+  spans: z.array(spanSchema),
+  sources: z.array(spanSchema.extend({ turn: z.number() })).optional(),
+});
+
+/** A stored reply analysis as read back from the database (extra analyzer fields pass through). */
+export const storedAnalysisSchema = rubricLabelsSchema.extend({
+  interruption: z.boolean(),
+  apology: z.enum(apologyKinds),
+  register: z.object({ casual: z.boolean(), repeatedToken: z.string().nullable() }),
+  evidence: z.record(z.string(), evidenceSchema),
+  feedback: z.record(z.string(), z.string()),
+  suggestion: z.string(),
+  /** The scenario's model reply for the node the caller was in. */
+  modelReply: z.string().optional(),
+  /** A 相づち while the caller was still speaking: it does not advance the caller. */
+  overlapping: z.boolean().default(false),
+  /** turn index in the analyzer's context → call turn seq, to locate source spans in the transcript. */
+  contextSeqs: z.array(z.number()).default([]),
+});
+export type StoredAnalysis = z.infer<typeof storedAnalysisSchema>;
+
+export interface TurnView {
+  seq: number;
+  role: "caller" | "operator";
+  kind: string;
+  text: string;
+  atMs: number;
+  speechEndsAtMs: number | null;
+  analysis: StoredAnalysis | null;
+  mood: Record<string, number> | null;
+}
+
+export interface CallView {
+  id: string;
+  status: "active" | "ended";
+  endReason: string | null;
+  mode: "scripted" | "llm";
+  startedAt: string;
+  /** ms since the call started when this answer was made: the client's clock for pacing. */
+  serverElapsedMs: number;
+  scenario: {
+    scenarioId: string;
+    /** The scenario's own id (from its YAML). */
+    slug: string;
+    versionId: string;
+    title: string;
+    description: string;
+    kind: string;
+    difficulty: string;
+    timeLimitSec: number | null;
+    hintsAllowed: boolean;
+    contest: boolean;
+    personaName: string;
+    /** Characters per second: the client paces caller lines with it. */
+    speakingRate: number;
+    moodVariables: { id: string; label: string }[];
+  };
+  mood: Record<string, number>;
+  goals: { id: string; label: string; reached: boolean }[];
+  hint: string | null;
+  turns: TurnView[];
+  /** Contest calls show no per-reply feedback until they end. */
+  feedbackHidden: boolean;
+  /** Set when the call has ended. */
+  scorecard: Scorecard | null;
+}
+
+export interface ReplyResult {
+  call: CallView;
+  /** The turns this request added (the reply, then the caller's lines). */
+  added: TurnView[];
+}

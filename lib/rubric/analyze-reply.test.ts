@@ -1,0 +1,273 @@
+import { describe, expect, it } from "vitest";
+import { analyzeReply } from "./analyze-reply";
+import type { RubricLabels, Turn } from "./labels";
+
+const caller = (text: string): Turn => ({ role: "caller", text });
+const operator = (text: string): Turn => ({ role: "operator", text });
+
+// Items written for these tests (other products and situations than the dev set), labelled by the
+// guideline. Each case lists only the labels it is about.
+const cases: { name: string; context: Turn[]; reply: string; expected: Partial<RubricLabels> }[] = [
+  {
+    name: "parroting one point, polite inflection of the caller's verb",
+    context: [caller("ジムの会費が今月二重に引き落とされてるんですけど。")],
+    reply: "さようでございますか。会費が二重に引き落とされているのですね。",
+    expected: { backchannel: true, parroting: true, summarizing: false, question: "none", empathy: false },
+  },
+  {
+    name: "summary of two points with empathy",
+    context: [caller("昨日の便が欠航になって、空港で5時間も待たされたんですよ。しかも何の説明もなかった。")],
+    reply: "欠航で空港で5時間もお待ちになったうえに、ご説明もなかったのですね。それは大変でしたね。",
+    expected: { parroting: true, summarizing: true, empathy: true, violation: "none" },
+  },
+  {
+    name: "summary across the caller's clauses",
+    context: [caller("予約してたのに、行ったら名前がないって言われて。")],
+    reply: "ご予約されていたのに、お名前がないと言われてしまったのですね。",
+    expected: { parroting: true, summarizing: true },
+  },
+  {
+    name: "lonely caller: two points and empathy",
+    context: [caller("最近ね、膝が痛くて散歩にも行けないのよ。前は毎朝公園まで歩いてたんだけどね。")],
+    reply: "膝が痛くて、毎朝の公園までのお散歩にも行けなくなってしまったのですね。それはおつらいですね。",
+    expected: { parroting: true, summarizing: true, empathy: true },
+  },
+  {
+    name: "one point restated is not a summary",
+    context: [caller("スマホの画面が急に真っ暗になっちゃって、何も映らないんです。")],
+    reply: "画面が真っ暗になってしまったのですね。",
+    expected: { parroting: true, summarizing: false },
+  },
+  {
+    name: "two points in one reflecting clause",
+    context: [caller("今日ね、庭の梅が咲いたのよ。主人が植えた木なの。")],
+    reply: "ご主人が植えられた梅の木が咲いたのですね。",
+    expected: { parroting: true, summarizing: true },
+  },
+  {
+    name: "paraphrase with a different predicate is not parroting (遅い → 遅れている)",
+    context: [caller("荷物が届くのが遅いんですよ。")],
+    reply: "お荷物の到着が遅れているのですね。",
+    expected: { parroting: false, summarizing: false },
+  },
+  {
+    name: "the caller's element inside an unrelated request is not parroting",
+    context: [caller("グラスが割れてたのよ。")],
+    reply: "恐れ入りますが、割れたグラスの写真を送っていただけますか。",
+    expected: { parroting: false, question: "closed", cushion: true },
+  },
+  {
+    name: "reflecting the caller's feeling word",
+    context: [caller("もう本当に腹が立つのよ、何回電話してもつながらないし。")],
+    reply: "何度お電話してもつながらず、腹が立ちますよね。",
+    expected: { parroting: true, empathy: true },
+  },
+  {
+    name: "cushioned datum question, no reflection",
+    context: [caller("保険の請求書類を送ったのに、一か月たっても何の連絡もないんです。")],
+    reply: "恐れ入りますが、証券番号を教えていただけますか。",
+    expected: { parroting: false, summarizing: false, question: "closed", cushion: true, empathy: false },
+  },
+  {
+    name: "open question inviting the caller's account",
+    context: [caller("先週から、エアコンから変な音がするんです。")],
+    reply: "その音は、どのようなときに鳴りますか。",
+    expected: { question: "open", parroting: false },
+  },
+  {
+    name: "asking to describe the situation is open",
+    context: [caller("駐車場で車をぶつけられたみたいで。")],
+    reply: "その時の状況を、覚えている範囲でお話しいただけますか。",
+    expected: { question: "open" },
+  },
+  {
+    name: "courtesy is not empathy",
+    context: [caller("おかげさまで、孫が大学に合格したのよ。")],
+    reply: "おめでとうございます!",
+    expected: { empathy: false, violation: "none", parroting: false },
+  },
+  {
+    name: "bare apology is not empathy",
+    context: [caller("請求額が先月の倍になってるんだけど。")],
+    reply: "ご迷惑をおかけして申し訳ございません。",
+    expected: { empathy: false, cushion: false, violation: "none" },
+  },
+  {
+    name: "残念ながら before a refusal is a cushion-like refusal, not empathy",
+    context: [caller("限定のマグカップ、まだ買えますか。")],
+    reply: "残念ながら、在庫がございません。",
+    expected: { empathy: false },
+  },
+  {
+    name: "criticize: blaming the caller for not reading",
+    context: [caller("充電してもすぐ電池が切れるんです。")],
+    reply: "お客様がちゃんと説明書を読まれていないからではないでしょうか。",
+    expected: { violation: "criticize" },
+  },
+  {
+    name: "criticize: hindsight blame",
+    context: [caller("サイズが合わなかったんです。")],
+    reply: "購入前にサイズ表を確認しておけば、こうはならなかったと思います。",
+    expected: { violation: "criticize" },
+  },
+  {
+    name: "argue: flat contradiction",
+    context: [caller("買ったばかりなのに、もう壊れたんですよ。")],
+    reply: "いえ、弊社の製品に限ってそんなことはありません。",
+    expected: { violation: "argue" },
+  },
+  {
+    name: "argue: 'it should be fine' rebuttal",
+    context: [caller("ホテルの部屋、禁煙で予約したのにタバコ臭いんです。")],
+    reply: "禁煙ルームですので、においがするはずはございません。",
+    expected: { violation: "argue" },
+  },
+  {
+    name: "advise: unsolicited advice",
+    context: [caller("子どもが熱を出して、予約の時間に間に合いそうにないんです。")],
+    reply: "熱が出たなら、無理せず病院に行ったほうがいいですよ。",
+    expected: { violation: "advise" },
+  },
+  {
+    name: "advise: next-time advice",
+    context: [caller("乗り遅れちゃって、チケットが無駄になったんです。")],
+    reply: "次からは時間に余裕を持ってお出かけくださいね。",
+    expected: { violation: "advise" },
+  },
+  {
+    name: "offering the company's remedy is not advice",
+    context: [caller("届いたお皿が欠けてたんです。")],
+    reply: "大変申し訳ございません。すぐに新しいお皿をお送りいたします。",
+    expected: { violation: "none", empathy: false },
+  },
+  {
+    name: "opinion: value judgement",
+    context: [caller("配送料が800円もかかるなんて高すぎるわよ。")],
+    reply: "私としては、それくらいなら妥当な金額だと思いますよ。",
+    expected: { violation: "opinion" },
+  },
+  {
+    name: "derail: switching topic",
+    context: [caller("もう三回も電話してるのに、毎回たらい回しなのよ!")],
+    reply: "その件はいいので、まず会員番号をお願いします。",
+    expected: { violation: "derail", question: "closed" },
+  },
+  {
+    name: "derail: それはさておき",
+    context: [caller("工事の音がうるさくて、夜も眠れないんです。")],
+    reply: "それはさておき、ご契約者様のお名前をお願いします。",
+    expected: { violation: "derail" },
+  },
+  {
+    name: "precedence: criticize beats advise",
+    context: [caller("洗濯機から水があふれたんです。")],
+    reply: "ちゃんと説明書を読まれていないからではないですか。次からはホースを確認したほうがいいですよ。",
+    expected: { violation: "criticize" },
+  },
+  {
+    name: "the operator talking about themselves without judging is not a violation",
+    context: [caller("そっちは今日晴れてる?")],
+    reply: "はい、こちらは朝から晴れております。",
+    expected: { violation: "none", backchannel: true },
+  },
+  {
+    name: "polite refusal with a cushion is not a violation",
+    context: [caller("担当の佐藤さんに代わってちょうだい。")],
+    reply: "あいにく担当者のご指名は承っておりません。よろしければ、私がご用件をお伺いいたします。",
+    expected: { violation: "none", cushion: true },
+  },
+  {
+    name: "cold web-form deflection is derail",
+    context: [caller("請求が間違ってるって何度言えば分かるのよ!")],
+    reply: "請求に関するお問い合わせは、ホームページのフォームからお送りください。",
+    expected: { violation: "derail", question: "none" },
+  },
+];
+
+describe("analyzeReply labels (own held-out style items)", () => {
+  it.each(cases)("$name", ({ context, reply, expected }) => {
+    const analysis = analyzeReply({ context, reply });
+    const actual = Object.fromEntries(
+      Object.keys(expected).map((k) => [k, analysis[k as keyof RubricLabels]]),
+    );
+    expect(actual).toEqual(expected);
+  });
+});
+
+describe("analyzeReply evidence, feedback and suggestion", () => {
+  const context = [caller("瓶が割れてたのよ。せっかくの贈り物だったのに。")];
+  const analysis = analyzeReply({ context, reply: "さようでございますか。瓶が割れていたのですね。" });
+
+  it("points at the repeated words in the reply and in the caller's turn", () => {
+    expect(analysis.parroting).toBe(true);
+    const reply = "さようでございますか。瓶が割れていたのですね。";
+    const spans = analysis.evidence.parroting.spans.map((s) => reply.slice(s.start, s.end));
+    expect(spans).toEqual(["瓶", "割れ"]);
+    const sources = analysis.evidence.parroting.sources ?? [];
+    expect(sources.map((s) => [s.turn, context[0]?.text.slice(s.start, s.end)])).toEqual([
+      [0, "瓶"],
+      [0, "割れ"],
+    ]);
+  });
+
+  it("writes short Japanese feedback quoting the reflection", () => {
+    expect(analysis.feedback.parroting).toBe("『瓶が割れていた』と、お客様の言葉で復唱できています");
+    expect(analysis.feedback.empathy).toMatch(/お気持ち/);
+  });
+
+  it("suggests a polite reply reusing the caller's words", () => {
+    expect(analysis.suggestion).toContain("瓶が割れていたのですね");
+    expect(analysis.suggestion).toMatch(/^さようでございますか。/);
+    expect(analysis.suggestion).toContain("恐れ入りますが");
+  });
+});
+
+describe("analyzeReply signals", () => {
+  const context = [caller("それでね、昨日から玄関の鍵が回らなくなっちゃって")];
+
+  it.each([
+    ["overlapping 相づち is not an interruption", "はい、はい", 1000, false],
+    ["substantive talk before the caller finished is", "お名前を教えてください", 1000, true],
+    ["starting after the caller finished is not", "鍵が回らないのですね", -300, false],
+    ["a small overlap within the grace period is not", "鍵が回らないのですね", 100, false],
+  ])("%s", (_name, reply, startedBeforeEndMs, interruption) => {
+    const timing = { replyStartedMs: 10_000 - startedBeforeEndMs, callerSpeechEndsMs: 10_000 };
+    expect(analyzeReply({ context, reply, timing }).interruption).toBe(interruption);
+  });
+
+  it.each([
+    ["ご不便をおかけして申し訳ございません。", "limited"],
+    ["大変申し訳ございません。", "limited"],
+    ["すべて弊社の責任です。申し訳ございません。", "blanket"],
+    ["申し訳ございませんが、鍵の交換は承っておりません。", "none"],
+    ["かしこまりました。", "none"],
+  ])("apology: %s → %s", (reply, apology) => {
+    expect(analyzeReply({ context, reply }).apology).toBe(apology);
+  });
+
+  it("flags ええ / うん as casual", () => {
+    expect(analyzeReply({ context, reply: "うん、うん。" }).register.casual).toBe(true);
+    expect(analyzeReply({ context, reply: "ええ、回らないのですね。" }).register.casual).toBe(true);
+    expect(analyzeReply({ context, reply: "はい、回らないのですね。" }).register.casual).toBe(false);
+  });
+
+  it("flags the same 相づち three times in a row", () => {
+    const call: Turn[] = [
+      caller("鍵が回らないの"),
+      operator("はい。"),
+      caller("昨日からなのよ"),
+      operator("はい、昨日からですね。"),
+      caller("それで困ってて"),
+    ];
+    expect(analyzeReply({ context: call, reply: "はい、お困りですよね。" }).register.repeatedToken).toBe(
+      "はい",
+    );
+    expect(
+      analyzeReply({ context: call, reply: "さようでございますか。" }).register.repeatedToken,
+    ).toBeNull();
+    const varied: Turn[] = [...call.slice(0, 3), operator("さようでございますか。"), call[4] as Turn];
+    expect(
+      analyzeReply({ context: varied, reply: "はい、お困りですよね。" }).register.repeatedToken,
+    ).toBeNull();
+  });
+});

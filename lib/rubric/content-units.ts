@@ -1,0 +1,268 @@
+import type { JapaneseTokenizer, Morpheme } from "./japanese";
+import { feelingWords, genericAdjectives, genericAdverbs, genericNouns, genericVerbs } from "./lexicon";
+import { type Sentence, type Span, splitSentences } from "./text-spans";
+
+/** A content word (or number with its counter) that can be matched against another text. */
+export interface ContentUnit extends Span {
+  surface: string;
+  /** Normalized base form, plus the reading for nouns: 山本 and ヤマモト share the key ヤマモト. */
+  keys: string[];
+  kind: "noun" | "verb" | "adjective" | "adverb" | "number" | "latin";
+  /** Specific on its own: a proper noun, a number with its counter, a code like E-52. */
+  strong: boolean;
+  feeling: boolean;
+  generic: boolean;
+  /** Index of the clause (predicate unit) the word belongs to, counted over the whole text. */
+  clause: number;
+  /** Index of the sentence the word belongs to. */
+  sentence: number;
+}
+
+/** A text broken into sentences, clauses and matchable content words. */
+export interface TextAnalysis {
+  text: string;
+  sentences: Sentence[];
+  clauses: Span[];
+  units: ContentUnit[];
+}
+
+const analysisCache = new WeakMap<Morpheme[], TextAnalysis>();
+
+/** Analyses a text; the result is memoized per (cached) morpheme array, so caller turns are cheap. */
+export function analyzeText(text: string, tokenizer: JapaneseTokenizer): TextAnalysis {
+  const morphemes = tokenizer.tokenize(text);
+  const cached = analysisCache.get(morphemes);
+  if (cached && cached.text === text) return cached;
+  const analysis = buildAnalysis(text, morphemes, splitSentences(text));
+  analysisCache.set(morphemes, analysis);
+  return analysis;
+}
+
+/**
+ * Analyses only the sentences that pass `keep` (other sentences get no content words). Tokenizing
+ * dominates the cost of a reply, and only reflecting sentences are ever matched against the caller.
+ */
+export function analyzeSelectedSentences(
+  text: string,
+  tokenizer: JapaneseTokenizer,
+  keep: (sentence: Sentence) => boolean,
+): TextAnalysis {
+  const sentences = splitSentences(text);
+  const morphemes: Morpheme[] = [];
+  let run: Sentence[] = [];
+  const flush = () => {
+    const first = run[0];
+    const last = run[run.length - 1];
+    if (first && last) {
+      const offset = first.start;
+      for (const m of tokenizer.tokenize(text.slice(offset, last.end))) {
+        morphemes.push({ ...m, start: m.start + offset, end: m.end + offset });
+      }
+    }
+    run = [];
+  };
+  for (const sentence of sentences) {
+    if (keep(sentence)) run.push(sentence);
+    else flush();
+  }
+  flush();
+  return buildAnalysis(text, morphemes, sentences);
+}
+
+function buildAnalysis(text: string, morphemes: Morpheme[], sentences: Sentence[]): TextAnalysis {
+  const boundaries = clauseBoundaries(text, morphemes, sentences);
+  const clauses: Span[] = [];
+  let previous = 0;
+  for (const boundary of boundaries) {
+    if (boundary > previous) clauses.push({ start: previous, end: boundary });
+    previous = boundary;
+  }
+  if (previous < text.length) clauses.push({ start: previous, end: text.length });
+  const units = extractUnits(morphemes);
+  for (const unit of units) {
+    unit.clause = Math.max(
+      0,
+      clauses.findIndex((c) => unit.start >= c.start && unit.start < c.end),
+    );
+    unit.sentence = Math.max(
+      0,
+      sentences.findIndex((s) => unit.start >= s.start && unit.start < s.end),
+    );
+  }
+  return { text, sentences, clauses, units };
+}
+
+// Conjunctive particles that always close a predicate: のに, けど, し, たら, ...
+const closingParticles = new Set([
+  "のに",
+  "けど",
+  "けれど",
+  "けれども",
+  "し",
+  "ので",
+  "から",
+  "たら",
+  "だら",
+  "ば",
+  "と",
+  "ながら",
+  "ても",
+  "でも",
+  "が",
+  "ちゃ",
+  "じゃ",
+]);
+// て/で followed by an auxiliary (ている, てしまう, ておく, てください, ていただく...) stays in the clause.
+const auxiliaryStarts = [
+  "い",
+  "しま",
+  "しも",
+  "ちゃ",
+  "お",
+  "く",
+  "もら",
+  "あ",
+  "み",
+  "ほし",
+  "き",
+  "こ",
+  "や",
+  "た",
+  "ん",
+];
+
+function clauseBoundaries(text: string, morphemes: Morpheme[], sentences: Sentence[]): number[] {
+  const boundaries = new Set<number>(sentences.map((s) => s.end));
+  for (const m of morphemes) {
+    if (m.pos !== "助詞") continue;
+    if (closingParticles.has(m.surface)) boundaries.add(m.end);
+    else if (m.surface === "て" || m.surface === "で") {
+      const next = text.slice(m.end, m.end + 2);
+      if (!auxiliaryStarts.some((start) => next.startsWith(start))) boundaries.add(m.end);
+    }
+  }
+  // A comma after a suspended predicate (入っておらず、 / 6時で、 / 出ないのは、) also closes a clause; a
+  // comma after a topic (ご希望日は、) does not.
+  for (const match of text.matchAll(/[、,]/g)) {
+    // Keep the comma with the clause it closes.
+    if (boundaries.delete(match.index)) boundaries.add(match.index + 1);
+    else if (suspendedPredicate.test(text.slice(Math.max(0, match.index - 3), match.index)))
+      boundaries.add(match.index + 1);
+  }
+  return [...boundaries].sort((a, b) => a - b);
+}
+
+const suspendedPredicate =
+  /(うえに|上に|うえ|ず|ずに|て|で|く|のは|のも|ので|のに|たら|ば|し|が|けど|から|り|ながら|ても|では)$/;
+
+function extractUnits(morphemes: Morpheme[]): ContentUnit[] {
+  const units: ContentUnit[] = [];
+  for (const m of morphemes) {
+    const previous = units[units.length - 1];
+    const adjacent = previous !== undefined && previous.end === m.start;
+    if (m.pos === "名詞" && (m.posDetail === "数" || isDigits(m))) {
+      if (adjacent && previous.kind === "number") extendUnit(previous, m);
+      else units.push(makeUnit(m, "number", [normalize(m.surface)]));
+      continue;
+    }
+    if (m.pos === "名詞" && m.posDetail.startsWith("接尾")) {
+      // Counters belong to their number (15日, 2週間, 3,870円); other suffixes (さん, 日 of 回収日) drop.
+      if (adjacent && previous.kind === "number" && m.posDetail.includes("助数詞")) extendUnit(previous, m);
+      continue;
+    }
+    const unit = toUnit(m);
+    if (unit) units.push(unit);
+  }
+  for (const unit of units) finishUnit(unit);
+  return units;
+}
+
+function toUnit(m: Morpheme): ContentUnit | undefined {
+  switch (m.pos) {
+    case "名詞": {
+      if (m.posDetail === "英数") return makeUnit(m, "latin", [normalize(m.surface).toLowerCase()]);
+      const { text: base, prefix, suffix } = stripHonorifics(normalize(m.baseForm));
+      if (!base) return undefined;
+      const reading = stripReadingHonorifics(m.reading, prefix, suffix);
+      return makeUnit(m, "noun", [normalizeWeekday(base), normalizeWeekday(reading)].filter(Boolean));
+    }
+    case "動詞":
+      return makeUnit(m, "verb", [normalize(m.baseForm)]);
+    case "形容詞":
+      return makeUnit(m, "adjective", [normalize(m.baseForm)]);
+    case "副詞":
+      return makeUnit(m, "adverb", [normalize(m.baseForm)]);
+    default:
+      return undefined;
+  }
+}
+
+function makeUnit(m: Morpheme, kind: ContentUnit["kind"], keys: string[]): ContentUnit {
+  return {
+    surface: m.surface,
+    keys: [...new Set(keys)],
+    kind,
+    strong: false,
+    feeling: false,
+    generic: false,
+    clause: 0,
+    sentence: 0,
+    start: m.start,
+    end: m.end,
+    // Single-kanji "proper nouns" are mostly IPADIC misreadings (お米 → 米 as America), not names.
+    ...(m.posDetail.startsWith("固有名詞") && m.surface.length >= 2 ? { strong: true } : {}),
+  };
+}
+
+function extendUnit(unit: ContentUnit, m: Morpheme): void {
+  unit.surface += m.surface;
+  unit.end = m.end;
+  unit.keys = [normalize(unit.surface).replace(/[,，]/g, "")];
+}
+
+function finishUnit(unit: ContentUnit): void {
+  const key = unit.keys[0] ?? "";
+  if (unit.kind === "number") {
+    unit.keys = [normalizeWeekday(key.replace(/[,，]/g, ""))];
+    unit.strong = true;
+    return;
+  }
+  if (unit.kind === "latin") {
+    unit.strong = key.length >= 2;
+    return;
+  }
+  unit.feeling = feelingWords.has(key);
+  unit.generic =
+    !unit.feeling &&
+    ((unit.kind === "noun" && genericNouns.has(key)) ||
+      (unit.kind === "verb" && genericVerbs.has(key)) ||
+      (unit.kind === "adjective" && genericAdjectives.has(key)) ||
+      (unit.kind === "adverb" && genericAdverbs.has(key)) ||
+      /^[\u3041-\u309f]$/.test(key));
+  if (unit.generic) unit.strong = false;
+}
+
+function isDigits(m: Morpheme): boolean {
+  return m.posDetail === "英数" && /^[0-9０-９][0-9０-９,，.]*$/.test(m.surface);
+}
+
+function normalize(text: string): string {
+  return text.normalize("NFKC");
+}
+
+// お孫さん, ご自宅, 奥様: the honorific wrapping is the operator's politeness, not a different word.
+function stripHonorifics(text: string): { text: string; prefix: boolean; suffix: boolean } {
+  const withoutPrefix = text.replace(/^[おご御]/, "");
+  const stripped = withoutPrefix.replace(/(さん|様|さま|ちゃん)$/, "");
+  if (stripped.length === 0) return { text, prefix: false, suffix: false };
+  return { text: stripped, prefix: withoutPrefix !== text, suffix: stripped !== withoutPrefix };
+}
+
+function stripReadingHonorifics(reading: string, prefix: boolean, suffix: boolean): string {
+  const withoutPrefix = prefix ? reading.replace(/^[オゴ]/, "") : reading;
+  return suffix ? withoutPrefix.replace(/(サン|サマ|チャン)$/, "") : withoutPrefix;
+}
+
+function normalizeWeekday(text: string): string {
+  return text.replace(/曜日$/, "曜").replace(/ヨウビ$/, "ヨウ");
+}

@@ -1,0 +1,70 @@
+import type { QuestionKind } from "./labels";
+import { type Sentence, type Span, splitSentences, stripSentenceEnd } from "./text-spans";
+
+/** How one sentence of a reply works as a question or request. */
+export interface SentenceKind {
+  question: QuestionKind;
+  /** Asks the caller to do or give something (教えてください, 番号をお願いします, お送りください). */
+  request: boolean;
+  /** A yes/no check of the operator's understanding (〜でよろしいでしょうか, 〜ということでしょうか). */
+  confirmation: boolean;
+}
+
+export interface QuestionResult {
+  kind: QuestionKind;
+  spans: Span[];
+}
+
+/** Labels the reply's question (guideline: open beats closed; a tag 〜ですね is not a question). */
+export function detectQuestion(reply: string): QuestionResult {
+  let kind: QuestionKind = "none";
+  const spans: Span[] = [];
+  for (const sentence of splitSentences(reply)) {
+    const sentenceKind = classifySentence(sentence.text);
+    if (sentenceKind.question === "none") continue;
+    spans.push({ start: sentence.start, end: sentence.end });
+    if (sentenceKind.question === "open") kind = "open";
+    else if (kind === "none") kind = "closed";
+  }
+  return { kind, spans };
+}
+
+// Acknowledgements that end in か but ask nothing.
+const backchannelEnding =
+  /(そう|さよう|左様|そうなん|そうだったん|なるほど)(でございます|でございました|です|でした|だった|なんです)?か$/;
+// Verbs of telling in a request form: 教えていただけますか, お聞かせください, 言ってもらえます?
+const tellRequest =
+  /(教え|お聞かせ|聞かせ|お知らせ|伺(わせ|い|え)|お伺い|確認させ|言って|おっしゃって|お話し(いただけ|願え)|ご記入|お答え(いただけ|ください))[^。]{0,8}(ください|下さい|いただけ|頂け|もらえ|くれ|願え|できます|できますでしょうか)/;
+// A datum asked for by name: ご住所をお願いします, 番号をどうぞ, お名前を…
+const datumRequest =
+  /(を|は)(もう一度|改めて|念のため)?[、]?(お願い(します|いたします|致します|できますか)|おねがい|どうぞ)/;
+const otherRequest =
+  /(ください|下さい|くださいませ|いただけますか|いただけますでしょうか|もらえますか|願えますか)$/;
+const openCue =
+  /どのよう|どのように|どういう|どういった|どんな|どう(?![ぞもかせりやしてい]|ぞ)|どうして|なぜ|何故|何が|何を|なにが|なにを|何があ|どこまで|いかが(?!いたし)|詳しく|具体的|ご用件|ご要件/;
+const openCueAfterProposal = /(で|は)いかがでしょうか/;
+const datumNoun = /(名前|番号|住所|生年月日|連絡先|型番|日付|日時|アドレス|年齢|ID|ＩＤ|郵便|口座|金額)/;
+const confirmationEnding =
+  /((で|と|に)よろしい(でしょう|です|ですか)|ということ(でしょう|です|でございます)|(の|ん)(でしょう|です))か$/;
+
+/** Classifies one sentence (a question ending, a request for a datum or an account, or none). */
+export function classifySentence(text: string): SentenceKind {
+  const body = stripSentenceEnd(text);
+  const questionMark = /[?？]\s*[」』]?$/.test(text.trim());
+  const endsInKa = /(か|かね|かな|かしら)$/.test(body) && !backchannelEnding.test(body);
+  const asksToTell = tellRequest.test(body);
+  const asksForDatum = datumRequest.test(body) && !/よろしく(お願い|おねがい)/.test(body);
+  const request = asksToTell || asksForDatum || otherRequest.test(body);
+  const isQuestion =
+    (questionMark && !backchannelEnding.test(body)) || endsInKa || asksToTell || asksForDatum;
+  if (!isQuestion) return { question: "none", request, confirmation: false };
+  const confirmation = confirmationEnding.test(body);
+  const proposal = openCueAfterProposal.test(body) && !/どのよう|どう|詳しく/.test(body);
+  // お聞かせください invites an account, unless what is to be told is one datum (お名前をお聞かせ…).
+  const invitesAccount =
+    /(お聞かせ|聞かせて|お話し(いただ|願え|して)|ご説明(いただ|願え))/.test(body) && !datumNoun.test(body);
+  const open = (openCue.test(body) && !proposal) || invitesAccount;
+  return { question: open ? "open" : "closed", request, confirmation };
+}
+
+export type { Sentence };

@@ -1,0 +1,210 @@
+import type { ContentUnit, TextAnalysis } from "./content-units";
+import { classifySentence } from "./detect-question";
+import { mergeSpans, type Span, stripSentenceEnd } from "./text-spans";
+
+/** A span in one of the caller's turns (turn = index in the context). */
+export interface SourceSpan extends Span {
+  turn: number;
+}
+
+export interface CallerText {
+  turn: number;
+  analysis: TextAnalysis;
+}
+
+export interface ReflectionResult {
+  parroting: { present: boolean; spans: Span[]; sources: SourceSpan[]; phrase: string | null };
+  summarizing: { present: boolean; spans: Span[]; sources: SourceSpan[]; points: number };
+}
+
+/**
+ * Parroting: a reflecting sentence repeats the latest caller turn's own content words (by base form
+ * and reading) — one specific word (a name, a number, a feeling word) or two ordinary ones.
+ * Summarizing: two or more reflecting clauses each restate a different point from any caller turn.
+ */
+export function detectReflection(reply: TextAnalysis, callers: CallerText[]): ReflectionResult {
+  const callerTexts = callers.map((c) => c.analysis.text);
+  const reflective = reply.sentences.map((s) => isReflectiveSentence(s.text, callerTexts));
+  const candidates = reply.units.filter((u) => !u.generic && reflective[u.sentence]);
+  const latest = callers[callers.length - 1];
+  return {
+    parroting: latest ? detectParroting(reply, candidates, latest) : emptyParroting(),
+    summarizing: detectSummarizing(reply, candidates, callers),
+  };
+}
+
+function emptyParroting(): ReflectionResult["parroting"] {
+  return { present: false, spans: [], sources: [], phrase: null };
+}
+
+function detectParroting(
+  reply: TextAnalysis,
+  candidates: ContentUnit[],
+  latest: CallerText,
+): ReflectionResult["parroting"] {
+  const index = indexUnits(latest.analysis.units);
+  const matched = candidates.filter((u) => u.keys.some((k) => index.has(k)));
+  const distinct = new Set(matched.map((u) => u.keys[0]));
+  const quoted = reply.sentences.some((s) => quotesCaller(s.text, [latest.analysis.text]));
+  const specific = quoted || matched.some((u) => u.strong || u.feeling);
+  if (!(specific || distinct.size >= 2)) return emptyParroting();
+  const sources = matched.flatMap((u) => sourcesOf(u, index, latest.turn));
+  return {
+    present: true,
+    spans: mergeSpans(matched.map((u) => ({ start: u.start, end: u.end }))),
+    sources: mergeSources(sources),
+    phrase: reflectedPhrase(reply, matched),
+  };
+}
+
+function detectSummarizing(
+  reply: TextAnalysis,
+  candidates: ContentUnit[],
+  callers: CallerText[],
+): ReflectionResult["summarizing"] {
+  const indexes = callers.map((c) => ({ turn: c.turn, index: indexUnits(c.analysis.units) }));
+  const usedPoints = new Set<string>();
+  const spans: Span[] = [];
+  const sources: SourceSpan[] = [];
+  for (let clause = 0; clause < reply.clauses.length; clause += 1) {
+    const units = candidates.filter((u) => u.clause === clause);
+    if (units.every((u) => u.feeling)) continue; // naming a feeling is empathy, not a restated point
+    const points = new Map<string, { count: number; sources: SourceSpan[] }>();
+    for (const unit of units) {
+      if (unit.feeling) continue;
+      for (const { turn, index } of indexes) {
+        for (const callerUnit of matchingUnits(unit, index)) {
+          const point = `${turn}:${callerUnit.clause}`;
+          const entry = points.get(point) ?? { count: 0, sources: [] };
+          entry.count += 1;
+          entry.sources.push({ turn, start: callerUnit.start, end: callerUnit.end });
+          points.set(point, entry);
+        }
+      }
+    }
+    // The clause restates the caller point it overlaps most that no earlier clause already restated.
+    // One clause restates two points when two of its predicates come from different caller clauses
+    // (ご主人が植えられた梅の木が咲いた), not when two nouns do (使用中止のご希望日は、来月15日で).
+    const ranked = [...points.entries()]
+      .filter(([p]) => !usedPoints.has(p))
+      .sort((a, b) => b[1].count - a[1].count);
+    const predicatePoints = new Set(
+      units
+        .filter((u) => (u.kind === "verb" || u.kind === "adjective") && !u.feeling)
+        .flatMap((u) => indexes.flatMap(({ turn, index }) => pointsOf(u, index, turn))),
+    );
+    const restated = ranked.filter(
+      ([point], i) => i === 0 || (predicatePoints.size >= 2 && predicatePoints.has(point)),
+    );
+    if (restated.length === 0) continue;
+    for (const [point, entry] of restated.slice(0, 2)) {
+      usedPoints.add(point);
+      sources.push(...entry.sources);
+    }
+    spans.push(...units.map((u) => ({ start: u.start, end: u.end })));
+  }
+  const present = usedPoints.size >= 2;
+  return {
+    present,
+    spans: present ? mergeSpans(spans) : [],
+    sources: present ? mergeSources(sources) : [],
+    points: usedPoints.size,
+  };
+}
+
+/**
+ * A sentence that hands the caller's words back as the operator's understanding: a tag confirmation
+ * (〜のですね), ということ, a quotation, a confirming question, or a clause about what the caller did
+ * or went through (〜されたのに, 〜いただき、ありがとう). Requests and information questions are not.
+ */
+export function isReflectiveSentence(text: string, callerTexts: string[] = []): boolean {
+  const kind = classifySentence(text);
+  if (kind.question !== "none") return kind.confirmation;
+  if (kind.request) return false;
+  const body = stripSentenceEnd(text);
+  // 〜と思うんですけどね is the operator's view, not a confirmation of the caller's.
+  if (/(けど|けれど|けれども)ね$|思(う|います|うんです|いますけど|うんですけど)(けど)?ね$/.test(body))
+    return false;
+  if (/(ね|ねえ|よね)$/.test(body) || /(です|ます|でした|ました)(ね|よね)、/.test(body)) return true;
+  if (/ということ|とのこと|ってこと|というお話|というご/.test(body)) return true;
+  if (quotesCaller(text, callerTexts)) return true;
+  if (
+    /(され|なさっ|いただい|くださっ|られ|おっしゃっ|お[^、。]{1,6}にな)(?!てお)[^。]*?(のに|たら|なら|ては|のは|ので(?!す)|と、|ほど)/.test(
+      body,
+    )
+  )
+    return true;
+  return /(いただき|くださり|くださって|いただいて)、?[^。]{0,12}ありがと/.test(body);
+}
+
+/** A 『quotation』 of at least four characters that the caller actually said. */
+export function quotesCaller(text: string, callerTexts: string[]): boolean {
+  for (const match of text.matchAll(/[『「]([^』」]{4,})[』」]/g)) {
+    const quoted = compact(match[1] ?? "");
+    if (callerTexts.some((c) => compact(c).includes(quoted))) return true;
+  }
+  return false;
+}
+
+function compact(text: string): string {
+  return text.replace(/[\s　、。]/g, "");
+}
+
+function indexUnits(units: ContentUnit[]): Map<string, ContentUnit[]> {
+  const index = new Map<string, ContentUnit[]>();
+  for (const unit of units) {
+    if (unit.generic) continue;
+    for (const key of unit.keys) {
+      const list = index.get(key);
+      if (list) list.push(unit);
+      else index.set(key, [unit]);
+    }
+  }
+  return index;
+}
+
+function matchingUnits(unit: ContentUnit, index: Map<string, ContentUnit[]>): ContentUnit[] {
+  const key = unit.keys.find((k) => index.has(k));
+  return key === undefined ? [] : (index.get(key) ?? []);
+}
+
+function sourcesOf(unit: ContentUnit, index: Map<string, ContentUnit[]>, turn: number): SourceSpan[] {
+  return matchingUnits(unit, index).map((c) => ({ turn, start: c.start, end: c.end }));
+}
+
+function pointsOf(unit: ContentUnit, index: Map<string, ContentUnit[]>, turn: number): string[] {
+  return matchingUnits(unit, index).map((c) => `${turn}:${c.clause}`);
+}
+
+function mergeSources(sources: SourceSpan[]): SourceSpan[] {
+  const byTurn = new Map<number, Span[]>();
+  for (const s of sources) byTurn.set(s.turn, [...(byTurn.get(s.turn) ?? []), s]);
+  return [...byTurn.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .flatMap(([turn, spans]) => mergeSpans(spans).map((s) => ({ turn, ...s })));
+}
+
+// The reflected wording as the trainee said it, for feedback: 「瓶が割れていた」 from 瓶が割れていたのですね.
+function reflectedPhrase(reply: TextAnalysis, matched: ContentUnit[]): string | null {
+  const { text } = reply;
+  const first = matched[0];
+  if (!first) return null;
+  const sameSentence = matched.filter((u) => u.sentence === first.sentence);
+  const last = sameSentence[sameSentence.length - 1] ?? first;
+  const clauseEnd = reply.clauses.find((c) => last.start >= c.start && last.start < c.end)?.end ?? last.end;
+  const sentenceEnd = reply.sentences[last.sentence]?.end ?? clauseEnd;
+  const tail = text
+    .slice(last.end, Math.min(clauseEnd, sentenceEnd))
+    .replace(/[、。!?！？…\s]+$/, "")
+    .replace(/(のです|んです|のでしょう|でしょう|です|でございます|ということ|とのこと)?(ね|よね)?$/, "")
+    .replace(/(のです|んです|です|でございます)$/, "");
+  const end = last.end + tail.length;
+  const start = Math.max(text.lastIndexOf("、", first.start) + 1, text.lastIndexOf("。", first.start) + 1, 0);
+  const phrase = text
+    .slice(start, end)
+    .replace(/^(はい|ええ|そうでしたか|さようでございますか)/, "")
+    .trim();
+  if (phrase.length > 0 && phrase.length <= 30) return phrase;
+  // Too long to quote back: keep the clause of the last repeated word (床がびしょびしょになってしまった).
+  return text.slice(Math.max(start, text.lastIndexOf("、", last.start) + 1), end);
+}

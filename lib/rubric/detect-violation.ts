@@ -1,0 +1,122 @@
+import type { ViolationKind } from "./labels";
+import { findSpans, type Span, splitSentences } from "./text-spans";
+
+export interface ViolationResult {
+  kind: ViolationKind;
+  spans: Span[];
+  /** Every category found, before precedence picks one. */
+  found: Exclude<ViolationKind, "none">[];
+}
+
+export interface ViolationContext {
+  /** Where the reply first acknowledges the caller (相づち, 共感, 復唱); null when it never does. */
+  firstAcknowledgement: number | null;
+  hasCushion: boolean;
+  /** The caller's latest turn says something substantive (not just もしもし). */
+  callerSaidSomething: boolean;
+}
+
+type Category = Exclude<ViolationKind, "none">;
+
+// Guideline precedence: criticize > argue > advise > opinion > derail.
+const precedence: Category[] = ["criticize", "argue", "advise", "opinion", "derail"];
+
+const patterns: Record<Category, RegExp[]> = {
+  // Blaming or judging the caller.
+  criticize: [
+    /(いただいて|されて|して|なさって|おいて|ておいて)(いれ|おけ)ば[^。]*(なかった|防げ|済ん|避けられ)/g,
+    /(ていたら|ておけば|ていれば|てくだされば)[^。]*(なかった|防げ|済んだ)/g,
+    /困ります(?!よね|ね)/g,
+    /(され|なさら|いただか|し|見|読ま|確かめ|確認し)なかった(の|ん)(です|でしょう)?か/g,
+    /お客様(の|が|ご自身|側)[^。]{0,15}(せい|責任|ミス|不注意|落ち度|使い方|扱い方?|誤解|勘違い|思い込み|確認不足|管理)/g,
+    /(ちゃんと|きちんと|しっかり|よく)[^。]{0,12}(確認|把握|読|見|管理)[^。]{0,10}(されていますか|されましたか|されてますか|いただかないと|しないと|されないと|ください)/g,
+    /使い方が(悪|間違|おかし)|不注意|自業自得|常識(的に|で考え)/g,
+    /(読まれて|読んで|ご覧になって|確認されて|確かめられて|見て|されて|なさって)(い)?(ない|なかった)(から|のでは|ため|せい)/g,
+    /(ておけば|ていれば|ていたら|ておかれれば|なければ|なきゃ)[^。]*(なかった|よかった|済んだ)/g,
+    /普通(は|なら|の方は)[^。]*(しません|しない|ません|でしょう)/g,
+  ],
+  // Contradicting or rebutting the caller.
+  argue: [
+    /(^|[。!！?？]\s*)(ですから|だから)、?/g,
+    /(先ほど|さっき|何度|前回)(から|も)?[^。]{0,8}(申し上げ|言って|お伝えし|ご説明し)/g,
+    /(^|[。!！?？]\s*)(いえ|いいえ|いや)[、,\s](?!(とんでもな|こちらこそ|お気にな|大丈夫))/g,
+    /(そんな|そのような)(こと|はず)(は|が)(ござい|あり|な)|ありえません|あり得ません/g,
+    /(はず|筈)(は|が)(ない|ありません|ございません)|(はず|筈)です(が|ので|から|けど)/g,
+    /(と|とは)(は)?(申し上げて|言って|お伝えして|ご案内して)(おりません|いません|いない|おらず)/g,
+    /(^|[。!！?？]\s*)(でも|ですが|しかし|とはいえ|そうは言っても|そうおっしゃ(られ)?(いまし)?ても)、?[^。]*(規約|記載|決まり|ので|から|ため)/g,
+    /(記載|明記)(が|は)?(ございます|しております|されております|してあります)(ので|から)|規約(上|に(より|基づき|書いて))/g,
+    /(ご案内|ご説明|お知らせ)は(して|いたして|差し上げて)おります|(同意|チェック)[^。]{0,12}(いただいて|されて)(おります|います|いる)(ので|から)/g,
+    /(故障|不良|間違い|誤り|不具合|欠陥)(では|じゃ)(ござい|あり)ません|(こちら|弊社)に(落ち度|問題)は(ござい|あり)ません/g,
+  ],
+  // Unsolicited advice about what the caller should do or should have done.
+  advise: [
+    /(た|だ)(ほう|方)が(いい|よい|良い|よろしい)/g,
+    /と(いい|よい|良い|よろしい)(ですよ|と思います|かと思います|かと存じます)/g,
+    /(も|が)(ひとつ|一つ|１つ|1つ)の(方法|手)/g,
+    /(次回|次|今後|これから)(から|以降|は)[^。]*(ください|といい|ほうが|方が|ようにして|ようにお願い|ましょう)/g,
+    /べき(です|でした|だと|では)|べきかと/g,
+    /(てみて|でみて|てみられて)(は|ては)(いかが|どう)/g,
+  ],
+  // The operator's personal opinion or value judgement.
+  opinion: [
+    /個人的(に|には|な意見)/g,
+    /(私|わたし|わたくし|自分)(は|も|、|なんか|的には|としては)?[^。]{0,20}(と思い|と思う|大好き|好き|嫌い|と感じ)/g,
+    /(考え|言い|気にし|心配し|神経質)(すぎ|過ぎ)(です|だと|ですよ|では|じゃ|かと)/g,
+    /(だ|ない|い)と思(います|うんです|いますけど|いますよ)(?!が)/g,
+    /むしろ|だけですよ|きっと[^。]*(ですよ|だけ)|くらい(なら|で)[^。]*(問題|大丈夫)|(全然|ぜんぜん)(問題|大丈夫|ダメじゃ|だめじゃ|平気)/g,
+    /一番ですよね|大したこと(は)?(ない|ありません|ございません)|気にしなくて(いい|大丈夫)|気にすることは/g,
+  ],
+  // Cutting the caller's topic off before acknowledging it.
+  derail: [
+    /(^|[。、!！?？]\s*)(それより(も)?|(その|そちらの|その辺の)(話|件|こと)は(いい|結構|もう|置いて|後で|あとで))/g,
+    /それはさておき|それはそうと|話は変わりますが|さておき/g,
+  ],
+};
+
+// Only a violation when nothing acknowledged the caller first.
+const coldTopicSwitch = /結論から(言|申し上げ|お伝え)|ところで、|話を戻し|本題に/g;
+const coldDeflection =
+  /(ホームページ|ウェブ|Web|WEB|サイト|お問い合わせフォーム|フォーム|メール)[^。]{0,25}(から|で|にて)[^。]{0,15}(お送り|お問い合わせ|ご連絡|ご意見|お申し込み|お手続き|ご確認)[^。]{0,6}(ください|願います)/g;
+const coldRefusal =
+  /(お答え|お受け|ご対応|対応|お取り次ぎ|お取次ぎ)(は|が)?(でき|いたし|いたしかね|致しかね)(ません|かねます)/g;
+const businessOnly = /ご用件(を|は)(どうぞ|何|お願い)/g;
+
+/** Picks the most serious listening violation in the reply, by the guideline's precedence. */
+export function detectViolation(reply: string, context: ViolationContext): ViolationResult {
+  const spansByCategory = new Map<Category, Span[]>();
+  for (const category of precedence) {
+    const spans = patterns[category].flatMap((p) => findSpans(reply, p)).map((s) => trimLead(reply, s));
+    if (spans.length > 0) spansByCategory.set(category, spans);
+  }
+  const derail = findColdDerail(reply, context);
+  if (derail.length > 0) spansByCategory.set("derail", [...(spansByCategory.get("derail") ?? []), ...derail]);
+  const found = precedence.filter((c) => spansByCategory.has(c));
+  const kind = found[0];
+  if (!kind) return { kind: "none", spans: [], found: [] };
+  return { kind, spans: spansByCategory.get(kind) ?? [], found };
+}
+
+function findColdDerail(reply: string, context: ViolationContext): Span[] {
+  const before = (span: Span) =>
+    context.firstAcknowledgement === null || span.start < context.firstAcknowledgement;
+  const spans = findSpans(reply, coldTopicSwitch).filter(before);
+  if (!context.hasCushion) {
+    spans.push(...findSpans(reply, coldDeflection).filter(before));
+    spans.push(...findSpans(reply, coldRefusal).filter(before));
+  }
+  if (
+    context.callerSaidSomething &&
+    context.firstAcknowledgement === null &&
+    splitSentences(reply).length <= 3
+  ) {
+    spans.push(...findSpans(reply, businessOnly));
+  }
+  return spans;
+}
+
+// Patterns anchored on a sentence start include the previous 。; evidence should not.
+function trimLead(text: string, span: Span): Span {
+  let start = span.start;
+  while (start < span.end && /[。!！?？\s]/.test(text[start] ?? "")) start += 1;
+  return { start, end: span.end };
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { detectApology } from "./detect-apology";
+import { detectCushion } from "./detect-cushion";
+import { detectEmpathy } from "./detect-empathy";
+import { detectViolation, type ViolationContext } from "./detect-violation";
+
+describe("detectEmpathy", () => {
+  it.each([
+    ["それはお困りでしたよね。", true],
+    ["ご心配をおかけしました。", true],
+    ["楽しみにされていたのに残念でしたね。", true],
+    ["お一人だと寂しいですよね。", true],
+    ["ご不便をおかけし、さぞお困りだったことと存じます。", true],
+    ["それはひどいですね。", true],
+    ["せっかくの旅行が台無しになって、がっかりされましたよね。", true],
+    ["そのように言われては、ご不快に思われて当然です。", true],
+    ["お気持ち、よく分かります。", true],
+    // tricky negatives
+    ["申し訳ございません。", false],
+    ["ご迷惑をおかけして申し訳ございません。", false],
+    ["おめでとうございます!", false],
+    ["すごいですね!", false],
+    ["大変申し訳ございません。", false],
+    ["残念ながら、在庫がございません。", false],
+    ["ご心配なく、すぐにお送りします。", false],
+    ["何かお困りのことはございませんか。", false],
+    ["そのお気持ちだけで十分嬉しいです。", false],
+    ["料金が発生するのは当然です。", false],
+  ])("%s → %s", (reply, expected) => {
+    expect(detectEmpathy(reply).present).toBe(expected);
+  });
+});
+
+describe("detectCushion", () => {
+  it.each([
+    ["恐れ入りますが、お名前を伺えますか。", true],
+    ["恐縮ですが、本日の受付は終了しております。", true],
+    ["申し訳ございませんが、お受けできかねます。", true],
+    ["申し訳ございません、その件はお答えいたしかねます。", true],
+    ["お手数ですが、もう一度お送りいただけますか。", true],
+    ["差し支えなければ、ご年齢を伺えますか。", true],
+    ["失礼ですが、ご契約者様ご本人でしょうか。", true],
+    ["あいにく満席でございます。", true],
+    ["よろしければ、お聞かせください。", true],
+    // tricky negatives
+    ["大変申し訳ございません。すぐにお送りいたします。", false],
+    ["失礼いたしました。", false],
+    ["こちらでよろしいでしょうか。", false],
+  ])("%s → %s", (reply, expected) => {
+    expect(detectCushion(reply).present).toBe(expected);
+  });
+});
+
+describe("detectViolation", () => {
+  const plain: ViolationContext = {
+    firstAcknowledgement: null,
+    hasCushion: false,
+    callerSaidSomething: true,
+  };
+  const acknowledged: ViolationContext = { ...plain, firstAcknowledgement: 0 };
+  it.each([
+    ["お客様の使い方が悪いのではないでしょうか。", plain, "criticize"],
+    ["確認されなかったのですか。", plain, "criticize"],
+    ["いえ、そんなはずはございません。", plain, "argue"],
+    ["ですから、先ほども申し上げた通りです。", plain, "argue"],
+    ["でも規約に書いてありますので。", plain, "argue"],
+    ["次回からは受け取り時に確認されるといいですよ。", plain, "advise"],
+    ["病院に行かれたほうがいいと思います。", plain, "advise"],
+    ["私はそのくらいなら問題ないと思いますけど。", plain, "opinion"],
+    ["それは考えすぎですよ。", plain, "opinion"],
+    ["それより、ご注文番号をお願いします。", plain, "derail"],
+    ["その話はいいので、型番を教えてください。", plain, "derail"],
+    ["結論から申し上げますと、返品はできません。", plain, "derail"],
+    ["ご意見はホームページのフォームからお送りください。", plain, "derail"],
+    ["ご用件をどうぞ。", plain, "derail"],
+    // acknowledged first, cushioned, or the company's remedy: not violations
+    ["結論から申し上げますと、明日お届けできます。", acknowledged, "none"],
+    ["ご用件をどうぞ。", acknowledged, "none"],
+    ["交換品をお送りいたしますので、お待ちください。", plain, "none"],
+    ["恐れ入りますが、返品はホームページからお手続きください。", { ...plain, hasCushion: true }, "none"],
+    ["明日のお届けになるかと思います。", plain, "none"],
+    ["さぞ気をもまれていることと思います。", plain, "none"],
+    // precedence: criticize > argue > advise > opinion > derail
+    ["いえ、確認されなかったのですか。", plain, "criticize"],
+    ["ですから、次回からは確認されたほうがいいですよ。", plain, "argue"],
+    ["個人的には、早めに受診されたほうがいいと思います。", plain, "advise"],
+  ] as const)("%s → %s", (reply, context, expected) => {
+    expect(detectViolation(reply, context).kind).toBe(expected);
+  });
+});
+
+describe("detectApology", () => {
+  it.each([
+    ["ご不便をおかけして申し訳ございません。", "limited", true],
+    ["お待たせしてしまい、申し訳ございません。", "limited", true],
+    ["すみませんでした。", "limited", false],
+    ["すべて弊社の責任です。", "blanket", false],
+    ["こちらのミスで、大変申し訳ございません。", "blanket", false],
+    ["申し訳ございませんが、お受けできません。", "none", false],
+    ["承知いたしました。", "none", false],
+  ] as const)("%s → %s", (reply, kind, scoped) => {
+    const result = detectApology(reply);
+    expect(result.kind).toBe(kind);
+    expect(result.scoped).toBe(scoped);
+  });
+});

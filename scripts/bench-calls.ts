@@ -1,0 +1,234 @@
+// npm run bench:calls — the practice-call API under concurrent simulated trainees.
+// Starts the production build (`next start`, building first when there is no build) on a fresh
+// embedded database, signs in N trainees, and has each play calls: start, then reply with a human
+// pause between replies. Prints p50/p95/p99 of the reply request, errors, server memory, and the call
+// page's first-load JavaScript (gzipped). Options: --trainees 50 --seconds 60 --think-ms 1500.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { hash } from "@node-rs/argon2";
+import { openDatabase } from "@/lib/db/open-database";
+import { teams, users } from "@/lib/db/schema";
+
+const args = parseArgs(process.argv.slice(2));
+const TRAINEES = args.trainees ?? 50;
+const SECONDS = args.seconds ?? 60;
+const THINK_MS = args["think-ms"] ?? 1500;
+const PORT = args.port ?? 3290;
+const BASE = `http://127.0.0.1:${PORT}`;
+const PASSWORD = "bench-password";
+
+const replies = [
+  "さようでございますか。瓶が割れて届いたのですね。",
+  "それはさぞお困りでしたよね。ご不快な思いをおかけし、申し訳ございません。",
+  "恐れ入りますが、ご注文番号を教えていただけますでしょうか。",
+  "確認させていただきますと、割れていた商品を再送いたします。よろしいでしょうか。",
+  "どのような状態で届いたか、詳しくお聞かせいただけますか。",
+  "本日はお電話ありがとうございました。担当の田中が承りました。失礼いたします。",
+];
+
+async function main() {
+  if (!fs.existsSync(".next/BUILD_ID")) {
+    console.log("No production build found: running `next build`…");
+    execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kikite-bench-"));
+  const emails = await seedTrainees(dataDir);
+  const server = startServer(dataDir);
+  try {
+    await waitForHealth();
+    const sessions = await Promise.all(emails.map(signIn));
+    const scenarios = await listScenarios(sessions[0]!);
+    const memory = sampleMemory(server);
+    const deadline = Date.now() + SECONDS * 1000;
+    const results = await Promise.all(sessions.map((cookie, i) => playUntil(cookie, scenarios, deadline, i)));
+    memory.stop();
+    const latencies = results.flatMap((r) => r.latencies).sort((a, b) => a - b);
+    const errors = results.reduce((n, r) => n + r.errors, 0);
+    const jsKb = await firstLoadJsKb(sessions[0]!, scenarios[0]!);
+    console.log("\n== bench:calls ==");
+    console.log(
+      `trainees ${TRAINEES}, ${SECONDS}s, think time ~${THINK_MS}ms, calls started ${results.reduce((n, r) => n + r.calls, 0)}`,
+    );
+    console.log(
+      `reply requests ${latencies.length} (${(latencies.length / SECONDS).toFixed(1)}/s), errors ${errors}`,
+    );
+    console.log(
+      `reply latency ms: p50 ${pct(latencies, 50)}, p95 ${pct(latencies, 95)}, p99 ${pct(latencies, 99)}, max ${latencies.at(-1)?.toFixed(1)}`,
+    );
+    console.log(`server memory (RSS): peak ${memory.peakMb().toFixed(0)} MB`);
+    console.log(`call page first-load JS: ${jsKb.toFixed(1)} kB gzipped`);
+  } finally {
+    server.kill("SIGTERM");
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function seedTrainees(dataDir: string): Promise<string[]> {
+  const handle = await openDatabase({ pgliteDir: path.join(dataDir, "pglite") });
+  const passwordHash = await hash(PASSWORD);
+  const [team] = await handle.db.insert(teams).values({ name: "ベンチチーム" }).returning();
+  const emails = Array.from({ length: TRAINEES }, (_, i) => `bench-${i}@example.com`);
+  await handle.db.insert(users).values(
+    emails.map((email, i) => ({
+      email,
+      name: `研修生${i}`,
+      role: "trainee" as const,
+      teamId: team!.id,
+      passwordHash,
+    })),
+  );
+  await handle.close();
+  return emails;
+}
+
+function startServer(dataDir: string): ChildProcess {
+  return spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(PORT)],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        KIKITE_DATA_DIR: dataDir,
+        KIKITE_SEED_DEMO: "false",
+        AUTH_SECRET: "bench-only-secret-0123456789abcdefghijklmnop",
+        NEXT_TELEMETRY_DISABLED: "1",
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+}
+
+async function waitForHealth() {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error("the server did not become healthy within 60 s");
+}
+
+async function signIn(email: string): Promise<string> {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: BASE }),
+  });
+  const session = cookiesOf(response);
+  if (!session.includes("session-token")) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+  return session;
+}
+
+function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+async function listScenarios(cookie: string): Promise<string[]> {
+  const response = await fetch(`${BASE}/api/scenarios`, { headers: { cookie } });
+  const body = (await response.json()) as { scenarios: { scenarioId: string; slug: string }[] };
+  return body.scenarios.filter((s) => s.slug.startsWith("angry")).map((s) => s.scenarioId);
+}
+
+async function playUntil(cookie: string, scenarios: string[], deadline: number, index: number) {
+  const latencies: number[] = [];
+  let errors = 0;
+  let calls = 0;
+  // Stagger the start so 50 trainees do not all click at the same millisecond.
+  await sleep((index * THINK_MS) / TRAINEES);
+  while (Date.now() < deadline) {
+    const start = await post(`/api/calls`, cookie, {
+      scenarioId: scenarios[(index + calls) % scenarios.length],
+    });
+    calls++;
+    if (!start.ok) {
+      errors++;
+      continue;
+    }
+    const { id } = (await start.json()) as { id: string };
+    for (const text of replies) {
+      if (Date.now() >= deadline) break;
+      await sleep(THINK_MS * (0.5 + Math.random()));
+      const began = performance.now();
+      const response = await post(`/api/calls/${id}/replies`, cookie, { text });
+      latencies.push(performance.now() - began);
+      if (response.status === 409) break; // the caller hung up or the call resolved
+      if (!response.ok) errors++;
+      const body = (await response.json()) as { call?: { status: string } };
+      if (body.call?.status === "ended") break;
+    }
+  }
+  return { latencies, errors, calls };
+}
+
+function post(route: string, cookie: string, body: unknown): Promise<Response> {
+  return fetch(`${BASE}${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify(body),
+  });
+}
+
+// The JavaScript a browser downloads to show the call page the first time, gzipped.
+async function firstLoadJsKb(cookie: string, scenarioId: string): Promise<number> {
+  const start = await post(`/api/calls`, cookie, { scenarioId });
+  const { id } = (await start.json()) as { id: string };
+  const html = await (await fetch(`${BASE}/calls/${id}`, { headers: { cookie } })).text();
+  const sources = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+\.js[^"]*)"/g)].map((m) => m[1]!))];
+  let bytes = 0;
+  for (const src of sources)
+    bytes += gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
+  return bytes / 1024;
+}
+
+function sampleMemory(server: ChildProcess) {
+  let peak = 0;
+  const read = () => {
+    try {
+      const status = fs.readFileSync(`/proc/${server.pid}/status`, "utf8");
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      // not on Linux, or the server is gone
+    }
+  };
+  const timer = setInterval(read, 250);
+  read();
+  return { stop: () => clearInterval(timer), peakMb: () => peak };
+}
+
+function pct(sorted: number[], p: number): string {
+  if (sorted.length === 0) return "n/a";
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!.toFixed(1);
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function parseArgs(argv: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i]?.replace(/^--/, "");
+    const value = Number(argv[i + 1]);
+    if (key && Number.isFinite(value)) out[key] = value;
+  }
+  return out;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
