@@ -1,22 +1,27 @@
 // npm run bench:calls — the practice-call API under concurrent simulated trainees.
 // Starts the production build (`next start`, building first when there is no build) on a fresh
-// embedded database, signs in N trainees, and has each play calls: start, then reply with a human
-// pause between replies. Prints p50/p95/p99 of the reply request, errors, server memory, and the call
-// page's first-load JavaScript (gzipped). Options: --trainees 50 --seconds 60 --think-ms 1500.
+// embedded database, signs in N trainees, and has each play calls: start, then, like a trainee who does
+// not interrupt, wait for the caller's line to end and reply after a typing pause (--think-ms, ±50%).
+// Prints p50/p95/p99 of the reply request, errors, server memory, and the call page's first-load
+// JavaScript (gzipped). Options: --trainees 50 --seconds 60 --think-ms 1500, and
+// --database-url postgres://… to run against PostgreSQL (the scale-out path) instead of embedded PGlite:
+// the bench creates a fresh database on that server and drops it afterwards.
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { hash } from "@node-rs/argon2";
+import { Pool } from "pg";
 import { openDatabase } from "@/lib/db/open-database";
 import { teams, users } from "@/lib/db/schema";
 
 const args = parseArgs(process.argv.slice(2));
-const TRAINEES = args.trainees ?? 50;
-const SECONDS = args.seconds ?? 60;
-const THINK_MS = args["think-ms"] ?? 1500;
-const PORT = args.port ?? 3290;
+const TRAINEES = Number(args.trainees ?? 50);
+const SECONDS = Number(args.seconds ?? 60);
+const THINK_MS = Number(args["think-ms"] ?? 1500);
+const PORT = Number(args.port ?? 3290);
+const SERVER_URL = args["database-url"];
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = "bench-password";
 
@@ -35,8 +40,11 @@ async function main() {
     execFileSync("npx", ["next", "build"], { stdio: "inherit" });
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kikite-bench-"));
-  const emails = await seedTrainees(dataDir);
-  const server = startServer(dataDir);
+  const database = SERVER_URL ? await createDatabase(SERVER_URL) : undefined;
+  const emails = await seedTrainees(
+    database ? { url: database.url } : { pgliteDir: path.join(dataDir, "pglite") },
+  );
+  const server = startServer(dataDir, database?.url);
   try {
     await waitForHealth();
     const sessions = await Promise.all(emails.map(signIn));
@@ -50,7 +58,7 @@ async function main() {
     const jsKb = await firstLoadJsKb(sessions[0]!, scenarios[0]!);
     console.log("\n== bench:calls ==");
     console.log(
-      `trainees ${TRAINEES}, ${SECONDS}s, think time ~${THINK_MS}ms, calls started ${results.reduce((n, r) => n + r.calls, 0)}`,
+      `database ${SERVER_URL ? "PostgreSQL" : "embedded PGlite"}, trainees ${TRAINEES}, ${SECONDS}s, think time ~${THINK_MS}ms, calls started ${results.reduce((n, r) => n + r.calls, 0)}`,
     );
     console.log(
       `reply requests ${latencies.length} (${(latencies.length / SECONDS).toFixed(1)}/s), errors ${errors}`,
@@ -62,12 +70,29 @@ async function main() {
     console.log(`call page first-load JS: ${jsKb.toFixed(1)} kB gzipped`);
   } finally {
     server.kill("SIGTERM");
+    await new Promise((resolve) => server.once("exit", resolve));
+    await database?.drop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
-async function seedTrainees(dataDir: string): Promise<string[]> {
-  const handle = await openDatabase({ pgliteDir: path.join(dataDir, "pglite") });
+async function createDatabase(serverUrl: string) {
+  const name = `kikite_bench_${Date.now()}`;
+  const admin = new Pool({ connectionString: serverUrl, max: 1 });
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
+}
+
+async function seedTrainees(target: { url: string } | { pgliteDir: string }): Promise<string[]> {
+  const handle = await openDatabase(target);
   const passwordHash = await hash(PASSWORD);
   const [team] = await handle.db.insert(teams).values({ name: "ベンチチーム" }).returning();
   const emails = Array.from({ length: TRAINEES }, (_, i) => `bench-${i}@example.com`);
@@ -84,15 +109,24 @@ async function seedTrainees(dataDir: string): Promise<string[]> {
   return emails;
 }
 
-function startServer(dataDir: string): ChildProcess {
+function startServer(dataDir: string, databaseUrl: string | undefined): ChildProcess {
   return spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(PORT)],
+    [
+      ...(args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${args["cpu-prof"]}`] : []),
+      "node_modules/next/dist/bin/next",
+      "start",
+      "--hostname",
+      "127.0.0.1",
+      "--port",
+      String(PORT),
+    ],
     {
       env: {
         ...process.env,
         NODE_ENV: "production",
         KIKITE_DATA_DIR: dataDir,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         KIKITE_SEED_DEMO: "false",
         AUTH_SECRET: "bench-only-secret-0123456789abcdefghijklmnop",
         NEXT_TELEMETRY_DISABLED: "1",
@@ -157,20 +191,39 @@ async function playUntil(cookie: string, scenarios: string[], deadline: number, 
       errors++;
       continue;
     }
-    const { id } = (await start.json()) as { id: string };
+    const opened = (await start.json()) as { id: string } & Paced;
+    let listenMs = untilCallerFinishes(opened);
     for (const text of replies) {
       if (Date.now() >= deadline) break;
-      await sleep(THINK_MS * (0.5 + Math.random()));
+      // A trainee listens to the caller to the end (as the call screen shows), then types.
+      await sleep(listenMs + THINK_MS * (0.5 + Math.random()));
       const began = performance.now();
-      const response = await post(`/api/calls/${id}/replies`, cookie, { text });
+      const response = await post(`/api/calls/${opened.id}/replies`, cookie, { text });
       latencies.push(performance.now() - began);
       if (response.status === 409) break; // the caller hung up or the call resolved
       if (!response.ok) errors++;
-      const body = (await response.json()) as { call?: { status: string } };
-      if (body.call?.status === "ended") break;
+      const body = (await response.json()) as {
+        call?: { status: string; serverElapsedMs: number };
+        added?: Paced["turns"];
+      };
+      if (!body.call || body.call.status === "ended") break;
+      listenMs = untilCallerFinishes({ serverElapsedMs: body.call.serverElapsedMs, turns: body.added ?? [] });
     }
   }
   return { latencies, errors, calls };
+}
+
+interface Paced {
+  serverElapsedMs: number;
+  turns: { role: string; speechEndsAtMs: number | null }[];
+}
+
+function untilCallerFinishes(view: Paced): number {
+  const ends = Math.max(
+    0,
+    ...view.turns.filter((t) => t.role === "caller").map((t) => t.speechEndsAtMs ?? 0),
+  );
+  return Math.max(0, ends - view.serverElapsedMs);
 }
 
 function post(route: string, cookie: string, body: unknown): Promise<Response> {
@@ -218,12 +271,12 @@ function sleep(ms: number) {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-function parseArgs(argv: string[]): Record<string, number> {
-  const out: Record<string, number> = {};
+function parseArgs(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i]?.replace(/^--/, "");
-    const value = Number(argv[i + 1]);
-    if (key && Number.isFinite(value)) out[key] = value;
+    const value = argv[i + 1];
+    if (key && value !== undefined) out[key] = value;
   }
   return out;
 }

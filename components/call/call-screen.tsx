@@ -4,8 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { endReasonLabels, formatDuration } from "@/components/labels-ja";
-import type { CallView, ReplyResult, TurnView } from "@/lib/calls/call-view";
-import { MAX_REPLY_CHARS } from "@/lib/calls/call-view";
+import type { CallStatusView, CallView, ReplyResult, TurnView } from "@/lib/calls/call-view";
+import { MAX_REPLY_CHARS } from "@/lib/calls/limits";
 import { alertErrorClass, buttonClass, cardClass, secondaryButtonClass } from "../ui";
 import { MarkedReply, ReplyFeedback } from "./feedback-chips";
 import { MoodMeters } from "./mood-meters";
@@ -34,6 +34,12 @@ export function CallScreen({ initial }: { initial: CallView }) {
   const adopt = useCallback((next: CallView) => {
     offsetRef.current = performance.now() - next.serverElapsedMs;
     setView((current) => (next.turns.length >= current.turns.length ? next : current));
+  }, []);
+
+  // A reply answers with the call's new status and only the turns it added or changed.
+  const merge = useCallback((status: CallStatusView, turns: TurnView[]) => {
+    offsetRef.current = performance.now() - status.serverElapsedMs;
+    setView((current) => ({ ...current, ...status, turns: mergeTurns(current.turns, turns) }));
   }, []);
 
   useEffect(() => {
@@ -74,7 +80,8 @@ export function CallScreen({ initial }: { initial: CallView }) {
           setError(readError(body) ?? "返答を送信できませんでした。もう一度お試しください。");
           return;
         }
-        adopt((body as ReplyResult).call);
+        const result = body as ReplyResult;
+        merge(result.call, [...result.changed, ...result.added]);
         if (options.fromDraft) setDraft("");
       } catch {
         setError("通信に失敗しました。入力した内容はそのまま残っています。もう一度送信してください。");
@@ -82,7 +89,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
         if (options.fromDraft) setSending(false);
       }
     },
-    [active, adopt, view.id],
+    [active, merge, view.id],
   );
 
   const endCall = useCallback(async () => {
@@ -350,6 +357,12 @@ function TurnBubble({
       {!feedbackHidden && turn.analysis && <ReplyFeedback analysis={turn.analysis} />}
     </div>
   );
+}
+
+function mergeTurns(current: TurnView[], incoming: TurnView[]): TurnView[] {
+  const bySeq = new Map(current.map((t) => [t.seq, t]));
+  for (const turn of incoming) bySeq.set(turn.seq, turn);
+  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
 }
 
 function readError(body: unknown): string | undefined {

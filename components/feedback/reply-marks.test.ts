@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StoredAnalysis, TurnView } from "@/lib/calls/call-view";
+import { neutralSignals } from "@/lib/testing/listening-signals";
 import { collectSourceMarks, listFeedback, listReplyChips, listReplyMarks } from "./reply-marks";
 
 const signals = [
@@ -17,15 +18,7 @@ const signals = [
 
 function analysis(overrides: Partial<StoredAnalysis> = {}): StoredAnalysis {
   return {
-    backchannel: false,
-    parroting: false,
-    summarizing: false,
-    question: "none",
-    empathy: false,
-    cushion: false,
-    violation: "none",
-    interruption: false,
-    apology: "none",
+    ...neutralSignals(),
     register: { casual: false, repeatedToken: null },
     evidence: Object.fromEntries(signals.map((s) => [s, { spans: [] }])),
     feedback: Object.fromEntries(signals.map((s) => [s, `${s} line`])),

@@ -5,22 +5,10 @@ import { startCall } from "@/lib/caller/start-call";
 import type { ListeningSignals } from "@/lib/rubric/labels";
 import { loadBuiltInScenarios } from "@/lib/scenario/built-ins";
 import type { Scenario } from "@/lib/scenario/schema";
+import { neutralSignals } from "@/lib/testing/listening-signals";
 
 /** Signals with everything off, overridden by the given labels. */
-export function signals(overrides: Partial<ListeningSignals> = {}): ListeningSignals {
-  return {
-    backchannel: false,
-    parroting: false,
-    summarizing: false,
-    question: "none",
-    empathy: false,
-    cushion: false,
-    violation: "none",
-    interruption: false,
-    apology: "none",
-    ...overrides,
-  };
-}
+export const signals = neutralSignals;
 
 export interface ScriptedTurn {
   reply: string;

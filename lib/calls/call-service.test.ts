@@ -84,7 +84,7 @@ describe.each(testDatabaseTargets())("the call service on $name", (target) => {
     });
     expect(replied.added.slice(1).every((t) => t.role === "caller")).toBe(true);
     const resumed = await getCallForUser(handle.db, trainee, call.id, clock);
-    expect(resumed.turns.map((t) => t.text)).toEqual(replied.call.turns.map((t) => t.text));
+    expect(resumed.turns.map((t) => t.text)).toEqual([...call.turns, ...replied.added].map((t) => t.text));
   });
 
   it("counts substantive talk over the caller as an interruption and cuts the caller off", async () => {
@@ -100,8 +100,9 @@ describe.each(testDatabaseTargets())("the call service on $name", (target) => {
       clock,
     );
     expect(result.added[0]!.analysis?.interruption).toBe(true);
-    const cut = result.call.turns.find((t) => t.seq === opening.seq)!;
-    expect(cut.speechEndsAtMs).toBe(800);
+    expect(result.changed).toEqual([expect.objectContaining({ seq: opening.seq, speechEndsAtMs: 800 })]);
+    const resumed = await getCallForUser(handle.db, trainee, call.id, clock);
+    expect(resumed.turns.find((t) => t.seq === opening.seq)?.speechEndsAtMs).toBe(800);
     expect(result.call.mood.anger).toBeGreaterThan(call.mood.anger!);
     expect(result.added.some((t) => t.kind === "interrupted")).toBe(true);
   });
@@ -164,7 +165,8 @@ describe.each(testDatabaseTargets())("the call service on $name", (target) => {
     for (const text of replies) {
       if (call.status === "ended") break;
       clock.afterCallerFinishes(call, t0);
-      call = (await sendReply(handle.db, trainee, call.id, { text }, clock)).call;
+      const result = await sendReply(handle.db, trainee, call.id, { text }, clock);
+      call = { ...result.call, turns: [...call.turns, ...result.added] };
     }
     expect(call).toMatchObject({ status: "ended", endReason: "resolved" });
     expect(call.mood.anger!).toBeLessThan(startAnger);

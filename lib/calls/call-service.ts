@@ -23,7 +23,7 @@ import {
   type ReplyResult,
   storedAnalysisSchema,
 } from "./call-view";
-import { type CallRow, type TurnRow, toCallView, toTurnView } from "./call-view-mapper";
+import { type CallRow, type TurnRow, toCallStatusView, toCallView, toTurnView } from "./call-view-mapper";
 import { getPlayableVersion, getScenarioVersion } from "./scenario-store";
 
 // The server owns the call: it scores the reply, advances the caller, writes every turn, and only then
@@ -116,7 +116,7 @@ export async function sendReply(
     const playable = await getScenarioVersion(tx, call.scenarioVersionId);
     const { scenario } = playable;
     const state = readState(scenario, call);
-    const history = await listTurns(tx, call.id);
+    const history = await listTurnTexts(tx, call.id);
     const now = clock.now();
     const nowMs = Math.max(0, now.getTime() - call.startedAt.getTime());
     const lastTurn = history.at(-1);
@@ -156,39 +156,51 @@ export async function sendReply(
         })
         .returning();
       await tx.update(calls).set({ updatedAt: now }).where(eq(calls.id, call.id));
-      const all = [...history, reply!];
-      return { call: toCallView({ call, playable, state, turns: all, now }), added: [toTurnView(reply!)] };
+      return {
+        call: toCallStatusView({ call, playable, state, now }),
+        added: [toTurnView(reply!)],
+        changed: [],
+      };
     }
 
     const result = advanceCall(scenario, state, { reply: text, signals: analysis, elapsedMs: nowMs });
+    const changed: TurnRow[] = [];
     if (analysis.interruption && lastCaller) {
       // The caller breaks off where they were cut.
-      await tx.update(turns).set({ speechEndsAtMs: startedMs }).where(eq(turns.id, lastCaller.id));
-      lastCaller.speechEndsAtMs = startedMs;
+      const [cut] = await tx
+        .update(turns)
+        .set({ speechEndsAtMs: startedMs })
+        .where(eq(turns.id, lastCaller.id))
+        .returning();
+      if (cut) changed.push(cut);
     }
-    const [reply] = await tx
+    // The reply and the caller's answer in one statement: fewer round trips on the hot path.
+    const added = await tx
       .insert(turns)
-      .values({
-        callId: call.id,
-        seq: nextSeq,
-        role: "operator",
-        kind: "reply",
-        text,
-        nodeId: state.nodeId,
-        analysis: stored,
-        mood: result.state.mood,
-        atMs: startedMs,
-      })
+      .values([
+        {
+          callId: call.id,
+          seq: nextSeq,
+          role: "operator" as const,
+          kind: "reply",
+          text,
+          nodeId: state.nodeId,
+          analysis: stored,
+          mood: result.state.mood,
+          atMs: startedMs,
+        },
+        ...callerLineValues(call.id, scenario, result.lines, {
+          firstSeq: nextSeq + 1,
+          startMs: nowMs + RESPONSE_GAP_MS,
+        }),
+      ])
       .returning();
-    const callerRows = await insertCallerLines(tx, call.id, scenario, result.lines, {
-      firstSeq: nextSeq + 1,
-      startMs: nowMs + RESPONSE_GAP_MS,
-    });
-    const all = [...history, reply!, ...callerRows];
-    const updated = await saveState(tx, call, scenario, result.state, all, now);
+    added.sort((a, b) => a.seq - b.seq);
+    const updated = await saveState(tx, call, scenario, result.state, now);
     return {
-      call: toCallView({ call: updated, playable, state: result.state, turns: all, now }),
-      added: [reply!, ...callerRows].map(toTurnView),
+      call: toCallStatusView({ call: updated, playable, state: result.state, now }),
+      added: added.map(toTurnView),
+      changed: changed.map(toTurnView),
     };
   });
 }
@@ -210,7 +222,7 @@ export async function endCallForUser(
     if (call.status === "ended") return toCallView({ call, playable, state, turns: rows, now });
     const reason: EndReason = isOverTime(scenario, call, now) ? "time_out" : "ended_by_trainee";
     const endedState: CallState = { ...state, ended: { reason } };
-    const updated = await saveState(tx, call, scenario, endedState, rows, now);
+    const updated = await saveState(tx, call, scenario, endedState, now);
     return toCallView({ call: updated, playable, state: endedState, turns: rows, now });
   });
 }
@@ -256,6 +268,23 @@ function listTurns(db: DbExecutor, callId: string): Promise<TurnRow[]> {
   return db.select().from(turns).where(eq(turns.callId, callId)).orderBy(asc(turns.seq));
 }
 
+// The hot path (a reply) needs the transcript's words and timing, not every stored analysis.
+function listTurnTexts(db: DbExecutor, callId: string) {
+  return db
+    .select({
+      id: turns.id,
+      seq: turns.seq,
+      role: turns.role,
+      kind: turns.kind,
+      text: turns.text,
+      atMs: turns.atMs,
+      speechEndsAtMs: turns.speechEndsAtMs,
+    })
+    .from(turns)
+    .where(eq(turns.callId, callId))
+    .orderBy(asc(turns.seq));
+}
+
 function readState(scenario: Scenario, call: CallRow): CallState {
   const parsed = parseCallState(scenario, call.state);
   if (!parsed.ok)
@@ -270,9 +299,19 @@ async function insertCallerLines(
   lines: CallerLine[],
   at: { firstSeq: number; startMs: number },
 ): Promise<TurnRow[]> {
-  if (lines.length === 0) return [];
+  const values = callerLineValues(callId, scenario, lines, at);
+  return values.length === 0 ? [] : db.insert(turns).values(values).returning();
+}
+
+// Caller lines are said one after another, each at the persona's speaking rate.
+function callerLineValues(
+  callId: string,
+  scenario: Scenario,
+  lines: CallerLine[],
+  at: { firstSeq: number; startMs: number },
+) {
   let startMs = at.startMs;
-  const values = lines.map((line, i) => {
+  return lines.map((line, i) => {
     const speechEndsAtMs = startMs + speakingDurationMs(line.text, scenario.persona.speakingRate);
     const value = {
       callId,
@@ -287,7 +326,6 @@ async function insertCallerLines(
     startMs = speechEndsAtMs + RESPONSE_GAP_MS;
     return value;
   });
-  return db.insert(turns).values(values).returning();
 }
 
 async function saveState(
@@ -295,11 +333,10 @@ async function saveState(
   call: CallRow,
   scenario: Scenario,
   state: CallState,
-  rows: TurnRow[],
   now: Date,
 ): Promise<CallRow> {
   const ended = state.ended !== null;
-  const scorecard = ended ? buildScorecard(scenario, state, rows) : null;
+  const scorecard = ended ? buildScorecard(scenario, state, await listTurns(db, call.id)) : null;
   const [updated] = await db
     .update(calls)
     .set({

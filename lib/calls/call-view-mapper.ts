@@ -1,7 +1,7 @@
 import "server-only";
 import type { CallState } from "@/lib/caller/call-state";
 import type { calls, turns } from "@/lib/db/schema";
-import { type CallView, storedAnalysisSchema, type TurnView } from "./call-view";
+import { type CallStatusView, type CallView, storedAnalysisSchema, type TurnView } from "./call-view";
 import type { PlayableVersion } from "./scenario-store";
 import { type Scorecard, scorecardSchema } from "./scorecard";
 
@@ -37,6 +37,23 @@ export function toCallView(input: {
   turns: TurnRow[];
   now: Date;
 }): CallView {
+  const status = toCallStatusView(input);
+  return {
+    ...status,
+    turns: input.turns.map((row) => {
+      const view = toTurnView(row);
+      return status.feedbackHidden ? { ...view, analysis: null } : view;
+    }),
+  };
+}
+
+/** Everything of the call view but the transcript. */
+export function toCallStatusView(input: {
+  call: CallRow;
+  playable: PlayableVersion;
+  state: CallState;
+  now: Date;
+}): CallStatusView {
   const { call, state } = input;
   const { scenario } = input.playable;
   const contest = scenario.contest !== undefined;
@@ -76,10 +93,6 @@ export function toCallView(input: {
       scenario.hintsAllowed && !contest && call.status === "active"
         ? (scenario.nodes[state.nodeId]?.hint ?? null)
         : null,
-    turns: input.turns.map((row) => {
-      const view = toTurnView(row);
-      return feedbackHidden ? { ...view, analysis: null } : view;
-    }),
     feedbackHidden,
     scorecard: readScorecard(call),
   };

@@ -5,7 +5,7 @@ import type { Scorecard } from "./scorecard";
 // The JSON the call API answers with and the call screen renders. It carries what the trainee may see:
 // never the scenario's hidden facts, the script, or another user's data.
 
-export const MAX_REPLY_CHARS = 400;
+export { MAX_REPLY_CHARS } from "./limits";
 
 export const replyRequestSchema = z.object({
   text: z.string(),
@@ -88,8 +88,13 @@ export interface CallView {
   scorecard: Scorecard | null;
 }
 
+/** The call without its transcript: what changes with each reply besides the turns. */
+export type CallStatusView = Omit<CallView, "turns">;
+
 export interface ReplyResult {
-  call: CallView;
+  call: CallStatusView;
   /** The turns this request added (the reply, then the caller's lines). */
   added: TurnView[];
+  /** Earlier turns this request changed: a caller line cut short by an interruption. */
+  changed: TurnView[];
 }

@@ -52,6 +52,7 @@ export function analyzeReply(
       acknowledgements.length > 0 ? Math.min(...acknowledgements.map((s) => s.start)) : null,
     hasCushion: cushion.present,
     callerSaidSomething: (latestCaller?.units.length ?? 0) > 0,
+    callerInquiring: latestCaller ? !complaintCue.test(latestCaller.text) : false,
   });
   const register = detectRegister(backchannel, context, (text) => detectBackchannel(text, context).tokens);
   const interruption = detectInterruption(input.timing, backchannel.only);
@@ -103,6 +104,10 @@ export function analyzeReply(
     suggestion: suggestReply(latestCaller),
   };
 }
+
+// Signs that the caller is complaining or upset rather than only asking (exclamations, のに, blame).
+const complaintCue =
+  /[!！]|のに|どういうこと|どうなって|どうして(くれ|なの)|なんで|ひど|最悪|ふざけ|いい加減|信じられ|困(る|っ)|じゃない(の|です)?[か?？!！。]|言って(る|ます)(んです)?けど|壊|謝|責任|おかしい|許せ|腹が立|頭にく|ありえな|埒|せい/;
 
 function firstText(text: string, spans: Span[]): string | null {
   const span = spans[0];

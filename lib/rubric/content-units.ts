@@ -1,5 +1,12 @@
 import type { JapaneseTokenizer, Morpheme } from "./japanese";
-import { feelingWords, genericAdjectives, genericAdverbs, genericNouns, genericVerbs } from "./lexicon";
+import {
+  feelingWords,
+  genericAdjectives,
+  genericAdverbs,
+  genericNouns,
+  genericVerbs,
+  kinshipGroups,
+} from "./lexicon";
 import { type Sentence, type Span, splitSentences } from "./text-spans";
 
 /** A content word (or number with its counter) that can be matched against another text. */
@@ -153,7 +160,7 @@ function clauseBoundaries(text: string, morphemes: Morpheme[], sentences: Senten
 }
 
 const suspendedPredicate =
-  /(うえに|上に|うえ|ず|ずに|て|で|く|のは|のも|ので|のに|たら|ば|し|が|けど|から|り|ながら|ても|では)$/;
+  /(うえに|上に|うえ|ず|ずに|て|で|く|のは|のも|ので|のに|のと|たら|ば|し|が|けど|から|り|ながら|ても|では)$/;
 
 function extractUnits(morphemes: Morpheme[]): ContentUnit[] {
   const units: ContentUnit[] = [];
@@ -184,10 +191,19 @@ function toUnit(m: Morpheme): ContentUnit | undefined {
       const { text: base, prefix, suffix } = stripHonorifics(normalize(m.baseForm));
       if (!base) return undefined;
       const reading = stripReadingHonorifics(m.reading, prefix, suffix);
-      return makeUnit(m, "noun", [normalizeWeekday(base), normalizeWeekday(reading)].filter(Boolean));
+      const kin = kinshipGroups[base];
+      return makeUnit(
+        m,
+        "noun",
+        [normalizeWeekday(base), normalizeWeekday(reading), kin ? `kin:${kin}` : ""].filter(Boolean),
+      );
     }
-    case "動詞":
-      return makeUnit(m, "verb", [normalize(m.baseForm)]);
+    case "動詞": {
+      // Transitive/intransitive partners share the kanji (主人が亡くなった → ご主人を亡くされた).
+      const base = normalize(m.baseForm);
+      const stem = /^[\u4e00-\u9fff]{1,2}(?=[\u3041-\u309f])/.exec(base)?.[0];
+      return makeUnit(m, "verb", stem ? [base, `verb:${stem}`] : [base]);
+    }
     case "形容詞":
       return makeUnit(m, "adjective", [normalize(m.baseForm)]);
     case "副詞":

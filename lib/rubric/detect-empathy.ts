@@ -1,5 +1,5 @@
 import { classifySentence } from "./detect-question";
-import { findSpans, mergeSpans, type Span, splitSentences } from "./text-spans";
+import { findSpans, mergeSpans, type Span, splitSentences, stripSentenceEnd } from "./text-spans";
 
 export interface CueResult {
   present: boolean;
@@ -25,7 +25,17 @@ const empathyCues: RegExp[] = [
   /(お|その)?気持ち(は|、)?(よく|とても|本当に)?(分か|わか|お察し|察し)|お察し(します|いたします|申し上げ)/g,
   /(思われ|感じられ|感じ|なられ|なる|出てくる|驚かれ|戸惑われ|分からな[いく]|わからな[いく])[^。]{0,6}(当然|無理もな|もっとも)/g,
   /大切な(ご家族|ご家族|方|存在|もの|お品|思い出)|かけがえのな/g,
+  /お気の毒|お悔やみ(申し上げ|を申し)|ご愁傷/g,
 ];
+
+// Any feeling the caller may have, as a stem (焦りますよね, お疲れになりますよね, 楽しみですね) ...
+const feelingStem =
+  /楽しみ|焦|疲れ|納得(が|の)?(いかな|できな)|気の毒|心配|不安|困|寂し|さみし|さびし|悲し|辛|つら[いかくさ]|腹(が|を)?立|腹立|驚|がっかり|嫌な|怖|恐ろし|不快|不便|残念|悔し|恥ずかし|嬉し|うれし|落ち着かな|心細|大変|ひど|戸惑|迷[いうわっ]|気が気で|ショック|切な|憂鬱|面倒|苦し|イライラ|いらいら|むかつ|呆れ|情けな|傷つ|泣|涙|もどかし|歯がゆ|やりきれな|無念|お気持ち/;
+// ... said back with an ending that shares it (〜ですよね, 〜でしょうね, 〜ことと存じます), not about the
+// operator (私も嬉しいです) nor as an apology (ご不便をおかけして申し訳ございません).
+const sharedFeelingEnding =
+  /(ですね|ですよね|でしょうね|でしょう|でしたね|でしたよね|ますよね|ましたよね|ますね|ましたね|よね|ことと(存じ|思い|お察し)(ます|いたします|申し上げます))$/;
+const operatorSide = /私|わたし|わたくし|こちら|弊社|当社|申し訳|お詫び/;
 
 /** Finds empathy cues; cues inside information questions (何かお困りのことは…か) do not count. */
 export function detectEmpathy(reply: string): CueResult {
@@ -38,6 +48,12 @@ export function detectEmpathy(reply: string): CueResult {
         if (isQuestion && !matched.startsWith("さぞ")) continue;
         spans.push(span);
       }
+    }
+    const body = stripSentenceEnd(sentence.text);
+    if (!isQuestion && sharedFeelingEnding.test(body) && feelingStem.test(body) && !operatorSide.test(body)) {
+      const found = feelingStem.exec(body);
+      const offset = sentence.start + sentence.text.indexOf(body);
+      if (found) spans.push({ start: offset + found.index, end: offset + body.length });
     }
   }
   return { present: spans.length > 0, spans: mergeSpans(spans) };

@@ -42,10 +42,12 @@ const otherRequest =
   /(ください|下さい|くださいませ|いただけますか|いただけますでしょうか|もらえますか|願えますか)$/;
 const openCue =
   /どのよう|どのように|どういう|どういった|どんな|どう(?![ぞもかせりやしてい]|ぞ)|どうして|なぜ|何故|何が|何を|なにが|なにを|何があ|どこまで|いかが(?!いたし)|詳しく|具体的|ご用件|ご要件/;
-const openCueAfterProposal = /(で|は)いかがでしょうか/;
+// A proposal asks for a yes/no: 〜はいかがでしょうか, 〜できますが、いかがでしょうか, 〜してみたらどうですか.
+const openCueAfterProposal =
+  /(で|は)いかがでしょうか|(が|けど|けれど|ので)、?いかが(でしょうか|ですか)|(たら|ては|れば)(いかが|どう)(でしょう|です)?か/;
 const datumNoun = /(名前|番号|住所|生年月日|連絡先|型番|日付|日時|アドレス|年齢|ID|ＩＤ|郵便|口座|金額)/;
 const confirmationEnding =
-  /((で|と|に)よろしい(でしょう|です|ですか)|ということ(でしょう|です|でございます)|(の|ん)(でしょう|です))か$/;
+  /((で|と|に)(よろしい|お間違い(ない|ありません|ございません)|相違(ない|ありません|ございません)|合って(い)?ます)(でしょう|です|ですか)?|ということ(でしょう|です|でございます)|(の|ん)(でしょう|です))か$/;
 
 /** Classifies one sentence (a question ending, a request for a datum or an account, or none). */
 export function classifySentence(text: string): SentenceKind {
@@ -59,7 +61,8 @@ export function classifySentence(text: string): SentenceKind {
     (questionMark && !backchannelEnding.test(body)) || endsInKa || asksToTell || asksForDatum;
   if (!isQuestion) return { question: "none", request, confirmation: false };
   const confirmation = confirmationEnding.test(body);
-  const proposal = openCueAfterProposal.test(body) && !/どのよう|どう|詳しく/.test(body);
+  const proposal =
+    openCueAfterProposal.test(body) && !/どのよう|どう|詳しく/.test(body.replace(openCueAfterProposal, ""));
   // お聞かせください invites an account, unless what is to be told is one datum (お名前をお聞かせ…).
   const invitesAccount =
     /(お聞かせ|聞かせて|お話し(いただ|願え|して)|ご説明(いただ|願え))/.test(body) && !datumNoun.test(body);

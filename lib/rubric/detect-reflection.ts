@@ -1,5 +1,6 @@
 import type { ContentUnit, TextAnalysis } from "./content-units";
 import { classifySentence } from "./detect-question";
+import { judgesCaller } from "./detect-violation";
 import { mergeSpans, type Span, stripSentenceEnd } from "./text-spans";
 
 /** A span in one of the caller's turns (turn = index in the context). */
@@ -46,7 +47,9 @@ function detectParroting(
   const matched = candidates.filter((u) => u.keys.some((k) => index.has(k)));
   const distinct = new Set(matched.map((u) => u.keys[0]));
   const quoted = reply.sentences.some((s) => quotesCaller(s.text, [latest.analysis.text]));
-  const specific = quoted || matched.some((u) => u.strong || u.feeling);
+  const callerWording = colloquial(latest.analysis.text);
+  const specific =
+    quoted || matched.some((u) => u.strong || u.feeling || repeatsPhrase(reply, u, callerWording));
   if (!(specific || distinct.size >= 2)) return emptyParroting();
   const sources = matched.flatMap((u) => sourcesOf(u, index, latest.turn));
   return {
@@ -88,10 +91,19 @@ function detectSummarizing(
     const ranked = [...points.entries()]
       .filter(([p]) => !usedPoints.has(p))
       .sort((a, b) => b[1].count - a[1].count);
+    // Each predicate restates one point: the caller clause it shares most with this clause (出る in
+    // 吸い込まれたまま出てこなかった is one point even when the caller also said 誰も出なくて).
+    const rank = new Map(ranked.map(([point], i) => [point, i]));
     const predicatePoints = new Set(
       units
         .filter((u) => (u.kind === "verb" || u.kind === "adjective") && !u.feeling)
-        .flatMap((u) => indexes.flatMap(({ turn, index }) => pointsOf(u, index, turn))),
+        .flatMap((u) => {
+          const options = indexes
+            .flatMap(({ turn, index }) => pointsOf(u, index, turn))
+            .filter((p) => rank.has(p))
+            .sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+          return options.slice(0, 1);
+        }),
     );
     const restated = ranked.filter(
       ([point], i) => i === 0 || (predicatePoints.size >= 2 && predicatePoints.has(point)),
@@ -112,6 +124,33 @@ function detectSummarizing(
   };
 }
 
+// A content word that opens a stretch of the caller's own wording this long (after undoing polite and
+// colloquial inflection: 届いていない = 届いてない, 割れていた = 割れてた) is repeated in their words even
+// when it is the only word matched: ログインできなくなった, つながらなかった.
+const verbatimPhraseLength = 5;
+
+function repeatsPhrase(reply: TextAnalysis, unit: ContentUnit, callerWording: string): boolean {
+  if (unit.kind !== "verb" && unit.kind !== "adjective" && unit.kind !== "noun") return false;
+  const sentenceEnd = reply.sentences[unit.sentence]?.end ?? reply.text.length;
+  const phrase = colloquial(reply.text.slice(unit.start, sentenceEnd));
+  return (
+    phrase.length >= verbatimPhraseLength && callerWording.includes(phrase.slice(0, verbatimPhraseLength))
+  );
+}
+
+/** Undoes the inflections the guideline allows, so the caller's and the operator's wording compare. */
+export function colloquial(text: string): string {
+  return text
+    .normalize("NFKC")
+    .replace(/[\s、,。]/g, "")
+    .replace(
+      /([てで])しま([っうわい])/g,
+      (_, te: string, rest: string) => `${te === "て" ? "ち" : "じ"}ゃ${rest}`,
+    )
+    .replace(/([てで])い(な|る|ま|た(?!だ))/g, "$1$2")
+    .replace(/って(言|い)/g, "と$1");
+}
+
 /**
  * A sentence that hands the caller's words back as the operator's understanding: a tag confirmation
  * (〜のですね), ということ, a quotation, a confirming question, or a clause about what the caller did
@@ -122,14 +161,23 @@ export function isReflectiveSentence(text: string, callerTexts: string[] = []): 
   if (kind.question !== "none") return kind.confirmation;
   if (kind.request) return false;
   const body = stripSentenceEnd(text);
-  // 〜と思うんですけどね is the operator's view, not a confirmation of the caller's.
+  if (judgesCaller(text)) return false;
+  // 〜と思うんですけどね is the operator's view, not a confirmation of the caller's; nor is a remark
+  // about people in general (〜を間違える方が多いんですよね).
   if (/(けど|けれど|けれども)ね$|思(う|います|うんです|いますけど|うんですけど)(けど)?ね$/.test(body))
     return false;
+  if (/(方|人|ケース|お客様)(が|も)(多い|多く|よく|けっこう|結構)/.test(body)) return false;
   if (/(ね|ねえ|よね)$/.test(body) || /(です|ます|でした|ました)(ね|よね)、/.test(body)) return true;
+  // Naming what the caller is going through as the ground of a feeling: 〜中で、さぞお困りのことと存じます.
+  if (/さぞ|(こと|の)と(存じ|思い|お察し)|ことでしょう|(のは|のも)(当然|無理もな)/.test(body)) return true;
+  // An echo without a predicate: お孫さんが一等賞を! / 引き出しが3回も……
+  if (/[^\sはいえあすただるけ](を|が|も|まで)$/.test(body) && /[！!…]/.test(text)) return true;
   if (/ということ|とのこと|ってこと|というお話|というご/.test(body)) return true;
+  // Taking on the caller's request in their terms: ご名義の変更、承ります.
+  if (/[^\sはい、]、?(承り(ます|ました)|承知(いたし|し)ました|かしこまりました)$/.test(body)) return true;
   if (quotesCaller(text, callerTexts)) return true;
   if (
-    /(され|なさっ|いただい|くださっ|られ|おっしゃっ|お[^、。]{1,6}にな)(?!てお)[^。]*?(のに|たら|なら|ては|のは|ので(?!す)|と、|ほど)/.test(
+    /(され|なさっ|いただい|くださっ|られ|おっしゃっ|お[^、。]{1,6}にな)(?!てお)[^。]*?(のに|たら|なら|ては|のは|ので(?!す|は)|と、|ほど)/.test(
       body,
     )
   )

@@ -14,6 +14,11 @@ export interface ViolationContext {
   hasCushion: boolean;
   /** The caller's latest turn says something substantive (not just もしもし). */
   callerSaidSomething: boolean;
+  /**
+   * The caller's latest turn only asks for information or a procedure, with no complaint or feeling:
+   * then pointing to the web form or another desk answers it rather than deflecting.
+   */
+  callerInquiring?: boolean;
 }
 
 type Category = Exclude<ViolationKind, "none">;
@@ -34,6 +39,10 @@ const patterns: Record<Category, RegExp[]> = {
     /(読まれて|読んで|ご覧になって|確認されて|確かめられて|見て|されて|なさって)(い)?(ない|なかった)(から|のでは|ため|せい)/g,
     /(ておけば|ていれば|ていたら|ておかれれば|なければ|なきゃ)[^。]*(なかった|よかった|済んだ)/g,
     /普通(は|なら|の方は)[^。]*(しません|しない|ません|でしょう)/g,
+    // Guessing at the caller's fault: 〜されていたのでは / 〜なかったのではないですか.
+    /(され|なさっ|なさら|いただか|おられ|てい|なかっ)[^。、]{0,6}(の|ん)(では|じゃ)(ない|ありません|ございません)?(です|でしょう)?か?(?=[。!！?？…」』\s]|$)/g,
+    // A demand left hanging: 覚えていただかないと / ご確認いただかないと困ります.
+    /(いただか|され|なさら|もらわ)ないと(困り(ます)?|いけません|ダメ|だめ)?(ね|よ)?(?=[。!！?？…」』\s]|$)/g,
   ],
   // Contradicting or rebutting the caller.
   argue: [
@@ -46,7 +55,8 @@ const patterns: Record<Category, RegExp[]> = {
     /(^|[。!！?？]\s*)(でも|ですが|しかし|とはいえ|そうは言っても|そうおっしゃ(られ)?(いまし)?ても)、?[^。]*(規約|記載|決まり|ので|から|ため)/g,
     /(記載|明記)(が|は)?(ございます|しております|されております|してあります)(ので|から)|規約(上|に(より|基づき|書いて))/g,
     /(ご案内|ご説明|お知らせ)は(して|いたして|差し上げて)おります|(同意|チェック)[^。]{0,12}(いただいて|されて)(おります|います|いる)(ので|から)/g,
-    /(故障|不良|間違い|誤り|不具合|欠陥)(では|じゃ)(ござい|あり)ません|(こちら|弊社)に(落ち度|問題)は(ござい|あり)ません/g,
+    /(故障|不良|間違い|誤り|不具合|欠陥|異常)(では|じゃ)(ござい|あり)ません/g,
+    /(こちら|弊社|当社|当方|システム|機械|本体|製品|設備|機器)(側)?(に|には|は|の)?(落ち度|問題|不具合|異常|誤り|ミス)(は|が)?(ござい|あり)ません/g,
   ],
   // Unsolicited advice about what the caller should do or should have done.
   advise: [
@@ -56,13 +66,22 @@ const patterns: Record<Category, RegExp[]> = {
     /(次回|次|今後|これから)(から|以降|は)[^。]*(ください|といい|ほうが|方が|ようにして|ようにお願い|ましょう)/g,
     /べき(です|でした|だと|では)|べきかと/g,
     /(てみて|でみて|てみられて)(は|ては)(いかが|どう)/g,
+    // Suggesting what the caller could do: 〜されてはいかがですか / 〜したらどうですか.
+    /(たら|ては|れば)(いかが|どう)(でしょう|です)?か/g,
   ],
   // The operator's personal opinion or value judgement.
   opinion: [
     /個人的(に|には|な意見)/g,
-    /(私|わたし|わたくし|自分)(は|も|、|なんか|的には|としては)?[^。]{0,20}(と思い|と思う|大好き|好き|嫌い|と感じ)/g,
+    /(私|わたし|わたくし|自分)(?!ども|共)(は|も|、|なんか|的には|としては)?[^。]{0,40}?(?<!たい|[おこごそぞとどのほぼぽもよろ]う|させて)(と思い|と思う|大好き|好き|嫌い|と感じ)/g,
+    /どうかと思/g,
+    // Rating the matter against something else: 比べてもまだ安いほうですよ.
+    /(まだ|むしろ|比べ(て|ても|れば|たら)|なんて|くらい|ぐらい)[^。]{0,20}(い|な)(ほう|方)(です|だと|だ|でございます)/g,
+    // Rating a person or thing with a hedge: 腕はいいんですけどね.
+    /(いい|良い|悪い|上手|下手|優秀|丁寧|親切|まし)(ん|の)ですけど(ね)?(?=[。!！?？…」』\s]|$)/g,
+    /気にする(こと|必要)(は|も)?(ない|ありません|ございません)/g,
     /(考え|言い|気にし|心配し|神経質)(すぎ|過ぎ)(です|だと|ですよ|では|じゃ|かと)/g,
-    /(だ|ない|い)と思(います|うんです|いますけど|いますよ)(?!が)/g,
+    // A judgement (〜だと思います, 〜ないと思います), not an intention (調べたいと思います).
+    /(だ|ない|(?<!た)い)と思(います|うんです|いますけど|いますよ)(?!が)/g,
     /むしろ|だけですよ|きっと[^。]*(ですよ|だけ)|くらい(なら|で)[^。]*(問題|大丈夫)|(全然|ぜんぜん)(問題|大丈夫|ダメじゃ|だめじゃ|平気)/g,
     /一番ですよね|大したこと(は)?(ない|ありません|ございません)|気にしなくて(いい|大丈夫)|気にすることは/g,
   ],
@@ -75,11 +94,25 @@ const patterns: Record<Category, RegExp[]> = {
 
 // Only a violation when nothing acknowledged the caller first.
 const coldTopicSwitch = /結論から(言|申し上げ|お伝え)|ところで、|話を戻し|本題に/g;
+// Sending the caller elsewhere (a web form, a chat, another number or desk) instead of listening.
 const coldDeflection =
-  /(ホームページ|ウェブ|Web|WEB|サイト|お問い合わせフォーム|フォーム|メール)[^。]{0,25}(から|で|にて)[^。]{0,15}(お送り|お問い合わせ|ご連絡|ご意見|お申し込み|お手続き|ご確認)[^。]{0,6}(ください|願います)/g;
+  /(ホームページ|ウェブ|ウエブ|Web|WEB|web|サイト|フォーム|メール|チャット|アプリ|マイページ|LINE|専用(の)?(ダイヤル|窓口|番号|フォーム)|フリーダイヤル|別の?(窓口|部署|番号)|担当(の)?部署)[^。]{0,25}(から|で|にて|に|へ)[^。]{0,20}(ください|願います|お願いいたします|お願い致します|お願いします)/g;
 const coldRefusal =
   /(お答え|お受け|ご対応|対応|お取り次ぎ|お取次ぎ)(は|が)?(でき|いたし|いたしかね|致しかね)(ません|かねます)/g;
+// 「それは仕様です」 answers a complaint by declaring the behaviour intended (to a plain question it is
+// just the answer).
+const specDefense = /仕様(です|でございます|となって|になって|になります|ですので)/g;
 const businessOnly = /ご用件(を|は)(どうぞ|何|お願い)/g;
+
+/**
+ * The sentence blames, rebuts, advises or gives an opinion: whatever caller words it reuses, it does
+ * not hand them back as the operator's understanding (キャンセル保険に入っておくべきでしたね).
+ */
+export function judgesCaller(sentence: string): boolean {
+  return (["criticize", "argue", "advise", "opinion"] as const).some((category) =>
+    patterns[category].some((pattern) => findSpans(sentence, pattern).length > 0),
+  );
+}
 
 /** Picks the most serious listening violation in the reply, by the guideline's precedence. */
 export function detectViolation(reply: string, context: ViolationContext): ViolationResult {
@@ -87,6 +120,10 @@ export function detectViolation(reply: string, context: ViolationContext): Viola
   for (const category of precedence) {
     const spans = patterns[category].flatMap((p) => findSpans(reply, p)).map((s) => trimLead(reply, s));
     if (spans.length > 0) spansByCategory.set(category, spans);
+  }
+  if (!context.callerInquiring) {
+    const spec = findSpans(reply, specDefense);
+    if (spec.length > 0) spansByCategory.set("argue", [...(spansByCategory.get("argue") ?? []), ...spec]);
   }
   const derail = findColdDerail(reply, context);
   if (derail.length > 0) spansByCategory.set("derail", [...(spansByCategory.get("derail") ?? []), ...derail]);
@@ -101,7 +138,7 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
     context.firstAcknowledgement === null || span.start < context.firstAcknowledgement;
   const spans = findSpans(reply, coldTopicSwitch).filter(before);
   if (!context.hasCushion) {
-    spans.push(...findSpans(reply, coldDeflection).filter(before));
+    if (!context.callerInquiring) spans.push(...findSpans(reply, coldDeflection).filter(before));
     spans.push(...findSpans(reply, coldRefusal).filter(before));
   }
   if (

@@ -80,6 +80,22 @@ describe("detectViolation", () => {
     ["恐れ入りますが、返品はホームページからお手続きください。", { ...plain, hasCushion: true }, "none"],
     ["明日のお届けになるかと思います。", plain, "none"],
     ["さぞ気をもまれていることと思います。", plain, "none"],
+    // broadened forms
+    ["どこかで水を出しっぱなしにされていたのでは。", plain, "criticize"],
+    ["それくらいは覚えていただかないと。", plain, "criticize"],
+    ["システムには問題はございませんでした。", plain, "argue"],
+    ["それは仕様です。", plain, "argue"],
+    ["毛布を一枚足してみたらどうですか。", plain, "advise"],
+    ["私も、2か月くらいで違約金を取るのはちょっとどうかと思います。", plain, "opinion"],
+    ["ほかの会社と比べてもまだ安いほうですよ。", plain, "opinion"],
+    ["会員サイトのチャットからお願いいたします。", plain, "derail"],
+    // intentions, plain answers to an inquiry and facts are not violations
+    ["私どもでお調べしたいと思います。", plain, "none"],
+    ["私のほうで確認させていただこうと思います。", plain, "none"],
+    ["こちらは新しいほうでございます。", plain, "none"],
+    ["ご不便をおかけしていたのではないかと案じております。", plain, "none"],
+    ["詳しい手順はホームページからご確認ください。", { ...plain, callerInquiring: true }, "none"],
+    ["そちらは仕様でございます。", { ...plain, callerInquiring: true }, "none"],
     // precedence: criticize > argue > advise > opinion > derail
     ["いえ、確認されなかったのですか。", plain, "criticize"],
     ["ですから、次回からは確認されたほうがいいですよ。", plain, "argue"],

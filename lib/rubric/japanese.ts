@@ -10,7 +10,10 @@ export interface Morpheme {
   reading: string;
   /** Top-level part of speech: 名詞, 動詞, 形容詞, 副詞, 感動詞, 助詞, ... ("名詞" for Latin/digit runs). */
   pos: string;
-  /** Subcategories joined by "," without the "*" fillers, e.g. "固有名詞,人名,姓"; "英数" for Latin/digits. */
+  /**
+   * Subcategories joined by "," without the "*" fillers, e.g. "固有名詞,人名,姓"; "英数" for Latin/digits;
+   * "固有名詞,未知語" for katakana words the dictionary does not know (pet and product names).
+   */
   posDetail: string;
   start: number;
   end: number;
@@ -157,15 +160,23 @@ function utf8Length(code: number): number {
 // they are recovered from the text: "LL", "E-52", "3,870" are exactly the specific details callers give.
 const latinRun = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９][A-Za-z0-9Ａ-Ｚａ-ｚ０-９,.\-－]*/g;
 
+// Katakana words missing from IPADIC (コタロウ, リナールケア) are also UNK: names of pets, people and
+// products, i.e. specific details, so they are recovered the same way.
+const katakanaRun = /[ァ-ヺ][ァ-ヺー]+/g;
+
 function mergeLatinRuns(text: string, morphemes: Morpheme[]): Morpheme[] {
   const extra: Morpheme[] = [];
-  for (const match of text.matchAll(latinRun)) {
-    const surface = match[0].replace(/[,.\-－]+$/, "");
-    const start = match.index;
-    const end = start + surface.length;
-    if (morphemes.some((m) => m.start < end && m.end > start)) continue; // full-width digits are real tokens
-    extra.push({ surface, baseForm: surface, reading: "", pos: "名詞", posDetail: "英数", start, end });
-  }
+  const recover = (pattern: RegExp, posDetail: string, trim: RegExp | null) => {
+    for (const match of text.matchAll(pattern)) {
+      const surface = trim ? match[0].replace(trim, "") : match[0];
+      const start = match.index;
+      const end = start + surface.length;
+      if (morphemes.some((m) => m.start < end && m.end > start)) continue; // full-width digits are real tokens
+      extra.push({ surface, baseForm: surface, reading: "", pos: "名詞", posDetail, start, end });
+    }
+  };
+  recover(latinRun, "英数", /[,.\-－]+$/);
+  recover(katakanaRun, "固有名詞,未知語", null);
   if (extra.length === 0) return morphemes;
   return [...morphemes, ...extra].sort((a, b) => a.start - b.start);
 }

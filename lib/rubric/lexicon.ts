@@ -313,3 +313,38 @@ export const feelingWords = new Set([
   "不愉快",
   "迷惑",
 ]);
+
+/**
+ * Family words after honorific stripping (ご主人様 → 主人, お母さん → 母, 奥様 → 奥), by the person they
+ * name: the operator's polite 「ご主人様」 for the caller's 「夫」 is the caller's element in keigo.
+ */
+export const kinshipGroups: Record<string, string> = {
+  夫: "夫",
+  主人: "夫",
+  旦那: "夫",
+  亭主: "夫",
+  妻: "妻",
+  奥: "妻",
+  家内: "妻",
+  女房: "妻",
+  嫁: "妻",
+  母: "母",
+  母親: "母",
+  袋: "母",
+  父: "父",
+  父親: "父",
+  親父: "父",
+  息子: "息子",
+  子息: "息子",
+  せがれ: "息子",
+  娘: "娘",
+  嬢: "娘",
+  子: "子ども",
+  子ども: "子ども",
+  子供: "子ども",
+  こども: "子ども",
+  祖母: "祖母",
+  ばあ: "祖母",
+  祖父: "祖父",
+  じい: "祖父",
+};

@@ -1,16 +1,9 @@
 import { describe, expect, it } from "vitest";
+import { neutralSignals } from "@/lib/testing/listening-signals";
 import { type ScorableReply, scoreCall, stepLabelsJa } from "./score-call";
 
 const reply = (overrides: Partial<ScorableReply> = {}): ScorableReply => ({
-  backchannel: false,
-  parroting: false,
-  summarizing: false,
-  question: "none",
-  empathy: false,
-  cushion: false,
-  violation: "none",
-  interruption: false,
-  apology: "none",
+  ...neutralSignals(),
   register: { casual: false, repeatedToken: null },
   ...overrides,
 });
