@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StoredAnalysis, TurnView } from "@/lib/calls/call-view";
-import { neutralSignals } from "@/lib/testing/listening-signals";
+import { neutralSignals } from "@/lib/rubric/labels";
 import { collectSourceMarks, listFeedback, listReplyChips, listReplyMarks } from "./reply-marks";
 
 const signals = [

@@ -3,9 +3,9 @@ import { type AdvanceResult, advanceCall } from "@/lib/caller/advance-call";
 import type { CallerLine, CallState } from "@/lib/caller/call-state";
 import { startCall } from "@/lib/caller/start-call";
 import type { ListeningSignals } from "@/lib/rubric/labels";
+import { neutralSignals } from "@/lib/rubric/labels";
 import { loadBuiltInScenarios } from "@/lib/scenario/built-ins";
 import type { Scenario } from "@/lib/scenario/schema";
-import { neutralSignals } from "@/lib/testing/listening-signals";
 
 /** Signals with everything off, overridden by the given labels. */
 export const signals = neutralSignals;

@@ -38,3 +38,19 @@ export interface ListeningSignals extends RubricLabels {
   interruption: boolean;
   apology: ApologyKind;
 }
+
+/** Signals of a reply that does nothing the rubric looks for, overridden by the given labels. */
+export function neutralSignals(overrides: Partial<ListeningSignals> = {}): ListeningSignals {
+  return {
+    backchannel: false,
+    parroting: false,
+    summarizing: false,
+    question: "none",
+    empathy: false,
+    cushion: false,
+    violation: "none",
+    interruption: false,
+    apology: "none",
+    ...overrides,
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { neutralSignals } from "@/lib/testing/listening-signals";
+import { neutralSignals } from "./labels";
 import { type ScorableReply, scoreCall, stepLabelsJa } from "./score-call";
 
 const reply = (overrides: Partial<ScorableReply> = {}): ScorableReply => ({
