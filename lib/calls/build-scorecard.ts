@@ -6,6 +6,9 @@ import type { Scenario } from "@/lib/scenario/schema";
 import { storedAnalysisSchema } from "./call-view";
 import type { Scorecard } from "./scorecard";
 
+/** Share of the overall score that comes from the scenario's goals (the rest is listening). */
+export const GOAL_WEIGHT = 0.3;
+
 interface TurnLike {
   seq: number;
   role: "caller" | "operator";
@@ -26,14 +29,26 @@ export function buildScorecard(scenario: Scenario, state: CallState, turns: read
   }
   const callerTurns = turns.filter((t) => t.role === "caller").length;
   const card = scoreCall(analyses, { callerTurns });
+  const goals = Object.entries(scenario.goals).map(([id, goal]) => ({
+    id,
+    label: goal.label,
+    reached: state.goalsReached.includes(id),
+  }));
+  const reached = goals.filter((g) => g.reached).length;
+  // Listening well for one reply and hanging up is not a good call: the call's goals count too.
+  const goalShare = goals.length === 0 ? 1 : reached / goals.length;
+  const overall = Math.round(card.overall * (1 - GOAL_WEIGHT) + goalShare * 100 * GOAL_WEIGHT);
   return {
     version: 1,
-    overall: card.overall,
+    overall,
     steps: card.steps,
     empathy: card.empathy,
     cushion: card.cushion,
     limitedApology: card.limitedApology,
-    explanations: card.explanations,
+    explanations: {
+      ...card.explanations,
+      overall: `${card.explanations.overall ?? ""}傾聴の点数（${card.overall}点）を${100 - GOAL_WEIGHT * 100}%、通話の目標の達成率（${goals.length}件中${reached}件）を${GOAL_WEIGHT * 100}%として総合点を出しています。`,
+    },
     counts: card.counts,
     goals: Object.entries(scenario.goals).map(([id, goal]) => ({
       id,
