@@ -80,10 +80,12 @@ export async function getCallForUser(
   callId: string,
   clock: Clock = systemClock,
 ): Promise<CallView> {
-  const expired = await expireIfOverTime(db, user, callId, clock);
-  if (expired) return expired;
   const call = await findOwnCall(db, user, callId);
   const playable = await getScenarioVersion(db, call.scenarioVersionId);
+  // A call left open past its time limit ends as a time-out the next time anyone looks at it.
+  if (call.status === "active" && isOverTime(playable.scenario, call, clock.now())) {
+    return endCallForUser(db, user, callId, clock);
+  }
   const rows = await listTurns(db, call.id);
   return toCallView({
     call,
@@ -225,20 +227,6 @@ export async function endCallForUser(
     const updated = await saveState(tx, call, scenario, endedState, now);
     return toCallView({ call: updated, playable, state: endedState, turns: rows, now });
   });
-}
-
-// A call left open past its time limit ends as a time-out the next time anyone looks at it.
-async function expireIfOverTime(
-  db: Db,
-  user: SessionUser,
-  callId: string,
-  clock: Clock,
-): Promise<CallView | null> {
-  const call = await findOwnCall(db, user, callId);
-  if (call.status === "ended") return null;
-  const { scenario } = await getScenarioVersion(db, call.scenarioVersionId);
-  if (!isOverTime(scenario, call, clock.now())) return null;
-  return endCallForUser(db, user, callId, clock);
 }
 
 function isOverTime(scenario: Scenario, call: CallRow, now: Date): boolean {
