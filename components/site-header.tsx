@@ -9,12 +9,14 @@ const navByRole: Record<SessionUser["role"], { href: string; label: string }[]> 
   ],
   trainer: [
     { href: "/trainer", label: "チーム" },
+    { href: "/trainer/scenarios", label: "シナリオ" },
     { href: "/practice", label: "練習する" },
     { href: "/history", label: "練習の記録" },
   ],
   admin: [
     { href: "/admin", label: "管理" },
     { href: "/trainer", label: "チーム" },
+    { href: "/trainer/scenarios", label: "シナリオ" },
     { href: "/practice", label: "練習する" },
   ],
 };

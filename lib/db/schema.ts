@@ -120,6 +120,8 @@ export const calls = pgTable(
     overallScore: integer("overall_score"),
     startedAt: timestamp("started_at", { withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp("ended_at", { withTimezone: true }),
+    // LLM play only: when the provider failed and the scripted engine took over the caller's voice.
+    llmFallbackAt: timestamp("llm_fallback_at", { withTimezone: true }),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -146,7 +148,103 @@ export const turns = pgTable(
     // simulated speech ends (the interruption check compares a reply against it).
     atMs: integer("at_ms").notNull(),
     speechEndsAtMs: integer("speech_ends_at_ms"),
+    // Caller turns: who gave the line its words ("script" or "llm"); null means script.
+    voice: text("voice"),
+    // Operator turns: the optional LLM judge's labels (a second opinion; never used for scores).
+    judge: jsonb("judge"),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex("turns_call_seq_key").on(t.callId, t.seq)],
+);
+
+// Every request to the LLM provider: the per-user rate limit counts them, and a call's token usage and
+// estimated cost are their sums.
+export const llmRequests = pgTable(
+  "llm_requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    callId: uuid("call_id").references(() => calls.id, { onDelete: "cascade" }),
+    purpose: text("purpose").notNull(), // "caller" | "judge"
+    model: text("model").notNull(),
+    ok: boolean("ok").notNull(),
+    promptTokens: integer("prompt_tokens").notNull().default(0),
+    completionTokens: integer("completion_tokens").notNull().default(0),
+    costMicroUsd: integer("cost_micro_usd").notNull().default(0),
+    latencyMs: integer("latency_ms"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("llm_requests_user_idx").on(t.userId, t.createdAt), index("llm_requests_call_idx").on(t.callId)],
+);
+
+// A trainer's comment on one turn of a team member's call; the trainee sees it on their review.
+export const turnComments = pgTable(
+  "turn_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    turnId: uuid("turn_id")
+      .notNull()
+      .references(() => turns.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("turn_comments_call_idx").on(t.callId, t.createdAt)],
+);
+
+// A trainer's correction of one automatic label on one operator turn, with the reason. The call's
+// scorecard is recomputed with overrides applied; the analyzer's own labels stay in turns.analysis.
+export const labelOverrides = pgTable(
+  "label_overrides",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    turnId: uuid("turn_id")
+      .notNull()
+      .references(() => turns.id, { onDelete: "cascade" }),
+    label: text("label").notNull(),
+    value: jsonb("value").notNull(),
+    reason: text("reason").notNull(),
+    authorId: uuid("author_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("label_overrides_turn_label_key").on(t.turnId, t.label),
+    index("label_overrides_call_idx").on(t.callId),
+  ],
+);
+
+// A scenario a trainer asked a trainee to practise by a due date. Its status comes from the calls.
+export const assignments = pgTable(
+  "assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    scenarioId: uuid("scenario_id")
+      .notNull()
+      .references(() => scenarios.id, { onDelete: "cascade" }),
+    traineeId: uuid("trainee_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    assignedById: uuid("assigned_by_id").references(() => users.id, { onDelete: "set null" }),
+    dueAt: timestamp("due_at", { withTimezone: true }).notNull(),
+    note: text("note"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("assignments_trainee_idx").on(t.traineeId, t.dueAt),
+    index("assignments_team_idx").on(t.teamId, t.dueAt),
+  ],
 );
