@@ -1,5 +1,5 @@
 import "server-only";
-import { randomInt } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
 import { and, asc, eq } from "drizzle-orm";
 import type { SessionUser } from "@/lib/accounts/users";
 import { advanceCall } from "@/lib/caller/advance-call";
@@ -22,6 +22,7 @@ import {
   type ReplyRequest,
   type ReplyResult,
   storedAnalysisSchema,
+  type TurnView,
 } from "./call-view";
 import { type CallRow, type TurnRow, toCallStatusView, toCallView, toTurnView } from "./call-view-mapper";
 import { getPlayableVersion, getScenarioVersion } from "./scenario-store";
@@ -99,7 +100,7 @@ export async function getCallForUser(
 /** Scores a reply, advances the caller, stores both, and answers with what was added. */
 export async function sendReply(
   db: Db,
-  user: SessionUser,
+  user: Pick<SessionUser, "id">,
   callId: string,
   request: ReplyRequest,
   clock: Clock = systemClock,
@@ -143,68 +144,91 @@ export async function sendReply(
 
     if (overlapping) {
       // A 相づち while the caller talks: heard and scored, but the caller goes on speaking.
-      const [reply] = await tx
-        .insert(turns)
-        .values({
-          callId: call.id,
-          seq: nextSeq,
-          role: "operator",
-          kind: "backchannel",
-          text,
-          nodeId: state.nodeId,
-          analysis: stored,
-          mood: state.mood,
-          atMs: startedMs,
-        })
-        .returning();
+      const reply = operatorTurn(call.id, now, {
+        seq: nextSeq,
+        kind: "backchannel",
+        text,
+        nodeId: state.nodeId,
+        analysis: stored,
+        mood: state.mood,
+        atMs: startedMs,
+      });
+      await tx.insert(turns).values(reply);
       await tx.update(calls).set({ updatedAt: now }).where(eq(calls.id, call.id));
       return {
         call: toCallStatusView({ call, playable, state, now }),
-        added: [toTurnView(reply!)],
+        added: [toTurnView(reply, stored)],
         changed: [],
       };
     }
 
     const result = advanceCall(scenario, state, { reply: text, signals: analysis, elapsedMs: nowMs });
-    const changed: TurnRow[] = [];
+    const changed: TurnView[] = [];
     if (analysis.interruption && lastCaller) {
       // The caller breaks off where they were cut.
-      const [cut] = await tx
-        .update(turns)
-        .set({ speechEndsAtMs: startedMs })
-        .where(eq(turns.id, lastCaller.id))
-        .returning();
-      if (cut) changed.push(cut);
+      await tx.update(turns).set({ speechEndsAtMs: startedMs }).where(eq(turns.id, lastCaller.id));
+      changed.push(callerTurnView({ ...lastCaller, speechEndsAtMs: startedMs }));
     }
-    // The reply and the caller's answer in one statement: fewer round trips on the hot path.
-    const added = await tx
-      .insert(turns)
-      .values([
-        {
-          callId: call.id,
-          seq: nextSeq,
-          role: "operator" as const,
-          kind: "reply",
-          text,
-          nodeId: state.nodeId,
-          analysis: stored,
-          mood: result.state.mood,
-          atMs: startedMs,
-        },
-        ...callerLineValues(call.id, scenario, result.lines, {
-          firstSeq: nextSeq + 1,
-          startMs: nowMs + RESPONSE_GAP_MS,
-        }),
-      ])
-      .returning();
-    added.sort((a, b) => a.seq - b.seq);
+    // The reply and the caller's answer in one statement, and no rows read back: the server built
+    // them, so the answer is made from what it wrote (fewer round trips and less JSON on the hot path).
+    const reply = operatorTurn(call.id, now, {
+      seq: nextSeq,
+      kind: "reply",
+      text,
+      nodeId: state.nodeId,
+      analysis: stored,
+      mood: result.state.mood,
+      atMs: startedMs,
+    });
+    const answer = callerLineValues(call.id, scenario, result.lines, {
+      firstSeq: nextSeq + 1,
+      startMs: nowMs + RESPONSE_GAP_MS,
+    });
+    await tx.insert(turns).values([reply, ...answer]);
     const updated = await saveState(tx, call, scenario, result.state, now);
     return {
       call: toCallStatusView({ call: updated, playable, state: result.state, now }),
-      added: added.map(toTurnView),
-      changed: changed.map(toTurnView),
+      added: [toTurnView(reply, stored), ...answer.map(callerTurnView)],
+      changed,
     };
   });
+}
+
+/** An operator turn as written, with its id made here so that nothing needs reading back. */
+function operatorTurn(
+  callId: string,
+  now: Date,
+  values: Pick<TurnRow, "seq" | "kind" | "text" | "nodeId" | "analysis" | "mood" | "atMs">,
+): TurnRow {
+  return {
+    id: randomUUID(),
+    callId,
+    role: "operator",
+    speechEndsAtMs: null,
+    voice: null,
+    judge: null,
+    createdAt: now,
+    ...values,
+  };
+}
+
+function callerTurnView(line: {
+  seq: number;
+  kind: string;
+  text: string;
+  atMs: number;
+  speechEndsAtMs: number | null;
+}): TurnView {
+  return {
+    seq: line.seq,
+    role: "caller",
+    kind: line.kind,
+    text: line.text,
+    atMs: line.atMs,
+    speechEndsAtMs: line.speechEndsAtMs,
+    analysis: null,
+    mood: null,
+  };
 }
 
 /** The trainee hangs up (or the time ran out): the call ends and gets its scorecard. Idempotent. */
@@ -238,7 +262,7 @@ function isOverTime(scenario: Scenario, call: CallRow, now: Date): boolean {
 
 async function findOwnCall(
   db: DbExecutor,
-  user: SessionUser,
+  user: Pick<SessionUser, "id">,
   callId: string,
   options: { lock?: boolean } = {},
 ): Promise<CallRow> {
@@ -325,24 +349,21 @@ async function saveState(
 ): Promise<CallRow> {
   const ended = state.ended !== null;
   const scorecard = ended ? buildScorecard(scenario, state, await listTurns(db, call.id)) : null;
-  const [updated] = await db
-    .update(calls)
-    .set({
-      state,
-      updatedAt: now,
-      ...(ended
-        ? {
-            status: "ended" as const,
-            endReason: state.ended?.reason,
-            endedAt: now,
-            scorecard,
-            overallScore: scorecard?.overall ?? null,
-          }
-        : {}),
-    })
-    .where(eq(calls.id, call.id))
-    .returning();
-  return updated!;
+  const changes = {
+    state,
+    updatedAt: now,
+    ...(ended
+      ? {
+          status: "ended" as const,
+          endReason: state.ended?.reason ?? null,
+          endedAt: now,
+          scorecard,
+          overallScore: scorecard?.overall ?? null,
+        }
+      : {}),
+  };
+  await db.update(calls).set(changes).where(eq(calls.id, call.id));
+  return { ...call, ...changes };
 }
 
 function clamp(value: number, min: number, max: number): number {

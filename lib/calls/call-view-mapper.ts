@@ -1,7 +1,13 @@
 import "server-only";
 import type { CallState } from "@/lib/caller/call-state";
 import type { calls, turns } from "@/lib/db/schema";
-import { type CallStatusView, type CallView, storedAnalysisSchema, type TurnView } from "./call-view";
+import {
+  type CallStatusView,
+  type CallView,
+  type StoredAnalysis,
+  storedAnalysisSchema,
+  type TurnView,
+} from "./call-view";
 import type { PlayableVersion } from "./scenario-store";
 import { type Scorecard, scorecardSchema } from "./scorecard";
 
@@ -13,8 +19,16 @@ const moodSchemaSafe = (value: unknown): Record<string, number> | null =>
     ? (value as Record<string, number>)
     : null;
 
-export function toTurnView(row: TurnRow): TurnView {
-  const analysis = row.analysis === null ? null : storedAnalysisSchema.safeParse(row.analysis);
+/**
+ * A stored turn as the API shows it. The analysis is validated when read back from the database; a
+ * caller that has just built and validated it passes it as `checked`.
+ */
+export function toTurnView(row: TurnRow, checked?: StoredAnalysis): TurnView {
+  const analysis = checked
+    ? { success: true as const, data: checked }
+    : row.analysis === null
+      ? null
+      : storedAnalysisSchema.safeParse(row.analysis);
   if (analysis && !analysis.success)
     console.error(`Turn ${row.id} has an unreadable analysis`, analysis.error.issues);
   return {
