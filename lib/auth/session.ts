@@ -1,53 +1,17 @@
 import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
-import { decode, getToken } from "next-auth/jwt";
 import { cache } from "react";
 import { getSessionUserById, type Role, type SessionUser } from "@/lib/accounts/users";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { readSessionUserId } from "./session-token";
 
-// Auth.js names the session cookie with the __Secure- prefix when the site is served over https.
-const SESSION_COOKIE = "authjs.session-token";
-const SECURE_SESSION_COOKIE = "__Secure-authjs.session-token";
-
-// Decrypting a session token derives a key (HKDF) and decrypts a JWE. A trainee's token does not change
-// during a call, so decrypted tokens are remembered until they expire (a bounded, per-process map keyed
-// by the whole encrypted token: only a token that decrypted once is ever found in it).
-const MAX_REMEMBERED_TOKENS = 2000;
-const rememberedTokens = new Map<string, { userId: string; expiresAtMs: number }>();
-
-/**
- * The signed-in user's id, read from Auth.js's session cookie (an encrypted JWT, checked for expiry).
- * This is what `auth()` does for a JWT session, without its internal round trip through the session
- * endpoint (building a request, running callbacks, re-encrypting a cookie it then throws away), which
- * cost several milliseconds on every API request.
- */
-export const getSessionUserId = cache(async (): Promise<string | null> => {
-  const requestHeaders = await headers();
-  const cookie = requestHeaders.get("cookie") ?? "";
-  if (cookie === "") return null;
-  const secureCookie = cookie.includes(SECURE_SESSION_COOKIE);
-  const raw = await getToken({ req: { headers: requestHeaders }, secureCookie, raw: true });
-  if (!raw) return null;
-  const now = Date.now();
-  const remembered = rememberedTokens.get(raw);
-  if (remembered && remembered.expiresAtMs > now) return remembered.userId;
-  rememberedTokens.delete(raw);
-  const token = await decode({
-    token: raw,
-    secret: getEnv().authSecret,
-    salt: secureCookie ? SECURE_SESSION_COOKIE : SESSION_COOKIE,
-  }).catch(() => null);
-  if (typeof token?.sub !== "string" || typeof token.exp !== "number") return null;
-  if (rememberedTokens.size >= MAX_REMEMBERED_TOKENS) {
-    const oldest = rememberedTokens.keys().next().value;
-    if (oldest !== undefined) rememberedTokens.delete(oldest);
-  }
-  rememberedTokens.set(raw, { userId: token.sub, expiresAtMs: token.exp * 1000 });
-  return token.sub;
-});
+/** The signed-in user's id from the session cookie (see readSessionUserId). Memoized per request. */
+export const getSessionUserId = cache(
+  async (): Promise<string | null> => readSessionUserId(await headers(), getEnv().authSecret),
+);
 
 // The session says who; the database says what they may do now (role and team are read fresh, so a
 // moved or demoted user loses access at once). Memoized per request.
