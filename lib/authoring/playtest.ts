@@ -65,7 +65,10 @@ export function runPlaytest(request: PlaytestRequest): PlaytestResult {
   const state = parsed.state;
   const analysis = analyzeReply({ context: request.transcript, reply });
   const result = advanceCall(scenario, state, { reply, signals: analysis, elapsedMs: state.elapsedMs });
-  const stored = storedAnalysisSchema.parse({ ...analysis, modelReply: modelReplyFor(scenario, state.nodeId) });
+  const stored = storedAnalysisSchema.parse({
+    ...analysis,
+    modelReply: modelReplyFor(scenario, state.nodeId),
+  });
   return toResult(scenario, result.state, result.lines, stored);
 }
 

@@ -45,12 +45,23 @@ describe.each(testDatabaseTargets())("scenario authoring on $name", (target) => 
         .returning();
       return team!;
     };
-    const make = async (name: string, role: SessionUser["role"], team: { id: string; name: string } | null) => {
+    const make = async (
+      name: string,
+      role: SessionUser["role"],
+      team: { id: string; name: string } | null,
+    ) => {
       const [row] = await handle.db
         .insert(users)
         .values({ email: `${uniqueSuffix()}@example.com`, name, role, teamId: team?.id ?? null })
         .returning();
-      return { id: row!.id, email: row!.email, name, role, teamId: team?.id ?? null, teamName: team?.name ?? null };
+      return {
+        id: row!.id,
+        email: row!.email,
+        name,
+        role,
+        teamId: team?.id ?? null,
+        teamName: team?.name ?? null,
+      };
     };
     const teamA = await makeTeam();
     const teamB = await makeTeam();

@@ -23,7 +23,9 @@ describe("form edits of the YAML text", () => {
     const after = edited.split("\n");
     expect(after).toHaveLength(before.length);
     expect(after.filter((line, i) => line !== before[i])).toEqual(["  age: 60"]);
-    expect(setYamlField(starter, ["title"], "キャンセル: 返金").split("\n")[3]).toBe('title: "キャンセル: 返金"');
+    expect(setYamlField(starter, ["title"], "キャンセル: 返金").split("\n")[3]).toBe(
+      'title: "キャンセル: 返金"',
+    );
   });
 
   it("replace lists and multi-line text, and keep comments elsewhere", () => {
@@ -65,6 +67,9 @@ describe("reading the form's fields", () => {
     expect(readFormFields("a: [")).toBeNull();
     expect(readYamlIdentity("id: x\ntitle: ' 題 '\nnodes: 3")).toEqual({ id: "x", title: "題" });
     expect(readYamlIdentity("- 1")).toEqual({});
-    expect(readYamlIdentity(renameScenarioYaml(starter, { id: "n", title: "新" }))).toEqual({ id: "n", title: "新" });
+    expect(readYamlIdentity(renameScenarioYaml(starter, { id: "n", title: "新" }))).toEqual({
+      id: "n",
+      title: "新",
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { requireApiUser } from "@/lib/auth/session";
 import { createScenarioRequestSchema } from "@/lib/authoring/authoring-requests";
 import { MAX_AUTHORING_BODY_BYTES } from "@/lib/authoring/limits";
 import {
@@ -6,7 +7,6 @@ import {
   importScenarioYaml,
   listAuthoringScenarios,
 } from "@/lib/authoring/scenario-authoring";
-import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { handleApi, json, readJsonBody } from "@/lib/http/api-handler";
 

@@ -1,7 +1,7 @@
+import { requireApiUser } from "@/lib/auth/session";
 import { saveDraftRequestSchema } from "@/lib/authoring/authoring-requests";
 import { MAX_AUTHORING_BODY_BYTES } from "@/lib/authoring/limits";
 import { getEditableScenario, saveScenarioDraft } from "@/lib/authoring/scenario-authoring";
-import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { handleApi, json, parseId, readJsonBody } from "@/lib/http/api-handler";
 

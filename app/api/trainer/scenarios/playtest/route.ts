@@ -1,6 +1,6 @@
+import { requireApiUser } from "@/lib/auth/session";
 import { MAX_AUTHORING_BODY_BYTES } from "@/lib/authoring/limits";
 import { playtestRequestSchema, runPlaytest } from "@/lib/authoring/playtest";
-import { requireApiUser } from "@/lib/auth/session";
 import { handleApi, json, readJsonBody } from "@/lib/http/api-handler";
 
 /** Plays the scenario being edited, statelessly: the client sends the YAML, state and transcript. */

@@ -1,6 +1,6 @@
+import { requireApiUser } from "@/lib/auth/session";
 import { archiveRequestSchema } from "@/lib/authoring/authoring-requests";
 import { setScenarioArchived } from "@/lib/authoring/scenario-authoring";
-import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { handleApi, json, parseId, readJsonBody } from "@/lib/http/api-handler";
 

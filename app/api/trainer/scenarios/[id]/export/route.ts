@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { exportScenarioYaml } from "@/lib/authoring/scenario-authoring";
 import { requireApiUser } from "@/lib/auth/session";
+import { exportScenarioYaml } from "@/lib/authoring/scenario-authoring";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { handleApi, parseId } from "@/lib/http/api-handler";
