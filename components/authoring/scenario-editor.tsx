@@ -58,46 +58,32 @@ export function ScenarioEditor({ scenarioId, initialYaml }: { scenarioId: string
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  const save = async () => {
+  // Saving and publishing both send the text as it is now and report what the server said.
+  const submit = async <T,>(path: string, method: string, noticeFor: (data: T) => string) => {
+    const sent = yaml;
     setPending(true);
-    const answer = await callAuthoringApi<{ issues: ScenarioIssue[] }>(
-      `/api/trainer/scenarios/${scenarioId}`,
-      "PUT",
-      {
-        yaml,
-      },
-    );
+    const answer = await callAuthoringApi<T>(path, method, { yaml: sent });
     setPending(false);
-    if (!answer.ok) return setNotice({ kind: "error", text: answer.message });
-    setSavedYaml(yaml);
-    setNotice({
-      kind: "info",
-      text:
-        answer.data.issues.length > 0
-          ? `下書きを保存しました（問題が ${answer.data.issues.length} 件あります）。`
-          : "下書きを保存しました。",
-    });
+    if (!answer.ok) {
+      setNotice({ kind: "error", text: answer.message });
+      return;
+    }
+    setSavedYaml(sent);
+    setNotice({ kind: "info", text: noticeFor(answer.data) });
     router.refresh();
   };
-
-  const publish = async () => {
-    setPending(true);
-    const answer = await callAuthoringApi<{ version: number }>(
+  const save = () =>
+    submit<{ issues: ScenarioIssue[] }>(`/api/trainer/scenarios/${scenarioId}`, "PUT", ({ issues }) =>
+      issues.length > 0
+        ? `下書きを保存しました（問題が ${issues.length} 件あります）。`
+        : "下書きを保存しました。",
+    );
+  const publish = () =>
+    submit<{ version: number }>(
       `/api/trainer/scenarios/${scenarioId}/publish`,
       "POST",
-      {
-        yaml,
-      },
+      ({ version }) => `v${version} を公開しました。研修生の「練習する」に表示されます。`,
     );
-    setPending(false);
-    if (!answer.ok) return setNotice({ kind: "error", text: answer.message });
-    setSavedYaml(yaml);
-    setNotice({
-      kind: "info",
-      text: `v${answer.data.version} を公開しました。研修生の「練習する」に表示されます。`,
-    });
-    router.refresh();
-  };
 
   return (
     <div className="space-y-4">

@@ -150,12 +150,7 @@ export async function publishScenario(
   const teamId = requireAuthoringTeam(user);
   return db.transaction(async (tx) => {
     const row = await findTeamScenario(tx, teamId, scenarioId, { lock: true });
-    const [newest] = await tx
-      .select({ version: scenarioVersions.version, yaml: scenarioVersions.yaml })
-      .from(scenarioVersions)
-      .where(eq(scenarioVersions.scenarioId, row.id))
-      .orderBy(desc(scenarioVersions.version))
-      .limit(1);
+    const newest = await findNewestVersion(tx, row.id);
     const text = yaml ?? row.draftYaml ?? newest?.yaml ?? "";
     const result = loadScenario(text, "scenario.yaml");
     if (!result.ok) {
@@ -292,15 +287,20 @@ async function readSourceYaml(
   if (!row || (row.teamId !== null && row.teamId !== teamId)) {
     throw new AppError("not_found", "シナリオが見つかりません。");
   }
-  const [newest] = await db
-    .select({ yaml: scenarioVersions.yaml })
-    .from(scenarioVersions)
-    .where(eq(scenarioVersions.scenarioId, row.id))
-    .orderBy(desc(scenarioVersions.version))
-    .limit(1);
+  const newest = await findNewestVersion(db, row.id);
   const yaml = (row.teamId === null ? undefined : row.draftYaml) ?? newest?.yaml;
   if (yaml === undefined) throw new AppError("not_found", "シナリオが見つかりません。");
   return { title: row.title, yaml };
+}
+
+async function findNewestVersion(db: DbExecutor, scenarioId: string) {
+  const [newest] = await db
+    .select({ version: scenarioVersions.version, yaml: scenarioVersions.yaml })
+    .from(scenarioVersions)
+    .where(eq(scenarioVersions.scenarioId, scenarioId))
+    .orderBy(desc(scenarioVersions.version))
+    .limit(1);
+  return newest;
 }
 
 async function latestVersions(db: DbExecutor, scenarioIds: string[]) {
