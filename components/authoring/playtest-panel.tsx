@@ -76,7 +76,7 @@ export function PlaytestPanel({ yaml, canRun }: { yaml: string; canRun: boolean 
         </p>
       )}
       {last && (
-        <div className="grid gap-4 md:grid-cols-[1fr_200px]">
+        <div className="grid gap-4 md:grid-cols-[1fr_220px]">
           <ol className="space-y-2" aria-label="試し通話" data-testid="playtest-transcript">
             {turns.map((turn) =>
               turn.role === "caller" ? (
@@ -128,7 +128,7 @@ export function PlaytestPanel({ yaml, canRun }: { yaml: string; canRun: boolean 
             aria-label="試し通話の返答"
             placeholder="オペレーターとして返答してください"
           />
-          <button type="submit" className={buttonClass} disabled={pending || !reply.trim()}>
+          <button type="submit" className={`${buttonClass} shrink-0`} disabled={pending || !reply.trim()}>
             返答する
           </button>
         </form>

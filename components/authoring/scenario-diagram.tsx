@@ -27,6 +27,7 @@ export function ScenarioDiagram({ graph }: { graph: ScenarioGraph | null }) {
         <svg
           width={laid.width}
           height={laid.height}
+          className="mx-auto h-auto max-w-full"
           viewBox={`0 0 ${laid.width} ${laid.height}`}
           role="img"
           aria-label="シナリオの流れ図"

@@ -123,7 +123,7 @@ export function ScenarioEditor({ scenarioId, initialYaml }: { scenarioId: string
           </h2>
           <ScenarioForm yaml={yaml} onChange={setYaml} />
         </section>
-        <section aria-labelledby="yaml-heading" className={cardClass}>
+        <section aria-labelledby="yaml-heading" className={`${cardClass} self-start lg:sticky lg:top-4`}>
           <h2 id="yaml-heading" className="mb-3 font-semibold">
             YAML
           </h2>
@@ -131,7 +131,7 @@ export function ScenarioEditor({ scenarioId, initialYaml }: { scenarioId: string
         </section>
       </div>
 
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="space-y-4">
         <section aria-labelledby="diagram-heading" className={cardClass}>
           <h2 id="diagram-heading" className="mb-3 font-semibold">
             流れ図
