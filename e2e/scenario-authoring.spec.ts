@@ -149,6 +149,7 @@ test.describe("scenario authoring", () => {
     const playtest = await page.request.post("/api/trainer/scenarios/playtest", { data: { yaml: "id: x" } });
     expect(playtest.status()).toBe(403);
     const someId = "00000000-0000-4000-8000-000000000000";
+    expect((await page.goto(`/trainer/scenarios/${someId}`))?.status()).toBe(403);
     expect((await page.request.get(`/api/trainer/scenarios/${someId}`)).status()).toBe(403);
     expect((await page.request.get(`/api/trainer/scenarios/${someId}/export`)).status()).toBe(403);
   });
