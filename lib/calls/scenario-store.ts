@@ -25,7 +25,8 @@ export const catalogFieldsSchema = z.object({
 });
 export type CatalogFields = z.infer<typeof catalogFieldsSchema>;
 
-function hashContent(yaml: string): string {
+/** The content hash stored with a version: equal hashes mean the same YAML text. */
+export function hashContent(yaml: string): string {
   return createHash("sha256").update(yaml).digest("hex");
 }
 

@@ -36,11 +36,16 @@ function errorResponse(status: number, code: string, message: string, details?: 
 }
 
 /** Reads and validates a JSON body: 413 when too large, 422 when malformed or invalid. */
-export async function readJsonBody<T extends z.ZodType>(request: Request, schema: T): Promise<z.infer<T>> {
+export async function readJsonBody<T extends z.ZodType>(
+  request: Request,
+  schema: T,
+  options: { maxBytes?: number } = {},
+): Promise<z.infer<T>> {
+  const maxBytes = options.maxBytes ?? MAX_BODY_BYTES;
   const declared = Number(request.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > maxBytes) throw tooLarge();
   const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw tooLarge();
+  if (Buffer.byteLength(text) > maxBytes) throw tooLarge();
   let json: unknown;
   try {
     json = text === "" ? {} : JSON.parse(text);
