@@ -1,8 +1,8 @@
+import { AssignmentStatusBadge } from "@/components/assignments/assignment-status-badge";
 import { formatDateTime } from "@/components/labels-ja";
 import { ScrollTable, tdClass, thClass } from "@/components/review/scroll-table";
 import { dangerButtonClass } from "@/components/ui";
 import type { AssignmentView } from "@/lib/team/assignments";
-import { AssignmentStatusBadge } from "./assignment-status-badge";
 
 /** The team's assignments with their status; each can be deleted. */
 export function AssignmentList({
