@@ -55,7 +55,7 @@ test("who sees what across two teams and two trainees", async ({ browser }) => {
   await admin.page.getByLabel("チーム", { exact: true }).selectOption({ label: teamName });
   await admin.page.getByLabel("役割", { exact: true }).selectOption({ label: "トレーナー" });
   await admin.page.getByRole("button", { name: "招待リンクを作成" }).click();
-  const trainerLink = await admin.page.getByTestId("admin-invite-link").inputValue();
+  const trainerLink = await admin.page.getByTestId("invite-link").inputValue();
   const traineeInvite = await admin.page.request.post(`/api/admin/teams/${teamB.id}/invites`, {
     data: { role: "trainee" },
   });

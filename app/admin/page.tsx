@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AdminForm, AdminInviteForm } from "@/components/admin/admin-forms";
-import { ScrollTable, tdClass, thClass } from "@/components/review/scroll-table";
+import { AdminForm } from "@/components/admin/admin-forms";
+import { InvitePanel } from "@/components/invite-panel";
+import { ScrollTable, TableHead, tdClass } from "@/components/review/scroll-table";
 import { roleLabels } from "@/components/role-labels";
 import { cardClass, inputClass, labelClass } from "@/components/ui";
 import { listUsersForAdmin } from "@/lib/accounts/admin";
@@ -32,15 +33,7 @@ export default async function AdminPage() {
           チーム一覧
         </h2>
         <ScrollTable label="チーム一覧" testId="admin-teams">
-          <thead>
-            <tr>
-              {["チーム名", "メンバー数", "作成日", "ダッシュボード"].map((h) => (
-                <th key={h} scope="col" className={thClass}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={["チーム名", "メンバー数", "作成日", "ダッシュボード"]} />
           <tbody>
             {teams.map((t) => (
               <tr key={t.id} data-testid={`admin-team-${t.id}`}>
@@ -92,7 +85,34 @@ export default async function AdminPage() {
         <h2 id="invite-heading" className="font-semibold">
           招待リンク
         </h2>
-        <AdminInviteForm action={createInviteAdminAction} teams={teams} />
+        <InvitePanel
+          action={createInviteAdminAction}
+          fields={
+            <>
+              <div>
+                <label htmlFor="invite-team" className={labelClass}>
+                  チーム
+                </label>
+                <select id="invite-team" name="teamId" className={inputClass}>
+                  {teams.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.name}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <label htmlFor="invite-role" className={labelClass}>
+                  役割
+                </label>
+                <select id="invite-role" name="role" className={inputClass}>
+                  <option value="trainee">研修生</option>
+                  <option value="trainer">トレーナー</option>
+                </select>
+              </div>
+            </>
+          }
+        />
       </section>
 
       <section className={`${cardClass} space-y-4`} aria-labelledby="users-heading">
@@ -103,15 +123,7 @@ export default async function AdminPage() {
           所属チームと役割を変更できます。変更は次の操作からすぐに反映されます。
         </p>
         <ScrollTable label="ユーザー" testId="admin-users">
-          <thead>
-            <tr>
-              {["名前", "メールアドレス", "所属チーム・役割"].map((h) => (
-                <th key={h} scope="col" className={thClass}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <TableHead columns={["名前", "メールアドレス", "所属チーム・役割"]} />
           <tbody>
             {users.map((u) => (
               <tr key={u.id} data-testid={`admin-user-${u.email}`}>

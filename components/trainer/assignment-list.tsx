@@ -1,6 +1,6 @@
 import { AssignmentStatusBadge } from "@/components/assignments/assignment-status-badge";
 import { formatDateTime } from "@/components/labels-ja";
-import { ScrollTable, tdClass, thClass } from "@/components/review/scroll-table";
+import { ScrollTable, TableHead, tdClass } from "@/components/review/scroll-table";
 import { dangerButtonClass } from "@/components/ui";
 import type { AssignmentView } from "@/lib/team/assignments";
 
@@ -15,15 +15,7 @@ export function AssignmentList({
   if (assignments.length === 0) return <p className="text-sm text-slate-600">出している課題はありません。</p>;
   return (
     <ScrollTable label="出している課題" testId="team-assignments">
-      <thead>
-        <tr>
-          {["研修生", "シナリオ", "期限", "状況", "メモ", ""].map((h) => (
-            <th key={h} scope="col" className={thClass}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={["研修生", "シナリオ", "期限", "状況", "メモ", ""]} />
       <tbody>
         {assignments.map((a) => (
           <tr key={a.id} data-testid={`assignment-${a.id}`}>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { describeCallEnd, formatDateTime, formatScore } from "@/components/labels-ja";
-import { ScrollTable, tdClass, thClass } from "@/components/review/scroll-table";
+import { ScrollTable, TableHead, tdClass } from "@/components/review/scroll-table";
 import type { TeamAttempt } from "@/lib/team/team-attempts";
 
 /** The team's latest calls, each linking to its review. */
@@ -10,15 +10,7 @@ export function TeamCallsTable({ attempts }: { attempts: readonly TeamAttempt[] 
   }
   return (
     <ScrollTable label="チームの最近の通話" testId="team-calls">
-      <thead>
-        <tr>
-          {["日時", "研修生", "シナリオ", "結果", "総合点", ""].map((h) => (
-            <th key={h} scope="col" className={thClass}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <TableHead columns={["日時", "研修生", "シナリオ", "結果", "総合点", ""]} />
       <tbody>
         {attempts.map((a) => (
           <tr key={a.callId} data-testid={`team-call-${a.callId}`}>

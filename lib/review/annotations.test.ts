@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/accounts/users";
 import type { CallView } from "@/lib/calls/call-view";
-import { listPlayableScenarios, syncBuiltInScenarios } from "@/lib/calls/scenario-store";
 import type { DbHandle } from "@/lib/db/open-database";
-import { createTestTeam, createTestUser, playEndedCall } from "@/lib/testing/team-fixture";
+import { playEndedCall, setUpTwoTeams, type TwoTeams } from "@/lib/testing/team-fixture";
 import { testDatabaseTargets } from "@/lib/testing/test-databases";
 import { addComment, listComments, listOverrides, removeOverride, setOverride } from "./annotations";
 import { accessToCall, getCallForViewer } from "./call-access";
@@ -29,8 +28,8 @@ describe("who may see a call", () => {
 
 describe.each(testDatabaseTargets())("call review and annotations on $name", (target) => {
   let handle: DbHandle;
-  let teamA: Awaited<ReturnType<typeof createTestTeam>>;
-  let teamB: Awaited<ReturnType<typeof createTestTeam>>;
+  let teamA: TwoTeams["teamA"];
+  let teamB: TwoTeams["teamB"];
   let admin: SessionUser;
   let owner: SessionUser;
   let call: CallView;
@@ -38,15 +37,11 @@ describe.each(testDatabaseTargets())("call review and annotations on $name", (ta
 
   beforeAll(async () => {
     handle = await target.open();
-    await syncBuiltInScenarios(handle.db);
-    teamA = await createTestTeam(handle.db, "Aチーム");
-    teamB = await createTestTeam(handle.db, "Bチーム");
-    admin = await createTestUser(handle.db, { name: "管理者", role: "admin", team: null });
+    const setUp = await setUpTwoTeams(handle.db);
+    ({ teamA, teamB, admin } = setUp);
     owner = teamA.trainees[0]!;
-    const catalog = await listPlayableScenarios(handle.db, owner);
-    const scenarioId = catalog.find((e) => e.id === "angry-broken-bottle")!.scenarioId;
     call = await playEndedCall(handle.db, owner, {
-      scenarioId,
+      scenarioId: setUp.scenarioIdOf("angry-broken-bottle"),
       replies: ["さようでございますか。"],
       startMs: Date.parse("2026-11-20T10:00:00Z"),
     });

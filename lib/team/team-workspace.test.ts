@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/accounts/users";
 import { startCallForUser } from "@/lib/calls/call-service";
-import { listPlayableScenarios, syncBuiltInScenarios } from "@/lib/calls/scenario-store";
 import type { DbHandle } from "@/lib/db/open-database";
 import { parseCsv } from "@/lib/testing/parse-csv";
-import { createTestTeam, createTestUser, ManualClock, playEndedCall } from "@/lib/testing/team-fixture";
+import { ManualClock, playEndedCall, setUpTwoTeams, type TwoTeams } from "@/lib/testing/team-fixture";
 import { testDatabaseTargets } from "@/lib/testing/test-databases";
 import {
   createAssignments,
@@ -18,8 +17,8 @@ import { resolveTeamScope } from "./team-scope";
 
 describe.each(testDatabaseTargets())("the team workspace on $name", (target) => {
   let handle: DbHandle;
-  let teamA: Awaited<ReturnType<typeof createTestTeam>>;
-  let teamB: Awaited<ReturnType<typeof createTestTeam>>;
+  let teamA: TwoTeams["teamA"];
+  let teamB: TwoTeams["teamB"];
   let admin: SessionUser;
   let scenarioId: string;
   let otherScenarioId: string;
@@ -27,13 +26,10 @@ describe.each(testDatabaseTargets())("the team workspace on $name", (target) => 
 
   beforeAll(async () => {
     handle = await target.open();
-    await syncBuiltInScenarios(handle.db);
-    teamA = await createTestTeam(handle.db, "Aチーム");
-    teamB = await createTestTeam(handle.db, "Bチーム");
-    admin = await createTestUser(handle.db, { name: "管理者", role: "admin", team: null });
-    const catalog = await listPlayableScenarios(handle.db, teamA.trainer);
-    scenarioId = catalog.find((e) => e.id === "angry-broken-bottle")!.scenarioId;
-    otherScenarioId = catalog.find((e) => e.id === "lonely-elderly-regular")!.scenarioId;
+    const setUp = await setUpTwoTeams(handle.db);
+    ({ teamA, teamB, admin } = setUp);
+    scenarioId = setUp.scenarioIdOf("angry-broken-bottle");
+    otherScenarioId = setUp.scenarioIdOf("lonely-elderly-regular");
     await playEndedCall(handle.db, teamA.trainees[0]!, {
       scenarioId,
       replies: ["さようでございますか。"],

@@ -1,5 +1,6 @@
 import type { Role, SessionUser } from "@/lib/accounts/users";
 import { type Clock, endCallForUser, sendReply, startCallForUser } from "@/lib/calls/call-service";
+import { listPlayableScenarios, syncBuiltInScenarios } from "@/lib/calls/scenario-store";
 import type { Db } from "@/lib/db/open-database";
 import { teams, users } from "@/lib/db/schema";
 import { uniqueSuffix } from "./test-databases";
@@ -70,4 +71,17 @@ export async function playEndedCall(
   }
   clock.advance(1000);
   return endCallForUser(db, user, call.id, clock);
+}
+
+export type TwoTeams = Awaited<ReturnType<typeof setUpTwoTeams>>;
+
+/** Built-in scenarios, teams A and B (a trainer and two trainees each) and an admin without a team. */
+export async function setUpTwoTeams(db: Db) {
+  await syncBuiltInScenarios(db);
+  const teamA = await createTestTeam(db, "Aチーム");
+  const teamB = await createTestTeam(db, "Bチーム");
+  const admin = await createTestUser(db, { name: "管理者", role: "admin", team: null });
+  const catalog = await listPlayableScenarios(db, teamA.trainer);
+  const scenarioIdOf = (slug: string) => catalog.find((e) => e.id === slug)!.scenarioId;
+  return { teamA, teamB, admin, scenarioIdOf };
 }
