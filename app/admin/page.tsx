@@ -19,6 +19,8 @@ import {
 export const metadata: Metadata = { title: "管理" };
 
 const roles = ["trainee", "trainer", "admin"] as const;
+// Fields inside table cells keep their own width instead of filling the cell.
+const cellInputClass = `${inputClass.replace("block w-full", "inline-block")} text-sm`;
 
 export default async function AdminPage() {
   await requireRole("admin");
@@ -38,7 +40,11 @@ export default async function AdminPage() {
             {teams.map((t) => (
               <tr key={t.id} data-testid={`admin-team-${t.id}`}>
                 <td className={tdClass}>
-                  <AdminForm action={renameTeamAction} submitLabel="名前を変更">
+                  <AdminForm
+                    action={renameTeamAction}
+                    submitLabel="名前を変更"
+                    className="flex items-center gap-2"
+                  >
                     <input type="hidden" name="teamId" value={t.id} />
                     <label htmlFor={`team-name-${t.id}`} className="sr-only">
                       チーム名
@@ -49,7 +55,7 @@ export default async function AdminPage() {
                       defaultValue={t.name}
                       required
                       maxLength={60}
-                      className={`${inputClass} w-56 text-sm`}
+                      className={`${cellInputClass} w-56`}
                     />
                   </AdminForm>
                 </td>
@@ -130,7 +136,7 @@ export default async function AdminPage() {
                 <td className={tdClass}>{u.name}</td>
                 <td className={tdClass}>{u.email}</td>
                 <td className={tdClass}>
-                  <AdminForm action={updateUserAction} submitLabel="変更">
+                  <AdminForm action={updateUserAction} submitLabel="変更" className="flex flex-wrap items-center gap-2">
                     <input type="hidden" name="userId" value={u.id} />
                     <label htmlFor={`user-team-${u.id}`} className="sr-only">
                       {u.name}の所属チーム
@@ -139,7 +145,7 @@ export default async function AdminPage() {
                       id={`user-team-${u.id}`}
                       name="teamId"
                       defaultValue={u.teamId ?? ""}
-                      className={`${inputClass} w-48 text-sm`}
+                      className={`${cellInputClass} w-48`}
                     >
                       <option value="">（未所属）</option>
                       {teams.map((t) => (
@@ -155,7 +161,7 @@ export default async function AdminPage() {
                       id={`user-role-${u.id}`}
                       name="role"
                       defaultValue={u.role}
-                      className={`${inputClass} w-36 text-sm`}
+                      className={`${cellInputClass} w-36`}
                     >
                       {roles.map((r) => (
                         <option key={r} value={r}>

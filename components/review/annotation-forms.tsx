@@ -58,9 +58,13 @@ export function OverrideForm({
 }) {
   const [state, formAction] = useActionState(action, {});
   const labels = Object.keys(overrideLabelNames) as OverridableLabel[];
+  // Both selects are controlled: React resets an action form's uncontrolled fields after it submits.
+  const otherThanAutomatic = (l: OverridableLabel) => {
+    const options = overrideValueOptions(l);
+    return options.find((o) => o.value !== automatic[l])?.value ?? options[0]!.value;
+  };
   const [label, setLabel] = useState<OverridableLabel>("backchannel");
-  const options = overrideValueOptions(label);
-  const firstOther = options.find((o) => o.value !== automatic[label])?.value ?? options[0]!.value;
+  const [value, setValue] = useState(() => otherThanAutomatic("backchannel"));
   return (
     <details className="text-sm" data-testid={`override-form-${seq}`}>
       <summary className="cursor-pointer text-slate-600 hover:text-slate-900">自動評価を修正する</summary>
@@ -73,7 +77,11 @@ export function OverrideForm({
             id={`override-label-${seq}`}
             name="label"
             value={label}
-            onChange={(e) => setLabel(e.currentTarget.value as OverridableLabel)}
+            onChange={(e) => {
+              const next = e.currentTarget.value as OverridableLabel;
+              setLabel(next);
+              setValue(otherThanAutomatic(next));
+            }}
             className={inputClass}
           >
             {labels.map((l) => (
@@ -88,13 +96,13 @@ export function OverrideForm({
             正しい評価
           </label>
           <select
-            key={label}
             id={`override-value-${seq}`}
             name="value"
-            defaultValue={firstOther}
+            value={value}
+            onChange={(e) => setValue(e.currentTarget.value)}
             className={inputClass}
           >
-            {options.map((o) => (
+            {overrideValueOptions(label).map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
                 {o.value === automatic[label] ? "（自動評価）" : ""}

@@ -10,7 +10,13 @@ import { automaticFormValues, overrideLabelNames } from "@/components/review/ove
 import { ScorecardPanel } from "@/components/review/scorecard-panel";
 import { TranscriptReview } from "@/components/review/transcript-review";
 import { TurnAnnotations } from "@/components/review/turn-annotations";
-import { alertErrorClass, buttonClass, cardClass, secondaryButtonClass } from "@/components/ui";
+import {
+  alertErrorClass,
+  alertInfoClass,
+  buttonClass,
+  cardClass,
+  secondaryButtonClass,
+} from "@/components/ui";
 import type { SessionUser } from "@/lib/accounts/users";
 import { requireUser } from "@/lib/auth/session";
 import type { CallView } from "@/lib/calls/call-view";
@@ -65,6 +71,10 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
             </div>
           </section>
         </>
+      ) : call.status === "active" ? (
+        <p className={alertInfoClass} role="status" data-testid="call-in-progress">
+          この通話はまだ終わっていません。採点結果は通話の終了後に表示されます。ここまでの会話は下でご覧いただけます。
+        </p>
       ) : (
         <p className={alertErrorClass} role="status">
           この通話の採点結果を読み込めませんでした。会話の記録は下でご覧いただけます。
