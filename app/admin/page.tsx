@@ -43,7 +43,7 @@ export default async function AdminPage() {
                   <AdminForm
                     action={renameTeamAction}
                     submitLabel="名前を変更"
-                    className="flex items-center gap-2"
+                    className="flex flex-wrap items-center gap-2"
                   >
                     <input type="hidden" name="teamId" value={t.id} />
                     <label htmlFor={`team-name-${t.id}`} className="sr-only">
@@ -136,7 +136,11 @@ export default async function AdminPage() {
                 <td className={tdClass}>{u.name}</td>
                 <td className={tdClass}>{u.email}</td>
                 <td className={tdClass}>
-                  <AdminForm action={updateUserAction} submitLabel="変更" className="flex flex-wrap items-center gap-2">
+                  <AdminForm
+                    action={updateUserAction}
+                    submitLabel="変更"
+                    className="flex flex-wrap items-center gap-2"
+                  >
                     <input type="hidden" name="userId" value={u.id} />
                     <label htmlFor={`user-team-${u.id}`} className="sr-only">
                       {u.name}の所属チーム
