@@ -63,26 +63,6 @@ export async function addComment(
   };
 }
 
-/** The author (or an admin) deletes a comment. */
-export async function deleteComment(
-  db: Db,
-  viewer: SessionUser,
-  input: { callId: string; commentId: string },
-) {
-  await findReviewableCall(db, viewer, input.callId);
-  const rows = await db
-    .delete(turnComments)
-    .where(
-      and(
-        eq(turnComments.id, input.commentId),
-        eq(turnComments.callId, input.callId),
-        viewer.role === "admin" ? undefined : eq(turnComments.authorId, viewer.id),
-      ),
-    )
-    .returning({ id: turnComments.id });
-  if (rows.length === 0) throw new AppError("not_found", "コメントが見つかりません。");
-}
-
 /** Overrides on a call, for anyone who may see the call. */
 export async function listOverrides(db: Db, viewer: SessionUser, callId: string): Promise<StoredOverride[]> {
   await findViewableCall(db, viewer, callId);
