@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { type ReactNode, useActionState, useState } from "react";
 import { SubmitButton } from "./submit-button";
 import { alertErrorClass, inputClass, secondaryButtonClass } from "./ui";
 
@@ -10,16 +10,20 @@ interface InviteState {
   error?: string;
 }
 
+/** Creates an invite link and shows it once; `fields` adds inputs to the form (the admin's team and role). */
 export function InvitePanel({
   action,
+  fields,
 }: {
   action: (prev: InviteState, formData: FormData) => Promise<InviteState>;
+  fields?: ReactNode;
 }) {
   const [state, formAction] = useActionState(action, {});
   const [copied, setCopied] = useState(false);
   return (
     <div className="space-y-3">
-      <form action={formAction}>
+      <form action={formAction} className="flex flex-wrap items-end gap-2">
+        {fields}
         <SubmitButton pendingText="作成中…">招待リンクを作成</SubmitButton>
       </form>
       {state.error && (

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { MyAssignments } from "@/components/assignments/my-assignments";
 import { difficultyLabels, formatDuration, personaKindLabels } from "@/components/labels-ja";
 import { SubmitButton } from "@/components/submit-button";
 import { cardClass } from "@/components/ui";
@@ -7,6 +8,7 @@ import { requireUser } from "@/lib/auth/session";
 import { bestScoresForUser } from "@/lib/calls/history";
 import { listPlayableScenarios } from "@/lib/calls/scenario-store";
 import { getDb } from "@/lib/db/client";
+import { listAssignmentsForTrainee } from "@/lib/team/assignments";
 import { startCallAction } from "./actions";
 
 export const metadata: Metadata = { title: "練習する" };
@@ -22,9 +24,10 @@ export default async function PracticePage({
   const user = await requireUser();
   const filters = await searchParams;
   const db = await getDb();
-  const [entries, best] = await Promise.all([
+  const [entries, best, assignments] = await Promise.all([
     listPlayableScenarios(db, user),
     bestScoresForUser(db, user.id),
+    listAssignmentsForTrainee(db, user, new Date()),
   ]);
   const shown = entries.filter(
     (e) =>
@@ -52,6 +55,7 @@ export default async function PracticePage({
           練習の記録を見る
         </Link>
       </div>
+      <MyAssignments assignments={assignments} startAction={startCallAction} />
       <nav aria-label="絞り込み" className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <FilterGroup
           label="種類"

@@ -8,6 +8,10 @@ import { createTeamForTrainer } from "@/lib/accounts/teams";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { requestOrigin } from "@/lib/http/request-origin";
+import { assignmentRequestSchema, dueAtFromDate } from "@/lib/team/assignment-request";
+import { createAssignments, deleteAssignment } from "@/lib/team/assignments";
+import { requireTeamScope } from "@/lib/team/team-scope";
 
 export interface InviteState {
   link?: string;
@@ -24,7 +28,7 @@ export async function createInviteAction(_prev: InviteState, _formData: FormData
     now: new Date(),
   });
   revalidatePath("/trainer");
-  return { link: `${await requestOrigin()}/invite/${token}`, expiresAt: expiresAt.toISOString() };
+  return { link: `${requestOrigin(await headers())}/invite/${token}`, expiresAt: expiresAt.toISOString() };
 }
 
 const revokeSchema = z.object({ inviteId: z.uuid() });
@@ -68,11 +72,52 @@ export async function createTeamAction(_prev: TeamState, formData: FormData): Pr
   return {};
 }
 
-async function requestOrigin(): Promise<string> {
-  const h = await headers();
-  const host = h.get("x-forwarded-host") ?? h.get("host") ?? "localhost:3000";
-  const proto =
-    h.get("x-forwarded-proto") ??
-    (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
-  return `${proto}://${host}`;
+export interface AssignmentFormState {
+  error?: string;
+  assigned?: number;
+}
+
+/** Assigns a scenario to trainees of the team being viewed (checked again here: ids come from the page). */
+export async function createAssignmentAction(
+  teamId: string,
+  _prev: AssignmentFormState,
+  formData: FormData,
+): Promise<AssignmentFormState> {
+  const user = await requireRole("trainer", "admin");
+  const db = await getDb();
+  const dueAt = dueAtFromDate(String(formData.get("dueDate") ?? ""));
+  const parsed = assignmentRequestSchema.safeParse({
+    scenarioId: formData.get("scenarioId"),
+    traineeIds: formData.getAll("traineeIds"),
+    dueAt,
+    note: formData.get("note") || null,
+  });
+  if (!dueAt) return { error: "期限の日付を入力してください。" };
+  if (!parsed.success) return { error: parsed.error.issues[0]?.message };
+  try {
+    const scope = await requireTeamScope(db, user, teamId);
+    const ids = await createAssignments(db, user, { teamId: scope.teamId, ...parsed.data });
+    revalidatePath("/trainer");
+    return { assigned: ids.length };
+  } catch (error) {
+    if (isAppError(error) && error.status < 500) return { error: error.message };
+    throw error;
+  }
+}
+
+const deleteAssignmentSchema = z.object({ assignmentId: z.uuid() });
+
+export async function deleteAssignmentAction(teamId: string, formData: FormData): Promise<void> {
+  const user = await requireRole("trainer", "admin");
+  const parsed = deleteAssignmentSchema.safeParse({ assignmentId: formData.get("assignmentId") });
+  if (!parsed.success) return;
+  const db = await getDb();
+  try {
+    const scope = await requireTeamScope(db, user, teamId);
+    await deleteAssignment(db, { teamId: scope.teamId, assignmentId: parsed.data.assignmentId });
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    console.warn("Assignment delete refused", error.code);
+  }
+  revalidatePath("/trainer");
 }

@@ -27,3 +27,18 @@ export function ScrollTable({
 export const thClass =
   "bg-slate-50 px-3 py-2 text-left text-xs font-semibold whitespace-nowrap text-slate-600";
 export const tdClass = "border-t border-slate-100 px-3 py-2 whitespace-nowrap";
+
+/** A header row of plain column names; an empty name is read out as 操作 (a column of buttons or links). */
+export function TableHead({ columns }: { columns: readonly string[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((name, i) => (
+          <th key={name || `column-${i}`} scope="col" className={thClass}>
+            {name || <span className="sr-only">操作</span>}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}

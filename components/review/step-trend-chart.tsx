@@ -14,25 +14,40 @@ const stepLooks: Record<StepKey, { color: string; dash?: string }> = {
   notInterrupting: { color: "#e11d48", dash: "12 4" },
 };
 
-/** Each listening step's score over the trainee's scored attempts, oldest first. */
-export function StepTrendChart({ points }: { points: readonly TrendPoint[] }) {
+/**
+ * Each listening step's score over the trainee's scored attempts, oldest first. With `xAxis="date"` the
+ * points are periods (the team dashboard's weeks) labelled by their date.
+ */
+export function StepTrendChart({
+  points,
+  caption = "ステップごとの点数の推移",
+  xAxis = "attempt",
+}: {
+  points: readonly TrendPoint[];
+  caption?: string;
+  xAxis?: "attempt" | "date";
+}) {
   const steps = Object.keys(stepLabels) as StepKey[];
+  const xLabel = (point: TrendPoint) => (xAxis === "date" ? point.date : `${point.attempt}回目`);
   const data = points.map((point) => ({
-    attempt: `${point.attempt}回目`,
+    attempt: xLabel(point),
     detail: `${point.date}・${point.scenarioTitle}`,
     ...point.steps,
   }));
   return (
     <ChartFigure
-      caption="ステップごとの点数の推移"
+      caption={caption}
       heightClass="h-72"
       testId="step-trend-chart"
       table={{
-        columns: ["回", "日時", "シナリオ", ...steps.map((step) => stepLabels[step])],
+        columns: [
+          ...(xAxis === "date" ? ["期間", "内容"] : ["回", "日時", "シナリオ"]),
+          ...steps.map((step) => stepLabels[step]),
+        ],
         rows: points.map((point) => ({
           key: point.callId,
           cells: [
-            `${point.attempt}回目`,
+            ...(xAxis === "date" ? [] : [xLabel(point)]),
             point.date,
             point.scenarioTitle,
             ...steps.map((step) => Math.round(point.steps[step])),

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { HighlightedText } from "@/components/feedback/highlighted-text";
 import { LabelChips } from "@/components/feedback/label-chips";
 import {
@@ -11,13 +12,18 @@ import type { MarkSpan } from "@/components/feedback/split-by-spans";
 import type { TurnView } from "@/lib/calls/call-view";
 import { groupTranscript } from "./transcript-items";
 
-/** The whole call, line by line, with each reply's labels, highlights, feedback and better wording. */
+/**
+ * The whole call, line by line, with each reply's labels, highlights, feedback and better wording.
+ * `extras` adds content under a turn (by seq): the trainer's comments and label corrections.
+ */
 export function TranscriptReview({
   turns,
   personaName,
+  extras,
 }: {
   turns: readonly TurnView[];
   personaName: string;
+  extras?: ReadonlyMap<number, ReactNode>;
 }) {
   const items = groupTranscript(turns);
   const sourceMarks = collectSourceMarks(turns);
@@ -34,9 +40,10 @@ export function TranscriptReview({
               overlaps={item.overlaps}
               personaName={personaName}
               marks={sourceMarks.get(item.turn.seq) ?? []}
+              extra={extras?.get(item.turn.seq)}
             />
           ) : (
-            <OperatorReply key={item.turn.seq} turn={item.turn} />
+            <OperatorReply key={item.turn.seq} turn={item.turn} extra={extras?.get(item.turn.seq)} />
           ),
         )}
       </ol>
@@ -67,11 +74,13 @@ function CallerLine({
   overlaps,
   personaName,
   marks,
+  extra,
 }: {
   turn: TurnView;
   overlaps: readonly TurnView[];
   personaName: string;
   marks: readonly MarkSpan[];
+  extra?: ReactNode;
 }) {
   const interrupted = turn.kind === "interrupted";
   return (
@@ -100,6 +109,7 @@ function CallerLine({
             ))}
           </ul>
         )}
+        {extra && <div className="mt-3">{extra}</div>}
       </div>
     </li>
   );
@@ -123,7 +133,7 @@ function OverlapBackchannel({ turn }: { turn: TurnView }) {
   );
 }
 
-function OperatorReply({ turn }: { turn: TurnView }) {
+function OperatorReply({ turn, extra }: { turn: TurnView; extra?: ReactNode }) {
   const analysis = turn.analysis;
   const feedback = analysis ? listFeedback(analysis) : [];
   const shown = feedback.filter((item) => item.tone !== "tip");
@@ -151,6 +161,7 @@ function OperatorReply({ turn }: { turn: TurnView }) {
             <BetterWording label="模範応答" text={analysis.modelReply} original={turn.text} />
           </>
         )}
+        {extra}
       </div>
     </li>
   );

@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/open-database";
 import { invites, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "./passwords";
-import { findUserByEmail, normalizeEmail } from "./users";
+import { findUserByEmail, normalizeEmail, type Role } from "./users";
 
 export const INVITE_LIFETIME_DAYS = 7;
 
@@ -14,10 +14,10 @@ function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Creates an invite link token for a team; only its hash is stored. */
+/** Creates an invite link token for a team (trainee accounts unless an admin asks for another role). */
 export async function createInvite(
   db: Db,
-  input: { teamId: string; createdById: string; now: Date },
+  input: { teamId: string; createdById: string; now: Date; role?: Role },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = randomBytes(24).toString("base64url");
   const expiresAt = new Date(input.now.getTime() + INVITE_LIFETIME_DAYS * 24 * 60 * 60 * 1000);
@@ -25,6 +25,7 @@ export async function createInvite(
     teamId: input.teamId,
     createdById: input.createdById,
     tokenHash: hashToken(token),
+    role: input.role ?? "trainee",
     expiresAt,
   });
   return { token, expiresAt };

@@ -3,18 +3,29 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
 import { describeCallEnd, formatDateTime, formatScore } from "@/components/labels-ja";
+import { CommentForm, OverrideForm, RemoveOverrideButton } from "@/components/review/annotation-forms";
 import { AttemptsTable } from "@/components/review/attempts-table";
 import { ImprovementPanel } from "@/components/review/improvement-panel";
+import { automaticFormValues, overrideLabelNames } from "@/components/review/override-labels";
 import { ScorecardPanel } from "@/components/review/scorecard-panel";
 import { TranscriptReview } from "@/components/review/transcript-review";
-import { alertErrorClass, buttonClass, cardClass, secondaryButtonClass } from "@/components/ui";
+import { TurnAnnotations } from "@/components/review/turn-annotations";
+import {
+  alertErrorClass,
+  alertInfoClass,
+  buttonClass,
+  cardClass,
+  secondaryButtonClass,
+} from "@/components/ui";
 import type { SessionUser } from "@/lib/accounts/users";
 import { requireUser } from "@/lib/auth/session";
-import { getCallForUser } from "@/lib/calls/call-service";
 import type { CallView } from "@/lib/calls/call-view";
 import { listCallsForUser } from "@/lib/calls/history";
 import { type Db, getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { listComments, listOverrides, type StoredOverride, type TurnComment } from "@/lib/review/annotations";
+import { getCallForViewer, type ViewedCall } from "@/lib/review/call-access";
+import { addCommentAction, removeOverrideAction, setOverrideAction } from "./actions";
 
 export const metadata: Metadata = { title: "通話の振り返り" };
 
@@ -27,15 +38,23 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
   if (!parsedId.success) notFound();
   const id = parsedId.data;
   const db = await getDb();
-  const call = await loadOwnCall(db, user, id);
-  if (call.status === "active") redirect(`/calls/${id}`);
-  const attempts = await listCallsForUser(db, user, { scenarioId: call.scenario.scenarioId });
+  const viewed = await loadViewableCall(db, user, id);
+  const { call, access, owner } = viewed;
+  // The owner goes back to a live call; a trainer sees what there is so far.
+  if (call.status === "active" && access === "owner") redirect(`/calls/${id}`);
+  const [attempts, comments, overrides] = await Promise.all([
+    listCallsForUser(db, owner, { scenarioId: call.scenario.scenarioId }),
+    listComments(db, user, id),
+    listOverrides(db, user, id),
+  ]);
   const { scorecard } = call;
   const practiceHref = `/practice?scenario=${encodeURIComponent(call.scenario.scenarioId)}`;
+  const editable = user.role !== "trainee";
+  const extras = annotationExtras({ call, comments, overrides, editable });
 
   return (
     <div className="space-y-6">
-      <ReviewHeader call={call} />
+      <ReviewHeader viewed={viewed} />
 
       {scorecard ? (
         <>
@@ -52,6 +71,10 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
             </div>
           </section>
         </>
+      ) : call.status === "active" ? (
+        <p className={alertInfoClass} role="status" data-testid="call-in-progress">
+          この通話はまだ終わっていません。採点結果は通話の終了後に表示されます。ここまでの会話は下でご覧いただけます。
+        </p>
       ) : (
         <p className={alertErrorClass} role="status">
           この通話の採点結果を読み込めませんでした。会話の記録は下でご覧いただけます。
@@ -63,10 +86,12 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
           会話の振り返り
         </h2>
         <p className="mt-1 text-sm text-slate-600">
-          あなたの返答ごとに、できたことと直したいところ、より良い言い方を示しています。
+          {access === "owner"
+            ? "あなたの返答ごとに、できたことと直したいところ、より良い言い方を示しています。"
+            : `${owner.name}さんの返答ごとの自動評価です。発言ごとにコメントを残したり、自動評価を理由とともに修正したりできます。修正は点数に反映されます。`}
         </p>
         <div className="mt-4">
-          <TranscriptReview turns={call.turns} personaName={call.scenario.personaName} />
+          <TranscriptReview turns={call.turns} personaName={call.scenario.personaName} extras={extras} />
         </div>
       </section>
 
@@ -79,20 +104,28 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
         ) : (
           <p className="text-sm text-slate-600">このシナリオの練習は今回が初めてです。</p>
         )}
-        <div className="flex flex-wrap gap-3 pt-1">
-          <Link href={practiceHref} className={buttonClass} data-testid="practice-again">
-            もう一度練習する
-          </Link>
-          <Link href="/history" className={secondaryButtonClass}>
-            練習の記録へ
-          </Link>
-        </div>
+        {access === "owner" ? (
+          <div className="flex flex-wrap gap-3 pt-1">
+            <Link href={practiceHref} className={buttonClass} data-testid="practice-again">
+              もう一度練習する
+            </Link>
+            <Link href="/history" className={secondaryButtonClass}>
+              練習の記録へ
+            </Link>
+          </div>
+        ) : (
+          <div className="flex flex-wrap gap-3 pt-1">
+            <Link href="/trainer" className={secondaryButtonClass}>
+              チームのダッシュボードへ
+            </Link>
+          </div>
+        )}
       </section>
     </div>
   );
 }
 
-function ReviewHeader({ call }: { call: CallView }) {
+function ReviewHeader({ viewed: { call, access, owner } }: { viewed: ViewedCall }) {
   return (
     <header className={`${cardClass} flex flex-wrap items-start justify-between gap-4`}>
       <div className="min-w-0 space-y-1">
@@ -101,6 +134,12 @@ function ReviewHeader({ call }: { call: CallView }) {
           {call.scenario.title}
         </h1>
         <dl className="flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-600">
+          {access !== "owner" && (
+            <div className="flex gap-1">
+              <dt>研修生：</dt>
+              <dd data-testid="review-trainee">{owner.name}</dd>
+            </div>
+          )}
           <div className="flex gap-1">
             <dt>お客様：</dt>
             <dd>{call.scenario.personaName}</dd>
@@ -126,12 +165,61 @@ function ReviewHeader({ call }: { call: CallView }) {
   );
 }
 
-// Another user's call and an unknown id look the same: 404.
-async function loadOwnCall(db: Db, user: SessionUser, id: string): Promise<CallView> {
+// A call the viewer may not see and an unknown id look the same: 404.
+async function loadViewableCall(db: Db, user: SessionUser, id: string): Promise<ViewedCall> {
   try {
-    return await getCallForUser(db, user, id);
+    return await getCallForViewer(db, user, id);
   } catch (error) {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   }
+}
+
+/** Under each turn: the trainers' corrections and comments, and for trainers the forms to add them. */
+function annotationExtras(input: {
+  call: CallView;
+  comments: readonly TurnComment[];
+  overrides: readonly StoredOverride[];
+  editable: boolean;
+}): Map<number, React.ReactNode> {
+  const extras = new Map<number, React.ReactNode>();
+  const callId = input.call.id;
+  for (const turn of input.call.turns) {
+    const comments = input.comments.filter((c) => c.seq === turn.seq);
+    const overrides = input.overrides.filter((o) => o.seq === turn.seq);
+    const automatic = turn.role === "operator" && turn.analysis ? automaticFormValues(turn.analysis) : null;
+    const forms =
+      input.editable && automatic ? (
+        <div className="space-y-2">
+          <CommentForm action={addCommentAction.bind(null, { callId, seq: turn.seq })} seq={turn.seq} />
+          <OverrideForm
+            action={setOverrideAction.bind(null, { callId, seq: turn.seq })}
+            seq={turn.seq}
+            automatic={automatic}
+          />
+        </div>
+      ) : null;
+    if (comments.length === 0 && overrides.length === 0 && !forms) continue;
+    extras.set(
+      turn.seq,
+      <TurnAnnotations
+        overrides={overrides}
+        comments={comments}
+        automatic={turn.analysis}
+        renderRemove={
+          input.editable
+            ? (o) => (
+                <RemoveOverrideButton
+                  action={removeOverrideAction.bind(null, { callId, seq: o.seq, label: o.label })}
+                  labelName={overrideLabelNames[o.label]}
+                />
+              )
+            : undefined
+        }
+      >
+        {forms}
+      </TurnAnnotations>,
+    );
+  }
+  return extras;
 }

@@ -1,0 +1,242 @@
+import { type APIRequestContext, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { csvRecords } from "@/lib/testing/parse-csv";
+import { demo, SignInPage } from "./pages/sign-in-page";
+import { signUpThroughInvite } from "./pages/team-pages";
+
+// Two teams and two trainees: the demo team (A: its trainer, trainee1, trainee2) and a team B that the
+// admin creates here, with a trainer and a trainee who join through invite links. The demo accounts'
+// team and role are never changed (other spec files use them at the same time).
+
+interface Side {
+  page: Page;
+  context: BrowserContext;
+}
+
+async function signedIn(
+  browser: import("@playwright/test").Browser,
+  account: { email: string; name: string },
+) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await new SignInPage(page).signInAs(account);
+  return { context, page };
+}
+
+/** Starts a call of a built-in scenario through the API and hangs up: an ended call with a scorecard. */
+async function endedCall(request: APIRequestContext, slug: string): Promise<string> {
+  const catalog = (await (await request.get("/api/scenarios")).json()) as {
+    scenarios: { scenarioId: string; slug: string }[];
+  };
+  const scenarioId = catalog.scenarios.find((s) => s.slug === slug)!.scenarioId;
+  const started = await request.post("/api/calls", { data: { scenarioId } });
+  expect(started.status()).toBe(201);
+  const { id } = (await started.json()) as { id: string };
+  expect((await request.post(`/api/calls/${id}/end`)).status()).toBe(200);
+  return id;
+}
+
+test("who sees what across two teams and two trainees", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const stamp = Date.now();
+  const sides: Side[] = [];
+
+  // The admin creates team B in the admin page and invites its trainer there, its trainee by the API.
+  const admin = await signedIn(browser, demo.admin);
+  sides.push(admin);
+  const teamName = `大阪センター ${stamp}`;
+  await admin.page.goto("/admin");
+  await admin.page.getByLabel("新しいチーム").fill(teamName);
+  await admin.page.getByTestId("admin-create-team").getByRole("button", { name: "チームを作成" }).click();
+  await expect(admin.page.getByTestId("admin-teams")).toContainText(teamName);
+  const teams = (await (await admin.page.request.get("/api/admin/teams")).json()) as {
+    teams: { id: string; name: string }[];
+  };
+  const teamB = teams.teams.find((t) => t.name === teamName)!;
+  await admin.page.getByLabel("チーム", { exact: true }).selectOption({ label: teamName });
+  await admin.page.getByLabel("役割", { exact: true }).selectOption({ label: "トレーナー" });
+  await admin.page.getByRole("button", { name: "招待リンクを作成" }).click();
+  const trainerLink = await admin.page.getByTestId("invite-link").inputValue();
+  const traineeInvite = await admin.page.request.post(`/api/admin/teams/${teamB.id}/invites`, {
+    data: { role: "trainee" },
+  });
+  expect(traineeInvite.status()).toBe(201);
+  const traineeLink = ((await traineeInvite.json()) as { link: string }).link;
+
+  const trainerBAccount = { name: "大阪 トレーナー", email: `trainer-b-${stamp}@example.com` };
+  const traineeBAccount = { name: "大阪 研修生", email: `trainee-b-${stamp}@example.com` };
+  const trainerB = await signUpThroughInvite(browser, trainerLink, trainerBAccount);
+  const traineeB = await signUpThroughInvite(browser, traineeLink, traineeBAccount);
+  sides.push(trainerB, traineeB);
+  await expect(trainerB.page.getByTestId("team-heading")).toHaveText(teamName);
+  await expect(traineeB.page.getByTestId("team-name")).toHaveText(teamName);
+
+  const trainerA = await signedIn(browser, demo.trainer);
+  const trainee1 = await signedIn(browser, demo.trainee1);
+  const trainee2 = await signedIn(browser, demo.trainee2);
+  sides.push(trainerA, trainee1, trainee2);
+
+  // Each side has a call, a comment and an assignment.
+  const callA = await endedCall(trainee1.page.request, "angry-cancel-minimum");
+  const callB = await endedCall(traineeB.page.request, "angry-cancel-minimum");
+  // Calls ended at once have only the caller's opening line (seq 0): comments may be on any turn.
+  const seqA = 0;
+  const seqB = 0;
+  expect(
+    (
+      await trainerB.page.request.post(`/api/calls/${callB}/comments`, {
+        data: { seq: seqB, body: "B の指摘" },
+      })
+    ).status(),
+  ).toBe(201);
+  expect(
+    (
+      await trainerA.page.request.post(`/api/calls/${callA}/comments`, {
+        data: { seq: seqA, body: "A の指摘" },
+      })
+    ).status(),
+  ).toBe(201);
+  const users = (await (await admin.page.request.get("/api/admin/users")).json()) as {
+    users: { id: string; email: string }[];
+  };
+  const traineeBId = users.users.find((u) => u.email === traineeBAccount.email)!.id;
+  const scenarios = (await (await traineeB.page.request.get("/api/scenarios")).json()) as {
+    scenarios: { scenarioId: string }[];
+  };
+  const dueAt = new Date(Date.now() + 86_400_000).toISOString();
+  const assignmentB = await trainerB.page.request.post("/api/trainer/assignments", {
+    data: { scenarioId: scenarios.scenarios[0]!.scenarioId, traineeIds: [traineeBId], dueAt },
+  });
+  expect(assignmentB.status()).toBe(201);
+  const assignmentBId = ((await assignmentB.json()) as { ids: string[] }).ids[0]!;
+
+  await test.step("a trainee reaches no trainer page or API", async () => {
+    for (const path of ["/trainer", "/admin", `/trainer?team=${teamB.id}`]) {
+      expect((await trainee1.page.goto(path))?.status()).toBe(403);
+    }
+    const request = trainee1.page.request;
+    for (const path of [
+      "/api/trainer/calls",
+      "/api/trainer/results.csv",
+      "/api/trainer/assignments",
+      "/api/admin/teams",
+      "/api/admin/users",
+    ]) {
+      expect((await request.get(path)).status(), path).toBe(403);
+    }
+    expect((await request.post("/api/trainer/assignments", { data: {} })).status()).toBe(403);
+    expect((await request.delete(`/api/trainer/assignments/${assignmentBId}`)).status()).toBe(403);
+    // Even on their own call, a trainee cannot comment or override.
+    expect(
+      (await request.post(`/api/calls/${callA}/comments`, { data: { seq: seqA, body: "x" } })).status(),
+    ).toBe(403);
+    expect(
+      (
+        await request.put(`/api/calls/${callA}/overrides/${seqA}/empathy`, {
+          data: { value: true, reason: "x" },
+        })
+      ).status(),
+    ).toBe(403);
+  });
+
+  await test.step("trainer A sees nothing of team B", async () => {
+    const { page } = trainerA;
+    const request = page.request;
+    expect((await page.goto(`/calls/${callB}/review`))?.status()).toBe(404);
+    expect((await page.goto(`/trainer?team=${teamB.id}`))?.status()).toBe(404);
+    expect((await request.get(`/api/calls/${callB}/comments`)).status()).toBe(404);
+    expect(
+      (await request.post(`/api/calls/${callB}/comments`, { data: { seq: seqB, body: "x" } })).status(),
+    ).toBe(404);
+    expect((await request.get(`/api/calls/${callB}/overrides`)).status()).toBe(404);
+    expect(
+      (
+        await request.put(`/api/calls/${callB}/overrides/${seqB}/empathy`, {
+          data: { value: true, reason: "x" },
+        })
+      ).status(),
+    ).toBe(404);
+    expect((await request.delete(`/api/calls/${callB}/overrides/${seqB}/empathy`)).status()).toBe(404);
+    expect((await request.delete(`/api/trainer/assignments/${assignmentBId}`)).status()).toBe(404);
+    expect((await request.get(`/api/trainer/calls?team=${teamB.id}`)).status()).toBe(404);
+    expect((await request.get(`/api/trainer/results.csv?team=${teamB.id}`)).status()).toBe(404);
+    expect(
+      (
+        await request.post("/api/trainer/assignments", {
+          data: { scenarioId: scenarios.scenarios[0]!.scenarioId, traineeIds: [traineeBId], dueAt },
+        })
+      ).status(),
+    ).toBe(404);
+
+    const calls = (await (await request.get("/api/trainer/calls?period=all")).json()) as {
+      calls: { id: string }[];
+    };
+    expect(calls.calls.map((c) => c.id)).toContain(callA);
+    expect(calls.calls.map((c) => c.id)).not.toContain(callB);
+    const assignments = (await (await request.get("/api/trainer/assignments")).json()) as {
+      assignments: { id: string }[];
+    };
+    expect(assignments.assignments.map((a) => a.id)).not.toContain(assignmentBId);
+    const csv = csvRecords(await (await request.get("/api/trainer/results.csv?period=all")).text());
+    expect(csv.some((r) => r.メールアドレス === demo.trainee1.email)).toBe(true);
+    expect(csv.some((r) => r.メールアドレス === traineeBAccount.email)).toBe(false);
+    // Their own team's call opens.
+    expect((await page.goto(`/calls/${callA}/review`))?.status()).toBe(200);
+  });
+
+  await test.step("trainer B sees team B only, and no admin page or API", async () => {
+    const request = trainerB.page.request;
+    expect((await trainerB.page.goto(`/calls/${callA}/review`))?.status()).toBe(404);
+    expect((await request.get(`/api/calls/${callA}/comments`)).status()).toBe(404);
+    const calls = (await (await request.get("/api/trainer/calls?period=all")).json()) as {
+      calls: { id: string }[];
+    };
+    expect(calls.calls.map((c) => c.id)).toEqual([callB]);
+    expect((await trainerB.page.goto("/admin"))?.status()).toBe(403);
+    expect((await request.get("/api/admin/teams")).status()).toBe(403);
+    expect((await request.post("/api/admin/teams", { data: { name: "勝手なチーム" } })).status()).toBe(403);
+    expect((await request.patch(`/api/admin/teams/${teamB.id}`, { data: { name: "改名" } })).status()).toBe(
+      403,
+    );
+    expect(
+      (await request.patch(`/api/admin/users/${traineeBId}`, { data: { role: "trainer" } })).status(),
+    ).toBe(403);
+    expect((await request.post(`/api/admin/teams/${teamB.id}/invites`, { data: {} })).status()).toBe(403);
+  });
+
+  await test.step("a trainee sees neither another trainee's call nor its comments", async () => {
+    const request = trainee2.page.request;
+    expect((await trainee2.page.goto(`/calls/${callA}/review`))?.status()).toBe(404);
+    expect((await request.get(`/api/calls/${callA}`)).status()).toBe(404);
+    expect((await request.get(`/api/calls/${callA}/comments`)).status()).toBe(404);
+    expect((await request.get(`/api/calls/${callA}/overrides`)).status()).toBe(404);
+    expect((await traineeB.page.request.get(`/api/calls/${callA}/comments`)).status()).toBe(404);
+    // The owner reads the trainer's comment on their own call.
+    const own = (await (await trainee1.page.request.get(`/api/calls/${callA}/comments`)).json()) as {
+      comments: { body: string }[];
+    };
+    expect(own.comments.map((c) => c.body)).toEqual(["A の指摘"]);
+  });
+
+  await test.step("the admin opens any team's dashboard and renames a team", async () => {
+    const { page } = admin;
+    expect((await page.goto(`/trainer?team=${teamB.id}`))?.status()).toBe(200);
+    await expect(page.getByTestId("team-heading")).toHaveText(teamName);
+    await expect(page.getByTestId(`member-${traineeBAccount.email}`)).toBeVisible();
+    const calls = (await (
+      await page.request.get(`/api/trainer/calls?team=${teamB.id}&period=all`)
+    ).json()) as {
+      calls: { id: string }[];
+    };
+    expect(calls.calls.map((c) => c.id)).toEqual([callB]);
+    await page.goto("/admin");
+    const renamed = `${teamName}（改）`;
+    const row = page.getByTestId(`admin-team-${teamB.id}`);
+    await row.getByLabel("チーム名").fill(renamed);
+    await row.getByRole("button", { name: "名前を変更" }).click();
+    await expect(row.getByRole("status")).toHaveText("保存しました");
+    await trainerB.page.goto("/trainer");
+    await expect(trainerB.page.getByTestId("team-heading")).toHaveText(renamed);
+  });
+
+  for (const side of sides) await side.context.close();
+});
