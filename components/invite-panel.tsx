@@ -7,6 +7,8 @@ import { alertErrorClass, inputClass, secondaryButtonClass } from "./ui";
 interface InviteState {
   link?: string;
   expiresAt?: string;
+  /** Whom the link signs up (trainee when absent). */
+  role?: "trainee" | "trainer";
   error?: string;
 }
 
@@ -34,7 +36,8 @@ export function InvitePanel({
       {state.link && (
         <div className="space-y-2">
           <label htmlFor="invite-link" className="block text-sm text-slate-700">
-            このリンクを研修生に送ってください（有効期限: {formatDateTime(state.expiresAt)}
+            このリンクを{state.role === "trainer" ? "トレーナー" : "研修生"}に送ってください（有効期限:{" "}
+            {formatDateTime(state.expiresAt)}
             ）。リンクはこの画面でのみ表示されます。
           </label>
           <div className="flex gap-2">

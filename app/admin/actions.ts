@@ -18,6 +18,7 @@ export interface AdminFormState {
 export interface AdminInviteState {
   link?: string;
   expiresAt?: string;
+  role?: "trainee" | "trainer";
   error?: string;
 }
 
@@ -79,7 +80,11 @@ export async function createInviteAdminAction(
     createdById: admin.id,
     now: new Date(),
   });
-  return { link: `${requestOrigin(await headers())}/invite/${token}`, expiresAt: expiresAt.toISOString() };
+  return {
+    link: `${requestOrigin(await headers())}/invite/${token}`,
+    expiresAt: expiresAt.toISOString(),
+    role: parsed.data.role,
+  };
 }
 
 async function write(run: (db: Db) => Promise<unknown>): Promise<AdminFormState> {
