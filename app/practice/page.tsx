@@ -2,11 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { difficultyLabels, formatDuration, personaKindLabels } from "@/components/labels-ja";
 import { SubmitButton } from "@/components/submit-button";
-import { cardClass } from "@/components/ui";
+import { alertErrorClass, cardClass, secondaryButtonClass } from "@/components/ui";
 import { requireUser } from "@/lib/auth/session";
 import { bestScoresForUser } from "@/lib/calls/history";
 import { listPlayableScenarios } from "@/lib/calls/scenario-store";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { startCallAction } from "./actions";
 
 export const metadata: Metadata = { title: "練習する" };
@@ -17,10 +18,11 @@ const difficultyFilters = ["easy", "normal", "hard"] as const;
 export default async function PracticePage({
   searchParams,
 }: {
-  searchParams: Promise<{ kind?: string; difficulty?: string; scenario?: string }>;
+  searchParams: Promise<{ kind?: string; difficulty?: string; scenario?: string; notice?: string }>;
 }) {
   const user = await requireUser();
   const filters = await searchParams;
+  const llmEnabled = getEnv().llm !== undefined;
   const db = await getDb();
   const [entries, best] = await Promise.all([
     listPlayableScenarios(db, user),
@@ -52,6 +54,12 @@ export default async function PracticePage({
           練習の記録を見る
         </Link>
       </div>
+      {filters.notice === "llm-limit" && (
+        <p role="alert" className={alertErrorClass}>
+          AI
+          のお客様との練習は、利用回数の上限に達しました。しばらくしてからお試しいただくか、台本どおりの練習をご利用ください。
+        </p>
+      )}
       <nav aria-label="絞り込み" className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <FilterGroup
           label="種類"
@@ -96,6 +104,9 @@ export default async function PracticePage({
                     制限 {formatDuration(entry.timeLimitSec)}
                   </span>
                 )}
+                {llmEnabled && entry.mode === "llm" && (
+                  <span className="rounded-full bg-violet-50 px-2 py-0.5 text-violet-700">AI のお客様</span>
+                )}
                 {!entry.builtIn && (
                   <span className="rounded-full bg-amber-50 px-2 py-0.5 text-amber-700">チーム</span>
                 )}
@@ -109,10 +120,21 @@ export default async function PracticePage({
                     {best.has(entry.scenarioId) ? `${best.get(entry.scenarioId)}点` : "—"}
                   </span>
                 </span>
-                <form action={startCallAction}>
-                  <input type="hidden" name="scenarioId" value={entry.scenarioId} />
-                  <SubmitButton pendingText="接続中…">電話に出る</SubmitButton>
-                </form>
+                <div className="flex flex-wrap justify-end gap-2">
+                  {llmEnabled && entry.mode === undefined && (
+                    <form action={startCallAction}>
+                      <input type="hidden" name="scenarioId" value={entry.scenarioId} />
+                      <input type="hidden" name="mode" value="llm" />
+                      <SubmitButton pendingText="接続中…" className={secondaryButtonClass}>
+                        AI のお客様で出る
+                      </SubmitButton>
+                    </form>
+                  )}
+                  <form action={startCallAction}>
+                    <input type="hidden" name="scenarioId" value={entry.scenarioId} />
+                    <SubmitButton pendingText="接続中…">電話に出る</SubmitButton>
+                  </form>
+                </div>
               </div>
             </li>
           ))}

@@ -11,7 +11,11 @@ import { startCall } from "@/lib/caller/start-call";
 import type { DbExecutor } from "@/lib/db/executor";
 import type { Db } from "@/lib/db/open-database";
 import { calls, turns } from "@/lib/db/schema";
+import type { LlmEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { chooseCallMode } from "@/lib/llm/call-mode";
+import { expectedSpeechEndMs, pendingCallerLineValues, settleStaleVoices } from "@/lib/llm/pending-voice";
+import type { ReplyFollowUp } from "@/lib/llm/reply-follow-up";
 import { analyzeReply } from "@/lib/rubric/analyze-reply";
 import type { Scenario } from "@/lib/scenario/schema";
 import { remapSources, toAnalyzerContext } from "./analyzer-context";
@@ -42,14 +46,15 @@ export const systemClock: Clock = { now: () => new Date() };
 export async function startCallForUser(
   db: Db,
   user: SessionUser,
-  input: { scenarioId: string; mode: "scripted" | "llm" },
+  input: { scenarioId: string; mode: "scripted" | "llm"; llm?: LlmEnv },
   clock: Clock = systemClock,
 ): Promise<CallView> {
-  if (input.mode !== "scripted")
+  if (input.mode === "llm" && !input.llm)
     throw new AppError("invalid_input", "この環境では LLM による通話は利用できません。");
   const versionId = await getPlayableVersion(db, user, input.scenarioId);
   const playable = await getScenarioVersion(db, versionId);
   const { scenario } = playable;
+  const mode = await chooseCallMode(db, user, scenario, input, clock.now());
   const seed = randomInt(0, 2 ** 31 - 1);
   const opening = startCall(scenario, { seed });
   const startedAt = clock.now();
@@ -60,7 +65,7 @@ export async function startCallForUser(
         userId: user.id,
         teamId: user.teamId,
         scenarioVersionId: versionId,
-        mode: "scripted",
+        mode,
         seed,
         state: opening.state,
         startedAt,
@@ -86,13 +91,14 @@ export async function getCallForUser(
   if (call.status === "active" && isOverTime(playable.scenario, call, clock.now())) {
     return endCallForUser(db, user, callId, clock);
   }
-  const rows = await listTurns(db, call.id);
+  const now = clock.now();
+  const rows = await settleStaleVoices(db, playable.scenario, call, await listTurns(db, call.id), now);
   return toCallView({
     call,
     playable,
     state: readState(playable.scenario, call),
     turns: rows,
-    now: clock.now(),
+    now,
   });
 }
 
@@ -104,6 +110,20 @@ export async function sendReply(
   request: ReplyRequest,
   clock: Clock = systemClock,
 ): Promise<ReplyResult> {
+  return (await sendReplyWithFollowUp(db, user, callId, request, clock)).result;
+}
+
+/**
+ * sendReply, plus what must happen after the answer (server-side only, never sent to the browser):
+ * an LLM call's pending caller line to voice, and the reply for the optional judge.
+ */
+export async function sendReplyWithFollowUp(
+  db: Db,
+  user: SessionUser,
+  callId: string,
+  request: ReplyRequest,
+  clock: Clock = systemClock,
+): Promise<{ result: ReplyResult; followUp: ReplyFollowUp | null }> {
   const text = request.text.trim();
   if (text === "") throw new AppError("invalid_input", "返答を入力してください。");
   if (text.length > MAX_REPLY_CHARS) {
@@ -125,7 +145,7 @@ export async function sendReply(
     const lastCaller = history.findLast((t) => t.role === "caller");
     // The client may say the reply began earlier than it arrived (voice), never later than now.
     const startedMs = clamp(request.startedAtMs ?? nowMs, lastTurn?.atMs ?? 0, nowMs);
-    const callerSpeechEndsMs = lastCaller?.speechEndsAtMs ?? 0;
+    const callerSpeechEndsMs = expectedSpeechEndMs(lastCaller, scenario);
 
     const context = toAnalyzerContext(history);
     const analysis = analyzeReply({
@@ -159,13 +179,18 @@ export async function sendReply(
         .returning();
       await tx.update(calls).set({ updatedAt: now }).where(eq(calls.id, call.id));
       return {
-        call: toCallStatusView({ call, playable, state, now }),
-        added: [toTurnView(reply!)],
-        changed: [],
+        result: {
+          call: toCallStatusView({ call, playable, state, now }),
+          added: [toTurnView(reply!)],
+          changed: [],
+        },
+        followUp: null,
       };
     }
 
     const result = advanceCall(scenario, state, { reply: text, signals: analysis, elapsedMs: nowMs });
+    // LLM play: the engine has decided what the caller says; the LLM gives it words after the commit.
+    const llmVoiced = call.mode === "llm" && call.llmFallbackAt === null && result.lines.length > 0;
     const changed: TurnRow[] = [];
     if (analysis.interruption && lastCaller) {
       // The caller breaks off where they were cut.
@@ -191,18 +216,40 @@ export async function sendReply(
           mood: result.state.mood,
           atMs: startedMs,
         },
-        ...callerLineValues(call.id, scenario, result.lines, {
-          firstSeq: nextSeq + 1,
-          startMs: nowMs + RESPONSE_GAP_MS,
-        }),
+        ...(llmVoiced
+          ? pendingCallerLineValues(call.id, result.lines, {
+              seq: nextSeq + 1,
+              atMs: nowMs + RESPONSE_GAP_MS,
+            })
+          : callerLineValues(call.id, scenario, result.lines, {
+              firstSeq: nextSeq + 1,
+              startMs: nowMs + RESPONSE_GAP_MS,
+            })),
       ])
       .returning();
     added.sort((a, b) => a.seq - b.seq);
     const updated = await saveState(tx, call, scenario, result.state, now);
+    const [operatorRow, pendingRow] = added;
     return {
-      call: toCallStatusView({ call: updated, playable, state: result.state, now }),
-      added: added.map(toTurnView),
-      changed: changed.map(toTurnView),
+      result: {
+        call: toCallStatusView({ call: updated, playable, state: result.state, now }),
+        added: added.map(toTurnView),
+        changed: changed.map(toTurnView),
+      },
+      followUp: {
+        userId: user.id,
+        callId: call.id,
+        callStartedAt: call.startedAt,
+        scenario,
+        state: result.state,
+        operatorTurnId: operatorRow!.id,
+        reply: text,
+        context: history.map((turn) => ({ role: turn.role, text: turn.text })),
+        pending:
+          llmVoiced && pendingRow
+            ? { turnId: pendingRow.id, seq: pendingRow.seq, atMs: pendingRow.atMs, guide: result.lines }
+            : null,
+      },
     };
   });
 }

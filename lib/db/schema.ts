@@ -176,7 +176,10 @@ export const llmRequests = pgTable(
     latencyMs: integer("latency_ms"),
     createdAt: createdAt(),
   },
-  (t) => [index("llm_requests_user_idx").on(t.userId, t.createdAt), index("llm_requests_call_idx").on(t.callId)],
+  (t) => [
+    index("llm_requests_user_idx").on(t.userId, t.createdAt),
+    index("llm_requests_call_idx").on(t.callId),
+  ],
 );
 
 // A trainer's comment on one turn of a team member's call; the trainee sees it on their review.
