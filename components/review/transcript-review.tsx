@@ -9,6 +9,7 @@ import {
 } from "@/components/feedback/reply-marks";
 import type { MarkSpan } from "@/components/feedback/split-by-spans";
 import type { TurnView } from "@/lib/calls/call-view";
+import { JudgeNote } from "./judge-note";
 import { groupTranscript } from "./transcript-items";
 
 /** The whole call, line by line, with each reply's labels, highlights, feedback and better wording. */
@@ -138,6 +139,7 @@ function OperatorReply({ turn }: { turn: TurnView }) {
         {analysis && (
           <>
             <LabelChips chips={listReplyChips(analysis)} label="この返答の評価" />
+            <JudgeNote analyzer={analysis} judge={turn.judge} />
             {shown.length > 0 && <FeedbackList items={shown} />}
             {tips.length > 0 && (
               <details className="text-sm">

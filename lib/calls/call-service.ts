@@ -14,6 +14,7 @@ import { calls, turns } from "@/lib/db/schema";
 import type { LlmEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { chooseCallMode } from "@/lib/llm/call-mode";
+import type { VoicePlan } from "@/lib/llm/caller-generation";
 import { expectedSpeechEndMs, pendingCallerLineValues, settleStaleVoices } from "@/lib/llm/pending-voice";
 import type { ReplyFollowUp } from "@/lib/llm/reply-follow-up";
 import { analyzeReply } from "@/lib/rubric/analyze-reply";
@@ -123,6 +124,7 @@ export async function sendReplyWithFollowUp(
   callId: string,
   request: ReplyRequest,
   clock: Clock = systemClock,
+  hooks: { onVoicePlan?: (plan: VoicePlan, tx: DbExecutor) => void } = {},
 ): Promise<{ result: ReplyResult; followUp: ReplyFollowUp | null }> {
   const text = request.text.trim();
   if (text === "") throw new AppError("invalid_input", "返答を入力してください。");
@@ -191,6 +193,23 @@ export async function sendReplyWithFollowUp(
     const result = advanceCall(scenario, state, { reply: text, signals: analysis, elapsedMs: nowMs });
     // LLM play: the engine has decided what the caller says; the LLM gives it words after the commit.
     const llmVoiced = call.mode === "llm" && call.llmFallbackAt === null && result.lines.length > 0;
+    // The LLM can start while the turns are written: its time to first token overlaps the commit.
+    if (llmVoiced) {
+      hooks.onVoicePlan?.(
+        {
+          userId: user.id,
+          callId: call.id,
+          scenario,
+          state: result.state,
+          guide: result.lines,
+          transcript: [
+            ...history.map((turn) => ({ role: turn.role, text: turn.text })),
+            { role: "operator", text },
+          ],
+        },
+        tx,
+      );
+    }
     const changed: TurnRow[] = [];
     if (analysis.interruption && lastCaller) {
       // The caller breaks off where they were cut.

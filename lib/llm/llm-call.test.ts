@@ -13,6 +13,7 @@ import type { DbHandle } from "@/lib/db/open-database";
 import { llmRequests, teams, turns, users } from "@/lib/db/schema";
 import type { LlmEnv } from "@/lib/env";
 import { testDatabaseTargets, uniqueSuffix } from "@/lib/testing/test-databases";
+import { getCallUsageForViewer } from "./call-usage-access";
 import { getCallUsage } from "./llm-usage";
 import { runReplyFollowUp, type VoiceListener } from "./reply-follow-up";
 import {
@@ -150,6 +151,29 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
     expect(usage.promptTokens).toBeGreaterThan(0);
     expect(usage.costMicroUsd).toBeGreaterThan(0);
     await expect(getCallForUser(handle.db, other, call.id, clock)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("shows a call's usage to its team's trainer and admins only", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startLlmCall(clock);
+    await reply(call.id, "さようでございますか。", clock);
+    const [otherTeam] = await handle.db
+      .insert(teams)
+      .values({ name: `別チーム ${uniqueSuffix()}` })
+      .returning();
+    const viewer = (role: "trainer" | "admin", teamId: string | null): SessionUser => ({
+      ...trainee,
+      id: crypto.randomUUID(),
+      role,
+      teamId,
+    });
+    const usage = await getCallUsageForViewer(handle.db, viewer("trainer", trainee.teamId), call.id);
+    expect(usage).toMatchObject({ mode: "llm", llmFallback: false, requests: 2 });
+    expect((await getCallUsageForViewer(handle.db, viewer("admin", null), call.id)).requests).toBe(2);
+    await expect(
+      getCallUsageForViewer(handle.db, viewer("trainer", otherTeam!.id), call.id),
+    ).rejects.toMatchObject({ status: 404 });
+    await expect(getCallUsageForViewer(handle.db, trainee, call.id)).rejects.toMatchObject({ status: 404 });
   });
 
   it("falls back to the script from the same state when the provider is down", async () => {

@@ -8,13 +8,12 @@ import type { Db } from "@/lib/db/open-database";
 import { calls, turns } from "@/lib/db/schema";
 import type { LlmEnv } from "@/lib/env";
 import type { Scenario } from "@/lib/scenario/schema";
-import { buildCallerPrompt } from "./caller-prompt";
+import { type CallerGeneration, startCallerGeneration, type VoicePlan } from "./caller-generation";
 import { judgeReply } from "./judge-reply";
 import { getLlmClient } from "./llm-client";
 import { isWithinRateLimit, recordLlmRequests } from "./llm-usage";
-import { cleanCallerLine, containsForbidden, createStreamGuard, forbiddenWordsFor } from "./output-guard";
 import { finalizeVoice } from "./pending-voice";
-import { type AttemptRecord, streamCallerLine } from "./stream-caller-line";
+import type { AttemptRecord } from "./stream-caller-line";
 
 // What happens after a reply has been scored and stored: the LLM voices the caller's pending line
 // (streamed to whoever listens), then the optional judge labels the reply. Runs to the end even when
@@ -56,9 +55,11 @@ export async function runReplyFollowUp(
   job: ReplyFollowUp,
   listener: VoiceListener = silentListener,
   now: () => Date = () => new Date(),
+  /** The generation the route started while the reply was being stored, if any. */
+  started?: CallerGeneration,
 ): Promise<void> {
   if (job.pending) {
-    if (llm) await voicePendingLine(db, llm, job, job.pending, listener, now);
+    if (llm) await voicePendingLine(db, llm, job, job.pending, listener, now, started);
     else await fallBackToScript(db, job, job.pending, listener, now, fallbackNotice);
   }
   if (llm?.judgeModel) await judgeOperatorTurn(db, llm, llm.judgeModel, job, now);
@@ -71,55 +72,35 @@ async function voicePendingLine(
   pending: NonNullable<ReplyFollowUp["pending"]>,
   listener: VoiceListener,
   now: () => Date,
+  started: CallerGeneration | undefined,
 ): Promise<void> {
-  if (!(await isWithinRateLimit(db, job.userId, llm, now()))) {
-    return fallBackToScript(db, job, pending, listener, now, rateLimitNotice);
+  const generation = started ?? startCallerGeneration(db, llm, voicePlanOf(job, pending), now);
+  generation.attach((text) => listener.delta(pending.seq, text));
+  const outcome = await generation.outcome;
+  if (outcome.kind === "failed") {
+    console.warn(
+      `[llm] caller ${outcome.reason} for call ${job.callId}; the script takes over: ${summarize(outcome.cause)}`,
+    );
+    const notice = outcome.reason === "rate_limited" ? rateLimitNotice : fallbackNotice;
+    return fallBackToScript(db, job, pending, listener, now, notice);
   }
-  const { scenario, state } = job;
-  const forbidden = forbiddenWordsFor(scenario, state);
-  const guard = createStreamGuard(forbidden);
-  const attempts: AttemptRecord[] = [];
-  let leaked = false;
-  const result = await streamCallerLine(getLlmClient(llm), {
-    model: llm.callerModel,
-    messages: buildCallerPrompt({
-      scenario,
-      state,
-      guide: pending.guide,
-      transcript: [...job.context, { role: "operator", text: job.reply }],
-    }),
-    timeoutMs: llm.timeoutMs,
-    maxRetries: llm.maxRetries,
-    onDelta: (delta) => {
-      const safe = guard.push(delta);
-      if (safe === "leak") {
-        leaked = true;
-        return "stop";
-      }
-      if (safe !== "") listener.delta(pending.seq, safe);
-      return undefined;
-    },
-    onAttempt: (record) => attempts.push(record),
-  });
-  await recordLlmRequests(
-    db,
-    llm,
-    { userId: job.userId, callId: job.callId, purpose: "caller", model: llm.callerModel },
-    attempts,
-  );
-  if (!result.ok) {
-    console.warn(`[llm] caller ${result.reason} for call ${job.callId}; the script takes over`, result.cause);
-    return fallBackToScript(db, job, pending, listener, now, fallbackNotice);
-  }
-  const rest = leaked ? "leak" : guard.flush();
-  if (rest !== "leak" && rest !== "") listener.delta(pending.seq, rest);
-  const words = cleanCallerLine(result.text, scenario.persona.name);
-  if (rest === "leak" || words === "" || containsForbidden(words, forbidden)) {
-    // The trainee never sees the leaked words: this line is said as scripted; the call stays LLM-voiced.
+  if (outcome.kind === "rejected") {
+    // The trainee never sees the rejected words: this line is said as scripted; the call stays LLM-voiced.
     console.warn(`[llm] caller output rejected for call ${job.callId}; the scripted line is used`);
     return settle(db, job, pending, listener, now, { voice: "script" });
   }
-  return settle(db, job, pending, listener, now, { voice: "llm", text: words });
+  return settle(db, job, pending, listener, now, { voice: "llm", text: outcome.text });
+}
+
+function voicePlanOf(job: ReplyFollowUp, pending: NonNullable<ReplyFollowUp["pending"]>): VoicePlan {
+  return {
+    userId: job.userId,
+    callId: job.callId,
+    scenario: job.scenario,
+    state: job.state,
+    guide: pending.guide,
+    transcript: [...job.context, { role: "operator", text: job.reply }],
+  };
 }
 
 // The provider is down or too slow: this line and every later one are said by the script.
@@ -174,8 +155,13 @@ async function judgeOperatorTurn(db: Db, llm: LlmEnv, model: string, job: ReplyF
     attempts,
   );
   if (!verdict.ok) {
-    console.warn(`[llm] judge gave no labels for call ${job.callId}`, verdict.cause);
+    console.warn(`[llm] judge gave no labels for call ${job.callId}: ${summarize(verdict.cause)}`);
     return;
   }
   await db.update(turns).set({ judge: verdict.labels }).where(eq(turns.id, job.operatorTurnId));
+}
+
+// One line per failure in the server log: the provider's error objects carry whole header dumps.
+function summarize(cause: unknown): string {
+  return cause instanceof Error ? `${cause.name}: ${cause.message}` : String(cause);
 }

@@ -23,6 +23,8 @@ export interface StreamLineOptions {
   onDelta(delta: string): "stop" | undefined;
   /** Every attempt, failed or not, for usage, cost and the rate limit. */
   onAttempt(record: AttemptRecord): void;
+  /** Aborts the stream and every retry (the reply it answers was not stored). */
+  signal?: AbortSignal;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -40,6 +42,7 @@ export async function streamCallerLine(
   for (let retry = 0; ; retry++) {
     const attempt = await attemptStream(client, options);
     if (attempt.ok) return attempt;
+    if (options.signal?.aborted) return { ok: false, reason: "unavailable", cause: attempt.cause };
     if (attempt.sentAny) return { ok: false, reason: "broken", cause: attempt.cause };
     const wait = retryDelayMs(attempt.failure, retry + 1, policy);
     if (wait === null) return { ok: false, reason: "unavailable", cause: attempt.cause };
@@ -54,6 +57,8 @@ type Attempt =
 async function attemptStream(client: OpenAI, options: StreamLineOptions): Promise<Attempt> {
   const started = performance.now();
   const controller = new AbortController();
+  if (options.signal?.aborted) controller.abort();
+  options.signal?.addEventListener("abort", () => controller.abort(), { once: true });
   let timedOut = false;
   let timer = setTimeout(() => {
     timedOut = true;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { describeCallEnd, formatDateTime, formatScore } from "@/components/labels-ja";
 import { AttemptsTable } from "@/components/review/attempts-table";
 import { ImprovementPanel } from "@/components/review/improvement-panel";
+import { LlmUsagePanel } from "@/components/review/llm-usage-panel";
 import { ScorecardPanel } from "@/components/review/scorecard-panel";
 import { TranscriptReview } from "@/components/review/transcript-review";
 import { alertErrorClass, buttonClass, cardClass, secondaryButtonClass } from "@/components/ui";
@@ -15,6 +16,8 @@ import type { CallView } from "@/lib/calls/call-view";
 import { listCallsForUser } from "@/lib/calls/history";
 import { type Db, getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { seesLlmUsage } from "@/lib/llm/call-usage-access";
+import { getCallUsage } from "@/lib/llm/llm-usage";
 
 export const metadata: Metadata = { title: "通話の振り返り" };
 
@@ -30,6 +33,7 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
   const call = await loadOwnCall(db, user, id);
   if (call.status === "active") redirect(`/calls/${id}`);
   const attempts = await listCallsForUser(db, user, { scenarioId: call.scenario.scenarioId });
+  const usage = seesLlmUsage(user) ? await getCallUsage(db, call.id) : null;
   const { scorecard } = call;
   const practiceHref = `/practice?scenario=${encodeURIComponent(call.scenario.scenarioId)}`;
 
@@ -56,6 +60,10 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
         <p className={alertErrorClass} role="status">
           この通話の採点結果を読み込めませんでした。会話の記録は下でご覧いただけます。
         </p>
+      )}
+
+      {usage && (call.mode === "llm" || usage.requests > 0) && (
+        <LlmUsagePanel usage={usage} fallback={call.llmFallback} />
       )}
 
       <section aria-labelledby="transcript-heading" className={cardClass}>

@@ -1,12 +1,15 @@
 import { after } from "next/server";
 import { requireApiUser } from "@/lib/auth/session";
-import { sendReplyWithFollowUp } from "@/lib/calls/call-service";
+import { sendReplyWithFollowUp, systemClock } from "@/lib/calls/call-service";
 import { replyRequestSchema } from "@/lib/calls/call-view";
 import { getDb } from "@/lib/db/client";
+import type { DbExecutor } from "@/lib/db/executor";
 import { getEnv } from "@/lib/env";
 import { handleApi, json, parseId, readJsonBody } from "@/lib/http/api-handler";
+import { type CallerGeneration, startCallerGeneration, type VoicePlan } from "@/lib/llm/caller-generation";
+import { isWithinRateLimit } from "@/lib/llm/llm-usage";
 import { replyEventStream } from "@/lib/llm/reply-event-stream";
-import { runReplyFollowUp } from "@/lib/llm/reply-follow-up";
+import { runReplyFollowUp, type VoiceListener } from "@/lib/llm/reply-follow-up";
 
 /**
  * Sends the trainee's reply: { text, startedAtMs? } → the scored reply and the caller's answer.
@@ -19,17 +22,33 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const body = await readJsonBody(request, replyRequestSchema);
     const db = await getDb();
     const { llm } = getEnv();
-    const { result, followUp } = await sendReplyWithFollowUp(db, user, id, body);
+    // LLM play: the caller's words start generating as soon as the engine has chosen the line.
+    let started: CallerGeneration | undefined;
+    // Its rate-limit check is queued in the reply's own transaction, ahead of the writes.
+    const onVoicePlan = llm
+      ? (plan: VoicePlan, tx: DbExecutor) => {
+          const allowed = isWithinRateLimit(tx, user.id, llm, new Date());
+          started = startCallerGeneration(db, llm, plan, undefined, allowed);
+        }
+      : undefined;
+    const { result, followUp } = await sendReplyWithFollowUp(db, user, id, body, systemClock, {
+      onVoicePlan,
+    }).catch((error: unknown) => {
+      started?.abort();
+      throw error;
+    });
     if (!followUp || !(followUp.pending || llm?.judgeModel)) return json(result, 201);
-    // The caller's voice and the judge run after the answer has left, never in its way.
+    // The rest of the caller's voice and the judge run after the answer has left, never in its way.
+    const run = (listener?: VoiceListener) =>
+      runReplyFollowUp(db, llm, followUp, listener, undefined, started);
     if (followUp.pending && request.headers.get("accept")?.includes("text/event-stream")) {
       return replyEventStream(result, (listener) => {
-        const job = runReplyFollowUp(db, llm, followUp, listener);
+        const job = run(listener);
         after(job);
         return job;
       });
     }
-    after(() => runReplyFollowUp(db, llm, followUp));
+    after(() => run());
     return json(result, 201);
   });
 }
