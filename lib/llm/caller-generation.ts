@@ -57,7 +57,11 @@ export function startCallerGeneration(
     else buffered.push(text);
   };
   const abort = new AbortController();
-  const outcome = generate(db, llm, plan, allowed, emit, abort.signal);
+  // Never rejects: an aborted generation may have nobody waiting for it, and any failure (even the
+  // database's) means the script says the line.
+  const outcome = generate(db, llm, plan, allowed, emit, abort.signal).catch(
+    (cause: unknown): GenerationOutcome => ({ kind: "failed", reason: "unavailable", cause }),
+  );
   return {
     attach(onDelta) {
       for (const text of buffered.splice(0)) onDelta(text);

@@ -14,7 +14,8 @@ import { llmRequests, teams, turns, users } from "@/lib/db/schema";
 import type { LlmEnv } from "@/lib/env";
 import { testDatabaseTargets, uniqueSuffix } from "@/lib/testing/test-databases";
 import { getCallUsageForViewer } from "./call-usage-access";
-import { getCallUsage } from "./llm-usage";
+import { type CallerGeneration, startCallerGeneration } from "./caller-generation";
+import { getCallUsage, isWithinRateLimit } from "./llm-usage";
 import { runReplyFollowUp, type VoiceListener } from "./reply-follow-up";
 import {
   FAKE_VOICE_PREFIX,
@@ -103,10 +104,15 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
     return startCallForUser(handle.db, user, { scenarioId, mode: "llm", llm }, clock);
   }
 
+  // Replies now, without voicing the caller's answer (the route's follow-up is not run).
+  function send(callId: string, text: string, clock: FakeClock, user = trainee) {
+    return sendReplyWithFollowUp(handle.db, user, callId, { text }, clock);
+  }
+
   // Replies after the caller's line ends (no interruption), then runs what the route runs after it.
   async function reply(callId: string, text: string, clock: FakeClock, user = trainee) {
     clock.ms += 30_000;
-    const { result, followUp } = await sendReplyWithFollowUp(handle.db, user, callId, { text }, clock);
+    const { result, followUp } = await send(callId, text, clock, user);
     const { events, listener } = recorder();
     if (followUp) await runReplyFollowUp(handle.db, llm, followUp, listener, () => clock.now());
     return { result, followUp, events };
@@ -151,6 +157,55 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
     expect(usage.promptTokens).toBeGreaterThan(0);
     expect(usage.costMicroUsd).toBeGreaterThan(0);
     await expect(getCallForUser(handle.db, other, call.id, clock)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("treats talk over a line still being generated as an interruption, and keeps the cut", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startLlmCall(clock);
+    clock.ms += 30_000;
+    const first = await send(call.id, "さようでございますか。", clock);
+    const pending = first.result.added.find((t) => t.pending)!;
+    clock.ms += 800;
+    const cutIn = await send(call.id, "ご注文番号を教えていただけますか。", clock);
+    expect(cutIn.result.added[0]!.analysis?.interruption).toBe(true);
+    const cutAt = pending.atMs + 400;
+    expect(cutIn.result.changed).toEqual([
+      expect.objectContaining({ seq: pending.seq, speechEndsAtMs: cutAt }),
+    ]);
+    const { events, listener } = recorder();
+    await runReplyFollowUp(handle.db, llm, first.followUp!, listener, () => clock.now());
+    expect(events.lines[0]).toMatchObject({ seq: pending.seq, voice: "llm", speechEndsAtMs: cutAt });
+  });
+
+  it("voices a generation started while the reply was being stored (as the route does)", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startLlmCall(clock);
+    clock.ms += 30_000;
+    let started: CallerGeneration | undefined;
+    const { followUp } = await sendReplyWithFollowUp(
+      handle.db,
+      trainee,
+      call.id,
+      { text: "さようでございますか。瓶が割れていたのですね。" },
+      clock,
+      {
+        onVoicePlan: (plan, tx) => {
+          started = startCallerGeneration(
+            handle.db,
+            llm,
+            plan,
+            () => clock.now(),
+            isWithinRateLimit(tx, trainee.id, llm, clock.now()),
+          );
+        },
+      },
+    );
+    expect(started).toBeDefined();
+    const { events, listener } = recorder();
+    await runReplyFollowUp(handle.db, llm, followUp!, listener, () => clock.now(), started);
+    expect(events.deltas.join("")).toBe(events.lines[0]!.text);
+    expect(events.lines[0]!.text.startsWith(FAKE_VOICE_PREFIX)).toBe(true);
+    expect((await getCallUsage(handle.db, call.id)).requests).toBe(2);
   });
 
   it("shows a call's usage to its team's trainer and admins only", async () => {
@@ -230,13 +285,7 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
     const clock = new FakeClock(t0);
     const call = await startLlmCall(clock);
     clock.ms += 30_000;
-    const { result } = await sendReplyWithFollowUp(
-      handle.db,
-      trainee,
-      call.id,
-      { text: "はい、さようでございますか。" },
-      clock,
-    );
+    const { result } = await send(call.id, "はい、さようでございますか。", clock);
     const pending = result.added.find((t) => t.pending)!;
     expect((await getCallForUser(handle.db, trainee, call.id, clock)).turns.at(-1)).toMatchObject({
       pending: true,
@@ -255,7 +304,7 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
     const tight = { ...llm, rateLimitPerHour: 1, judgeModel: undefined };
     const call = await startCallForUser(handle.db, other, { scenarioId, mode: "llm", llm: tight }, clock);
     clock.ms += 30_000;
-    const { followUp } = await sendReplyWithFollowUp(handle.db, other, call.id, { text: "はい。" }, clock);
+    const { followUp } = await send(call.id, "はい。", clock, other);
     const first = recorder();
     await runReplyFollowUp(handle.db, tight, followUp!, first.listener, () => clock.now());
     expect(first.events.lines[0]?.voice).toBe("llm");
@@ -263,13 +312,7 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
       startCallForUser(handle.db, other, { scenarioId, mode: "llm", llm: tight }, clock),
     ).rejects.toMatchObject({ status: 429 });
     clock.ms += 30_000;
-    const second = await sendReplyWithFollowUp(
-      handle.db,
-      other,
-      call.id,
-      { text: "さようでございますか。" },
-      clock,
-    );
+    const second = await send(call.id, "さようでございますか。", clock, other);
     const limited = recorder();
     await runReplyFollowUp(handle.db, tight, second.followUp!, limited.listener, () => clock.now());
     expect(limited.events.fallbacks).toHaveLength(1);

@@ -59,21 +59,19 @@ export async function runReplyFollowUp(
   started?: CallerGeneration,
 ): Promise<void> {
   if (job.pending) {
-    if (llm) await voicePendingLine(db, llm, job, job.pending, listener, now, started);
-    else await fallBackToScript(db, job, job.pending, listener, now, fallbackNotice);
+    const voicing: Voicing = { db, job, pending: job.pending, listener, now };
+    if (llm) await voicePendingLine(voicing, llm, started);
+    else await fallBackToScript(voicing, fallbackNotice);
   }
   if (llm?.judgeModel) await judgeOperatorTurn(db, llm, llm.judgeModel, job, now);
 }
 
 async function voicePendingLine(
-  db: Db,
+  voicing: Voicing,
   llm: LlmEnv,
-  job: ReplyFollowUp,
-  pending: NonNullable<ReplyFollowUp["pending"]>,
-  listener: VoiceListener,
-  now: () => Date,
   started: CallerGeneration | undefined,
 ): Promise<void> {
+  const { db, job, pending, listener, now } = voicing;
   const generation = started ?? startCallerGeneration(db, llm, voicePlanOf(job, pending), now);
   generation.attach((text) => listener.delta(pending.seq, text));
   const outcome = await generation.outcome;
@@ -82,14 +80,14 @@ async function voicePendingLine(
       `[llm] caller ${outcome.reason} for call ${job.callId}; the script takes over: ${summarize(outcome.cause)}`,
     );
     const notice = outcome.reason === "rate_limited" ? rateLimitNotice : fallbackNotice;
-    return fallBackToScript(db, job, pending, listener, now, notice);
+    return fallBackToScript(voicing, notice);
   }
   if (outcome.kind === "rejected") {
     // The trainee never sees the rejected words: this line is said as scripted; the call stays LLM-voiced.
     console.warn(`[llm] caller output rejected for call ${job.callId}; the scripted line is used`);
-    return settle(db, job, pending, listener, now, { voice: "script" });
+    return settle(voicing, { voice: "script" });
   }
-  return settle(db, job, pending, listener, now, { voice: "llm", text: outcome.text });
+  return settle(voicing, { voice: "llm", text: outcome.text });
 }
 
 function voicePlanOf(job: ReplyFollowUp, pending: NonNullable<ReplyFollowUp["pending"]>): VoicePlan {
@@ -103,31 +101,28 @@ function voicePlanOf(job: ReplyFollowUp, pending: NonNullable<ReplyFollowUp["pen
   };
 }
 
+/** Everything settling one pending line needs. */
+interface Voicing {
+  db: Db;
+  job: ReplyFollowUp;
+  pending: NonNullable<ReplyFollowUp["pending"]>;
+  listener: VoiceListener;
+  now: () => Date;
+}
+
 // The provider is down or too slow: this line and every later one are said by the script.
-async function fallBackToScript(
-  db: Db,
-  job: ReplyFollowUp,
-  pending: NonNullable<ReplyFollowUp["pending"]>,
-  listener: VoiceListener,
-  now: () => Date,
-  notice: string,
-): Promise<void> {
+async function fallBackToScript(voicing: Voicing, notice: string): Promise<void> {
+  const { db, job, listener, now } = voicing;
   await db
     .update(calls)
     .set({ llmFallbackAt: now() })
     .where(and(eq(calls.id, job.callId), isNull(calls.llmFallbackAt)));
   listener.fallback(notice);
-  await settle(db, job, pending, listener, now, { voice: "script" });
+  await settle(voicing, { voice: "script" });
 }
 
-async function settle(
-  db: Db,
-  job: ReplyFollowUp,
-  pending: NonNullable<ReplyFollowUp["pending"]>,
-  listener: VoiceListener,
-  now: () => Date,
-  words: { voice: "llm" | "script"; text?: string },
-): Promise<void> {
+async function settle(voicing: Voicing, words: { voice: "llm" | "script"; text?: string }): Promise<void> {
+  const { db, job, pending, listener, now } = voicing;
   const script = pending.guide.map((line) => line.text).join("");
   const text = words.text ?? script;
   const finishedMs = now().getTime() - job.callStartedAt.getTime();
