@@ -191,24 +191,13 @@ export async function sendReplyWithFollowUp(
     }
 
     const result = advanceCall(scenario, state, { reply: text, signals: analysis, elapsedMs: nowMs });
-    // LLM play: the engine has decided what the caller says; the LLM gives it words after the commit.
+    // LLM play: the engine has decided what the caller says; the LLM only gives it words. It may start
+    // now, while the turns are written, so its time to first token overlaps the commit.
     const llmVoiced = call.mode === "llm" && call.llmFallbackAt === null && result.lines.length > 0;
-    // The LLM can start while the turns are written: its time to first token overlaps the commit.
+    const said = history.map((turn) => ({ role: turn.role, text: turn.text }));
     if (llmVoiced) {
-      hooks.onVoicePlan?.(
-        {
-          userId: user.id,
-          callId: call.id,
-          scenario,
-          state: result.state,
-          guide: result.lines,
-          transcript: [
-            ...history.map((turn) => ({ role: turn.role, text: turn.text })),
-            { role: "operator", text },
-          ],
-        },
-        tx,
-      );
+      const plan = { userId: user.id, callId: call.id, scenario, state: result.state, guide: result.lines };
+      hooks.onVoicePlan?.({ ...plan, transcript: [...said, { role: "operator", text }] }, tx);
     }
     const changed: TurnRow[] = [];
     if (analysis.interruption && lastCaller) {
@@ -263,7 +252,7 @@ export async function sendReplyWithFollowUp(
         state: result.state,
         operatorTurnId: operatorRow!.id,
         reply: text,
-        context: history.map((turn) => ({ role: turn.role, text: turn.text })),
+        context: said,
         pending:
           llmVoiced && pendingRow
             ? { turnId: pendingRow.id, seq: pendingRow.seq, atMs: pendingRow.atMs, guide: result.lines }
