@@ -2,13 +2,14 @@
 //
 // Measured, per reply: from the call service receiving the reply (sendReplyWithFollowUp called: row
 // lock, rubric analysis, engine, turns written and committed, rate-limit check, prompt built, request
-// sent through the real `openai` client) to the first caller token handed to the response stream (after
-// the output guard; the request is sent as soon as the engine has chosen the line, so it overlaps
-// the commit, and the first token leaves once the scored reply has), MINUS the provider's own time to first token as the local OpenAI-compatible server
-// sees it (request received → first chunk written). The server answers with no delay, so what remains
-// is Kikite's. Not included: HTTP routing and the session lookup in front of the service (the same for
-// scripted play; see `npm run bench:calls`). Runs on a fresh in-memory PGlite, or on PostgreSQL with
-// --database-url. Options: --replies 300 --warmup 30. Target: p95 ≤ 30 ms.
+// sent through the real `openai` client) to the first caller token handed to the response stream
+// (after the output guard), MINUS the provider's own time to first token as the local
+// OpenAI-compatible server sees it (request received → first chunk written). As in the route, the
+// request goes out as soon as the engine has chosen the line, overlapping the commit, and tokens are
+// handed on once the scored reply is. The server answers with no delay, so what remains is Kikite's.
+// Not included: HTTP routing and the session lookup in front of the service (the same as in scripted
+// play; see `npm run bench:calls`). Runs on a fresh in-memory PGlite, in one process with the local
+// server. Options: --replies 300 --warmup 30. Target: p95 ≤ 30 ms.
 import { type Clock, sendReplyWithFollowUp, startCallForUser } from "@/lib/calls/call-service";
 import { listPlayableScenarios, syncBuiltInScenarios } from "@/lib/calls/scenario-store";
 import { openDatabase } from "@/lib/db/open-database";
@@ -24,7 +25,6 @@ for (let i = 2; i < process.argv.length; i += 2)
   args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
 const REPLIES = Number(args.get("replies") ?? 300);
 const WARMUP = Number(args.get("warmup") ?? 30);
-const DATABASE_URL = args.get("database-url");
 
 const replies = [
   "さようでございますか。瓶が割れて届いたのですね。",
@@ -35,7 +35,7 @@ const replies = [
 
 async function main() {
   const server = await startFakeLlmServer();
-  const handle = await openDatabase(DATABASE_URL ? { url: DATABASE_URL } : { pgliteDir: null });
+  const handle = await openDatabase({ pgliteDir: null });
   try {
     const db = handle.db;
     await syncBuiltInScenarios(db);
