@@ -7,6 +7,8 @@ import { defineConfig, devices } from "@playwright/test";
 process.env.KIKITE_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "kikite-e2e-"));
 const port = Number(process.env.KIKITE_E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
+// The local OpenAI-compatible server LLM play runs against (lib/llm/testing/fake-llm-server.ts).
+const llmPort = Number(process.env.KIKITE_E2E_LLM_PORT ?? port + 1);
 
 // A system Chromium (Debian's, or CHROMIUM_PATH) when there is one; Playwright's own browser otherwise.
 const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
@@ -48,21 +50,39 @@ export default defineConfig({
       },
     },
   ],
-  webServer: {
-    // The suite runs against a production build, as users get it.
-    command: `npm run build && npm run start -- --hostname 127.0.0.1 --port ${port}`,
-    url: `${baseURL}/api/health`,
-    timeout: 240_000,
-    reuseExistingServer: false,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      NODE_ENV: "production",
-      KIKITE_DATA_DIR: process.env.KIKITE_E2E_DATA_DIR,
-      KIKITE_SEED_DEMO: "true",
-      AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
-      AUTH_URL: baseURL,
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      command: `npx tsx scripts/fake-llm-server.ts --port ${llmPort} --token-delay-ms 15`,
+      url: `http://127.0.0.1:${llmPort}/health`,
+      timeout: 60_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
     },
-  },
+    {
+      // The suite runs against a production build, as users get it.
+      command: `npm run build && npm run start -- --hostname 127.0.0.1 --port ${port}`,
+      url: `${baseURL}/api/health`,
+      timeout: 240_000,
+      reuseExistingServer: false,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        NODE_ENV: "production",
+        KIKITE_DATA_DIR: process.env.KIKITE_E2E_DATA_DIR,
+        KIKITE_SEED_DEMO: "true",
+        AUTH_SECRET: "e2e-only-secret-0123456789abcdefghijklmnopqrstuvwxyz",
+        AUTH_URL: baseURL,
+        NEXT_TELEMETRY_DISABLED: "1",
+        // LLM play is offered next to scripted play (still the default) against the local fake provider.
+        OPENAI_BASE_URL: `http://127.0.0.1:${llmPort}/v1`,
+        KIKITE_LLM_CALLER_MODEL: "fake-caller",
+        KIKITE_LLM_JUDGE_MODEL: "fake-judge",
+        KIKITE_LLM_PRICE_INPUT_USD_PER_MTOK: "0.15",
+        KIKITE_LLM_PRICE_OUTPUT_USD_PER_MTOK: "0.6",
+        KIKITE_LLM_TIMEOUT_MS: "3000",
+        KIKITE_LLM_MAX_RETRIES: "1",
+      },
+    },
+  ],
 });

@@ -38,4 +38,31 @@ describe("parseEnv", () => {
     });
     expect(result).toMatchObject({ ok: true, env: { DATABASE_URL: "postgres://u@db:5432/kikite" } });
   });
+
+  it("leaves LLM play off unless a caller model is set", () => {
+    const result = parseEnv({ OPENAI_API_KEY: "sk-test" });
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.env.KIKITE_LLM_CALLER_MODEL).toBeUndefined();
+  });
+
+  it.each([
+    [{ KIKITE_LLM_CALLER_MODEL: "m" }, "OPENAI_API_KEY or OPENAI_BASE_URL is required"],
+    [{ KIKITE_LLM_JUDGE_MODEL: "m", OPENAI_API_KEY: "k" }, "KIKITE_LLM_CALLER_MODEL is required"],
+    [{ OPENAI_BASE_URL: "not a url" }, "OPENAI_BASE_URL"],
+    [{ KIKITE_LLM_RATE_LIMIT_PER_HOUR: "0" }, "KIKITE_LLM_RATE_LIMIT_PER_HOUR"],
+    [{ KIKITE_LLM_PRICE_INPUT_USD_PER_MTOK: "cheap" }, "KIKITE_LLM_PRICE_INPUT_USD_PER_MTOK"],
+  ])("reports a bad LLM setting %o", (source, fragment) => {
+    const result = parseEnv(source);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join("\n")).toContain(fragment);
+  });
+
+  it("accepts a local model server without a key", () => {
+    const result = parseEnv({
+      OPENAI_BASE_URL: "http://localhost:11434/v1",
+      KIKITE_LLM_CALLER_MODEL: "qwen2.5:7b",
+      KIKITE_LLM_TIMEOUT_MS: "5000",
+    });
+    expect(result).toMatchObject({ ok: true, env: { KIKITE_LLM_TIMEOUT_MS: 5000 } });
+  });
 });

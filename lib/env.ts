@@ -16,6 +16,12 @@ const optionalText = z
   .optional()
   .transform((v) => (v && v.trim() !== "" ? v.trim() : undefined));
 
+// A number from the environment; blank means "use the default".
+function optionalNumber(min: number, integer = false) {
+  const number = integer ? z.coerce.number<string>().int().min(min) : z.coerce.number<string>().min(min);
+  return optionalText.pipe(number.optional());
+}
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -33,6 +39,15 @@ const envSchema = z
     AUTH_MICROSOFT_ENTRA_ID_ISSUER: optionalText.pipe(z.url().optional()),
     AUTH_GOOGLE_ID: optionalText,
     AUTH_GOOGLE_SECRET: optionalText,
+    OPENAI_API_KEY: optionalText,
+    OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
+    KIKITE_LLM_CALLER_MODEL: optionalText,
+    KIKITE_LLM_JUDGE_MODEL: optionalText,
+    KIKITE_LLM_PRICE_INPUT_USD_PER_MTOK: optionalNumber(0),
+    KIKITE_LLM_PRICE_OUTPUT_USD_PER_MTOK: optionalNumber(0),
+    KIKITE_LLM_RATE_LIMIT_PER_HOUR: optionalNumber(1, true),
+    KIKITE_LLM_TIMEOUT_MS: optionalNumber(100, true),
+    KIKITE_LLM_MAX_RETRIES: optionalNumber(0, true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
@@ -42,6 +57,20 @@ const envSchema = z
       ["AUTH_MICROSOFT_ENTRA_ID_ID", "AUTH_MICROSOFT_ENTRA_ID_SECRET"],
       ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"],
     ] as const;
+    if (env.KIKITE_LLM_CALLER_MODEL && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPENAI_API_KEY"],
+        message: "or OPENAI_BASE_URL is required with KIKITE_LLM_CALLER_MODEL",
+      });
+    }
+    if (env.KIKITE_LLM_JUDGE_MODEL && !env.KIKITE_LLM_CALLER_MODEL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["KIKITE_LLM_CALLER_MODEL"],
+        message: "is required with KIKITE_LLM_JUDGE_MODEL",
+      });
+    }
     for (const [id, secret] of pairs) {
       if (Boolean(env[id]) !== Boolean(env[secret])) {
         ctx.addIssue({
@@ -66,6 +95,24 @@ export interface Env {
     microsoftEntraId?: { clientId: string; clientSecret: string; issuer: string | undefined };
     google?: { clientId: string; clientSecret: string };
   };
+  /** LLM-driven callers; undefined when no caller model is configured (scripted play only). */
+  llm: LlmEnv | undefined;
+}
+
+export interface LlmEnv {
+  /** Local servers need none; the client still sends a placeholder. */
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  callerModel: string;
+  judgeModel: string | undefined;
+  /** US dollars per million tokens, for the cost estimate. */
+  priceInputPerMTok: number;
+  priceOutputPerMTok: number;
+  /** Provider requests (caller and judge) per user per hour. */
+  rateLimitPerHour: number;
+  /** Per attempt: time to the first token (streaming) or to the whole answer. */
+  timeoutMs: number;
+  maxRetries: number;
 }
 
 export type EnvResult = { ok: true; env: RawEnv } | { ok: false; problems: string[] };
@@ -113,6 +160,19 @@ export function getEnv(): Env {
           ? { clientId: raw.AUTH_GOOGLE_ID, clientSecret: raw.AUTH_GOOGLE_SECRET }
           : undefined,
     },
+    llm: raw.KIKITE_LLM_CALLER_MODEL
+      ? {
+          apiKey: raw.OPENAI_API_KEY,
+          baseUrl: raw.OPENAI_BASE_URL,
+          callerModel: raw.KIKITE_LLM_CALLER_MODEL,
+          judgeModel: raw.KIKITE_LLM_JUDGE_MODEL,
+          priceInputPerMTok: raw.KIKITE_LLM_PRICE_INPUT_USD_PER_MTOK ?? 0,
+          priceOutputPerMTok: raw.KIKITE_LLM_PRICE_OUTPUT_USD_PER_MTOK ?? 0,
+          rateLimitPerHour: raw.KIKITE_LLM_RATE_LIMIT_PER_HOUR ?? 120,
+          timeoutMs: raw.KIKITE_LLM_TIMEOUT_MS ?? 8000,
+          maxRetries: raw.KIKITE_LLM_MAX_RETRIES ?? 2,
+        }
+      : undefined,
   };
   return cached;
 }

@@ -3,11 +3,12 @@ import Link from "next/link";
 import { MyAssignments } from "@/components/assignments/my-assignments";
 import { difficultyLabels, formatDuration, personaKindLabels } from "@/components/labels-ja";
 import { SubmitButton } from "@/components/submit-button";
-import { cardClass } from "@/components/ui";
+import { alertErrorClass, cardClass, secondaryButtonClass } from "@/components/ui";
 import { requireUser } from "@/lib/auth/session";
 import { bestScoresForUser } from "@/lib/calls/history";
 import { listPlayableScenarios } from "@/lib/calls/scenario-store";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { listAssignmentsForTrainee } from "@/lib/team/assignments";
 import { startCallAction } from "./actions";
 
@@ -19,10 +20,11 @@ const difficultyFilters = ["easy", "normal", "hard"] as const;
 export default async function PracticePage({
   searchParams,
 }: {
-  searchParams: Promise<{ kind?: string; difficulty?: string; scenario?: string }>;
+  searchParams: Promise<{ kind?: string; difficulty?: string; scenario?: string; notice?: string }>;
 }) {
   const user = await requireUser();
   const filters = await searchParams;
+  const llmEnabled = getEnv().llm !== undefined;
   const db = await getDb();
   const [entries, best, assignments] = await Promise.all([
     listPlayableScenarios(db, user),
@@ -55,6 +57,12 @@ export default async function PracticePage({
           練習の記録を見る
         </Link>
       </div>
+      {filters.notice === "llm-limit" && (
+        <p role="alert" className={alertErrorClass}>
+          AI
+          のお客様との練習は、利用回数の上限に達しました。しばらくしてからお試しいただくか、台本どおりの練習をご利用ください。
+        </p>
+      )}
       <MyAssignments assignments={assignments} startAction={startCallAction} />
       <nav aria-label="絞り込み" className="flex flex-wrap gap-x-6 gap-y-2 text-sm">
         <FilterGroup
@@ -100,6 +108,9 @@ export default async function PracticePage({
                     制限 {formatDuration(entry.timeLimitSec)}
                   </span>
                 )}
+                {llmEnabled && entry.mode === "llm" && (
+                  <span className="rounded-full bg-violet-50 px-2 py-0.5 text-violet-700">AI のお客様</span>
+                )}
                 {!entry.builtIn && (
                   <span className="rounded-full bg-amber-50 px-2 py-0.5 text-amber-700">チーム</span>
                 )}
@@ -113,10 +124,21 @@ export default async function PracticePage({
                     {best.has(entry.scenarioId) ? `${best.get(entry.scenarioId)}点` : "—"}
                   </span>
                 </span>
-                <form action={startCallAction}>
-                  <input type="hidden" name="scenarioId" value={entry.scenarioId} />
-                  <SubmitButton pendingText="接続中…">電話に出る</SubmitButton>
-                </form>
+                <div className="flex flex-wrap justify-end gap-2">
+                  {llmEnabled && entry.mode === undefined && (
+                    <form action={startCallAction}>
+                      <input type="hidden" name="scenarioId" value={entry.scenarioId} />
+                      <input type="hidden" name="mode" value="llm" />
+                      <SubmitButton pendingText="接続中…" className={secondaryButtonClass}>
+                        AI のお客様で出る
+                      </SubmitButton>
+                    </form>
+                  )}
+                  <form action={startCallAction}>
+                    <input type="hidden" name="scenarioId" value={entry.scenarioId} />
+                    <SubmitButton pendingText="接続中…">電話に出る</SubmitButton>
+                  </form>
+                </div>
               </div>
             </li>
           ))}

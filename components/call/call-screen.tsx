@@ -9,7 +9,11 @@ import { MAX_REPLY_CHARS } from "@/lib/calls/limits";
 import { alertErrorClass, buttonClass, cardClass, secondaryButtonClass } from "../ui";
 import { MarkedReply, ReplyFeedback } from "./feedback-chips";
 import { MoodMeters } from "./mood-meters";
+import { readServerEvents } from "./server-events";
 import { isCallerSpeaking, spokenLine } from "./speech";
+
+/** Shown when an LLM call's provider failed and the script took over (also after a reload). */
+const fallbackNotice = "AI のお客様の応答が途切れたため、ここからは台本どおりのお客様の発言で続けます。";
 
 // Polite 相づち a trainee can send with one key while the caller is still talking.
 const backchannelTokens = ["はい", "さようでございますか", "かしこまりました", "ごもっともです"] as const;
@@ -25,6 +29,9 @@ export function CallScreen({ initial }: { initial: CallView }) {
   const [liveMode, setLiveMode] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const endRequested = useRef(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  // LLM play: replies whose caller words are still streaming in (polling waits for them).
+  const streaming = useRef(0);
   const transcriptEnd = useRef<HTMLDivElement>(null);
 
   const active = view.status === "active";
@@ -41,6 +48,52 @@ export function CallScreen({ initial }: { initial: CallView }) {
     offsetRef.current = performance.now() - status.serverElapsedMs;
     setView((current) => ({ ...current, ...status, turns: mergeTurns(current.turns, turns) }));
   }, []);
+
+  // A caller line still being generated elsewhere (a reload, another device): poll until it has words.
+  const hasPending = view.turns.some((turn) => turn.pending);
+  useEffect(() => {
+    if (!hasPending) return;
+    const timer = window.setInterval(async () => {
+      if (streaming.current > 0) return;
+      const response = await fetch(`/api/calls/${view.id}`, { cache: "no-store" });
+      if (response.ok) adopt((await response.json()) as CallView);
+    }, 1000);
+    return () => window.clearInterval(timer);
+  }, [adopt, hasPending, view.id]);
+
+  // The streamed answer of LLM play: the scored reply, then the caller's words as they come.
+  const follow = useCallback(
+    async (body: ReadableStream<Uint8Array>, onReply: () => void) => {
+      streaming.current += 1;
+      try {
+        for await (const { event, data } of readServerEvents(body)) {
+          const payload: unknown = JSON.parse(data);
+          if (event === "reply") {
+            const result = payload as ReplyResult;
+            merge(result.call, [...result.changed, ...result.added]);
+            onReply();
+          } else if (event === "delta") {
+            const { seq, text } = payload as { seq: number; text: string };
+            setView((current) => ({
+              ...current,
+              turns: current.turns.map((t) =>
+                t.seq === seq && t.pending ? { ...t, text: t.text + text } : t,
+              ),
+            }));
+          } else if (event === "line") {
+            const turn = payload as TurnView;
+            setView((current) => ({ ...current, turns: mergeTurns(current.turns, [turn]) }));
+          } else if (event === "fallback") {
+            setNotice((payload as { message: string }).message);
+            setView((current) => ({ ...current, llmFallback: true }));
+          }
+        }
+      } finally {
+        streaming.current -= 1;
+      }
+    },
+    [merge],
+  );
 
   useEffect(() => {
     offsetRef.current = performance.now() - initial.serverElapsedMs;
@@ -70,11 +123,27 @@ export function CallScreen({ initial }: { initial: CallView }) {
       if (options.fromDraft) setSending(true);
       setError(null);
       try {
+        const streamed = view.mode === "llm" && !view.llmFallback;
         const response = await fetch(`/api/calls/${view.id}/replies`, {
           method: "POST",
-          headers: { "content-type": "application/json" },
+          headers: {
+            "content-type": "application/json",
+            ...(streamed ? { accept: "text/event-stream, application/json" } : {}),
+          },
           body: JSON.stringify({ text }),
         });
+        if (
+          response.ok &&
+          response.body &&
+          response.headers.get("content-type")?.includes("text/event-stream")
+        ) {
+          await follow(response.body, () => {
+            if (!options.fromDraft) return;
+            setDraft("");
+            setSending(false);
+          });
+          return;
+        }
         const body: unknown = await response.json();
         if (!response.ok) {
           setError(readError(body) ?? "返答を送信できませんでした。もう一度お試しください。");
@@ -89,7 +158,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
         if (options.fromDraft) setSending(false);
       }
     },
-    [active, merge, view.id],
+    [active, follow, merge, view.id, view.mode, view.llmFallback],
   );
 
   const endCall = useCallback(async () => {
@@ -135,7 +204,17 @@ export function CallScreen({ initial }: { initial: CallView }) {
           <h1 id="call-title" className="text-xl font-bold">
             {view.scenario.title}
           </h1>
-          <span className="text-sm text-slate-600">お客様: {view.scenario.personaName}</span>
+          <span className="text-sm text-slate-600">
+            お客様: {view.scenario.personaName}
+            {view.mode === "llm" && (
+              <span
+                className="ml-2 rounded-full bg-violet-50 px-2 py-0.5 text-xs text-violet-700"
+                data-testid="call-mode"
+              >
+                AI のお客様
+              </span>
+            )}
+          </span>
         </div>
         <div
           className={`${cardClass} flex-1 space-y-3 overflow-y-auto p-4`}
@@ -165,6 +244,15 @@ export function CallScreen({ initial }: { initial: CallView }) {
             </span>
           ) : null}
         </p>
+        {active && view.mode === "llm" && view.llmFallback && (
+          <p
+            role="status"
+            className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="llm-fallback-notice"
+          >
+            {notice ?? fallbackNotice}
+          </p>
+        )}
         {error && (
           <p role="alert" className={alertErrorClass}>
             {error}
@@ -324,11 +412,21 @@ function TurnBubble({
   if (turn.role === "caller") {
     const spoken = spokenLine(turn, callMs, rate);
     if (spoken.pending) return null;
+    if (turn.pending && spoken.text === "") {
+      return (
+        <div className="flex justify-start" data-testid="caller-thinking">
+          <p className="rounded-2xl rounded-tl-sm bg-slate-100 px-4 py-2 text-slate-400">
+            …<span className="sr-only">お客様が話し始めます</span>
+          </p>
+        </div>
+      );
+    }
     return (
       <div
         className="flex justify-start"
         data-testid="caller-line"
         data-speaking={spoken.speaking ? "true" : "false"}
+        data-voice={turn.voice ?? (turn.pending ? "pending" : "script")}
       >
         <p
           className={`max-w-[85%] rounded-2xl rounded-tl-sm px-4 py-2 ${turn.kind === "interrupted" ? "bg-rose-50 text-rose-900" : "bg-slate-100 text-slate-900"}`}

@@ -32,5 +32,8 @@ export function spokenLine(
 
 /** Whether the caller is talking (or about to) at `callMs`: a reply now would cut in. */
 export function isCallerSpeaking(turns: TurnView[], callMs: number): boolean {
-  return turns.some((t) => t.role === "caller" && callMs < (t.speechEndsAtMs ?? t.atMs));
+  // A line whose LLM words are still coming counts as being said.
+  return turns.some(
+    (t) => t.role === "caller" && (t.pending === true || callMs < (t.speechEndsAtMs ?? t.atMs)),
+  );
 }

@@ -10,6 +10,7 @@ import {
 } from "@/components/feedback/reply-marks";
 import type { MarkSpan } from "@/components/feedback/split-by-spans";
 import type { TurnView } from "@/lib/calls/call-view";
+import { JudgeNote } from "./judge-note";
 import { groupTranscript } from "./transcript-items";
 
 /**
@@ -148,6 +149,7 @@ function OperatorReply({ turn, extra }: { turn: TurnView; extra?: ReactNode }) {
         {analysis && (
           <>
             <LabelChips chips={listReplyChips(analysis)} label="この返答の評価" />
+            <JudgeNote analyzer={analysis} judge={turn.judge} />
             {shown.length > 0 && <FeedbackList items={shown} />}
             {tips.length > 0 && (
               <details className="text-sm">

@@ -11,7 +11,12 @@ import { startCall } from "@/lib/caller/start-call";
 import type { DbExecutor } from "@/lib/db/executor";
 import type { Db } from "@/lib/db/open-database";
 import { calls, turns } from "@/lib/db/schema";
+import type { LlmEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { chooseCallMode } from "@/lib/llm/call-mode";
+import type { VoicePlan } from "@/lib/llm/caller-generation";
+import { expectedSpeechEndMs, pendingCallerLineValues, settleStaleVoices } from "@/lib/llm/pending-voice";
+import type { ReplyFollowUp } from "@/lib/llm/reply-follow-up";
 import { analyzeReply } from "@/lib/rubric/analyze-reply";
 import type { Scenario } from "@/lib/scenario/schema";
 import { remapSources, toAnalyzerContext } from "./analyzer-context";
@@ -43,14 +48,15 @@ export const systemClock: Clock = { now: () => new Date() };
 export async function startCallForUser(
   db: Db,
   user: SessionUser,
-  input: { scenarioId: string; mode: "scripted" | "llm" },
+  input: { scenarioId: string; mode: "scripted" | "llm"; llm?: LlmEnv },
   clock: Clock = systemClock,
 ): Promise<CallView> {
-  if (input.mode !== "scripted")
+  if (input.mode === "llm" && !input.llm)
     throw new AppError("invalid_input", "この環境では LLM による通話は利用できません。");
   const versionId = await getPlayableVersion(db, user, input.scenarioId);
   const playable = await getScenarioVersion(db, versionId);
   const { scenario } = playable;
+  const mode = await chooseCallMode(db, user, scenario, input, clock.now());
   const seed = randomInt(0, 2 ** 31 - 1);
   const opening = startCall(scenario, { seed });
   const startedAt = clock.now();
@@ -61,7 +67,7 @@ export async function startCallForUser(
         userId: user.id,
         teamId: user.teamId,
         scenarioVersionId: versionId,
-        mode: "scripted",
+        mode,
         seed,
         state: opening.state,
         startedAt,
@@ -87,13 +93,14 @@ export async function getCallForUser(
   if (call.status === "active" && isOverTime(playable.scenario, call, clock.now())) {
     return endCallForUser(db, user, callId, clock);
   }
-  const rows = await listTurns(db, call.id);
+  const now = clock.now();
+  const rows = await settleStaleVoices(db, playable.scenario, call, await listTurns(db, call.id), now);
   return toCallView({
     call,
     playable,
     state: readState(playable.scenario, call),
     turns: rows,
-    now: clock.now(),
+    now,
   });
 }
 
@@ -105,6 +112,21 @@ export async function sendReply(
   request: ReplyRequest,
   clock: Clock = systemClock,
 ): Promise<ReplyResult> {
+  return (await sendReplyWithFollowUp(db, user, callId, request, clock)).result;
+}
+
+/**
+ * sendReply, plus what must happen after the answer (server-side only, never sent to the browser):
+ * an LLM call's pending caller line to voice, and the reply for the optional judge.
+ */
+export async function sendReplyWithFollowUp(
+  db: Db,
+  user: Pick<SessionUser, "id">,
+  callId: string,
+  request: ReplyRequest,
+  clock: Clock = systemClock,
+  hooks: { onVoicePlan?: (plan: VoicePlan, tx: DbExecutor) => void } = {},
+): Promise<{ result: ReplyResult; followUp: ReplyFollowUp | null }> {
   const text = request.text.trim();
   if (text === "") throw new AppError("invalid_input", "返答を入力してください。");
   if (text.length > MAX_REPLY_CHARS) {
@@ -126,7 +148,7 @@ export async function sendReply(
     const lastCaller = history.findLast((t) => t.role === "caller");
     // The client may say the reply began earlier than it arrived (voice), never later than now.
     const startedMs = clamp(request.startedAtMs ?? nowMs, lastTurn?.atMs ?? 0, nowMs);
-    const callerSpeechEndsMs = lastCaller?.speechEndsAtMs ?? 0;
+    const callerSpeechEndsMs = expectedSpeechEndMs(lastCaller, scenario);
 
     const context = toAnalyzerContext(history);
     const analysis = analyzeReply({
@@ -156,18 +178,31 @@ export async function sendReply(
       await tx.insert(turns).values(reply);
       await tx.update(calls).set({ updatedAt: now }).where(eq(calls.id, call.id));
       return {
-        call: toCallStatusView({ call, playable, state, now }),
-        added: [toTurnView(reply, stored)],
-        changed: [],
+        result: {
+          call: toCallStatusView({ call, playable, state, now }),
+          added: [toTurnView(reply, stored)],
+          changed: [],
+        },
+        followUp: null,
       };
     }
 
     const result = advanceCall(scenario, state, { reply: text, signals: analysis, elapsedMs: nowMs });
+    // LLM play: the engine has decided what the caller says; the LLM only gives it words. It may start
+    // now, while the turns are written, so its time to first token overlaps the commit.
+    const llmVoiced = call.mode === "llm" && call.llmFallbackAt === null && result.lines.length > 0;
+    const said = history.map((turn) => ({ role: turn.role, text: turn.text }));
+    if (llmVoiced) {
+      const plan = { userId: user.id, callId: call.id, scenario, state: result.state, guide: result.lines };
+      hooks.onVoicePlan?.({ ...plan, transcript: [...said, { role: "operator", text }] }, tx);
+    }
     const changed: TurnView[] = [];
     if (analysis.interruption && lastCaller) {
       // The caller breaks off where they were cut.
       await tx.update(turns).set({ speechEndsAtMs: startedMs }).where(eq(turns.id, lastCaller.id));
-      changed.push(callerTurnView({ ...lastCaller, speechEndsAtMs: startedMs }));
+      changed.push(
+        toTurnView(callerTurn(now, { ...lastCaller, callId: call.id, speechEndsAtMs: startedMs })),
+      );
     }
     // The reply and the caller's answer in one statement, and no rows read back: the server built
     // them, so the answer is made from what it wrote (fewer round trips and less JSON on the hot path).
@@ -180,16 +215,37 @@ export async function sendReply(
       mood: result.state.mood,
       atMs: startedMs,
     });
-    const answer = callerLineValues(call.id, scenario, result.lines, {
-      firstSeq: nextSeq + 1,
-      startMs: nowMs + RESPONSE_GAP_MS,
-    });
+    const answer = (
+      llmVoiced
+        ? pendingCallerLineValues(call.id, result.lines, { seq: nextSeq + 1, atMs: nowMs + RESPONSE_GAP_MS })
+        : callerLineValues(call.id, scenario, result.lines, {
+            firstSeq: nextSeq + 1,
+            startMs: nowMs + RESPONSE_GAP_MS,
+          })
+    ).map((values) => callerTurn(now, values));
     await tx.insert(turns).values([reply, ...answer]);
     const updated = await saveState(tx, call, scenario, result.state, now);
+    const [pendingRow] = llmVoiced ? answer : [];
     return {
-      call: toCallStatusView({ call: updated, playable, state: result.state, now }),
-      added: [toTurnView(reply, stored), ...answer.map(callerTurnView)],
-      changed,
+      result: {
+        call: toCallStatusView({ call: updated, playable, state: result.state, now }),
+        added: [toTurnView(reply, stored), ...answer.map((row) => toTurnView(row))],
+        changed,
+      },
+      followUp: {
+        userId: user.id,
+        callId: call.id,
+        callStartedAt: call.startedAt,
+        scenario,
+        state: result.state,
+        operatorTurnId: reply.id,
+        reply: text,
+        context: said,
+        pending:
+          llmVoiced && pendingRow
+            ? { turnId: pendingRow.id, seq: pendingRow.seq, atMs: pendingRow.atMs, guide: result.lines }
+            : null,
+      },
     };
   });
 }
@@ -212,22 +268,23 @@ function operatorTurn(
   };
 }
 
-function callerTurnView(line: {
-  seq: number;
-  kind: string;
-  text: string;
-  atMs: number;
-  speechEndsAtMs: number | null;
-}): TurnView {
+/** A caller turn as written (scripted, or pending LLM words), with its id made here. */
+function callerTurn(
+  now: Date,
+  values: Pick<TurnRow, "callId" | "seq" | "kind" | "text" | "nodeId" | "atMs" | "speechEndsAtMs"> & {
+    id?: string;
+    voice?: string | null;
+  },
+): TurnRow {
   return {
-    seq: line.seq,
+    id: values.id ?? randomUUID(),
     role: "caller",
-    kind: line.kind,
-    text: line.text,
-    atMs: line.atMs,
-    speechEndsAtMs: line.speechEndsAtMs,
     analysis: null,
     mood: null,
+    judge: null,
+    createdAt: now,
+    ...values,
+    voice: values.voice ?? null,
   };
 }
 
@@ -289,6 +346,8 @@ function listTurnTexts(db: DbExecutor, callId: string) {
       role: turns.role,
       kind: turns.kind,
       text: turns.text,
+      nodeId: turns.nodeId,
+      voice: turns.voice,
       atMs: turns.atMs,
       speechEndsAtMs: turns.speechEndsAtMs,
     })

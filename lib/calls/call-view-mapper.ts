@@ -1,6 +1,7 @@
 import "server-only";
 import type { CallState } from "@/lib/caller/call-state";
 import type { calls, turns } from "@/lib/db/schema";
+import { rubricLabelsSchema } from "@/lib/rubric/labels";
 import {
   type CallStatusView,
   type CallView,
@@ -13,6 +14,9 @@ import { type Scorecard, scorecardSchema } from "./scorecard";
 
 export type CallRow = typeof calls.$inferSelect;
 export type TurnRow = typeof turns.$inferSelect;
+
+/** turns.voice of a caller line whose LLM words are still being generated. */
+export const PENDING_VOICE = "pending";
 
 const moodSchemaSafe = (value: unknown): Record<string, number> | null =>
   value && typeof value === "object" && Object.values(value).every((v) => typeof v === "number")
@@ -31,15 +35,21 @@ export function toTurnView(row: TurnRow, checked?: StoredAnalysis): TurnView {
       : storedAnalysisSchema.safeParse(row.analysis);
   if (analysis && !analysis.success)
     console.error(`Turn ${row.id} has an unreadable analysis`, analysis.error.issues);
+  // A pending LLM line holds the scripted line (its content guide and fallback): not for the trainee.
+  const pending = row.voice === PENDING_VOICE;
+  const judge = row.judge === null ? null : rubricLabelsSchema.safeParse(row.judge);
   return {
     seq: row.seq,
     role: row.role,
     kind: row.kind,
-    text: row.text,
+    text: pending ? "" : row.text,
     atMs: row.atMs,
     speechEndsAtMs: row.speechEndsAtMs,
     analysis: analysis?.success ? analysis.data : null,
     mood: moodSchemaSafe(row.mood),
+    ...(pending ? { pending: true } : {}),
+    ...(row.voice === "llm" ? { voice: "llm" as const } : {}),
+    ...(judge?.success ? { judge: judge.data } : {}),
   };
 }
 
@@ -56,7 +66,9 @@ export function toCallView(input: {
     ...status,
     turns: input.turns.map((row) => {
       const view = toTurnView(row);
-      return status.feedbackHidden ? { ...view, analysis: null } : view;
+      if (!status.feedbackHidden) return view;
+      const { judge: _hidden, ...rest } = view;
+      return { ...rest, analysis: null };
     }),
   };
 }
@@ -78,6 +90,7 @@ export function toCallStatusView(input: {
     status: call.status,
     endReason: call.endReason,
     mode: call.mode,
+    llmFallback: call.llmFallbackAt !== null,
     startedAt: call.startedAt.toISOString(),
     serverElapsedMs: Math.max(0, input.now.getTime() - call.startedAt.getTime()),
     scenario: {

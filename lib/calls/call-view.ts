@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { apologyKinds, rubricLabelsSchema } from "@/lib/rubric/labels";
+import { apologyKinds, type RubricLabels, rubricLabelsSchema } from "@/lib/rubric/labels";
 import type { Scorecard } from "./scorecard";
 
 // The JSON the call API answers with and the call screen renders. It carries what the trainee may see:
@@ -51,6 +51,12 @@ export interface TurnView {
   speechEndsAtMs: number | null;
   analysis: StoredAnalysis | null;
   mood: Record<string, number> | null;
+  /** Caller turns of LLM play: the LLM's words are still being generated (text is empty until then). */
+  pending?: boolean;
+  /** Caller turns: "llm" when the LLM gave the line its words (absent: the script). */
+  voice?: "llm";
+  /** Operator turns: the optional LLM judge's labels, a second opinion that never changes a score. */
+  judge?: RubricLabels;
 }
 
 export interface CallView {
@@ -58,6 +64,8 @@ export interface CallView {
   status: "active" | "ended";
   endReason: string | null;
   mode: "scripted" | "llm";
+  /** LLM play only: the provider failed and the scripted engine voices the caller from now on. */
+  llmFallback: boolean;
   startedAt: string;
   /** ms since the call started when this answer was made: the client's clock for pacing. */
   serverElapsedMs: number;

@@ -22,6 +22,7 @@ export const catalogFieldsSchema = z.object({
   timeLimitSec: z.number().optional(),
   contest: z.object({}).passthrough().optional(),
   persona: z.object({ name: z.string(), age: z.number() }),
+  mode: z.enum(["scripted", "llm"]).optional(),
 });
 export type CatalogFields = z.infer<typeof catalogFieldsSchema>;
 

@@ -211,6 +211,12 @@ export const scenarioFileSchema = z.strictObject({
     .optional()
     .describe("Turn budget; reaching it ends the call as time_out."),
   hintsAllowed: z.boolean().default(true),
+  mode: z
+    .enum(["scripted", "llm"])
+    .optional()
+    .describe(
+      "Pins how the caller is voiced: scripted lines only, or an LLM re-voicing them (when an LLM is configured). Leave it out to let the trainee choose.",
+    ),
   persona: personaSchema,
   mood: moodSchema.optional(),
   intentWords: z

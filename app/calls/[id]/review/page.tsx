@@ -6,6 +6,7 @@ import { describeCallEnd, formatDateTime, formatScore } from "@/components/label
 import { CommentForm, OverrideForm, RemoveOverrideButton } from "@/components/review/annotation-forms";
 import { AttemptsTable } from "@/components/review/attempts-table";
 import { ImprovementPanel } from "@/components/review/improvement-panel";
+import { LlmUsagePanel } from "@/components/review/llm-usage-panel";
 import { automaticFormValues, overrideLabelNames } from "@/components/review/override-labels";
 import { ScorecardPanel } from "@/components/review/scorecard-panel";
 import { TranscriptReview } from "@/components/review/transcript-review";
@@ -23,6 +24,8 @@ import type { CallView } from "@/lib/calls/call-view";
 import { listCallsForUser } from "@/lib/calls/history";
 import { type Db, getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { seesLlmUsage } from "@/lib/llm/call-usage-access";
+import { getCallUsage } from "@/lib/llm/llm-usage";
 import { listComments, listOverrides, type StoredOverride, type TurnComment } from "@/lib/review/annotations";
 import { getCallForViewer, type ViewedCall } from "@/lib/review/call-access";
 import { addCommentAction, removeOverrideAction, setOverrideAction } from "./actions";
@@ -42,10 +45,11 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
   const { call, access, owner } = viewed;
   // The owner goes back to a live call; a trainer sees what there is so far.
   if (call.status === "active" && access === "owner") redirect(`/calls/${id}`);
-  const [attempts, comments, overrides] = await Promise.all([
+  const [attempts, comments, overrides, usage] = await Promise.all([
     listCallsForUser(db, owner, { scenarioId: call.scenario.scenarioId }),
     listComments(db, user, id),
     listOverrides(db, user, id),
+    seesLlmUsage(user) ? getCallUsage(db, call.id) : null,
   ]);
   const { scorecard } = call;
   const practiceHref = `/practice?scenario=${encodeURIComponent(call.scenario.scenarioId)}`;
@@ -79,6 +83,10 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
         <p className={alertErrorClass} role="status">
           この通話の採点結果を読み込めませんでした。会話の記録は下でご覧いただけます。
         </p>
+      )}
+
+      {usage && (call.mode === "llm" || usage.requests > 0) && (
+        <LlmUsagePanel usage={usage} fallback={call.llmFallback} />
       )}
 
       <section aria-labelledby="transcript-heading" className={cardClass}>

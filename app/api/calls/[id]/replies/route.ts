@@ -1,15 +1,54 @@
+import { after } from "next/server";
 import { requireApiUserId } from "@/lib/auth/session";
-import { sendReply } from "@/lib/calls/call-service";
+import { sendReplyWithFollowUp, systemClock } from "@/lib/calls/call-service";
 import { replyRequestSchema } from "@/lib/calls/call-view";
 import { getDb } from "@/lib/db/client";
+import type { DbExecutor } from "@/lib/db/executor";
+import { getEnv } from "@/lib/env";
 import { handleApi, json, parseId, readJsonBody } from "@/lib/http/api-handler";
+import { type CallerGeneration, startCallerGeneration, type VoicePlan } from "@/lib/llm/caller-generation";
+import { isWithinRateLimit } from "@/lib/llm/llm-usage";
+import { replyEventStream } from "@/lib/llm/reply-event-stream";
+import { runReplyFollowUp, type VoiceListener } from "@/lib/llm/reply-follow-up";
 
-/** Sends the trainee's reply: { text, startedAtMs? } → the scored reply and the caller's answer. */
+/**
+ * Sends the trainee's reply: { text, startedAtMs? } → the scored reply and the caller's answer.
+ * In LLM play, with `Accept: text/event-stream`, the answer streams: the reply, then the caller's words.
+ */
 export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
   return handleApi(async () => {
     const user = await requireApiUserId();
     const id = parseId((await params).id);
     const body = await readJsonBody(request, replyRequestSchema);
-    return json(await sendReply(await getDb(), user, id, body), 201);
+    const db = await getDb();
+    const { llm } = getEnv();
+    // LLM play: the caller's words start generating as soon as the engine has chosen the line.
+    let started: CallerGeneration | undefined;
+    // Its rate-limit check is queued in the reply's own transaction, ahead of the writes.
+    const onVoicePlan = llm
+      ? (plan: VoicePlan, tx: DbExecutor) => {
+          const allowed = isWithinRateLimit(tx, user.id, llm, new Date());
+          started = startCallerGeneration(db, llm, plan, undefined, allowed);
+        }
+      : undefined;
+    const { result, followUp } = await sendReplyWithFollowUp(db, user, id, body, systemClock, {
+      onVoicePlan,
+    }).catch((error: unknown) => {
+      started?.abort();
+      throw error;
+    });
+    if (!followUp || !(followUp.pending || llm?.judgeModel)) return json(result, 201);
+    // The rest of the caller's voice and the judge run after the answer has left, never in its way.
+    const run = (listener?: VoiceListener) =>
+      runReplyFollowUp(db, llm, followUp, listener, undefined, started);
+    if (followUp.pending && request.headers.get("accept")?.includes("text/event-stream")) {
+      return replyEventStream(result, (listener) => {
+        const job = run(listener);
+        after(job);
+        return job;
+      });
+    }
+    after(() => run());
+    return json(result, 201);
   });
 }

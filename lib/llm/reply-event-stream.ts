@@ -1,0 +1,58 @@
+import "server-only";
+import type { ReplyResult } from "@/lib/calls/call-view";
+import type { VoiceListener } from "./reply-follow-up";
+
+// The reply answered as Server-Sent Events: first the scored reply (as the JSON answer would be), then
+// the caller's words as they are generated, then the final line. Leaving the page closes the stream but
+// not the generation: that runs to the end and writes the database either way.
+
+export type ReplyEvent =
+  | { event: "reply"; data: ReplyResult }
+  | { event: "delta"; data: { seq: number; text: string } }
+  | { event: "line"; data: Parameters<VoiceListener["line"]>[0] }
+  | { event: "fallback"; data: { message: string } }
+  | { event: "done"; data: Record<string, never> };
+
+/** An SSE response for a reply whose follow-up `run` reports to the listener it is given. */
+export function replyEventStream(
+  result: ReplyResult,
+  run: (listener: VoiceListener) => Promise<void>,
+): Response {
+  const encoder = new TextEncoder();
+  let controller: ReadableStreamDefaultController<Uint8Array> | undefined;
+  let open = true;
+  const send = (message: ReplyEvent) => {
+    if (!open || !controller) return;
+    controller.enqueue(encoder.encode(`event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`));
+  };
+  const body = new ReadableStream<Uint8Array>({
+    start(c) {
+      controller = c;
+      send({ event: "reply", data: result });
+    },
+    cancel() {
+      open = false;
+    },
+  });
+  const listener: VoiceListener = {
+    delta: (seq, text) => send({ event: "delta", data: { seq, text } }),
+    line: (turn) => send({ event: "line", data: turn }),
+    fallback: (message) => send({ event: "fallback", data: { message } }),
+  };
+  void run(listener)
+    .catch((error: unknown) => console.error("[llm] reply follow-up failed", error))
+    .finally(() => {
+      send({ event: "done", data: {} });
+      if (open) controller?.close();
+      open = false;
+    });
+  return new Response(body, {
+    status: 201,
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-store",
+      // Proxies (nginx) must pass the events through as they come.
+      "x-accel-buffering": "no",
+    },
+  });
+}

@@ -1,0 +1,154 @@
+// npm run bench:llm — the latency Kikite adds in LLM play on top of the provider's time to first token.
+//
+// Measured, per reply: from the call service receiving the reply (sendReplyWithFollowUp called: row
+// lock, rubric analysis, engine, turns written and committed, rate-limit check, prompt built, request
+// sent through the real `openai` client) to the first caller token handed to the response stream
+// (after the output guard), MINUS the provider's own time to first token as the local
+// OpenAI-compatible server sees it (request received → first chunk written). As in the route, the
+// request goes out as soon as the engine has chosen the line, overlapping the commit, and tokens are
+// handed on once the scored reply is. The server answers with no delay, so what remains is Kikite's.
+// Not included: HTTP routing and the session lookup in front of the service (the same as in scripted
+// play; see `npm run bench:calls`). Runs on a fresh in-memory PGlite, in one process with the local
+// server. Options: --replies 300 --warmup 30. Target: p95 ≤ 30 ms.
+import { type Clock, sendReplyWithFollowUp, startCallForUser } from "@/lib/calls/call-service";
+import { listPlayableScenarios, syncBuiltInScenarios } from "@/lib/calls/scenario-store";
+import { openDatabase } from "@/lib/db/open-database";
+import { teams, users } from "@/lib/db/schema";
+import type { LlmEnv } from "@/lib/env";
+import { type CallerGeneration, startCallerGeneration } from "@/lib/llm/caller-generation";
+import { isWithinRateLimit } from "@/lib/llm/llm-usage";
+import { runReplyFollowUp } from "@/lib/llm/reply-follow-up";
+import { startFakeLlmServer } from "@/lib/llm/testing/fake-llm-server";
+
+const args = new Map<string, string>();
+for (let i = 2; i < process.argv.length; i += 2)
+  args.set(process.argv[i]!.replace(/^--/, ""), process.argv[i + 1] ?? "");
+const REPLIES = Number(args.get("replies") ?? 300);
+const WARMUP = Number(args.get("warmup") ?? 30);
+
+const replies = [
+  "さようでございますか。瓶が割れて届いたのですね。",
+  "それはさぞお困りでしたよね。ご不快な思いをおかけし、申し訳ございません。",
+  "恐れ入りますが、ご注文番号を教えていただけますでしょうか。",
+  "どのような状態で届いたか、詳しくお聞かせいただけますか。",
+];
+
+async function main() {
+  const server = await startFakeLlmServer();
+  const handle = await openDatabase({ pgliteDir: null });
+  try {
+    const db = handle.db;
+    await syncBuiltInScenarios(db);
+    const [team] = await db.insert(teams).values({ name: "ベンチ" }).returning();
+    const [row] = await db
+      .insert(users)
+      .values({
+        email: `bench-llm-${Date.now()}@example.com`,
+        name: "ベンチ",
+        role: "trainee",
+        teamId: team!.id,
+      })
+      .returning();
+    const user = {
+      id: row!.id,
+      email: row!.email,
+      name: "ベンチ",
+      role: "trainee" as const,
+      teamId: team!.id,
+      teamName: "ベンチ",
+    };
+    const scenarioId = (await listPlayableScenarios(db, user)).find(
+      (e) => e.id === "angry-broken-bottle",
+    )!.scenarioId;
+    const llm: LlmEnv = {
+      apiKey: undefined,
+      baseUrl: server.url,
+      callerModel: "bench-caller",
+      judgeModel: undefined,
+      priceInputPerMTok: 0,
+      priceOutputPerMTok: 0,
+      rateLimitPerHour: 1_000_000,
+      timeoutMs: 5000,
+      maxRetries: 0,
+    };
+    // Call time moves 30 s per reply, so no reply interrupts and no call runs out of time.
+    let ms = Date.now();
+    const clock: Clock = { now: () => new Date(ms) };
+
+    const added: number[] = [];
+    const total: number[] = [];
+    const provider: number[] = [];
+    let callId = "";
+    for (let i = 0; i < WARMUP + REPLIES; i++) {
+      if (i % replies.length === 0) {
+        callId = (await startCallForUser(db, user, { scenarioId, mode: "llm", llm }, clock)).id;
+      }
+      ms += 30_000;
+      const logged = server.log.length;
+      const started = performance.now();
+      let firstToken = 0;
+      // As the route does: the generation starts as soon as the engine has chosen the line.
+      let generation: CallerGeneration | undefined;
+      const { followUp } = await sendReplyWithFollowUp(
+        db,
+        user,
+        callId,
+        { text: replies[i % replies.length]! },
+        clock,
+        {
+          onVoicePlan: (plan, tx) => {
+            const allowed = isWithinRateLimit(tx, user.id, llm, clock.now());
+            generation = startCallerGeneration(db, llm, plan, () => clock.now(), allowed);
+          },
+        },
+      );
+      if (!followUp?.pending) throw new Error("expected a pending LLM line");
+      await runReplyFollowUp(
+        db,
+        llm,
+        followUp,
+        {
+          delta: () => {
+            if (firstToken === 0) firstToken = performance.now();
+          },
+          line: () => undefined,
+          fallback: (message) => {
+            throw new Error(`unexpected fallback: ${message}`);
+          },
+        },
+        () => clock.now(),
+        generation,
+      );
+      const request = server.log[logged];
+      if (!request || firstToken === 0) throw new Error("no caller token was streamed");
+      if (i < WARMUP) continue;
+      total.push(firstToken - started);
+      provider.push(request.firstByteMs);
+      added.push(firstToken - started - request.firstByteMs);
+    }
+    report("Kikite-added latency (reply received → first caller token, minus provider TTFT)", added);
+    report("reply received → first caller token (total)", total);
+    report("provider TTFT as seen by the local server", provider);
+    const p95 = percentile(added, 95);
+    console.log(`\nTarget p95 ≤ 30 ms: ${p95 <= 30 ? "met" : "NOT met"} (${p95.toFixed(1)} ms)`);
+  } finally {
+    await handle.close();
+    await server.close();
+  }
+}
+
+function report(title: string, values: number[]) {
+  console.log(
+    `${title}\n  n=${values.length}  p50 ${percentile(values, 50).toFixed(1)} ms  p95 ${percentile(values, 95).toFixed(1)} ms  p99 ${percentile(values, 99).toFixed(1)} ms`,
+  );
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+void main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
