@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { checkScenarioFiles } from "@/lib/scenario/check-scenario-files";
 import { loadScenario } from "@/lib/scenario/load-scenario";
+import { intentKinds } from "@/lib/scenario/schema";
 import { minimalScenarioYaml } from "@/lib/scenario/test-fixture";
 import { translateYamlDataError, translateYamlError } from "@/lib/scenario/translate-yaml-error";
 
@@ -155,6 +156,11 @@ describe("Japanese messages for schema problems", () => {
       name: "yes where a boolean belongs",
       yaml: replace("difficulty: easy", "difficulty: easy\nhintsAllowed: yes"),
       ja: 'true か false を指定してください（"yes" になっています）',
+    },
+    {
+      name: "a bad item in a one-or-many list",
+      yaml: replace("intent: properClosing", "intent: [properClosing, closing]"),
+      ja: `次のいずれかを指定してください：${intentKinds.join("、")}（"closing" になっています）`,
     },
     {
       name: "a bad id",

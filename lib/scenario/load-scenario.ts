@@ -78,9 +78,14 @@ function toPathIssues(issue: z.core.$ZodIssue): PathIssue[] {
     }));
   }
   if (issue.code === "invalid_union") {
-    // A one-or-many field fails both branches; the first branch (a single value) explains it best.
-    const first = issue.errors[0]?.[0];
-    if (first) return toPathIssues({ ...first, path: [...issue.path, ...first.path] });
+    // A one-or-many field fails both branches. The branch that got furthest into the value explains it
+    // (a bad item of a list), and on a tie the first one (a single value).
+    const branch = issue.errors.reduce<z.core.$ZodIssue[] | undefined>(
+      (best, errors) => (depth(errors) > depth(best) ? errors : best),
+      undefined,
+    );
+    if (branch?.length)
+      return branch.flatMap((inner) => toPathIssues({ ...inner, path: [...issue.path, ...inner.path] }));
   }
   if (issue.code === "invalid_key") {
     // A record key (a node, fact or goal id) that is not a valid id: say why, at the key.
@@ -97,6 +102,10 @@ function toPathIssues(issue: z.core.$ZodIssue): PathIssue[] {
     ];
   }
   return [{ path: issue.path, message: issue.message, messageJa }];
+}
+
+function depth(errors: z.core.$ZodIssue[] | undefined): number {
+  return errors?.length ? Math.max(...errors.map((inner) => inner.path.length)) : -1;
 }
 
 function fail(issues: ScenarioIssue[]): LoadScenarioResult {

@@ -24,9 +24,8 @@ export function translateZodIssue(issue: z.core.$ZodIssue): string {
       return `次のいずれかを指定してください：${issue.values.map(String).join("、")}${received}`;
     }
     case "too_small":
-      return tooSmall(issue) + received;
     case "too_big":
-      return tooBig(issue) + received;
+      return outOfRange(issue) + received;
     case "invalid_format":
       // The scenario schema's only pattern is the id one (node, fact, goal, phrase and scenario ids).
       if (issue.format === "regex") {
@@ -88,30 +87,27 @@ function describeInput(input: unknown): string {
   return "（「キー: 値」のマップになっています）";
 }
 
-function tooSmall(issue: z.core.$ZodIssueTooSmall): string {
-  const min = Number(issue.minimum);
-  switch (issue.origin) {
-    case "string":
-      return min <= 1 ? "空欄にはできません" : `${min}文字以上で書いてください`;
-    case "array":
-    case "set":
-      return `${min}つ以上書いてください`;
-    default:
-      return issue.inclusive ? `${min} 以上の数値にしてください` : `${min} より大きい数値にしてください`;
-  }
-}
+const rangeWords = {
+  too_small: {
+    text: (n: number) => (n <= 1 ? "空欄にはできません" : `${n}文字以上で書いてください`),
+    list: (n: number) => `${n}つ以上書いてください`,
+    inclusive: "以上",
+    exclusive: "より大きい",
+  },
+  too_big: {
+    text: (n: number) => `${n}文字以内で書いてください`,
+    list: (n: number) => `${n}個以内にしてください`,
+    inclusive: "以下",
+    exclusive: "より小さい",
+  },
+};
 
-function tooBig(issue: z.core.$ZodIssueTooBig): string {
-  const max = Number(issue.maximum);
-  switch (issue.origin) {
-    case "string":
-      return `${max}文字以内で書いてください`;
-    case "array":
-    case "set":
-      return `${max}個以内にしてください`;
-    default:
-      return issue.inclusive ? `${max} 以下の数値にしてください` : `${max} より小さい数値にしてください`;
-  }
+function outOfRange(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const words = rangeWords[issue.code];
+  const limit = Number(issue.code === "too_small" ? issue.minimum : issue.maximum);
+  if (issue.origin === "string") return words.text(limit);
+  if (issue.origin === "array" || issue.origin === "set") return words.list(limit);
+  return `${limit} ${issue.inclusive ? words.inclusive : words.exclusive}の数値にしてください`;
 }
 
 function zodFallback(issue: z.core.$ZodIssue): string {
