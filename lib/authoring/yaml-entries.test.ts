@@ -77,6 +77,16 @@ describe("adding form entries", () => {
     expect(flow).toContain("  facts:\n    phone:\n");
     const missing = added("id: x\n", "goal", "first");
     expect(readFormFields(missing)?.goals).toEqual([{ id: "first", label: "新しい目標" }]);
+    const empty = added("id: x\npersona:\ngoals:\n", "fact", "phone");
+    expect(readFormFields(empty)?.facts.map((fact) => fact.id)).toEqual(["phone"]);
+    expect(readFormFields(added("goals:\n", "goal", "first"))?.goals.map((goal) => goal.id)).toEqual([
+      "first",
+    ]);
+    expect(addFormEntry("goals: 3\n", "goal", "first")).toEqual({
+      ok: false,
+      message: "goals が「キー: 値」の形になっていないため追加できません。",
+    });
+    expect(addFormEntry("persona: [a]\n", "fact", "x")).toMatchObject({ ok: false });
   });
 
   it("refuses bad and taken ids, and text that is not YAML", () => {

@@ -56,23 +56,12 @@ export function addFormEntry(yamlText: string, kind: FormEntryKind, id: string):
   }
   const layout = isMap(parent) ? blockLayout(yamlText, parent) : null;
   if (!layout) {
-    doc.setIn([...path, trimmed], doc.createNode(templates[kind]));
-    const created = doc.getIn(path, true);
-    if (isMap(created)) created.flow = false;
+    if (!insertIntoDocument(doc, path, trimmed, templates[kind])) {
+      return { ok: false, message: `${path.join(".")} が「キー: 値」の形になっていないため追加できません。` };
+    }
     return { ok: true, yaml: doc.toString({ flowCollectionPadding: false }) };
   }
-  const entry = new Document({ [trimmed]: templates[kind] });
-  const value = entry.get(trimmed, true);
-  if (isCollection(value)) value.flow = layout.flowValues;
-  const rendered = entry
-    .toString({ lineWidth: 0 })
-    .trimEnd()
-    .split("\n")
-    .map((line) => `${" ".repeat(layout.indent)}${line}\n`)
-    .join("");
-  const before = yamlText.slice(0, layout.end);
-  const glue = before.endsWith("\n") ? "" : "\n";
-  return { ok: true, yaml: `${before}${glue}${rendered}${yamlText.slice(layout.end)}` };
+  return { ok: true, yaml: spliceEntry(yamlText, layout, trimmed, templates[kind]) };
 }
 
 /** The YAML text without the fact, goal or node `id`; unchanged when it is not there. */
@@ -89,6 +78,43 @@ export function removeFormEntry(yamlText: string, kind: FormEntryKind, id: strin
     return doc.toString({ flowCollectionPadding: false });
   }
   return `${yamlText.slice(0, span.start)}${yamlText.slice(span.end)}`;
+}
+
+// The new entry printed on its own, indented like its siblings and inserted after the last of them.
+function spliceEntry(yamlText: string, layout: BlockLayout, id: string, value: unknown): string {
+  const entry = new Document({ [id]: value });
+  const node = entry.get(id, true);
+  if (isCollection(node)) node.flow = layout.flowValues;
+  const rendered = entry
+    .toString({ lineWidth: 0 })
+    .trimEnd()
+    .split("\n")
+    .map((line) => `${" ".repeat(layout.indent)}${line}\n`)
+    .join("");
+  const before = yamlText.slice(0, layout.end);
+  const glue = before.endsWith("\n") ? "" : "\n";
+  return `${before}${glue}${rendered}${yamlText.slice(layout.end)}`;
+}
+
+// Creates what is missing (or empty) on the way, in block style; false when a non-map is in the way.
+function insertIntoDocument(doc: Document, path: FieldPath, id: string, value: unknown): boolean {
+  for (let depth = 1; depth <= path.length; depth++) {
+    const prefix = path.slice(0, depth);
+    const node = doc.getIn(prefix, true);
+    if (node === undefined || (isScalar(node) && node.value === null)) {
+      const nested = path
+        .slice(depth)
+        .reduceRight<unknown>((inner, key) => ({ [key]: inner }), { [id]: value });
+      doc.setIn(prefix, doc.createNode(nested));
+      return true;
+    }
+    if (!isMap(node)) return false;
+    if (depth === path.length) {
+      node.flow = false;
+      node.set(id, doc.createNode(value));
+    }
+  }
+  return true;
 }
 
 interface BlockLayout {
