@@ -24,11 +24,22 @@ test.describe("scenario authoring", () => {
     await editor.replaceYaml(broken);
     const brokenLine = broken.split("\n").findIndex((line) => line.includes("calmr")) + 1;
     const issue = editor.issues.filter({ hasText: "calmr" });
+    await expect(issue).toContainText('遷移先のノード "calmr" がありません');
+    await expect(issue).not.toContainText("missing node");
     await expect(issue).toContainText(`${brokenLine}行`);
     await expect(issue).toContainText("nodes.opening.transitions[0].to");
     await expect(page.getByRole("button", { name: "公開する" })).toBeDisabled();
     await issue.click();
     await expect(page.locator(".cm-activeLine")).toContainText("calmr");
+    // Publishing it through the API is refused with the same Japanese problem.
+    const refused = await page.request.post(`/api/trainer/scenarios/${editor.scenarioId}/publish`, {
+      data: { yaml: broken },
+    });
+    expect(refused.status()).toBe(422);
+    const refusedBody = (await refused.json()) as { error: { details: { issues: { messageJa: string }[] } } };
+    expect(refusedBody.error.details.issues.map((i) => i.messageJa)).toContain(
+      '遷移先のノード "calmr" がありません',
+    );
     await editor.replaceYaml(starter);
     await expect(page.getByTestId("validation-ok")).toBeVisible();
 
@@ -38,6 +49,24 @@ test.describe("scenario authoring", () => {
     await page.getByLabel("年齢").fill("38");
     await expect(editor.yamlText).toContainText(`title: ${title}`);
     await expect(editor.yamlText).toContainText("age: 38");
+
+    // The form adds and removes whole entries; the checker explains a node not yet connected.
+    const form = page.getByTestId("scenario-form");
+    await form.getByLabel("追加する場面の ID").fill("askAgain");
+    await form.getByRole("button", { name: "場面を追加" }).click();
+    await expect(editor.yamlText).toContainText("askAgain:");
+    await expect(editor.issues).toContainText(['ノード "askAgain" には開始ノードからたどり着けません']);
+    await form.getByLabel("追加する場面の ID").fill("askAgain");
+    await form.getByRole("button", { name: "場面を追加" }).click();
+    await expect(form.getByRole("alert")).toHaveText('ID "askAgain" はすでに使われています。');
+    await form.getByRole("button", { name: "場面「askAgain」を削除" }).click();
+    await expect(page.getByTestId("validation-ok")).toBeVisible();
+    await expect(editor.yamlText).not.toContainText("askAgain");
+    await form.getByLabel("追加する目標の ID").fill("thanked");
+    await form.getByRole("button", { name: "目標を追加" }).click();
+    await form.getByLabel("thanked の表示名").fill("お礼を伝える");
+    await expect(editor.yamlText).toContainText("thanked: { label: お礼を伝える");
+    await expect(page.getByTestId("validation-ok")).toBeVisible();
 
     // The diagram.
     await expect(page.getByTestId("scenario-diagram")).toBeVisible();
@@ -131,7 +160,9 @@ test.describe("scenario authoring", () => {
       buffer: Buffer.from(`title: 壊れた ${unique()}\nnodes: [\n`),
     });
     await expect(page).toHaveURL(/\/trainer\/scenarios\/[0-9a-f-]{36}$/);
-    await expect(editor.issues.first()).toContainText("YAML");
+    await expect(editor.issues.first()).toContainText(
+      "YAML の書き方に誤りがあります：「[」で始めたリストが「]」で閉じられていません",
+    );
     await expect(page.getByTestId("form-unavailable")).toBeVisible();
     await page.goto("/trainer/scenarios");
     await expect(page.getByTestId("team-scenario").filter({ hasText: title })).toContainText("下書き");

@@ -22,6 +22,7 @@ function main(args: string[]): number {
         column: 1,
         path: "",
         message: `cannot read file: ${reason}`,
+        messageJa: `ファイルを読み込めません：${reason}`,
       });
     }
   }

@@ -31,7 +31,7 @@ export function IssueList({
                 {issue.line}行 {issue.column}列
               </span>
               {issue.path && <span className="ml-2 font-mono text-xs text-rose-700">{issue.path}</span>}
-              <span className="ml-2">{issue.message}</span>
+              <span className="ml-2">{issue.messageJa}</span>
             </button>
           </li>
         ))}

@@ -55,7 +55,7 @@ export function YamlEditor({
         from,
         to: Math.max(from, lineEnd),
         severity: "error",
-        message: issue.path ? `${issue.message}（${issue.path}）` : issue.message,
+        message: issue.path ? `${issue.messageJa}（${issue.path}）` : issue.messageJa,
       };
     });
     view.dispatch(setDiagnostics(view.state, diagnostics));

@@ -107,11 +107,20 @@ describe.each(testDatabaseTargets())("scenario authoring on $name", (target) => 
     const refused = await rejection(publishScenario(handle.db, trainer, id));
     expect(refused.status).toBe(422);
     expect(refused.details).toMatchObject({
-      issues: expect.arrayContaining([expect.objectContaining({ path: "nodes.opening.transitions[0].to" })]),
+      issues: expect.arrayContaining([
+        expect.objectContaining({
+          path: "nodes.opening.transitions[0].to",
+          messageJa: '遷移先のノード "calmr" がありません',
+        }),
+      ]),
     });
 
     const notYaml = "title: [unclosed";
-    expect((await saveScenarioDraft(handle.db, trainer, id, notYaml)).issues[0]?.message).toMatch(/^YAML:/);
+    const [yamlIssue] = (await saveScenarioDraft(handle.db, trainer, id, notYaml)).issues;
+    expect(yamlIssue?.message).toMatch(/^YAML:/);
+    expect(yamlIssue?.messageJa).toBe(
+      "YAML の書き方に誤りがあります：「[」で始めたリストが「]」で閉じられていません",
+    );
     expect((await getEditableScenario(handle.db, trainer, id)).yaml).toBe(notYaml);
   });
 
@@ -153,7 +162,9 @@ describe.each(testDatabaseTargets())("scenario authoring on $name", (target) => 
 
   it("imports invalid YAML as a draft with its problems, and exports with a safe file name", async () => {
     const { id, issues } = await importScenarioYaml(handle.db, trainer, "id: 壊れた/../x\ntitle: 途中\n");
-    expect(issues.length).toBeGreaterThan(0);
+    expect(issues.map((issue) => issue.messageJa)).toContain(
+      'ID は英字で始め、英字・数字・「_」「-」だけで書いてください（"壊れた/../x" になっています）',
+    );
     const file = await exportScenarioYaml(handle.db, trainer, id);
     expect(file).toEqual({ fileName: "_______x.yaml", yaml: "id: 壊れた/../x\ntitle: 途中\n" });
     expect((await getEditableScenario(handle.db, trainer, id)).title).toBe("途中");

@@ -7,13 +7,18 @@ export function checkScenarioGraph(file: ScenarioFile): PathIssue[] {
   const nodeIds = new Set(Object.keys(file.nodes));
 
   if (!nodeIds.has(file.start)) {
-    issues.push({ path: ["start"], message: `start node "${file.start}" does not exist` });
+    issues.push({
+      path: ["start"],
+      message: `start node "${file.start}" does not exist`,
+      messageJa: `開始ノード "${file.start}" がありません`,
+    });
   }
   for (const [index, transition] of (file.globalTransitions ?? []).entries()) {
     if (!nodeIds.has(transition.to)) {
       issues.push({
         path: ["globalTransitions", index, "to"],
         message: `transition to missing node "${transition.to}"`,
+        messageJa: missingTargetJa(transition.to),
       });
     }
   }
@@ -23,6 +28,7 @@ export function checkScenarioGraph(file: ScenarioFile): PathIssue[] {
         issues.push({
           path: ["nodes", id, "transitions", index, "to"],
           message: `transition to missing node "${transition.to}"`,
+          messageJa: missingTargetJa(transition.to),
         });
       }
     }
@@ -30,11 +36,16 @@ export function checkScenarioGraph(file: ScenarioFile): PathIssue[] {
       issues.push({
         path: ["nodes", id, "transitions"],
         message: `end node "${id}" must not have transitions`,
+        messageJa: `終了ノード "${id}" には遷移（transitions）を書けません`,
       });
     }
   }
   if (!Object.values(file.nodes).some((node) => node.end === "resolved")) {
-    issues.push({ path: ["nodes"], message: "no node ends the call as resolved" });
+    issues.push({
+      path: ["nodes"],
+      message: "no node ends the call as resolved",
+      messageJa: "解決（end: resolved）で通話を終えるノードがありません",
+    });
   }
 
   const edges = buildEdges(file, nodeIds);
@@ -52,13 +63,23 @@ export function checkScenarioGraph(file: ScenarioFile): PathIssue[] {
         path: ["nodes", id],
         atKey: true,
         message: `node "${id}" is unreachable from the start`,
+        messageJa: `ノード "${id}" には開始ノードからたどり着けません`,
       });
     }
     if (!reachesEnd.has(id)) {
-      issues.push({ path: ["nodes", id], atKey: true, message: `no end can be reached from node "${id}"` });
+      issues.push({
+        path: ["nodes", id],
+        atKey: true,
+        message: `no end can be reached from node "${id}"`,
+        messageJa: `ノード "${id}" から終了ノードにたどり着けません`,
+      });
     }
   }
   return issues;
+}
+
+function missingTargetJa(target: string): string {
+  return `遷移先のノード "${target}" がありません`;
 }
 
 // Global transitions leave every node that is not an end, so they are edges of all of them.

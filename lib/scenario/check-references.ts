@@ -21,6 +21,7 @@ export function checkScenarioReferences(file: ScenarioFile, mood: MoodModel): Pa
         path: ["nodes", id],
         atKey: true,
         message: `node "${id}" needs a modelReply for feedback`,
+        messageJa: `ノード "${id}" にはフィードバックに使う模範応答（modelReply）が必要です`,
       });
     }
   }
@@ -28,6 +29,8 @@ export function checkScenarioReferences(file: ScenarioFile, mood: MoodModel): Pa
     issues.push({
       path: ["kind"],
       message: "a lonely caller needs maxTurns or timeLimitSec so that chatting along for ever runs out",
+      messageJa:
+        "寂しさから電話してくるお客様（lonely）には、maxTurns か timeLimitSec を設定してください（話が終わらなくなるのを防ぐため）",
     });
   }
   const categoryIds = new Set<string>();
@@ -36,6 +39,7 @@ export function checkScenarioReferences(file: ScenarioFile, mood: MoodModel): Pa
       issues.push({
         path: ["contest", "categories", index, "id"],
         message: `duplicate category "${category.id}"`,
+        messageJa: `カテゴリー "${category.id}" が重複しています`,
       });
     }
     categoryIds.add(category.id);
@@ -44,12 +48,21 @@ export function checkScenarioReferences(file: ScenarioFile, mood: MoodModel): Pa
         issues.push({
           path: ["contest", "categories", index, "goals", goalIndex],
           message: `unknown goal "${goal}"`,
+          messageJa: unknownJa.goal(goal),
         });
       }
     }
   }
   return issues;
 }
+
+// Names that point at nothing, with where the trainer defines them.
+const unknownJa = {
+  fact: (name: string) => `情報 "${name}" は persona.facts に定義されていません`,
+  goal: (name: string) => `目標 "${name}" は goals に定義されていません`,
+  phrase: (name: string) => `フレーズ "${name}" は phrases に定義されていません`,
+  mood: (name: string) => `気分の変数 "${name}" は定義されていません（mood.variables）`,
+};
 
 interface Known {
   facts: Set<string>;
@@ -84,20 +97,36 @@ function checkCondition(condition: Condition, path: PropertyKey[], known: Known)
   const askedFacts = condition.askedFact === undefined ? [] : [condition.askedFact].flat();
   for (const fact of askedFacts) {
     if (!known.facts.has(fact))
-      issues.push({ path: [...path, "askedFact"], message: `unknown fact "${fact}"` });
+      issues.push({
+        path: [...path, "askedFact"],
+        message: `unknown fact "${fact}"`,
+        messageJa: unknownJa.fact(fact),
+      });
   }
   const said = condition.said === undefined ? [] : [condition.said].flat();
   for (const phrase of said) {
     if (!known.phrases.has(phrase))
-      issues.push({ path: [...path, "said"], message: `unknown phrase "${phrase}"` });
+      issues.push({
+        path: [...path, "said"],
+        message: `unknown phrase "${phrase}"`,
+        messageJa: unknownJa.phrase(phrase),
+      });
   }
   for (const [index, fact] of (condition.facts ?? []).entries()) {
     if (!known.facts.has(fact))
-      issues.push({ path: [...path, "facts", index], message: `unknown fact "${fact}"` });
+      issues.push({
+        path: [...path, "facts", index],
+        message: `unknown fact "${fact}"`,
+        messageJa: unknownJa.fact(fact),
+      });
   }
   for (const [index, goal] of (condition.goals ?? []).entries()) {
     if (!known.goals.has(goal))
-      issues.push({ path: [...path, "goals", index], message: `unknown goal "${goal}"` });
+      issues.push({
+        path: [...path, "goals", index],
+        message: `unknown goal "${goal}"`,
+        messageJa: unknownJa.goal(goal),
+      });
   }
   for (const variable of Object.keys(condition.mood ?? {})) {
     if (!known.moods.has(variable)) {
@@ -105,6 +134,7 @@ function checkCondition(condition: Condition, path: PropertyKey[], known: Known)
         path: [...path, "mood", variable],
         atKey: true,
         message: `unknown mood variable "${variable}"`,
+        messageJa: unknownJa.mood(variable),
       });
     }
   }
@@ -117,7 +147,12 @@ function checkEffects(file: ScenarioFile, moods: Set<string>): PathIssue[] {
     if (typeof value !== "object" || value === null) return;
     for (const [key, inner] of Object.entries(value)) {
       if (typeof inner === "number" && !moods.has(key)) {
-        issues.push({ path: [...path, key], atKey: true, message: `unknown mood variable "${key}"` });
+        issues.push({
+          path: [...path, key],
+          atKey: true,
+          message: `unknown mood variable "${key}"`,
+          messageJa: unknownJa.mood(key),
+        });
       } else {
         visit(inner, [...path, key]);
       }

@@ -24,6 +24,7 @@ export function checkScenarioFiles(files: readonly { fileName: string; text: str
         column: 1,
         path: "id",
         message: `id "${result.scenario.id}" is also used by ${other}`,
+        messageJa: `id "${result.scenario.id}" は ${other} でも使われています`,
       });
     } else {
       firstFileById.set(result.scenario.id, fileName);

@@ -91,6 +91,8 @@ describe("loadScenario fuzz", () => {
         );
         expect(Number.isInteger(issue.column) && issue.column >= 1).toBe(true);
         expect(issue.message.length).toBeGreaterThan(0);
+        // Trainers read messageJa: it must be a Japanese sentence whatever the mutation broke.
+        expect(issue.messageJa, `iteration ${i}: ${issue.message}`).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
       }
     }
     // Some mutations (inside a comment or a string) leave the file valid; most must not.

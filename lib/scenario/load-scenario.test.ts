@@ -108,6 +108,14 @@ describe("loadScenario", () => {
       path: "nodes.opening.transitions[0].when.intent",
     },
     {
+      name: "a bad item of a one-or-many list",
+      yaml: replace("intent: properClosing", "intent: [properClosing, closing]"),
+      line: 28,
+      column: 41,
+      message: /properClosing/,
+      path: "nodes.opening.transitions[0].when.intent[1]",
+    },
+    {
       name: "a transition to a missing node",
       yaml: replace("- to: done", "- to: dne"),
       line: 27,

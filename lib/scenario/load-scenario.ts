@@ -6,6 +6,8 @@ import { locateInYaml } from "@/lib/scenario/locate-in-yaml";
 import { resolveMoodModel } from "@/lib/scenario/mood-defaults";
 import { formatPath, type PathIssue, type ScenarioIssue } from "@/lib/scenario/scenario-issue";
 import { type Scenario, scenarioFileSchema } from "@/lib/scenario/schema";
+import { translateYamlDataError, translateYamlError } from "@/lib/scenario/translate-yaml-error";
+import { translateZodIssue } from "@/lib/scenario/translate-zod-issue";
 
 export type LoadScenarioResult = { ok: true; scenario: Scenario } | { ok: false; issues: ScenarioIssue[] };
 
@@ -17,7 +19,16 @@ export function loadScenario(yamlText: string, fileName: string): LoadScenarioRe
     return fail(
       doc.errors.map((error) => {
         const { line, col } = lineCounter.linePos(error.pos[0]);
-        return { file: fileName, line, column: col, path: "", message: `YAML: ${firstLine(error.message)}` };
+        const lineEnd = yamlText.indexOf("\n", error.pos[0]);
+        const source = yamlText.slice(error.pos[0], lineEnd === -1 ? undefined : lineEnd);
+        return {
+          file: fileName,
+          line,
+          column: col,
+          path: "",
+          message: `YAML: ${firstLine(error.message)}`,
+          messageJa: translateYamlError(error, { line, column: col, source }),
+        };
       }),
     );
   }
@@ -27,12 +38,14 @@ export function loadScenario(yamlText: string, fileName: string): LoadScenarioRe
     ...locateInYaml(doc, lineCounter, issue.path, issue.atKey),
     path: formatPath(issue.path),
     message: issue.message,
+    messageJa: issue.messageJa,
   });
 
   const data = readYamlData(doc);
-  if (!data.ok) return fail([locate({ path: [], message: data.message })]);
+  if (!data.ok) return fail([locate({ path: [], message: data.message, messageJa: data.messageJa })]);
 
-  const parsed = scenarioFileSchema.safeParse(data.value);
+  // The input is kept on each issue so the Japanese message can say what was written instead.
+  const parsed = scenarioFileSchema.safeParse(data.value, { reportInput: true });
   if (!parsed.success) return fail(parsed.error.issues.flatMap(toPathIssues).map(locate));
 
   const { mood: moodSettings, ...file } = parsed.data;
@@ -46,14 +59,12 @@ export function loadScenario(yamlText: string, fileName: string): LoadScenarioRe
 // failure becomes an issue like any other.
 function readYamlData(
   doc: ReturnType<typeof parseDocument>,
-): { ok: true; value: unknown } | { ok: false; message: string } {
+): { ok: true; value: unknown } | { ok: false; message: string; messageJa: string } {
   try {
     return { ok: true, value: doc.toJS({ maxAliasCount: 100 }) };
   } catch (error) {
-    return {
-      ok: false,
-      message: `YAML: ${error instanceof Error ? firstLine(error.message) : String(error)}`,
-    };
+    const text = error instanceof Error ? firstLine(error.message) : String(error);
+    return { ok: false, message: `YAML: ${text}`, messageJa: translateYamlDataError(text) };
   }
 }
 
@@ -63,18 +74,38 @@ function toPathIssues(issue: z.core.$ZodIssue): PathIssue[] {
       path: [...issue.path, key],
       atKey: true,
       message: `unknown key "${key}"`,
+      messageJa: `不明なキー "${key}" です`,
     }));
   }
   if (issue.code === "invalid_union") {
-    // A one-or-many field fails both branches; the first branch (a single value) explains it best.
-    const first = issue.errors[0]?.[0];
-    if (first) return toPathIssues({ ...first, path: [...issue.path, ...first.path] });
+    // A one-or-many field fails both branches. The branch that got furthest into the value explains it
+    // (a bad item of a list), and on a tie the first one (a single value).
+    const branch = issue.errors.reduce<z.core.$ZodIssue[] | undefined>(
+      (best, errors) => (depth(errors) > depth(best) ? errors : best),
+      undefined,
+    );
+    if (branch?.length)
+      return branch.flatMap((inner) => toPathIssues({ ...inner, path: [...issue.path, ...inner.path] }));
+  }
+  if (issue.code === "invalid_key") {
+    // A record key (a node, fact or goal id) that is not a valid id: say why, at the key.
+    const first = issue.issues[0];
+    if (first) {
+      return toPathIssues({ ...first, path: issue.path }).map((inner) => ({ ...inner, atKey: true }));
+    }
   }
   const last = issue.path[issue.path.length - 1];
+  const messageJa = translateZodIssue(issue);
   if (issue.code === "invalid_type" && issue.message.endsWith("received undefined") && last !== undefined) {
-    return [{ path: issue.path, message: `missing required key "${String(last)}" (${issue.expected})` }];
+    return [
+      { path: issue.path, message: `missing required key "${String(last)}" (${issue.expected})`, messageJa },
+    ];
   }
-  return [{ path: issue.path, message: issue.message }];
+  return [{ path: issue.path, message: issue.message, messageJa }];
+}
+
+function depth(errors: z.core.$ZodIssue[] | undefined): number {
+  return errors?.length ? Math.max(...errors.map((inner) => inner.path.length)) : -1;
 }
 
 function fail(issues: ScenarioIssue[]): LoadScenarioResult {

@@ -5,13 +5,17 @@ export interface ScenarioIssue {
   column: number;
   /** Dotted path to the offending value, e.g. `nodes.opening.transitions[0].to`. */
   path: string;
+  /** English, for developers (`npm run scenarios:check`, logs). */
   message: string;
+  /** The same problem in Japanese, for trainers (the editor, publish and import answers). */
+  messageJa: string;
 }
 
 /** A problem found on the parsed data, before it is located in the source. */
 export interface PathIssue {
   path: readonly PropertyKey[];
   message: string;
+  messageJa: string;
   /** Point at the key itself rather than its value (unknown keys). */
   atKey?: boolean;
 }
