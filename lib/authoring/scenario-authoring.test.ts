@@ -183,15 +183,16 @@ describe.each(testDatabaseTargets())("scenario authoring on $name", (target) => 
 
   it("answers another team's scenario as not found, and refuses trainees and team-less trainers", async () => {
     const { id } = await createScenarioDraft(handle.db, trainer);
+    // One at a time: a rejected promise must be awaited before the next one is made.
     const attempts = [
-      getEditableScenario(handle.db, otherTrainer, id),
-      saveScenarioDraft(handle.db, otherTrainer, id, "x: 1"),
-      publishScenario(handle.db, otherTrainer, id),
-      setScenarioArchived(handle.db, otherTrainer, id, true),
-      exportScenarioYaml(handle.db, otherTrainer, id),
-      duplicateScenario(handle.db, otherTrainer, id),
+      () => getEditableScenario(handle.db, otherTrainer, id),
+      () => saveScenarioDraft(handle.db, otherTrainer, id, "x: 1"),
+      () => publishScenario(handle.db, otherTrainer, id),
+      () => setScenarioArchived(handle.db, otherTrainer, id, true),
+      () => exportScenarioYaml(handle.db, otherTrainer, id),
+      () => duplicateScenario(handle.db, otherTrainer, id),
     ];
-    for (const attempt of attempts) expect((await rejection(attempt)).status).toBe(404);
+    for (const attempt of attempts) expect((await rejection(attempt())).status).toBe(404);
     expect((await listAuthoringScenarios(handle.db, otherTrainer)).team.some((s) => s.id === id)).toBe(false);
     expect((await rejection(getEditableScenario(handle.db, trainee, id))).status).toBe(403);
     expect((await rejection(createScenarioDraft(handle.db, trainee))).status).toBe(403);
