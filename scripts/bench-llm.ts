@@ -19,9 +19,15 @@
 // client, the output guard and the SSE stream. The first --warmup-seconds (default 10) are played but
 // not counted: the server's cold start (JIT, first module loads), not the steady state.
 //
+// Also printed: reply sent → first delta (not subtracted), reply sent → the `reply` event (the scored
+// reply, which the stream sends first), the local server's TTFT, errors, fallbacks, the server's peak RSS.
+//
 // Breakdown, in process (bench-llm-in-process.ts): the same from the call service receiving the reply,
-// without HTTP, one trainee back to back (--in-process-replies 300, 0 to skip; --in-process-warmup 30).
-// Other options: --seconds 60 --port 3390, --only http|in-process.
+// without HTTP, one trainee back to back on an in-memory PGlite (--in-process-replies 300, 0 to skip;
+// --in-process-warmup 30).
+// Other options: --seconds 60 --think-ms 1500 --port 3390, --only http|in-process, --token-delay-ms N
+// (the local server waits N ms between tokens: a first delta that then arrives late means the stream is
+// buffered somewhere), --cpu-prof DIR (the server's CPU profile).
 import {
   type FakeLlmServer,
   type FakeRequestLog,
@@ -49,6 +55,7 @@ const load = readLoadOptions(args, { trainees: 10, port: 3390 });
 const IN_PROCESS_REPLIES = Number(args["in-process-replies"] ?? 300);
 const IN_PROCESS_WARMUP = Number(args["in-process-warmup"] ?? 30);
 const ONLY = args.only;
+const TOKEN_DELAY_MS = Number(args["token-delay-ms"] ?? 0);
 const TARGET_P95_MS = 30;
 
 async function main() {
@@ -68,11 +75,12 @@ async function main() {
 }
 
 async function benchOverHttp() {
-  const fake = await startFakeLlmServer();
+  const fake = await startFakeLlmServer({ tokenDelayMs: TOKEN_DELAY_MS });
   try {
     const server = await startBenchServer({
       port: load.port,
       trainees: load.trainees,
+      cpuProfDir: args["cpu-prof"],
       env: {
         OPENAI_BASE_URL: fake.url,
         OPENAI_API_KEY: "bench-not-needed",
@@ -94,6 +102,8 @@ async function benchOverHttp() {
 interface ReplySample {
   text: string;
   sentAt: number;
+  /** When the `reply` event (the scored reply) arrived. */
+  replyAt: number;
   firstDeltaAt: number;
 }
 
@@ -157,7 +167,8 @@ async function playUntil(
     const stream = await readReplyStream(response);
     if (stream.fallback) result.fallbacks++;
     if (stream.firstDeltaAt === undefined) result.unvoiced++;
-    else if (counted) result.samples.push({ text, sentAt, firstDeltaAt: stream.firstDeltaAt });
+    else if (counted)
+      result.samples.push({ text, sentAt, replyAt: stream.replyAt, firstDeltaAt: stream.firstDeltaAt });
     if (!stream.reply || stream.reply.call.status === "ended") return undefined;
     // The call as the server saw it when it answered, moved on by the time the stream took.
     return {
@@ -210,6 +221,7 @@ function report({ results, peakRssMb }: Awaited<ReturnType<typeof playOverHttp>>
   const used = new Set<FakeRequestLog>();
   const added: number[] = [];
   const total: number[] = [];
+  const scored: number[] = [];
   const provider: number[] = [];
   let ambiguous = 0;
   // Of two identical requests taken in the wrong order, the figure is off by their TTFTs' difference.
@@ -236,6 +248,7 @@ function report({ results, peakRssMb }: Awaited<ReturnType<typeof playOverHttp>>
     }
     used.add(entry);
     total.push(sample.firstDeltaAt - sample.sentAt);
+    scored.push(sample.replyAt - sample.sentAt);
     provider.push(entry.firstByteMs);
     added.push(sample.firstDeltaAt - sample.sentAt - entry.firstByteMs);
   }
@@ -250,6 +263,7 @@ function report({ results, peakRssMb }: Awaited<ReturnType<typeof playOverHttp>>
     `Kikite-added ms (reply sent → first delta event − provider TTFT): ${describePercentiles(added)}`,
   );
   console.log(`reply sent → first delta event ms: ${describePercentiles(total)}`);
+  console.log(`reply sent → \`reply\` event (the scored reply) ms: ${describePercentiles(scored)}`);
   console.log(`provider TTFT ms (local server, per request): ${describePercentiles(provider)}`);
   console.log(`server memory (RSS): peak ${peakRssMb.toFixed(0)} MB`);
   const p95 = percentile(added, 95);
