@@ -1,0 +1,322 @@
+// What the HTTP benches (bench:calls, bench:llm) share: the production server on a fresh database,
+// trainees seeded straight into it and signed in through Auth.js like a browser, the trainee's pacing
+// (listen to the caller's line to its end, then type), memory sampling and percentiles.
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { hash } from "@node-rs/argon2";
+import { openDatabase } from "@/lib/db/open-database";
+import { teams, users } from "@/lib/db/schema";
+
+const PASSWORD = "bench-password";
+
+/** The replies a simulated trainee types, in order: a complaint call handled by the book. */
+export const benchReplies = [
+  "さようでございますか。瓶が割れて届いたのですね。",
+  "それはさぞお困りでしたよね。ご不快な思いをおかけし、申し訳ございません。",
+  "恐れ入りますが、ご注文番号を教えていただけますでしょうか。",
+  "確認させていただきますと、割れていた商品を再送いたします。よろしいでしょうか。",
+  "どのような状態で届いたか、詳しくお聞かせいただけますか。",
+  "本日はお電話ありがとうございました。担当の田中が承りました。失礼いたします。",
+];
+
+export interface BenchServerOptions {
+  port: number;
+  trainees: number;
+  /** PostgreSQL to run on instead of embedded PGlite (the database must exist and be empty). */
+  databaseUrl?: string;
+  /** Extra environment for `next start` (an undefined value removes an inherited variable). */
+  env?: Record<string, string | undefined>;
+  /** Node's --cpu-prof into this folder. */
+  cpuProfDir?: string;
+}
+
+export interface BenchServer {
+  base: string;
+  process: ChildProcess;
+  /** One session cookie per seeded trainee. */
+  sessions: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The production build (built first when there is none) started on a fresh data folder, with
+ * `trainees` trainees seeded (argon2 hashes, as sign-up writes them) and signed in.
+ */
+export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
+  if (!fs.existsSync(".next/BUILD_ID")) {
+    console.log("No production build found: running `next build`…");
+    execFileSync("npx", ["next", "build"], { stdio: "inherit" });
+  }
+  const base = `http://127.0.0.1:${options.port}`;
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kikite-bench-"));
+  const emails = await seedTrainees(
+    options.databaseUrl ? { url: options.databaseUrl } : { pgliteDir: path.join(dataDir, "pglite") },
+    options.trainees,
+  );
+  const server = spawnServer(options, dataDir);
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      server.kill("SIGTERM");
+      await new Promise((resolve) => server.once("exit", resolve));
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(base);
+    const sessions = await Promise.all(emails.map((email) => signIn(base, email)));
+    return { base, process: server, sessions, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+async function seedTrainees(target: { url: string } | { pgliteDir: string }, count: number) {
+  const handle = await openDatabase(target);
+  const passwordHash = await hash(PASSWORD);
+  const [team] = await handle.db.insert(teams).values({ name: "ベンチチーム" }).returning();
+  const emails = Array.from({ length: count }, (_, i) => `bench-${i}@example.com`);
+  await handle.db.insert(users).values(
+    emails.map((email, i) => ({
+      email,
+      name: `研修生${i}`,
+      role: "trainee" as const,
+      teamId: team!.id,
+      passwordHash,
+    })),
+  );
+  await handle.close();
+  return emails;
+}
+
+function spawnServer(options: BenchServerOptions, dataDir: string): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      ...(options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []),
+      "node_modules/next/dist/bin/next",
+      "start",
+      "--hostname",
+      "127.0.0.1",
+      "--port",
+      String(options.port),
+    ],
+    {
+      // Node leaves out variables whose value is undefined: that is how `env` removes one.
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        KIKITE_DATA_DIR: dataDir,
+        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+        KIKITE_SEED_DEMO: "false",
+        AUTH_SECRET: "bench-only-secret-0123456789abcdefghijklmnop",
+        NEXT_TELEMETRY_DISABLED: "1",
+        ...options.env,
+      },
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
+}
+
+async function waitForHealth(base: string) {
+  for (let i = 0; i < 600; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(100);
+  }
+  throw new Error("the server did not become healthy within 60 s");
+}
+
+async function signIn(base: string, email: string): Promise<string> {
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const jar = cookiesOf(csrf);
+  const response = await fetch(`${base}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar },
+    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: base }),
+  });
+  const session = cookiesOf(response);
+  if (!session.includes("session-token")) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+  return session;
+}
+
+function cookiesOf(response: Response): string {
+  return response.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+}
+
+/** The built-in complaint scenarios' ids (`angry-…`), the calls the benches play. */
+export async function listAngryScenarios(base: string, cookie: string): Promise<string[]> {
+  const response = await fetch(`${base}/api/scenarios`, { headers: { cookie } });
+  const body = (await response.json()) as { scenarios: { scenarioId: string; slug: string }[] };
+  return body.scenarios.filter((s) => s.slug.startsWith("angry")).map((s) => s.scenarioId);
+}
+
+export function postJson(
+  base: string,
+  route: string,
+  cookie: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${base}${route}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie, ...headers },
+    body: JSON.stringify(body),
+  });
+}
+
+/** When replies start being counted (after the warm-up) and when trainees stop. */
+export interface BenchWindow {
+  countFrom: number;
+  deadline: number;
+}
+
+export function benchWindow(load: LoadOptions): BenchWindow {
+  const countFrom = Date.now() + load.warmupSeconds * 1000;
+  return { countFrom, deadline: countFrom + load.seconds * 1000 };
+}
+
+/** One simulated trainee's session: whom, what to play, and what sends a reply. */
+export interface TraineePlay {
+  base: string;
+  cookie: string;
+  /** Which trainee: staggers the start and rotates the scenarios. */
+  index: number;
+  scenarios: string[];
+  mode?: "llm";
+  /** Sends one reply; answers the call as the server then sees it, or undefined when the call is over. */
+  reply(callId: string, text: string): Promise<Paced | undefined>;
+}
+
+/**
+ * Plays calls until the deadline like a trainee who does not interrupt: start a call, listen to the
+ * caller's line to its end, type (a pause), reply, and so on through `benchReplies`. Returns how many
+ * calls were started and how many could not be.
+ */
+export async function playCalls(play: TraineePlay, load: LoadOptions, { deadline }: BenchWindow) {
+  let calls = 0;
+  let startErrors = 0;
+  // Stagger the start so the trainees do not all click at the same millisecond.
+  await sleep((play.index * load.thinkMs) / load.trainees);
+  while (Date.now() < deadline) {
+    const start = await postJson(play.base, "/api/calls", play.cookie, {
+      scenarioId: play.scenarios[(play.index + calls) % play.scenarios.length],
+      ...(play.mode ? { mode: play.mode } : {}),
+    });
+    calls++;
+    if (!start.ok) {
+      startErrors++;
+      continue;
+    }
+    const opened = (await start.json()) as { id: string; mode: string } & Paced;
+    if (play.mode && opened.mode !== play.mode) throw new Error(`a call started in ${opened.mode} mode`);
+    let view: Paced | undefined = opened;
+    for (const text of benchReplies) {
+      if (!view || Date.now() >= deadline) break;
+      // A trainee listens to the caller to the end (as the call screen shows), then types.
+      await sleep(untilCallerFinishes(view) + typingPause(load.thinkMs));
+      view = await play.reply(opened.id, text);
+    }
+  }
+  return { calls, startErrors };
+}
+
+/** A call as the server last answered it: enough to know when the caller stops speaking. */
+export interface Paced {
+  serverElapsedMs: number;
+  turns: { role: string; speechEndsAtMs: number | null }[];
+}
+
+/** How long a trainee who does not interrupt listens before typing: until the caller's line ends. */
+export function untilCallerFinishes(view: Paced): number {
+  const ends = Math.max(
+    0,
+    ...view.turns.filter((t) => t.role === "caller").map((t) => t.speechEndsAtMs ?? 0),
+  );
+  return Math.max(0, ends - view.serverElapsedMs);
+}
+
+/** A trainee's typing pause: `thinkMs` ± 50%. */
+export function typingPause(thinkMs: number): number {
+  return thinkMs * (0.5 + Math.random());
+}
+
+/** Samples the server process's resident memory (Linux /proc) every 250 ms. */
+export function sampleMemory(server: ChildProcess) {
+  let peak = 0;
+  const read = () => {
+    try {
+      const status = fs.readFileSync(`/proc/${server.pid}/status`, "utf8");
+      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+      peak = Math.max(peak, kb / 1024);
+    } catch {
+      // not on Linux, or the server is gone
+    }
+  };
+  const timer = setInterval(read, 250);
+  read();
+  return { stop: () => clearInterval(timer), peakMb: () => peak };
+}
+
+/** The p-th percentile (nearest rank) of values in any order; NaN when there are none. */
+export function percentile(values: readonly number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+/** "p50 1.2, p95 3.4, p99 5.6, max 7.8" in ms, one decimal. */
+export function describePercentiles(values: readonly number[]): string {
+  const at = (p: number) => percentile(values, p).toFixed(1);
+  return `p50 ${at(50)}, p95 ${at(95)}, p99 ${at(99)}, max ${at(100)}`;
+}
+
+export function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** The simulated load, from the command line (--trainees --seconds --think-ms --warmup-seconds --port). */
+export interface LoadOptions {
+  trainees: number;
+  /** How long replies are counted, after the warm-up. */
+  seconds: number;
+  /** The typing pause before each reply (± 50%). */
+  thinkMs: number;
+  /** Played first but not counted: the server's cold start, not the steady state. */
+  warmupSeconds: number;
+  port: number;
+}
+
+export function readLoadOptions(
+  args: Record<string, string>,
+  defaults: Pick<LoadOptions, "trainees" | "port">,
+): LoadOptions {
+  return {
+    trainees: Number(args.trainees ?? defaults.trainees),
+    seconds: Number(args.seconds ?? 60),
+    thinkMs: Number(args["think-ms"] ?? 1500),
+    warmupSeconds: Number(args["warmup-seconds"] ?? 10),
+    port: Number(args.port ?? defaults.port),
+  };
+}
+
+/** `--name value` pairs. */
+export function parseArgs(argv: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i]?.replace(/^--/, "");
+    const value = argv[i + 1];
+    if (key && value !== undefined) out[key] = value;
+  }
+  return out;
+}
