@@ -50,8 +50,9 @@ export function replyEventStream(
     status: 201,
     headers: {
       "content-type": "text/event-stream; charset=utf-8",
-      "cache-control": "no-store",
-      // Proxies (nginx) must pass the events through as they come.
+      // no-transform: no compression, which would hold each event back in a gzip buffer. Proxies
+      // (nginx) must pass the events through as they come.
+      "cache-control": "no-store, no-transform",
       "x-accel-buffering": "no",
     },
   });
