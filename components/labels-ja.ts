@@ -1,5 +1,5 @@
 import type { Scorecard } from "@/lib/calls/scorecard";
-import type { ViolationKind } from "@/lib/rubric/labels";
+import type { RubricLabels, ViolationKind } from "@/lib/rubric/labels";
 
 // Japanese wording shared by the catalog, the call screen, the review and history pages. Pure data and
 // formatting only, so client and server components can both import it.
@@ -24,6 +24,23 @@ export const scoreLabels: Record<ScoreKey, string> = {
 
 /** Headings for scorecard.explanations; unknown keys are shown as they are. */
 export const explanationLabels: Record<string, string> = { ...scoreLabels, overall: "総合" };
+
+/** The rubric's seven labels, as trainers name them. */
+export const rubricLabelNames: Record<keyof RubricLabels, string> = {
+  backchannel: "相づち",
+  parroting: "オウム返し",
+  summarizing: "要約",
+  question: "質問",
+  empathy: "共感",
+  cushion: "クッション言葉",
+  violation: "してはいけない応答",
+};
+
+export const questionKindLabels: Record<RubricLabels["question"], string> = {
+  none: "なし",
+  closed: "クローズド質問",
+  open: "オープン質問",
+};
 
 export const violationLabels: Record<Exclude<ViolationKind, "none">, string> = {
   criticize: "批判",

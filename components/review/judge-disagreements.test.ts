@@ -11,7 +11,7 @@ describe("judge disagreements", () => {
     const analyzer = neutralSignals({ empathy: true, question: "closed" });
     const judge = neutralSignals({ empathy: false, question: "open", violation: "advise" });
     expect(listJudgeDisagreements(analyzer, judge)).toEqual([
-      { key: "question", label: "質問", analyzer: "閉じた質問", judge: "開いた質問" },
+      { key: "question", label: "質問", analyzer: "クローズド質問", judge: "オープン質問" },
       { key: "empathy", label: "共感", analyzer: "あり", judge: "なし" },
       { key: "violation", label: "してはいけない応答", analyzer: "なし", judge: "助言の押し付け" },
     ]);

@@ -1,25 +1,11 @@
-import { violationLabels } from "@/components/labels-ja";
+import { questionKindLabels, rubricLabelNames, violationLabels } from "@/components/labels-ja";
 import { type OverridableLabel, overridableLabels } from "@/lib/review/overrides";
 import { questionKinds, type RubricLabels, violationKinds } from "@/lib/rubric/labels";
 
 // Japanese names of the overridable labels and their values, for the trainer's correction form and the
 // struck-through display. Pure data, usable by client and server components.
 
-export const overrideLabelNames: Record<OverridableLabel, string> = {
-  backchannel: "相づち",
-  parroting: "オウム返し",
-  summarizing: "要約",
-  question: "質問",
-  empathy: "共感",
-  cushion: "クッション言葉",
-  violation: "してはいけない応答",
-};
-
-const questionValueLabels: Record<(typeof questionKinds)[number], string> = {
-  none: "なし",
-  closed: "クローズド質問",
-  open: "オープン質問",
-};
+export const overrideLabelNames: Record<OverridableLabel, string> = rubricLabelNames;
 
 export interface ValueOption {
   /** The value as sent in a form ("true" / "false" or the kind). */
@@ -29,7 +15,7 @@ export interface ValueOption {
 
 /** The values a trainer can choose for a label. */
 export function overrideValueOptions(label: OverridableLabel): ValueOption[] {
-  if (label === "question") return questionKinds.map((k) => ({ value: k, label: questionValueLabels[k] }));
+  if (label === "question") return questionKinds.map((k) => ({ value: k, label: questionKindLabels[k] }));
   if (label === "violation") {
     return violationKinds.map((k) => ({ value: k, label: k === "none" ? "なし" : violationLabels[k] }));
   }
