@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/accounts/users";
 import { listPlayableScenarios, syncBuiltInScenarios } from "@/lib/calls/scenario-store";
 import type { DbHandle } from "@/lib/db/open-database";
-import { teams, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
-import { testDatabaseTargets, uniqueSuffix } from "@/lib/testing/test-databases";
+import { createTestTeam, createTestUser } from "@/lib/testing/team-fixture";
+import { testDatabaseTargets } from "@/lib/testing/test-databases";
 import {
   createScenarioDraft,
   duplicateScenario,
@@ -38,37 +38,12 @@ describe.each(testDatabaseTargets())("scenario authoring on $name", (target) => 
   beforeAll(async () => {
     handle = await target.open();
     await syncBuiltInScenarios(handle.db);
-    const makeTeam = async () => {
-      const [team] = await handle.db
-        .insert(teams)
-        .values({ name: `チーム ${uniqueSuffix()}` })
-        .returning();
-      return team!;
-    };
-    const make = async (
-      name: string,
-      role: SessionUser["role"],
-      team: { id: string; name: string } | null,
-    ) => {
-      const [row] = await handle.db
-        .insert(users)
-        .values({ email: `${uniqueSuffix()}@example.com`, name, role, teamId: team?.id ?? null })
-        .returning();
-      return {
-        id: row!.id,
-        email: row!.email,
-        name,
-        role,
-        teamId: team?.id ?? null,
-        teamName: team?.name ?? null,
-      };
-    };
-    const teamA = await makeTeam();
-    const teamB = await makeTeam();
-    trainer = await make("トレーナーA", "trainer", teamA);
-    trainee = await make("研修生A", "trainee", teamA);
-    otherTrainer = await make("トレーナーB", "trainer", teamB);
-    loneTrainer = await make("トレーナーC", "trainer", null);
+    const teamA = await createTestTeam(handle.db, "チームA", 1);
+    const teamB = await createTestTeam(handle.db, "チームB", 0);
+    trainer = await createTestUser(handle.db, { name: "トレーナーA", role: "trainer", team: teamA.team });
+    trainee = teamA.trainees[0]!;
+    otherTrainer = teamB.trainer;
+    loneTrainer = await createTestUser(handle.db, { name: "トレーナーC", role: "trainer", team: null });
     const { builtIns } = await listAuthoringScenarios(handle.db, trainer);
     builtInId = builtIns.find((b) => b.builtInId === "angry-broken-bottle")!.id;
   });

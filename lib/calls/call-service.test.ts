@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/accounts/users";
 import type { DbHandle } from "@/lib/db/open-database";
-import { teams, users } from "@/lib/db/schema";
-import { testDatabaseTargets, uniqueSuffix } from "@/lib/testing/test-databases";
+import { createTestTeam } from "@/lib/testing/team-fixture";
+import { testDatabaseTargets } from "@/lib/testing/test-databases";
 import { type Clock, endCallForUser, getCallForUser, sendReply, startCallForUser } from "./call-service";
 import type { CallView } from "./call-view";
 import { listPlayableScenarios, syncBuiltInScenarios } from "./scenario-store";
@@ -33,26 +33,9 @@ describe.each(testDatabaseTargets())("the call service on $name", (target) => {
   beforeAll(async () => {
     handle = await target.open();
     await syncBuiltInScenarios(handle.db);
-    const [team] = await handle.db
-      .insert(teams)
-      .values({ name: `チーム ${uniqueSuffix()}` })
-      .returning();
-    const make = async (name: string) => {
-      const [row] = await handle.db
-        .insert(users)
-        .values({ email: `${name}-${uniqueSuffix()}@example.com`, name, role: "trainee", teamId: team!.id })
-        .returning();
-      return {
-        id: row!.id,
-        email: row!.email,
-        name,
-        role: "trainee" as const,
-        teamId: team!.id,
-        teamName: team!.name,
-      };
-    };
-    trainee = await make("研修生A");
-    other = await make("研修生B");
+    const team = await createTestTeam(handle.db, "チーム");
+    trainee = team.trainees[0]!;
+    other = team.trainees[1]!;
     const catalog = await listPlayableScenarios(handle.db, trainee);
     scenarioId = catalog.find((e) => e.id === "angry-broken-bottle")!.scenarioId;
   });

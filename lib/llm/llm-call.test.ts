@@ -10,8 +10,9 @@ import {
 import type { TurnView } from "@/lib/calls/call-view";
 import { listPlayableScenarios, syncBuiltInScenarios } from "@/lib/calls/scenario-store";
 import type { DbHandle } from "@/lib/db/open-database";
-import { llmRequests, teams, turns, users } from "@/lib/db/schema";
+import { llmRequests, teams, turns } from "@/lib/db/schema";
 import type { LlmEnv } from "@/lib/env";
+import { createTestTeam } from "@/lib/testing/team-fixture";
 import { testDatabaseTargets, uniqueSuffix } from "@/lib/testing/test-databases";
 import { getCallUsageForViewer } from "./call-usage-access";
 import { type CallerGeneration, startCallerGeneration } from "./caller-generation";
@@ -72,26 +73,9 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
       maxRetries: 1,
     };
     await syncBuiltInScenarios(handle.db);
-    const [team] = await handle.db
-      .insert(teams)
-      .values({ name: `チーム ${uniqueSuffix()}` })
-      .returning();
-    const make = async (name: string): Promise<SessionUser> => {
-      const [row] = await handle.db
-        .insert(users)
-        .values({ email: `${name}-${uniqueSuffix()}@example.com`, name, role: "trainee", teamId: team!.id })
-        .returning();
-      return {
-        id: row!.id,
-        email: row!.email,
-        name,
-        role: "trainee",
-        teamId: team!.id,
-        teamName: team!.name,
-      };
-    };
-    trainee = await make("研修生L");
-    other = await make("研修生M");
+    const team = await createTestTeam(handle.db, "チーム");
+    trainee = team.trainees[0]!;
+    other = team.trainees[1]!;
     const catalog = await listPlayableScenarios(handle.db, trainee);
     scenarioId = catalog.find((e) => e.id === "angry-broken-bottle")!.scenarioId;
   });
