@@ -15,7 +15,7 @@ import { openDatabase } from "@/lib/db/open-database";
 import { teams, users } from "@/lib/db/schema";
 import type { LlmEnv } from "@/lib/env";
 import { type CallerGeneration, startCallerGeneration } from "@/lib/llm/caller-generation";
-import { isWithinRateLimit } from "@/lib/llm/llm-usage";
+import { isUnderRateLimit } from "@/lib/llm/llm-usage";
 import { runReplyFollowUp } from "@/lib/llm/reply-follow-up";
 import { startFakeLlmServer } from "@/lib/llm/testing/fake-llm-server";
 import { benchReplies } from "./bench-support";
@@ -97,8 +97,8 @@ export async function measureInProcess(count: number, warmup: number): Promise<I
         { text: replies[i % replies.length]! },
         clock,
         {
-          onVoicePlan: (plan, tx) => {
-            const allowed = isWithinRateLimit(tx, user.id, llm, clock.now());
+          onVoicePlan: (plan, llmRequestsLastHour) => {
+            const allowed = isUnderRateLimit(llmRequestsLastHour, llm);
             generation = startCallerGeneration(db, llm, plan, () => clock.now(), allowed);
           },
         },

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, sql } from "drizzle-orm";
 import type { SessionUser } from "@/lib/accounts/users";
 import { advanceCall } from "@/lib/caller/advance-call";
 import type { CallerLine, CallState, EndReason } from "@/lib/caller/call-state";
@@ -27,7 +27,6 @@ import {
   type ReplyRequest,
   type ReplyResult,
   storedAnalysisSchema,
-  type TurnView,
 } from "./call-view";
 import { type CallRow, type TurnRow, toCallStatusView, toCallView, toTurnView } from "./call-view-mapper";
 import { getPlayableVersion, getScenarioVersion } from "./scenario-store";
@@ -125,7 +124,13 @@ export async function sendReplyWithFollowUp(
   callId: string,
   request: ReplyRequest,
   clock: Clock = systemClock,
-  hooks: { onVoicePlan?: (plan: VoicePlan, tx: DbExecutor) => void } = {},
+  hooks: {
+    /**
+     * LLM play: called once the engine has chosen the caller's line, while the turns are still being
+     * written, with the user's provider requests in the hour before `now` (for the rate limit).
+     */
+    onVoicePlan?: (plan: VoicePlan, llmRequestsLastHour: number) => void;
+  } = {},
 ): Promise<{ result: ReplyResult; followUp: ReplyFollowUp | null }> {
   const text = request.text.trim();
   if (text === "") throw new AppError("invalid_input", "返答を入力してください。");
@@ -136,13 +141,14 @@ export async function sendReplyWithFollowUp(
     );
   }
   return db.transaction(async (tx) => {
-    const call = await findOwnCall(tx, user, callId, { lock: true });
+    const now = clock.now();
+    const { call, history, llmRequestsLastHour } = await lockCallForReply(tx, user, callId, {
+      countLlmRequestsSince: hooks.onVoicePlan ? new Date(now.getTime() - HOUR_MS) : undefined,
+    });
     if (call.status === "ended") throw new AppError("conflict", "この通話はすでに終了しています。");
     const playable = await getScenarioVersion(tx, call.scenarioVersionId);
     const { scenario } = playable;
     const state = readState(scenario, call);
-    const history = await listTurnTexts(tx, call.id);
-    const now = clock.now();
     const nowMs = Math.max(0, now.getTime() - call.startedAt.getTime());
     const lastTurn = history.at(-1);
     const lastCaller = history.findLast((t) => t.role === "caller");
@@ -175,8 +181,8 @@ export async function sendReplyWithFollowUp(
         mood: state.mood,
         atMs: startedMs,
       });
-      await tx.insert(turns).values(reply);
-      await tx.update(calls).set({ updatedAt: now }).where(eq(calls.id, call.id));
+      const inserted = tx.$with("inserted").as(tx.insert(turns).values(reply));
+      await tx.with(inserted).update(calls).set({ updatedAt: now }).where(eq(calls.id, call.id));
       return {
         result: {
           call: toCallStatusView({ call, playable, state, now }),
@@ -194,18 +200,21 @@ export async function sendReplyWithFollowUp(
     const said = history.map((turn) => ({ role: turn.role, text: turn.text }));
     if (llmVoiced) {
       const plan = { userId: user.id, callId: call.id, scenario, state: result.state, guide: result.lines };
-      hooks.onVoicePlan?.({ ...plan, transcript: [...said, { role: "operator", text }] }, tx);
-    }
-    const changed: TurnView[] = [];
-    if (analysis.interruption && lastCaller) {
-      // The caller breaks off where they were cut.
-      await tx.update(turns).set({ speechEndsAtMs: startedMs }).where(eq(turns.id, lastCaller.id));
-      changed.push(
-        toTurnView(callerTurn(now, { ...lastCaller, callId: call.id, speechEndsAtMs: startedMs })),
+      hooks.onVoicePlan?.(
+        { ...plan, transcript: [...said, { role: "operator", text }] },
+        llmRequestsLastHour,
       );
+      // Let the provider request leave before the write below holds the thread (embedded PGlite runs
+      // in this thread): the provider then works while the turns are written.
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-    // The reply and the caller's answer in one statement, and no rows read back: the server built
-    // them, so the answer is made from what it wrote (fewer round trips and less JSON on the hot path).
+    const cut = analysis.interruption ? lastCaller : undefined;
+    const changed = cut
+      ? // The caller breaks off where they were cut.
+        [toTurnView(callerTurn(now, { ...cut, callId: call.id, speechEndsAtMs: startedMs }))]
+      : [];
+    // The reply and the caller's answer are not read back: the server built them, so the answer is
+    // made from what it wrote (fewer round trips and less JSON on the hot path).
     const reply = operatorTurn(call.id, now, {
       seq: nextSeq,
       kind: "reply",
@@ -223,8 +232,9 @@ export async function sendReplyWithFollowUp(
             startMs: nowMs + RESPONSE_GAP_MS,
           })
     ).map((values) => callerTurn(now, values));
-    await tx.insert(turns).values([reply, ...answer]);
-    const updated = await saveState(tx, call, scenario, result.state, now);
+    const updated = await writeReply(tx, { call, scenario, state: result.state, now }, [reply, ...answer], {
+      cut: cut && { turnId: cut.id, speechEndsAtMs: startedMs },
+    });
     const [pendingRow] = llmVoiced ? answer : [];
     return {
       result: {
@@ -337,23 +347,84 @@ function listTurns(db: DbExecutor, callId: string): Promise<TurnRow[]> {
   return db.select().from(turns).where(eq(turns.callId, callId)).orderBy(asc(turns.seq));
 }
 
-// The hot path (a reply) needs the transcript's words and timing, not every stored analysis.
-function listTurnTexts(db: DbExecutor, callId: string) {
-  return db
+/** A turn's words and timing: what scoring a reply needs of the transcript (not stored analyses). */
+type TurnText = Pick<
+  TurnRow,
+  "id" | "seq" | "role" | "kind" | "text" | "nodeId" | "voice" | "atMs" | "speechEndsAtMs"
+>;
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The user's call, locked for a reply, with its transcript's words and (LLM play) the user's provider
+ * requests since a time: one statement, because every statement on the reply's path is paid for in
+ * its latency (with embedded PGlite, in this very thread).
+ */
+async function lockCallForReply(
+  tx: DbExecutor,
+  user: Pick<SessionUser, "id">,
+  callId: string,
+  options: { countLlmRequestsSince?: Date },
+): Promise<{ call: CallRow; history: TurnText[]; llmRequestsLastHour: number }> {
+  const since = options.countLlmRequestsSince;
+  // Written out: drizzle leaves column names unqualified in a one-table select list, which inside
+  // these subqueries would name the wrong table's columns.
+  const [row] = await tx
     .select({
-      id: turns.id,
-      seq: turns.seq,
-      role: turns.role,
-      kind: turns.kind,
-      text: turns.text,
-      nodeId: turns.nodeId,
-      voice: turns.voice,
-      atMs: turns.atMs,
-      speechEndsAtMs: turns.speechEndsAtMs,
+      call: calls,
+      history: sql<TurnText[]>`(
+        select coalesce(json_agg(json_build_object(
+          'id', t.id, 'seq', t.seq, 'role', t.role, 'kind', t.kind, 'text', t.text, 'nodeId', t.node_id,
+          'voice', t.voice, 'atMs', t.at_ms, 'speechEndsAtMs', t.speech_ends_at_ms
+        ) order by t.seq), '[]'::json)
+        from turns t where t.call_id = calls.id)`.mapWith(
+        // node-postgres parses json; PGlite (through drizzle) hands over its text.
+        (value: unknown): TurnText[] => (typeof value === "string" ? JSON.parse(value) : value) as TurnText[],
+      ),
+      llmRequests: since
+        ? sql<number>`(select count(*) from llm_requests r
+            where r.user_id = ${user.id} and r.created_at >= ${since.toISOString()}::timestamptz)`.mapWith(
+            Number,
+          )
+        : sql<number>`0`.mapWith(Number),
     })
-    .from(turns)
-    .where(eq(turns.callId, callId))
-    .orderBy(asc(turns.seq));
+    .from(calls)
+    .where(and(eq(calls.id, callId), eq(calls.userId, user.id)))
+    .limit(1)
+    .for("update", { of: calls });
+  if (!row) throw new AppError("not_found", "通話が見つかりません。");
+  return { call: row.call, history: row.history, llmRequestsLastHour: row.llmRequests };
+}
+
+/**
+ * Writes a reply's turns (and the cut of an interrupted caller line) with the call's new state, in
+ * one statement when the call goes on. An ended call's scorecard is built from every stored turn.
+ */
+async function writeReply(
+  tx: DbExecutor,
+  at: { call: CallRow; scenario: Scenario; state: CallState; now: Date },
+  rows: TurnRow[],
+  options: { cut?: { turnId: string; speechEndsAtMs: number } },
+): Promise<CallRow> {
+  const { call, scenario, state, now } = at;
+  const cut = options.cut;
+  const cutQuery = cut
+    ? tx.update(turns).set({ speechEndsAtMs: cut.speechEndsAtMs }).where(eq(turns.id, cut.turnId))
+    : undefined;
+  if (state.ended !== null) {
+    await cutQuery;
+    await tx.insert(turns).values(rows);
+    return saveState(tx, call, scenario, state, now);
+  }
+  const inserted = tx.$with("inserted").as(tx.insert(turns).values(rows));
+  const ctes = cutQuery ? [inserted, tx.$with("cut").as(cutQuery)] : [inserted];
+  const changes = { state, updatedAt: now };
+  await tx
+    .with(...ctes)
+    .update(calls)
+    .set(changes)
+    .where(eq(calls.id, call.id));
+  return { ...call, ...changes };
 }
 
 function readState(scenario: Scenario, call: CallRow): CallState {

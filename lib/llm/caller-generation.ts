@@ -40,14 +40,14 @@ export interface CallerGeneration {
 
 /**
  * Starts generating the caller's words for `plan`, once the rate-limit check passes. `allowed` is that
- * check when the caller has already started it (inside the reply's transaction, so it overlaps too).
+ * check when the caller has already made it (the reply's own read counts the user's requests).
  */
 export function startCallerGeneration(
   db: DbExecutor,
   llm: LlmEnv,
   plan: VoicePlan,
   now: () => Date = () => new Date(),
-  allowed: Promise<boolean> = isWithinRateLimit(db, plan.userId, llm, now()),
+  allowed: boolean | Promise<boolean> = isWithinRateLimit(db, plan.userId, llm, now()),
 ): CallerGeneration {
   const buffered: string[] = [];
   let forward: ((text: string) => void) | undefined;
@@ -76,7 +76,7 @@ async function generate(
   db: DbExecutor,
   llm: LlmEnv,
   plan: VoicePlan,
-  allowed: Promise<boolean>,
+  allowed: boolean | Promise<boolean>,
   emit: (text: string) => void,
   signal: AbortSignal,
 ): Promise<GenerationOutcome> {
@@ -105,6 +105,9 @@ async function generate(
     onAttempt: (record) => attempts.push(record),
   });
   if (signal.aborted) return { kind: "failed", reason: "unavailable", cause: "aborted" };
+  // The words already handed on reach the trainee before the bookkeeping: with embedded PGlite a
+  // write holds this thread, and a fast provider's whole line can arrive in one read.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   await recordLlmRequests(
     db,
     llm,

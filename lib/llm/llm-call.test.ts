@@ -16,7 +16,7 @@ import { createTestTeam } from "@/lib/testing/team-fixture";
 import { testDatabaseTargets, uniqueSuffix } from "@/lib/testing/test-databases";
 import { getCallUsageForViewer } from "./call-usage-access";
 import { type CallerGeneration, startCallerGeneration } from "./caller-generation";
-import { getCallUsage, isWithinRateLimit } from "./llm-usage";
+import { getCallUsage, isUnderRateLimit } from "./llm-usage";
 import { runReplyFollowUp, type VoiceListener } from "./reply-follow-up";
 import {
   FAKE_VOICE_PREFIX,
@@ -173,13 +173,13 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
       { text: "さようでございますか。瓶が割れていたのですね。" },
       clock,
       {
-        onVoicePlan: (plan, tx) => {
+        onVoicePlan: (plan, llmRequestsLastHour) => {
           started = startCallerGeneration(
             handle.db,
             llm,
             plan,
             () => clock.now(),
-            isWithinRateLimit(tx, trainee.id, llm, clock.now()),
+            isUnderRateLimit(llmRequestsLastHour, llm),
           );
         },
       },
@@ -296,9 +296,26 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
       startCallForUser(handle.db, other, { scenarioId, mode: "llm", llm: tight }, clock),
     ).rejects.toMatchObject({ status: 429 });
     clock.ms += 30_000;
-    const second = await send(call.id, "さようでございますか。", clock, other);
+    // As the route does: the reply's own read counts the user's requests for the limit.
+    let counted: number | undefined;
+    let started: CallerGeneration | undefined;
+    const second = await sendReplyWithFollowUp(
+      handle.db,
+      other,
+      call.id,
+      { text: "さようでございますか。" },
+      clock,
+      {
+        onVoicePlan: (plan, llmRequestsLastHour) => {
+          counted = llmRequestsLastHour;
+          const allowed = isUnderRateLimit(llmRequestsLastHour, tight);
+          started = startCallerGeneration(handle.db, tight, plan, () => clock.now(), allowed);
+        },
+      },
+    );
+    expect(counted).toBe(1);
     const limited = recorder();
-    await runReplyFollowUp(handle.db, tight, second.followUp!, limited.listener, () => clock.now());
+    await runReplyFollowUp(handle.db, tight, second.followUp!, limited.listener, () => clock.now(), started);
     expect(limited.events.fallbacks).toHaveLength(1);
     const rows = await handle.db.select().from(llmRequests).where(eq(llmRequests.callId, call.id));
     expect(rows).toHaveLength(1);

@@ -46,6 +46,11 @@ export async function recordLlmRequests(
   );
 }
 
+/** Whether a user who made `requestsLastHour` provider requests in the last hour may make another. */
+export function isUnderRateLimit(requestsLastHour: number, llm: Pick<LlmEnv, "rateLimitPerHour">): boolean {
+  return requestsLastHour < llm.rateLimitPerHour;
+}
+
 /** Whether the user may make another provider request now (requests in the last hour < the limit). */
 export async function isWithinRateLimit(
   db: DbExecutor,
@@ -58,7 +63,7 @@ export async function isWithinRateLimit(
     .select({ n: count() })
     .from(llmRequests)
     .where(and(eq(llmRequests.userId, userId), gte(llmRequests.createdAt, since)));
-  return (row?.n ?? 0) < llm.rateLimitPerHour;
+  return isUnderRateLimit(row?.n ?? 0, llm);
 }
 
 /** A call's LLM usage: sums over its provider requests. */

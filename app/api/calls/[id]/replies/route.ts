@@ -3,11 +3,10 @@ import { requireApiUserId } from "@/lib/auth/session";
 import { sendReplyWithFollowUp, systemClock } from "@/lib/calls/call-service";
 import { replyRequestSchema } from "@/lib/calls/call-view";
 import { getDb } from "@/lib/db/client";
-import type { DbExecutor } from "@/lib/db/executor";
 import { getEnv } from "@/lib/env";
 import { handleApi, json, parseId, readJsonBody } from "@/lib/http/api-handler";
 import { type CallerGeneration, startCallerGeneration, type VoicePlan } from "@/lib/llm/caller-generation";
-import { isWithinRateLimit } from "@/lib/llm/llm-usage";
+import { isUnderRateLimit } from "@/lib/llm/llm-usage";
 import { replyEventStream } from "@/lib/llm/reply-event-stream";
 import { runReplyFollowUp, type VoiceListener } from "@/lib/llm/reply-follow-up";
 
@@ -24,11 +23,16 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const { llm } = getEnv();
     // LLM play: the caller's words start generating as soon as the engine has chosen the line.
     let started: CallerGeneration | undefined;
-    // Its rate-limit check is queued in the reply's own transaction, ahead of the writes.
+    // The reply's own read counted the user's provider requests for the rate limit.
     const onVoicePlan = llm
-      ? (plan: VoicePlan, tx: DbExecutor) => {
-          const allowed = isWithinRateLimit(tx, user.id, llm, new Date());
-          started = startCallerGeneration(db, llm, plan, undefined, allowed);
+      ? (plan: VoicePlan, llmRequestsLastHour: number) => {
+          started = startCallerGeneration(
+            db,
+            llm,
+            plan,
+            undefined,
+            isUnderRateLimit(llmRequestsLastHour, llm),
+          );
         }
       : undefined;
     const { result, followUp } = await sendReplyWithFollowUp(db, user, id, body, systemClock, {
