@@ -34,14 +34,41 @@ export function replyEventStream(
       open = false;
     },
   });
+  // The first words leave at once; words arriving in a burst behind them (a provider sends many
+  // chunks per network read) leave together on the next turn of the event loop: one event and one
+  // write instead of one per chunk, with no delay a trainee could see.
+  let held: { seq: number; text: string } | undefined;
+  let first = true;
+  const release = () => {
+    if (held) send({ event: "delta", data: held });
+    held = undefined;
+  };
   const listener: VoiceListener = {
-    delta: (seq, text) => send({ event: "delta", data: { seq, text } }),
-    line: (turn) => send({ event: "line", data: turn }),
-    fallback: (message) => send({ event: "fallback", data: { message } }),
+    delta: (seq, text) => {
+      if (first) {
+        first = false;
+        send({ event: "delta", data: { seq, text } });
+      } else if (held && held.seq === seq) {
+        held.text += text;
+      } else {
+        release();
+        held = { seq, text };
+        setImmediate(release);
+      }
+    },
+    line: (turn) => {
+      release();
+      send({ event: "line", data: turn });
+    },
+    fallback: (message) => {
+      release();
+      send({ event: "fallback", data: { message } });
+    },
   };
   void run(listener)
     .catch((error: unknown) => console.error("[llm] reply follow-up failed", error))
     .finally(() => {
+      release();
       send({ event: "done", data: {} });
       if (open) controller?.close();
       open = false;
