@@ -9,11 +9,11 @@
 // --database-url postgres://… to run against PostgreSQL (the scale-out path) instead of embedded PGlite:
 // the bench creates a fresh database on that server and drops it afterwards.
 import { gzipSync } from "node:zlib";
-import { Pool } from "pg";
 import {
   type BenchServer,
   type BenchWindow,
   benchWindow,
+  createDatabase,
   describePercentiles,
   listAngryScenarios,
   type Paced,
@@ -70,21 +70,6 @@ async function measure({ base, sessions, process: serverProcess }: BenchServer) 
   console.log(`reply latency ms: ${describePercentiles(latencies)}`);
   console.log(`server memory (RSS): peak ${memory.peakMb().toFixed(0)} MB`);
   console.log(`call page first-load JS: ${jsKb.toFixed(1)} kB gzipped`);
-}
-
-async function createDatabase(serverUrl: string) {
-  const name = `kikite_bench_${Date.now()}`;
-  const admin = new Pool({ connectionString: serverUrl, max: 1 });
-  await admin.query(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
 }
 
 // One trainee's replies as plain JSON requests, each timed from sending to the whole answer.

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { hash } from "@node-rs/argon2";
+import { Pool } from "pg";
 import { openDatabase } from "@/lib/db/open-database";
 import { teams, users } from "@/lib/db/schema";
 
@@ -319,4 +320,20 @@ export function parseArgs(argv: string[]): Record<string, string> {
     if (key && value !== undefined) out[key] = value;
   }
   return out;
+}
+
+/** A fresh database on the PostgreSQL server at `serverUrl` (--database-url), dropped afterwards. */
+export async function createDatabase(serverUrl: string) {
+  const name = `kikite_bench_${Date.now()}`;
+  const admin = new Pool({ connectionString: serverUrl, max: 1 });
+  await admin.query(`create database ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    },
+  };
 }
