@@ -8,7 +8,8 @@
 // judge model (KIKITE_LLM_JUDGE_MODEL is removed: the judge runs after the caller's line, never before
 // its first token). N trainees (--trainees, default 10) sign in and play LLM calls (POST /api/calls
 // { scenarioId, mode: "llm" }) like bench:calls: listen until the caller's line ends, type for
-// --think-ms (± 50%), send the reply with `Accept: text/event-stream`, read the stream to its end.
+// --think-ms (± 50%), send the reply with `Accept: text/event-stream`, read the stream to its end
+// (with node:http, whose own overhead is smaller than fetch's: see streamReply below).
 // Per reply: from sending the request to receiving the first `delta` event, MINUS that request's own
 // provider time to first token as the local server measured it (request received → first chunk
 // written). The provider request of a reply is found in the server's log as the one whose newest
@@ -25,10 +26,10 @@
 // Breakdown, in process (bench-llm-in-process.ts): the same from the call service receiving the reply,
 // without HTTP, one trainee back to back on an in-memory PGlite (--in-process-replies 300, 0 to skip;
 // --in-process-warmup 30).
-// Other options: --seconds 60 --think-ms 1500 --port 3390, --only http|in-process, --token-delay-ms N,
-// --database-url postgres://… (the server on a fresh database on that PostgreSQL server, as bench:calls)
+// Other options: --seconds 60 --think-ms 1500 --port 3390, --only http|in-process, --token-delay-ms N
 // (the local server waits N ms between tokens: a first delta that then arrives late means the stream is
-// buffered somewhere), --cpu-prof DIR (the server's CPU profile).
+// buffered somewhere), --cpu-prof DIR (the server's CPU profile), --database-url postgres://… (the
+// server on a fresh database on that PostgreSQL server, as bench:calls).
 import http from "node:http";
 import {
   type FakeLlmServer,
