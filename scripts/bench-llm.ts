@@ -21,7 +21,10 @@
 // not counted: the server's cold start (JIT, first module loads), not the steady state.
 //
 // Also printed: reply sent → first delta (not subtracted), reply sent → the `reply` event (the scored
-// reply, which the stream sends first), the local server's TTFT, errors, fallbacks, the server's peak RSS.
+// reply, which the stream sends first), the local server's TTFT, errors, fallbacks, the server's peak RSS,
+// and the HTTP floor: after the trainees, --floor-requests (default 60) requests to the same route that
+// Next.js refuses at once (no session), sent alone at the replies' pace: what any answer costs here
+// before Kikite's own work (framework, client, the machine waking from idle).
 //
 // Breakdown, in process (bench-llm-in-process.ts): the same from the call service receiving the reply,
 // without HTTP, one trainee back to back on an in-memory PGlite (--in-process-replies 300, 0 to skip;
@@ -50,6 +53,7 @@ import {
   playCalls,
   readLoadOptions,
   sampleMemory,
+  sleep,
   startBenchServer,
 } from "./bench-support";
 
@@ -60,6 +64,7 @@ const IN_PROCESS_WARMUP = Number(args["in-process-warmup"] ?? 30);
 const ONLY = args.only;
 const TOKEN_DELAY_MS = Number(args["token-delay-ms"] ?? 0);
 const SERVER_URL = args["database-url"];
+const FLOOR_SAMPLES = Number(args["floor-requests"] ?? 60);
 const TARGET_P95_MS = 30;
 
 async function main() {
@@ -96,7 +101,14 @@ async function benchOverHttp() {
       },
     });
     try {
-      report(await playOverHttp(server), fake);
+      const played = await playOverHttp(server);
+      const samples = played.results.reduce((n, r) => n + r.samples.length, 0);
+      const floor = await measureFloor(
+        server.base,
+        FLOOR_SAMPLES,
+        (load.seconds * 1000) / Math.max(1, samples),
+      );
+      report(played, fake, floor);
     } finally {
       await server.stop();
     }
@@ -248,7 +260,33 @@ function readEvent(out: ReplyStream, block: string, arrivedAt: number) {
   else if (event === "fallback") out.fallback = true;
 }
 
-function report({ results, peakRssMb }: Awaited<ReturnType<typeof playOverHttp>>, fake: FakeLlmServer) {
+// The floor under every figure above: the same route answered at once by Next.js (401, no session
+// cookie: no Kikite work), alone, at the pace the replies came (random gaps, same mean), with the same
+// client. What the framework, the machine waking up and the client cost before Kikite does anything.
+async function measureFloor(base: string, count: number, meanGapMs: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    await sleep(-Math.log(1 - Math.random()) * meanGapMs);
+    const sentAt = performance.now();
+    const { status } = await streamReply(
+      base,
+      "/api/calls/00000000-0000-0000-0000-000000000000/replies",
+      "",
+      {
+        text: "はい",
+      },
+    );
+    if (status !== 401) throw new Error(`the floor probe expected 401, got ${status}`);
+    times.push(performance.now() - sentAt);
+  }
+  return times;
+}
+
+function report(
+  { results, peakRssMb }: Awaited<ReturnType<typeof playOverHttp>>,
+  fake: FakeLlmServer,
+  floor: number[],
+) {
   const samples = results.flatMap((r) => r.samples).sort((a, b) => a.sentAt - b.sentAt);
   const sum = (key: Exclude<keyof TraineeResult, "samples">) => results.reduce((n, r) => n + r[key], 0);
   const used = new Set<FakeRequestLog>();
@@ -298,6 +336,9 @@ function report({ results, peakRssMb }: Awaited<ReturnType<typeof playOverHttp>>
   console.log(`reply sent → first delta event ms: ${describePercentiles(total)}`);
   console.log(`reply sent → \`reply\` event (the scored reply) ms: ${describePercentiles(scored)}`);
   console.log(`provider TTFT ms (local server, per request): ${describePercentiles(provider)}`);
+  console.log(
+    `HTTP floor ms (the same route refused at once, 401, alone at the replies' pace, ${floor.length} requests): ${describePercentiles(floor)}`,
+  );
   console.log(`server memory (RSS): peak ${peakRssMb.toFixed(0)} MB`);
   const p95 = percentile(added, 95);
   console.log(
