@@ -147,8 +147,7 @@ async function respond(
   res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
   // With no delay between tokens the whole stream leaves in one write, as a provider's network stack
   // would send it, not one system call per chunk (which kept the bench's own process busy).
-  const corked = !options.tokenDelayMs && behaviour.kind !== "break";
-  if (corked) res.cork();
+  if (!options.tokenDelayMs && behaviour.kind !== "break") res.cork();
   const pieces = splitTokens(content);
   for (const [i, piece] of pieces.entries()) {
     if (i > 0 && options.tokenDelayMs) await delay(options.tokenDelayMs);
@@ -163,8 +162,7 @@ async function respond(
   }
   res.write(sse(chunk(request.model, {}, "stop")));
   res.write(sse({ ...chunk(request.model, {}, null), choices: [], usage: { ...usage, total_tokens: 0 } }));
-  res.end("data: [DONE]\n\n");
-  if (corked) res.uncork();
+  res.end("data: [DONE]\n\n"); // end() uncorks
 }
 
 function parseRequest(body: string): FakeRequest {
