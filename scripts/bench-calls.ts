@@ -13,7 +13,6 @@ import {
   type BenchServer,
   type BenchWindow,
   benchWindow,
-  createDatabase,
   describePercentiles,
   listAngryScenarios,
   type Paced,
@@ -30,21 +29,16 @@ const load = readLoadOptions(args, { trainees: 50, port: 3290 });
 const SERVER_URL = args["database-url"];
 
 async function main() {
-  const database = SERVER_URL ? await createDatabase(SERVER_URL) : undefined;
+  const server = await startBenchServer({
+    port: load.port,
+    trainees: load.trainees,
+    databaseServerUrl: SERVER_URL,
+    cpuProfDir: args["cpu-prof"],
+  });
   try {
-    const server = await startBenchServer({
-      port: load.port,
-      trainees: load.trainees,
-      databaseUrl: database?.url,
-      cpuProfDir: args["cpu-prof"],
-    });
-    try {
-      await measure(server);
-    } finally {
-      await server.stop();
-    }
+    await measure(server);
   } finally {
-    await database?.drop();
+    await server.stop();
   }
 }
 

@@ -44,7 +44,6 @@ import {
   type BenchServer,
   type BenchWindow,
   benchWindow,
-  createDatabase,
   describePercentiles,
   listAngryScenarios,
   type Paced,
@@ -85,12 +84,11 @@ async function main() {
 
 async function benchOverHttp() {
   const fake = await startFakeLlmServer({ tokenDelayMs: TOKEN_DELAY_MS });
-  const database = SERVER_URL ? await createDatabase(SERVER_URL) : undefined;
   try {
     const server = await startBenchServer({
       port: load.port,
       trainees: load.trainees,
-      databaseUrl: database?.url,
+      databaseServerUrl: SERVER_URL,
       cpuProfDir: args["cpu-prof"],
       env: {
         OPENAI_BASE_URL: fake.url,
@@ -113,7 +111,6 @@ async function benchOverHttp() {
       await server.stop();
     }
   } finally {
-    await database?.drop();
     await fake.close();
   }
 }

@@ -25,8 +25,11 @@ export const benchReplies = [
 export interface BenchServerOptions {
   port: number;
   trainees: number;
-  /** PostgreSQL to run on instead of embedded PGlite (the database must exist and be empty). */
-  databaseUrl?: string;
+  /**
+   * A PostgreSQL server to run on instead of embedded PGlite (--database-url): the bench creates a
+   * fresh database there and drops it when the server stops.
+   */
+  databaseServerUrl?: string;
   /** Extra environment for `next start` (an undefined value removes an inherited variable). */
   env?: Record<string, string | undefined>;
   /** Node's --cpu-prof into this folder. */
@@ -52,19 +55,23 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
   }
   const base = `http://127.0.0.1:${options.port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kikite-bench-"));
-  const emails = await seedTrainees(
-    options.databaseUrl ? { url: options.databaseUrl } : { pgliteDir: path.join(dataDir, "pglite") },
-    options.trainees,
-  );
-  const server = spawnServer(options, dataDir);
+  const database = options.databaseServerUrl ? await createDatabase(options.databaseServerUrl) : undefined;
+  let server: ChildProcess | undefined;
   const stop = async () => {
-    if (server.exitCode === null && server.signalCode === null) {
+    if (server && server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server?.once("exit", resolve));
       server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
+      await exited;
     }
     fs.rmSync(dataDir, { recursive: true, force: true });
+    await database?.drop();
   };
   try {
+    const emails = await seedTrainees(
+      database ? { url: database.url } : { pgliteDir: path.join(dataDir, "pglite") },
+      options.trainees,
+    );
+    server = spawnServer(options, dataDir, database?.url);
     await waitForHealth(base);
     const sessions = await Promise.all(emails.map((email) => signIn(base, email)));
     return { base, process: server, sessions, stop };
@@ -92,7 +99,7 @@ async function seedTrainees(target: { url: string } | { pgliteDir: string }, cou
   return emails;
 }
 
-function spawnServer(options: BenchServerOptions, dataDir: string): ChildProcess {
+function spawnServer(options: BenchServerOptions, dataDir: string, databaseUrl?: string): ChildProcess {
   return spawn(
     process.execPath,
     [
@@ -110,7 +117,7 @@ function spawnServer(options: BenchServerOptions, dataDir: string): ChildProcess
         ...process.env,
         NODE_ENV: "production",
         KIKITE_DATA_DIR: dataDir,
-        ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
         KIKITE_SEED_DEMO: "false",
         AUTH_SECRET: "bench-only-secret-0123456789abcdefghijklmnop",
         NEXT_TELEMETRY_DISABLED: "1",
@@ -322,8 +329,8 @@ export function parseArgs(argv: string[]): Record<string, string> {
   return out;
 }
 
-/** A fresh database on the PostgreSQL server at `serverUrl` (--database-url), dropped afterwards. */
-export async function createDatabase(serverUrl: string) {
+/** A fresh database on the PostgreSQL server at `serverUrl`, to drop afterwards. */
+async function createDatabase(serverUrl: string) {
   const name = `kikite_bench_${Date.now()}`;
   const admin = new Pool({ connectionString: serverUrl, max: 1 });
   await admin.query(`create database ${name}`);
