@@ -15,6 +15,7 @@ import type { LlmEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { chooseCallMode } from "@/lib/llm/call-mode";
 import type { VoicePlan } from "@/lib/llm/caller-generation";
+import { rateLimitWindowStart } from "@/lib/llm/llm-usage";
 import { expectedSpeechEndMs, pendingCallerLineValues, settleStaleVoices } from "@/lib/llm/pending-voice";
 import type { ReplyFollowUp } from "@/lib/llm/reply-follow-up";
 import { analyzeReply } from "@/lib/rubric/analyze-reply";
@@ -143,7 +144,7 @@ export async function sendReplyWithFollowUp(
   return db.transaction(async (tx) => {
     const now = clock.now();
     const { call, history, llmRequestsLastHour } = await lockCallForReply(tx, user, callId, {
-      countLlmRequestsSince: hooks.onVoicePlan ? new Date(now.getTime() - HOUR_MS) : undefined,
+      countLlmRequestsSince: hooks.onVoicePlan ? rateLimitWindowStart(now) : undefined,
     });
     if (call.status === "ended") throw new AppError("conflict", "この通話はすでに終了しています。");
     const playable = await getScenarioVersion(tx, call.scenarioVersionId);
@@ -352,8 +353,6 @@ type TurnText = Pick<
   TurnRow,
   "id" | "seq" | "role" | "kind" | "text" | "nodeId" | "voice" | "atMs" | "speechEndsAtMs"
 >;
-
-const HOUR_MS = 60 * 60 * 1000;
 
 /**
  * The user's call, locked for a reply, with its transcript's words and (LLM play) the user's provider

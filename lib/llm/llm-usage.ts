@@ -46,6 +46,11 @@ export async function recordLlmRequests(
   );
 }
 
+/** The per-user rate limit counts the provider requests made since this time (the last hour). */
+export function rateLimitWindowStart(now: Date): Date {
+  return new Date(now.getTime() - 60 * 60 * 1000);
+}
+
 /** Whether a user who made `requestsLastHour` provider requests in the last hour may make another. */
 export function isUnderRateLimit(requestsLastHour: number, llm: Pick<LlmEnv, "rateLimitPerHour">): boolean {
   return requestsLastHour < llm.rateLimitPerHour;
@@ -58,11 +63,10 @@ export async function isWithinRateLimit(
   llm: LlmEnv,
   now: Date,
 ): Promise<boolean> {
-  const since = new Date(now.getTime() - 60 * 60 * 1000);
   const [row] = await db
     .select({ n: count() })
     .from(llmRequests)
-    .where(and(eq(llmRequests.userId, userId), gte(llmRequests.createdAt, since)));
+    .where(and(eq(llmRequests.userId, userId), gte(llmRequests.createdAt, rateLimitWindowStart(now))));
   return isUnderRateLimit(row?.n ?? 0, llm);
 }
 
