@@ -60,6 +60,8 @@ test.describe("LLM-driven calls", () => {
     await call.replyWhenCallerFinishes(goodReplies[1]!);
     await expect.poll(() => call.scriptLines.count()).toBeGreaterThan(2);
     await expect(call.llmLines).toHaveCount(1);
+    // A scripted answer may be several lines, each shown as it starts: count once all are said.
+    await call.waitForCallerToFinish();
     const scripted = await call.scriptLines.count();
     // A reload resumes the same call, still scripted, still with the notice.
     await page.reload();
