@@ -1,11 +1,11 @@
 // The in-process part of `npm run bench:llm`: the latency Kikite's call service adds, without HTTP.
 //
-// Measured, per reply: from the call service receiving the reply (sendReplyWithFollowUp called: row
-// lock, rubric analysis, engine, turns written and committed, rate-limit check, prompt built, request
+// Measured, per reply: from the call service receiving the reply (sendReplyWithFollowUp called: the
+// call read, rubric analysis, engine, turns written, rate-limit check, prompt built, request
 // sent through the real `openai` client) to the first caller token handed to the response stream
 // (after the output guard), MINUS the provider's own time to first token as the local
 // OpenAI-compatible server sees it (request received → first chunk written). As in the route, the
-// request goes out as soon as the engine has chosen the line, overlapping the commit, and tokens are
+// request goes out as soon as the engine has chosen the line, overlapping the write, and tokens are
 // handed on once the scored reply is. The server answers with no delay. Not included: HTTP, routing
 // and the session lookup (bench-llm.ts measures those too). One trainee, replies back to back, on a
 // fresh in-memory PGlite, in one process with the local server. Needs `--conditions=react-server`.

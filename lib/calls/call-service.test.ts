@@ -129,6 +129,40 @@ describe.each(testDatabaseTargets())("the call service on $name", (target) => {
     expect((await getCallForUser(handle.db, trainee, call.id, clock)).turns).toHaveLength(1);
   });
 
+  it("stores two replies sent at once to the same call one after the other, losing neither", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    clock.afterCallerFinishes(call, t0);
+    const texts = ["さようでございますか。瓶が割れていたのですね。", "ご注文番号を教えていただけますか。"];
+    // Both read the call before either writes: the second is scored again on the call as it then is.
+    const results = await Promise.all(
+      texts.map((text) => sendReply(handle.db, trainee, call.id, { text }, clock)),
+    );
+    const resumed = await getCallForUser(handle.db, trainee, call.id, clock);
+    expect(resumed.turns.map((t) => t.seq)).toEqual(resumed.turns.map((_, i) => i));
+    expect(resumed.turns.filter((t) => t.role === "operator").map((t) => t.text)).toEqual(texts);
+    // The second reply arrives as the caller starts answering the first: it cuts that answer short.
+    const changed = new Map(results.flatMap((r) => r.changed).map((t) => [t.seq, t]));
+    const expected = [...call.turns, ...results.flatMap((r) => r.added)].map((t) => changed.get(t.seq) ?? t);
+    expect(resumed.turns).toEqual(expected);
+  });
+
+  it("stores a reply racing the call's end before the end, or refuses it: never after the end", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    clock.afterCallerFinishes(call, t0);
+    const [reply, end] = await Promise.allSettled([
+      sendReply(handle.db, trainee, call.id, { text: "さようでございますか。" }, clock),
+      endCallForUser(handle.db, trainee, call.id, clock),
+    ]);
+    if (end.status !== "fulfilled") throw end.reason;
+    if (reply.status === "rejected") expect(reply.reason).toMatchObject({ status: 409 });
+    // The scorecard was built from the turns the end read: nothing may be stored after them.
+    const stored = await getCallForUser(handle.db, trainee, call.id, clock);
+    expect(stored.turns).toEqual(end.value.turns);
+    expect(stored.turns.length).toBe(reply.status === "fulfilled" ? 1 + reply.value.added.length : 1);
+  });
+
   it("ends a call left open past its time limit as a time-out", async () => {
     const clock = new FakeClock(t0);
     const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);

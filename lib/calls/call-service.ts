@@ -118,6 +118,12 @@ export async function sendReply(
 /**
  * sendReply, plus what must happen after the answer (server-side only, never sent to the browser):
  * an LLM call's pending caller line to voice, and the reply for the optional judge.
+ *
+ * No transaction spans the reply: the call is read, the reply scored and the caller advanced, then
+ * everything is written in one statement that only succeeds on the call as it was read (see
+ * writeReply). A reply that raced another one for the same call is scored again on the call as it
+ * now is. Holding a transaction (with embedded PGlite, the one connection) across the scoring made
+ * every other trainee's statements wait for it.
  */
 export async function sendReplyWithFollowUp(
   db: Db,
@@ -127,8 +133,9 @@ export async function sendReplyWithFollowUp(
   clock: Clock = systemClock,
   hooks: {
     /**
-     * LLM play: called once the engine has chosen the caller's line, while the turns are still being
-     * written, with the user's provider requests in the hour before `now` (for the rate limit).
+     * LLM play: called once the engine has chosen the caller's line, before the turns are written,
+     * with the user's provider requests in the hour before `now` (for the rate limit). Called again
+     * if the reply has to be scored again (it raced another reply): that plan replaces the first.
      */
     onVoicePlan?: (plan: VoicePlan, llmRequestsLastHour: number) => void;
   } = {},
@@ -141,124 +148,157 @@ export async function sendReplyWithFollowUp(
       `返答が長すぎます（${MAX_REPLY_CHARS}文字まで）。お客様が聞き取りやすいよう、短く区切ってお話しください。`,
     );
   }
-  return db.transaction(async (tx) => {
-    const now = clock.now();
-    const { call, history, llmRequestsLastHour } = await lockCallForReply(tx, user, callId, {
-      countLlmRequestsSince: hooks.onVoicePlan ? rateLimitWindowStart(now) : undefined,
-    });
-    if (call.status === "ended") throw new AppError("conflict", "この通話はすでに終了しています。");
-    const playable = await getScenarioVersion(tx, call.scenarioVersionId);
-    const { scenario } = playable;
-    const state = readState(scenario, call);
-    const nowMs = Math.max(0, now.getTime() - call.startedAt.getTime());
-    const lastTurn = history.at(-1);
-    const lastCaller = history.findLast((t) => t.role === "caller");
-    // The client may say the reply began earlier than it arrived (voice), never later than now.
-    const startedMs = clamp(request.startedAtMs ?? nowMs, lastTurn?.atMs ?? 0, nowMs);
-    const callerSpeechEndsMs = expectedSpeechEndMs(lastCaller, scenario);
-
-    const context = toAnalyzerContext(history);
-    const analysis = analyzeReply({
-      context: context.turns,
-      reply: text,
-      timing: { replyStartedMs: startedMs, callerSpeechEndsMs },
-    });
-    const overlapping = startedMs < callerSpeechEndsMs && !analysis.interruption;
-    const stored = storedAnalysisSchema.parse({
-      ...remapSources(analysis, context, history),
-      modelReply: modelReplyFor(scenario, state.nodeId),
-      overlapping,
-    });
-    const nextSeq = (lastTurn?.seq ?? -1) + 1;
-
-    if (overlapping) {
-      // A 相づち while the caller talks: heard and scored, but the caller goes on speaking.
-      const reply = operatorTurn(call.id, now, {
-        seq: nextSeq,
-        kind: "backchannel",
-        text,
-        nodeId: state.nodeId,
-        analysis: stored,
-        mood: state.mood,
-        atMs: startedMs,
-      });
-      const inserted = tx.$with("inserted").as(tx.insert(turns).values(reply));
-      await tx.with(inserted).update(calls).set({ updatedAt: now }).where(eq(calls.id, call.id));
-      return {
-        result: {
-          call: toCallStatusView({ call, playable, state, now }),
-          added: [toTurnView(reply, stored)],
-          changed: [],
-        },
-        followUp: null,
-      };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await scoreAndWriteReply(db, user, callId, { ...request, text }, clock, hooks);
+    } catch (error) {
+      if (!(error instanceof ReplyRaced)) throw error;
+      if (error.reason === "ended") throw callEnded();
+      if (attempt >= MAX_REPLY_ATTEMPTS) {
+        throw new AppError(
+          "conflict",
+          "同じ通話への別の返答と重なったため、保存できませんでした。もう一度送信してください。",
+        );
+      }
     }
+  }
+}
 
-    const result = advanceCall(scenario, state, { reply: text, signals: analysis, elapsedMs: nowMs });
-    // LLM play: the engine has decided what the caller says; the LLM only gives it words. It may start
-    // now, while the turns are written, so its time to first token overlaps the commit.
-    const llmVoiced = call.mode === "llm" && call.llmFallbackAt === null && result.lines.length > 0;
-    const said = history.map((turn) => ({ role: turn.role, text: turn.text }));
-    if (llmVoiced) {
-      const plan = { userId: user.id, callId: call.id, scenario, state: result.state, guide: result.lines };
-      hooks.onVoicePlan?.(
-        { ...plan, transcript: [...said, { role: "operator", text }] },
-        llmRequestsLastHour,
-      );
-      // Let the provider request leave before the write below holds the thread (embedded PGlite runs
-      // in this thread): the provider then works while the turns are written.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-    const cut = analysis.interruption ? lastCaller : undefined;
-    const changed = cut
-      ? // The caller breaks off where they were cut.
-        [toTurnView(callerTurn(now, { ...cut, callId: call.id, speechEndsAtMs: startedMs }))]
-      : [];
-    // The reply and the caller's answer are not read back: the server built them, so the answer is
-    // made from what it wrote (fewer round trips and less JSON on the hot path).
+/** How often a reply is scored again when other replies to the same call keep getting in first. */
+const MAX_REPLY_ATTEMPTS = 3;
+
+/** The call changed between reading it and writing the reply: another reply got in, or it ended. */
+class ReplyRaced extends Error {
+  constructor(readonly reason: "replied" | "ended") {
+    super(`the call was ${reason} while the reply was being scored`);
+  }
+}
+
+function callEnded(): AppError {
+  return new AppError("conflict", "この通話はすでに終了しています。");
+}
+
+async function scoreAndWriteReply(
+  db: Db,
+  user: Pick<SessionUser, "id">,
+  callId: string,
+  request: ReplyRequest,
+  clock: Clock,
+  hooks: { onVoicePlan?: (plan: VoicePlan, llmRequestsLastHour: number) => void },
+): Promise<{ result: ReplyResult; followUp: ReplyFollowUp | null }> {
+  const { text } = request;
+  const now = clock.now();
+  const { call, history, llmRequestsLastHour } = await readCallForReply(db, user, callId, {
+    countLlmRequestsSince: hooks.onVoicePlan ? rateLimitWindowStart(now) : undefined,
+  });
+  if (call.status === "ended") throw callEnded();
+  const playable = await getScenarioVersion(db, call.scenarioVersionId);
+  const { scenario } = playable;
+  const state = readState(scenario, call);
+  const nowMs = Math.max(0, now.getTime() - call.startedAt.getTime());
+  const lastTurn = history.at(-1);
+  const lastCaller = history.findLast((t) => t.role === "caller");
+  // The client may say the reply began earlier than it arrived (voice), never later than now.
+  const startedMs = clamp(request.startedAtMs ?? nowMs, lastTurn?.atMs ?? 0, nowMs);
+  const callerSpeechEndsMs = expectedSpeechEndMs(lastCaller, scenario);
+
+  const context = toAnalyzerContext(history);
+  const analysis = analyzeReply({
+    context: context.turns,
+    reply: text,
+    timing: { replyStartedMs: startedMs, callerSpeechEndsMs },
+  });
+  const overlapping = startedMs < callerSpeechEndsMs && !analysis.interruption;
+  const stored = storedAnalysisSchema.parse({
+    ...remapSources(analysis, context, history),
+    modelReply: modelReplyFor(scenario, state.nodeId),
+    overlapping,
+  });
+  const nextSeq = (lastTurn?.seq ?? -1) + 1;
+
+  if (overlapping) {
+    // A 相づち while the caller talks: heard and scored, but the caller goes on speaking.
     const reply = operatorTurn(call.id, now, {
       seq: nextSeq,
-      kind: "reply",
+      kind: "backchannel",
       text,
       nodeId: state.nodeId,
       analysis: stored,
-      mood: result.state.mood,
+      mood: state.mood,
       atMs: startedMs,
     });
-    const answer = (
-      llmVoiced
-        ? pendingCallerLineValues(call.id, result.lines, { seq: nextSeq + 1, atMs: nowMs + RESPONSE_GAP_MS })
-        : callerLineValues(call.id, scenario, result.lines, {
-            firstSeq: nextSeq + 1,
-            startMs: nowMs + RESPONSE_GAP_MS,
-          })
-    ).map((values) => callerTurn(now, values));
-    const updated = await writeReply(tx, { call, scenario, state: result.state, now }, [reply, ...answer], {
-      cut: cut && { turnId: cut.id, speechEndsAtMs: startedMs },
-    });
-    const [pendingRow] = llmVoiced ? answer : [];
+    await writeReply(db, { call, scenario, state, now }, [reply], {});
     return {
       result: {
-        call: toCallStatusView({ call: updated, playable, state: result.state, now }),
-        added: [toTurnView(reply, stored), ...answer.map((row) => toTurnView(row))],
-        changed,
+        call: toCallStatusView({ call, playable, state, now }),
+        added: [toTurnView(reply, stored)],
+        changed: [],
       },
-      followUp: {
-        userId: user.id,
-        callId: call.id,
-        callStartedAt: call.startedAt,
-        scenario,
-        state: result.state,
-        operatorTurnId: reply.id,
-        reply: text,
-        context: said,
-        pending:
-          llmVoiced && pendingRow
-            ? { turnId: pendingRow.id, seq: pendingRow.seq, atMs: pendingRow.atMs, guide: result.lines }
-            : null,
-      },
+      followUp: null,
     };
+  }
+
+  const result = advanceCall(scenario, state, { reply: text, signals: analysis, elapsedMs: nowMs });
+  // LLM play: the engine has decided what the caller says; the LLM only gives it words. It may start
+  // now, while the turns are written, so its time to first token overlaps the write.
+  const llmVoiced = call.mode === "llm" && call.llmFallbackAt === null && result.lines.length > 0;
+  const said = history.map((turn) => ({ role: turn.role, text: turn.text }));
+  if (llmVoiced) {
+    const plan = { userId: user.id, callId: call.id, scenario, state: result.state, guide: result.lines };
+    hooks.onVoicePlan?.({ ...plan, transcript: [...said, { role: "operator", text }] }, llmRequestsLastHour);
+    // Let the provider request leave before the write below holds the thread (embedded PGlite runs
+    // in this thread): the provider then works while the turns are written.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const cut = analysis.interruption ? lastCaller : undefined;
+  const changed = cut
+    ? // The caller breaks off where they were cut.
+      [toTurnView(callerTurn(now, { ...cut, callId: call.id, speechEndsAtMs: startedMs }))]
+    : [];
+  // The reply and the caller's answer are not read back: the server built them, so the answer is
+  // made from what it wrote (fewer round trips and less JSON on the hot path).
+  const reply = operatorTurn(call.id, now, {
+    seq: nextSeq,
+    kind: "reply",
+    text,
+    nodeId: state.nodeId,
+    analysis: stored,
+    mood: result.state.mood,
+    atMs: startedMs,
   });
+  const answer = (
+    llmVoiced
+      ? pendingCallerLineValues(call.id, result.lines, { seq: nextSeq + 1, atMs: nowMs + RESPONSE_GAP_MS })
+      : callerLineValues(call.id, scenario, result.lines, {
+          firstSeq: nextSeq + 1,
+          startMs: nowMs + RESPONSE_GAP_MS,
+        })
+  ).map((values) => callerTurn(now, values));
+  const updated = await writeReply(db, { call, scenario, state: result.state, now }, [reply, ...answer], {
+    cut: cut && { turnId: cut.id, speechEndsAtMs: startedMs },
+  });
+  const [pendingRow] = llmVoiced ? answer : [];
+  return {
+    result: {
+      call: toCallStatusView({ call: updated, playable, state: result.state, now }),
+      added: [toTurnView(reply, stored), ...answer.map((row) => toTurnView(row))],
+      changed,
+    },
+    followUp: {
+      userId: user.id,
+      callId: call.id,
+      callStartedAt: call.startedAt,
+      scenario,
+      state: result.state,
+      operatorTurnId: reply.id,
+      reply: text,
+      context: said,
+      pending:
+        llmVoiced && pendingRow
+          ? { turnId: pendingRow.id, seq: pendingRow.seq, atMs: pendingRow.atMs, guide: result.lines }
+          : null,
+    },
+  };
 }
 
 /** An operator turn as written, with its id made here so that nothing needs reading back. */
@@ -355,12 +395,13 @@ type TurnText = Pick<
 >;
 
 /**
- * The user's call, locked for a reply, with its transcript's words and (LLM play) the user's provider
- * requests since a time: one statement, because every statement on the reply's path is paid for in
- * its latency (with embedded PGlite, in this very thread).
+ * The user's call with its transcript's words and (LLM play) the user's provider requests since a
+ * time: one statement, because every statement on the reply's path is paid for in its latency (with
+ * embedded PGlite, in this very thread). Nothing is locked: writeReply checks that the call is still
+ * the one read.
  */
-async function lockCallForReply(
-  tx: DbExecutor,
+async function readCallForReply(
+  db: DbExecutor,
   user: Pick<SessionUser, "id">,
   callId: string,
   options: { countLlmRequestsSince?: Date },
@@ -368,7 +409,7 @@ async function lockCallForReply(
   const since = options.countLlmRequestsSince;
   // Written out: drizzle leaves column names unqualified in a one-table select list, which inside
   // these subqueries would name the wrong table's columns.
-  const [row] = await tx
+  const [row] = await db
     .select({
       call: calls,
       history: sql<TurnText[]>`(
@@ -389,41 +430,71 @@ async function lockCallForReply(
     })
     .from(calls)
     .where(and(eq(calls.id, callId), eq(calls.userId, user.id)))
-    .limit(1)
-    .for("update", { of: calls });
+    .limit(1);
   if (!row) throw new AppError("not_found", "通話が見つかりません。");
   return { call: row.call, history: row.history, llmRequestsLastHour: row.llmRequests };
 }
 
 /**
- * Writes a reply's turns (and the cut of an interrupted caller line) with the call's new state, in
- * one statement when the call goes on. An ended call's scorecard is built from every stored turn.
+ * Writes a reply's turns (and the cut of an interrupted caller line) with the call's new state, on
+ * the call as it was read, or not at all (ReplyRaced). While the call goes on, that is one statement:
+ * the call's row is updated only if it is still active, and the turns take their call id from that
+ * update, so on an ended call they have none and the whole statement fails; a turn number another
+ * reply took first breaks the turns' unique (call, seq) key. An ending call is written in a
+ * transaction that locks it, because its scorecard reads every stored turn.
  */
 async function writeReply(
-  tx: DbExecutor,
+  db: Db,
   at: { call: CallRow; scenario: Scenario; state: CallState; now: Date },
   rows: TurnRow[],
   options: { cut?: { turnId: string; speechEndsAtMs: number } },
 ): Promise<CallRow> {
   const { call, scenario, state, now } = at;
-  const cut = options.cut;
-  const cutQuery = cut
-    ? tx.update(turns).set({ speechEndsAtMs: cut.speechEndsAtMs }).where(eq(turns.id, cut.turnId))
-    : undefined;
-  if (state.ended !== null) {
-    await cutQuery;
-    await tx.insert(turns).values(rows);
-    return saveState(tx, call, scenario, state, now);
+  const cutQuery = (tx: DbExecutor, cut: { turnId: string; speechEndsAtMs: number }) =>
+    tx.update(turns).set({ speechEndsAtMs: cut.speechEndsAtMs }).where(eq(turns.id, cut.turnId));
+  const { cut } = options;
+  try {
+    if (state.ended !== null) {
+      return await db.transaction(async (tx) => {
+        const current = await findOwnCall(tx, { id: call.userId }, call.id, { lock: true });
+        if (current.status === "ended") throw new ReplyRaced("ended");
+        if (cut) await cutQuery(tx, cut);
+        await tx.insert(turns).values(rows);
+        return saveState(tx, current, scenario, state, now);
+      });
+    }
+    const changes = { state, updatedAt: now };
+    const active = db.$with("active").as(
+      db
+        .update(calls)
+        .set(changes)
+        .where(and(eq(calls.id, call.id), eq(calls.status, "active")))
+        .returning({ id: calls.id }),
+    );
+    const ctes = cut ? [active, db.$with("cut").as(cutQuery(db, cut))] : [active];
+    await db
+      .with(...ctes)
+      .insert(turns)
+      .values(rows.map((row) => ({ ...row, callId: sql`(select id from ${active})` })));
+    return { ...call, ...changes };
+  } catch (error) {
+    throw raceOf(error) ?? error;
   }
-  const inserted = tx.$with("inserted").as(tx.insert(turns).values(rows));
-  const ctes = cutQuery ? [inserted, tx.$with("cut").as(cutQuery)] : [inserted];
-  const changes = { state, updatedAt: now };
-  await tx
-    .with(...ctes)
-    .update(calls)
-    .set(changes)
-    .where(eq(calls.id, call.id));
-  return { ...call, ...changes };
+}
+
+/** The database's refusal of a reply written on a call that changed since it was read, if it is one. */
+function raceOf(error: unknown): ReplyRaced | undefined {
+  if (error instanceof ReplyRaced) return error;
+  // drizzle wraps the driver's error (node-postgres or PGlite, both with PostgreSQL's fields).
+  const cause = (error instanceof Error && error.cause) || error;
+  const { code, column, constraint } = (cause ?? {}) as {
+    code?: string;
+    column?: string;
+    constraint?: string;
+  };
+  if (code === "23502" && column === "call_id") return new ReplyRaced("ended");
+  if (code === "23505" && constraint === "turns_call_seq_key") return new ReplyRaced("replied");
+  return undefined;
 }
 
 function readState(scenario: Scenario, call: CallRow): CallState {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/accounts/users";
 import {
   type Clock,
+  endCallForUser,
   getCallForUser,
   sendReplyWithFollowUp,
   startCallForUser,
@@ -319,5 +320,28 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
     expect(limited.events.fallbacks).toHaveLength(1);
     const rows = await handle.db.select().from(llmRequests).where(eq(llmRequests.callId, call.id));
     expect(rows).toHaveLength(1);
+  });
+
+  it("refuses a reply whose call ended while its caller line was being planned, storing nothing", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startLlmCall(clock);
+    clock.ms += 30_000;
+    // The trainee hangs up between the reply's read and its write (the plan is made in between).
+    let ending: Promise<unknown> | undefined;
+    const replying = sendReplyWithFollowUp(handle.db, trainee, call.id, { text: "はい。" }, clock, {
+      onVoicePlan: () => {
+        ending ??= endCallForUser(handle.db, trainee, call.id, clock);
+      },
+    });
+    const [replied] = await Promise.allSettled([replying]);
+    const ended = (await ending) as Awaited<ReturnType<typeof endCallForUser>>;
+    expect(ended.status).toBe("ended");
+    const stored = await getCallForUser(handle.db, trainee, call.id, clock);
+    // Stored before the end (and scored in its scorecard), or refused: never stored after it.
+    expect(stored.turns).toEqual(ended.turns);
+    if (replied.status === "rejected") {
+      expect(replied.reason).toMatchObject({ status: 409, message: "この通話はすでに終了しています。" });
+      expect(stored.turns).toEqual(call.turns);
+    }
   });
 });

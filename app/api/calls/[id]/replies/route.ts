@@ -23,9 +23,11 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
     const { llm } = getEnv();
     // LLM play: the caller's words start generating as soon as the engine has chosen the line.
     let started: CallerGeneration | undefined;
-    // The reply's own read counted the user's provider requests for the rate limit.
+    // The reply's own read counted the user's provider requests for the rate limit. A reply scored
+    // again (it raced another one) replaces its first plan.
     const onVoicePlan = llm
       ? (plan: VoicePlan, llmRequestsLastHour: number) => {
+          started?.abort();
           started = startCallerGeneration(
             db,
             llm,
