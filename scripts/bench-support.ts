@@ -34,6 +34,8 @@ export interface BenchServerOptions {
   env?: Record<string, string | undefined>;
   /** Node's --cpu-prof into this folder. */
   cpuProfDir?: string;
+  /** A script the server process loads first (`node --require`): bench instrumentation. */
+  preload?: string;
 }
 
 export interface BenchServer {
@@ -104,6 +106,7 @@ function spawnServer(options: BenchServerOptions, dataDir: string, databaseUrl?:
     process.execPath,
     [
       ...(options.cpuProfDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfDir}`] : []),
+      ...(options.preload ? ["--require", options.preload] : []),
       "node_modules/next/dist/bin/next",
       "start",
       "--hostname",
