@@ -115,6 +115,15 @@ export async function sendReply(
   return (await sendReplyWithFollowUp(db, user, callId, request, clock)).result;
 }
 
+export interface ReplyHooks {
+  /**
+   * LLM play: called once the engine has chosen the caller's line, before the turns are written,
+   * with the user's provider requests in the hour before `now` (for the rate limit). Called again
+   * if the reply has to be scored again (it raced another reply): that plan replaces the first.
+   */
+  onVoicePlan?: (plan: VoicePlan, llmRequestsLastHour: number) => void;
+}
+
 /**
  * sendReply, plus what must happen after the answer (server-side only, never sent to the browser):
  * an LLM call's pending caller line to voice, and the reply for the optional judge.
@@ -131,14 +140,7 @@ export async function sendReplyWithFollowUp(
   callId: string,
   request: ReplyRequest,
   clock: Clock = systemClock,
-  hooks: {
-    /**
-     * LLM play: called once the engine has chosen the caller's line, before the turns are written,
-     * with the user's provider requests in the hour before `now` (for the rate limit). Called again
-     * if the reply has to be scored again (it raced another reply): that plan replaces the first.
-     */
-    onVoicePlan?: (plan: VoicePlan, llmRequestsLastHour: number) => void;
-  } = {},
+  hooks: ReplyHooks = {},
 ): Promise<{ result: ReplyResult; followUp: ReplyFollowUp | null }> {
   const text = request.text.trim();
   if (text === "") throw new AppError("invalid_input", "返答を入力してください。");
@@ -184,7 +186,7 @@ async function scoreAndWriteReply(
   callId: string,
   request: ReplyRequest,
   clock: Clock,
-  hooks: { onVoicePlan?: (plan: VoicePlan, llmRequestsLastHour: number) => void },
+  hooks: ReplyHooks,
 ): Promise<{ result: ReplyResult; followUp: ReplyFollowUp | null }> {
   const { text } = request;
   const now = clock.now();

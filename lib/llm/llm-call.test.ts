@@ -327,14 +327,15 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
     const call = await startLlmCall(clock);
     clock.ms += 30_000;
     // The trainee hangs up between the reply's read and its write (the plan is made in between).
-    let ending: Promise<unknown> | undefined;
+    let ending: ReturnType<typeof endCallForUser> | undefined;
     const replying = sendReplyWithFollowUp(handle.db, trainee, call.id, { text: "はい。" }, clock, {
       onVoicePlan: () => {
         ending ??= endCallForUser(handle.db, trainee, call.id, clock);
       },
     });
     const [replied] = await Promise.allSettled([replying]);
-    const ended = (await ending) as Awaited<ReturnType<typeof endCallForUser>>;
+    if (!ending) throw new Error("the reply never planned its caller line");
+    const ended = await ending;
     expect(ended.status).toBe("ended");
     const stored = await getCallForUser(handle.db, trainee, call.id, clock);
     // Stored before the end (and scored in its scorecard), or refused: never stored after it.
