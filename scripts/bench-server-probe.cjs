@@ -5,14 +5,14 @@
 // Per POST …/replies that carries an `x-bench-reply` header: from the request's arrival (Node's
 // `http.server.request.start` diagnostics channel: headers parsed, before Next.js routes it) to the
 // write that hands the `reply` event, and the first `delta` event, to the socket, and to the answer's
-// end. Kept in memory
-// and written as JSON to KIKITE_BENCH_PROBE_FILE when the server exits, so the measured replies pay
-// for no file I/O.
+// end. Kept in memory and written as JSON to KIKITE_BENCH_PROBE_FILE when the server exits, so the
+// measured replies pay for no file I/O.
 const diagnostics = require("node:diagnostics_channel");
 const fs = require("node:fs");
 
 const file = process.env.KIKITE_BENCH_PROBE_FILE;
-/** @type {{ id: string, status: number, doneMs: number, replyMs?: number, firstDeltaMs?: number }[]} */
+/** @typedef {{ id: string, status: number, doneMs: number, replyMs?: number, firstDeltaMs?: number }} Timing */
+/** @type {Timing[]} */
 const records = [];
 
 if (file) {
@@ -20,7 +20,7 @@ if (file) {
     const id = request.headers["x-bench-reply"];
     if (request.method !== "POST" || typeof id !== "string") return;
     const arrivedAt = performance.now();
-    /** @type {{ id: string, status: number, doneMs: number, replyMs?: number, firstDeltaMs?: number }} */
+    /** @type {Timing} */
     const record = { id, status: 0, doneMs: 0 };
     const write = response.write;
     response.write = function probedWrite(chunk, ...rest) {
