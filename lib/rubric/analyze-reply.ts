@@ -8,9 +8,12 @@ import { detectQuestion } from "./detect-question";
 import { type CallerText, detectReflection, isReflectiveSentence } from "./detect-reflection";
 import { detectRegister } from "./detect-register";
 import { detectViolation } from "./detect-violation";
-import { getJapaneseTokenizer, type JapaneseTokenizer } from "./japanese";
+import { getFullTokenizer, getJapaneseTokenizer, type JapaneseTokenizer } from "./japanese";
 import type { Turn } from "./labels";
-import type { ReplyAnalysis } from "./reply-analysis";
+import { LruCache } from "./lru-cache";
+import { type NormalizedText, normalizeSpoken, toOriginalSpan } from "./normalize-spoken";
+import { readCallerTurn } from "./read-caller-turn";
+import type { LabelEvidence, ReplyAnalysis, SignalKey } from "./reply-analysis";
 import { pickReflection, suggestReply } from "./suggest-reply";
 import type { Span } from "./text-spans";
 import { writeFeedback } from "./write-feedback";
@@ -27,7 +30,53 @@ export interface AnalyzeReplyInput {
 export function analyzeReply(
   input: AnalyzeReplyInput,
   tokenizer: JapaneseTokenizer = getJapaneseTokenizer(),
+  fullTokenizer: JapaneseTokenizer = getFullTokenizer(),
 ): ReplyAnalysis {
+  // Every detector reads the normalized text (fillers set aside, sentence ends marked even where speech
+  // recognition wrote no punctuation); evidence is mapped back to the words as they were sent.
+  const normalizedReply = normalizeSpoken(input.reply, fullTokenizer);
+  const normalizedTurns = input.context.map((turn) => normalizeTurn(turn.text, fullTokenizer));
+  const analysis = analyzeNormalized(
+    {
+      ...input,
+      reply: normalizedReply.text,
+      context: input.context.map((turn, i) => ({ ...turn, text: normalizedTurns[i]?.text ?? turn.text })),
+    },
+    tokenizer,
+  );
+  const evidence = Object.fromEntries(
+    Object.entries(analysis.evidence).map(([key, value]) => [
+      key,
+      mapEvidence(value, normalizedReply, normalizedTurns),
+    ]),
+  ) as Record<SignalKey, LabelEvidence>;
+  return { ...analysis, evidence };
+}
+
+const turnCache = new LruCache<string, NormalizedText>(512);
+
+// Caller turns are re-read on every reply of a call, so their normalization is kept.
+function normalizeTurn(text: string, fullTokenizer: JapaneseTokenizer): NormalizedText {
+  const hit = turnCache.get(text);
+  if (hit) return hit;
+  const normalized = normalizeSpoken(text, fullTokenizer);
+  turnCache.set(text, normalized);
+  return normalized;
+}
+
+function mapEvidence(evidence: LabelEvidence, reply: NormalizedText, turns: NormalizedText[]): LabelEvidence {
+  const spans = evidence.spans.map((span) => toOriginalSpan(reply, span));
+  if (!evidence.sources) return { spans };
+  return {
+    spans,
+    sources: evidence.sources.map((source) => {
+      const turn = turns[source.turn];
+      return turn ? { turn: source.turn, ...toOriginalSpan(turn, source) } : source;
+    }),
+  };
+}
+
+function analyzeNormalized(input: AnalyzeReplyInput, tokenizer: JapaneseTokenizer): ReplyAnalysis {
   const { context, reply } = input;
   const callers: CallerText[] = context.flatMap((turn, index) =>
     turn.role === "caller" && turn.text.trim() !== ""
@@ -47,12 +96,25 @@ export function analyzeReply(
   const cushion = detectCushion(reply);
   const apology = detectApology(reply);
   const acknowledgements = [...backchannel.spans, ...empathy.spans, ...reflection.parroting.spans];
+  const caller = latestCaller
+    ? readCallerTurn(latestCaller.text)
+    : { complaining: false, emotional: false, asks: false, asksAdvice: false };
+  const acknowledgedBeyondTokens =
+    empathy.present ||
+    apology.kind !== "none" ||
+    reflection.parroting.present ||
+    reflection.summarizing.present;
   const violation = detectViolation(reply, {
     firstAcknowledgement:
       acknowledgements.length > 0 ? Math.min(...acknowledgements.map((s) => s.start)) : null,
     hasCushion: cushion.present,
     callerSaidSomething: (latestCaller?.units.length ?? 0) > 0,
-    callerInquiring: latestCaller ? !complaintCue.test(latestCaller.text) : false,
+    callerInquiring: caller.asks && !caller.complaining && !caller.emotional,
+    callerAskedAdvice: caller.asksAdvice,
+    callerUpset: caller.complaining || caller.emotional,
+    callerSharedFeeling: !caller.asks && caller.emotional,
+    acknowledged: acknowledgedBeyondTokens,
+    tokenOnlyAcknowledgementEnd: acknowledgedBeyondTokens ? null : leadingTokensEnd(reply, backchannel.spans),
   });
   const register = detectRegister(backchannel, context, (text) => detectBackchannel(text, context).tokens);
   const interruption = detectInterruption(input.timing, backchannel.only);
@@ -105,9 +167,15 @@ export function analyzeReply(
   };
 }
 
-// Signs that the caller is complaining or upset rather than only asking (exclamations, のに, blame).
-const complaintCue =
-  /[!！]|のに|どういうこと|どうなって|どうして(くれ|なの)|なんで|ひど|最悪|ふざけ|いい加減|信じられ|困(る|っ)|じゃない(の|です)?[か?？!！。]|言って(る|ます)(んです)?けど|壊|謝|責任|おかしい|許せ|腹が立|頭にく|ありえな|埒|せい/;
+// The end of the 相づち that open the reply (はい、はい。), or null when it does not open with one.
+function leadingTokensEnd(reply: string, spans: Span[]): number | null {
+  let end = 0;
+  for (const span of [...spans].sort((a, b) => a.start - b.start)) {
+    if (!/^[、。,.!?！？\s]*$/.test(reply.slice(end, span.start))) break;
+    end = span.end;
+  }
+  return end > 0 ? end : null;
+}
 
 function firstText(text: string, spans: Span[]): string | null {
   const span = spans[0];

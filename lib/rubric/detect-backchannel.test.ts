@@ -18,11 +18,13 @@ describe("detectBackchannel", () => {
     ["えー、そうなんですか!", true, true],
     ["ごもっともです。", true, true],
     ["おっしゃる通りでございます。", true, false],
+    // The guideline's clarification: acknowledging what the caller just said.
+    ["かしこまりました。確認いたします。", true, false],
+    ["承知いたしました。", true, true],
     // negatives
     ["お支払いはお済みでしょうか。", false, false],
     ["ええと、お名前をお願いします。", false, false],
     ["届きそうですか。", false, false],
-    ["かしこまりました。確認いたします。", false, false],
     ["大変申し訳ございません。", false, false],
   ])("%s → %s", (reply, present, only) => {
     const result = detectBackchannel(reply, caller);

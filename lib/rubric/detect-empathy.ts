@@ -37,6 +37,8 @@ const sharedFeelingEnding =
   /(ですね|ですよね|でしょうね|でしょう|でしたね|でしたよね|ますよね|ましたよね|ますね|ましたね|よね|ことと(存じ|思い|お察し)(ます|いたします|申し上げます))$/;
 const operatorSide = /私|わたし|わたくし|こちら|弊社|当社|申し訳|お詫び/;
 
+const concessive = /^(り|る|し|いたし|でき)?(ます|ました)?(が|けど|けれど|ものの)/;
+
 /** Finds empathy cues; cues inside information questions (何かお困りのことは…か) do not count. */
 export function detectEmpathy(reply: string): CueResult {
   const spans: Span[] = [];
@@ -46,6 +48,8 @@ export function detectEmpathy(reply: string): CueResult {
       for (const span of findSpans(sentence.text, cue, sentence.start)) {
         const matched = reply.slice(span.start, span.end);
         if (isQuestion && !matched.startsWith("さぞ")) continue;
+        // 「お気持ちはわかりますが…」 concedes only to refuse: argue, not empathy.
+        if (concessive.test(reply.slice(span.end, span.end + 8))) continue;
         spans.push(span);
       }
     }

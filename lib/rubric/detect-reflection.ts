@@ -157,11 +157,11 @@ export function colloquial(text: string): string {
  * or went through (〜されたのに, 〜いただき、ありがとう). Requests and information questions are not.
  */
 export function isReflectiveSentence(text: string, callerTexts: string[] = []): boolean {
+  if (judgesCaller(text)) return false;
   const kind = classifySentence(text);
   if (kind.question !== "none") return kind.confirmation;
   if (kind.request) return false;
   const body = stripSentenceEnd(text);
-  if (judgesCaller(text)) return false;
   // 〜と思うんですけどね is the operator's view, not a confirmation of the caller's; nor is a remark
   // about people in general (〜を間違える方が多いんですよね).
   if (/(けど|けれど|けれども)ね$|思(う|います|うんです|いますけど|うんですけど)(けど)?ね$/.test(body))

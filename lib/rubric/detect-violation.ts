@@ -1,5 +1,6 @@
 import type { ViolationKind } from "./labels";
 import { findSpans, type Span, splitSentences } from "./text-spans";
+import { findViolationFamilies, isBareDatumRequest, sentenceFamilies } from "./violation-families";
 
 export interface ViolationResult {
   kind: ViolationKind;
@@ -19,6 +20,16 @@ export interface ViolationContext {
    * then pointing to the web form or another desk answers it rather than deflecting.
    */
   callerInquiring?: boolean;
+  /** The caller asked what they should do: a recommendation then answers them. */
+  callerAskedAdvice?: boolean;
+  /** The caller complains or shares a feeling (a neutral report or request is neither). */
+  callerUpset?: boolean;
+  /** The caller shared a feeling or a piece of their life and asked nothing. */
+  callerSharedFeeling?: boolean;
+  /** The reply acknowledged the caller with more than a token (共感, 謝罪, 復唱, 要約). */
+  acknowledged?: boolean;
+  /** Where the reply's opening 相づち end when they are its only acknowledgement (no 共感, 謝罪, 復唱). */
+  tokenOnlyAcknowledgementEnd?: number | null;
 }
 
 type Category = Exclude<ViolationKind, "none">;
@@ -48,7 +59,6 @@ const patterns: Record<Category, RegExp[]> = {
   argue: [
     /(^|[。!！?？]\s*)(ですから|だから)、?/g,
     /(先ほど|さっき|何度|前回)(から|も)?[^。]{0,8}(申し上げ|言って|お伝えし|ご説明し)/g,
-    /(^|[。!！?？]\s*)(いえ|いいえ|いや)[、,\s](?!(とんでもな|こちらこそ|お気にな|大丈夫))/g,
     /(そんな|そのような)(こと|はず)(は|が)(ござい|あり|な)|ありえません|あり得ません/g,
     /(はず|筈)(は|が)(ない|ありません|ございません)|(はず|筈)です(が|ので|から|けど)/g,
     /(と|とは)(は)?(申し上げて|言って|お伝えして|ご案内して)(おりません|いません|いない|おらず)/g,
@@ -93,10 +103,11 @@ const patterns: Record<Category, RegExp[]> = {
 };
 
 // Only a violation when nothing acknowledged the caller first.
-const coldTopicSwitch = /結論から(言|申し上げ|お伝え)|ところで、|話を戻し|本題に/g;
+const coldTopicSwitch =
+  /結論から(言|申し上げ|お伝え)|ところで|そういえば|それはそうと|話は変わ(ります|りますが)|話を戻し|本題に|その前に、/g;
 // Sending the caller elsewhere (a web form, a chat, another number or desk) instead of listening.
 const coldDeflection =
-  /(ホームページ|ウェブ|ウエブ|Web|WEB|web|サイト|フォーム|メール|チャット|アプリ|マイページ|LINE|専用(の)?(ダイヤル|窓口|番号|フォーム)|フリーダイヤル|別の?(窓口|部署|番号)|担当(の)?部署)[^。]{0,25}(から|で|にて|に|へ)[^。]{0,20}(ください|願います|お願いいたします|お願い致します|お願いします)/g;
+  /(ホームページ|ウェブ|ウエブ|Web|WEB|web|サイト|フォーム|メール|チャット|アプリ|マイページ|LINE|専用(の)?(ダイヤル|窓口|番号|フォーム|ページ)|フリーダイヤル|別の?(窓口|部署|番号)|担当(の)?部署)[^。]{0,25}(から|で|にて|に|へ)[^。]{0,20}(ください|願います|お願いいたします|お願い致します|お願いします|いただけます|いただけますので|できます|可能です)/g;
 const coldRefusal =
   /(お答え|お受け|ご対応|対応|お取り次ぎ|お取次ぎ)(は|が)?(でき|いたし|いたしかね|致しかね)(ません|かねます)/g;
 // 「それは仕様です」 answers a complaint by declaring the behaviour intended (to a plain question it is
@@ -109,8 +120,10 @@ const businessOnly = /ご用件(を|は)(どうぞ|何|お願い)/g;
  * not hand them back as the operator's understanding (キャンセル保険に入っておくべきでしたね).
  */
 export function judgesCaller(sentence: string): boolean {
-  return (["criticize", "argue", "advise", "opinion"] as const).some((category) =>
-    patterns[category].some((pattern) => findSpans(sentence, pattern).length > 0),
+  return (
+    (["criticize", "argue", "advise", "opinion"] as const).some((category) =>
+      patterns[category].some((pattern) => findSpans(sentence, pattern).length > 0),
+    ) || sentenceFamilies(sentence, { callerInquiring: false, callerAskedAdvice: false }).length > 0
   );
 }
 
@@ -121,6 +134,12 @@ export function detectViolation(reply: string, context: ViolationContext): Viola
     const spans = patterns[category].flatMap((p) => findSpans(reply, p)).map((s) => trimLead(reply, s));
     if (spans.length > 0) spansByCategory.set(category, spans);
   }
+  const families = findViolationFamilies(reply, {
+    callerInquiring: context.callerInquiring ?? false,
+    callerAskedAdvice: context.callerAskedAdvice ?? false,
+  });
+  for (const { category, span } of families)
+    spansByCategory.set(category, [...(spansByCategory.get(category) ?? []), span]);
   if (!context.callerInquiring) {
     const spec = findSpans(reply, specDefense);
     if (spec.length > 0) spansByCategory.set("argue", [...(spansByCategory.get("argue") ?? []), ...spec]);
@@ -137,6 +156,12 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
   const before = (span: Span) =>
     context.firstAcknowledgement === null || span.start < context.firstAcknowledgement;
   const spans = findSpans(reply, coldTopicSwitch).filter(before);
+  const tokenEnd = context.tokenOnlyAcknowledgementEnd;
+  if (context.callerUpset && tokenEnd != null && isBareDatumRequest(reply, tokenEnd))
+    spans.push({ start: tokenEnd, end: reply.length });
+  // A caller who shared a loss or a worry and is answered with business: 「死亡届は提出済みでしょうか」.
+  else if (context.callerSharedFeeling && !context.acknowledged && isBareDatumRequest(reply, tokenEnd ?? 0))
+    spans.push({ start: tokenEnd ?? 0, end: reply.length });
   if (!context.hasCushion) {
     if (!context.callerInquiring) spans.push(...findSpans(reply, coldDeflection).filter(before));
     spans.push(...findSpans(reply, coldRefusal).filter(before));

@@ -1,7 +1,6 @@
 import type { AnalyzeReplyInput } from "./analyze-reply";
 import { type ClassMetrics, computeAccuracy, computeClassMetrics, computeKappa } from "./eval-metrics";
 import { labelKeys, questionKinds, type RubricLabels, rubricLabelsSchema, violationKinds } from "./labels";
-import type { ReplyAnalysis } from "./reply-analysis";
 import { scoreItemSchema } from "./score-lines";
 
 const goldItemSchema = scoreItemSchema.extend({ gold: rubricLabelsSchema });
@@ -15,6 +14,8 @@ export interface EvaluationReport {
     { classes: Record<string, ClassMetrics>; accuracy: number; kappa: number }
   >;
   violationDetection: ClassMetrics;
+  /** Replies flagged with a violation that gold says are clean. */
+  violationFalseFlags: number;
   /** Among items where gold and prediction both flag a violation, the share with the same subtype. */
   violationSubtypeAccuracy: number;
   disagreements: { id: string | number; label: string; gold: unknown; predicted: unknown; reply: string }[];
@@ -25,7 +26,7 @@ const binaryKeys = ["backchannel", "parroting", "summarizing", "empathy", "cushi
 /** Runs the analyzer over gold-labelled JSONL lines and computes agreement per label. */
 export function evaluateItems(
   lines: string[],
-  analyze: (input: AnalyzeReplyInput) => ReplyAnalysis,
+  analyze: (input: AnalyzeReplyInput) => RubricLabels,
 ): EvaluationReport {
   const gold: RubricLabels[] = [];
   const predicted: RubricLabels[] = [];
@@ -87,6 +88,7 @@ export function evaluateItems(
       violation: multiFor("violation", violationKinds),
     },
     violationDetection: computeClassMetrics(gv, pv, (v) => v !== "none"),
+    violationFalseFlags: gv.filter((g, i) => g === "none" && pv[i] !== "none").length,
     violationSubtypeAccuracy:
       bothFlagged.length === 0 ? 1 : bothFlagged.filter(([g, p]) => g === p).length / bothFlagged.length,
     disagreements,
@@ -116,6 +118,41 @@ export function formatReport(report: EvaluationReport, options: { showErrors?: b
       out.push(`  ${d.id} ${d.label}: gold ${String(d.gold)} / predicted ${String(d.predicted)}  ${d.reply}`);
   }
   return `${out.join("\n")}\n`;
+}
+
+/** Splits JSONL lines by their items' `style` field (written, recognizer, …); "all" holds every line. */
+export function groupByStyle(lines: string[]): Map<string, string[]> {
+  const groups = new Map<string, string[]>([["all", []]]);
+  for (const line of lines) {
+    if (line.trim() === "") continue;
+    groups.get("all")?.push(line);
+    const json = safeJson(line);
+    const style =
+      typeof json === "object" && json !== null && "style" in json && typeof json.style === "string"
+        ? json.style
+        : null;
+    if (style) groups.set(style, [...(groups.get(style) ?? []), line]);
+  }
+  return groups;
+}
+
+/** One line per label with each named report's headline figure side by side (F1, accuracy, any-F1). */
+export function formatComparison(reports: { name: string; report: EvaluationReport }[]): string {
+  const f = (n: number) => n.toFixed(2).padStart(6);
+  const row = (label: string, pick: (r: EvaluationReport) => string) =>
+    `${label.padEnd(22)}${reports.map(({ report }) => pick(report).padStart(14)).join("")}`;
+  const lines = [
+    "".padEnd(22) + reports.map(({ name }) => name.padStart(14)).join(""),
+    ...binaryKeys.map((key) =>
+      row(`${key} F1`, (r) => `${f(r.binary[key]?.f1 ?? 0)} (${r.binary[key]?.support ?? 0})`),
+    ),
+    row("question accuracy", (r) => f(r.multi.question.accuracy)),
+    row("violation any-F1", (r) => f(r.violationDetection.f1)),
+    row("violation any-R", (r) => f(r.violationDetection.recall)),
+    row("violation false flags", (r) => String(r.violationFalseFlags).padStart(6)),
+    row("violation subtype acc", (r) => f(r.violationSubtypeAccuracy)),
+  ];
+  return `${lines.join("\n")}\n`;
 }
 
 function safeJson(line: string): unknown {

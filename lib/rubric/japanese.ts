@@ -116,6 +116,14 @@ export function getJapaneseTokenizer(): JapaneseTokenizer {
   return shared;
 }
 
+let sharedFull: JapaneseTokenizer | undefined;
+
+/** The process-wide tokenizer that keeps every morpheme (fillers, particles, auxiliaries), uncached. */
+export function getFullTokenizer(): JapaneseTokenizer {
+  sharedFull ??= createLinderaTokenizer("all");
+  return sharedFull;
+}
+
 function toMorphemes(text: string, raw: LinderaToken[]): Morpheme[] {
   const out: Morpheme[] = [];
   // lindera reports UTF-8 byte offsets; walk the text once to convert them to string indices.

@@ -1,0 +1,132 @@
+import type { JapaneseTokenizer, Morpheme } from "./japanese";
+import type { Span } from "./text-spans";
+
+/** A text made ready for the detectors, with a map back to the characters it came from. */
+export interface NormalizedText {
+  text: string;
+  /** origin[i] is the index in the original text of text[i]; origin[text.length] is the original length. */
+  origin: number[];
+}
+
+// Hesitations that carry no meaning for the rubric. IPADIC tags most as フィラー; えーと, うーん and a lone
+// あ (the self-correction marker in 「ご注文の、あ、ご注文番号」) come out as 感動詞 too. ええ and うん are
+// 相づち and stay.
+const fillerSurface =
+  /^(え[ーっ〜]+と?|えっと|ええと|えと|あの[ーう〜]*|その[ーう〜]+|う[ーん〜]*ー[ーん〜]*|ん[ーっ〜]+|ま[ぁあー〜]+|あ[ーっ〜]?|あっ)$/;
+
+// A polite sentence-final form, with the ending particle that may close it. The second branch refuses the
+// forms that go on (ですが, ますので, ませんでした, くださいませ, でしたら, ですから).
+const sentenceEnd =
+  /(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねう])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|ま|ー|〜|く))/g;
+const punctuation = /[、。，．,.!?！？」』）)…ー〜\s]/;
+// 相づち that open a sentence run into the next word in a recognizer's output: はいご注文の → はい、ご注文の.
+// Only where the morphology reads an interjection (not うんざり, うんともすんとも, はいけん).
+const leadingToken =
+  /(?<=^|[。、]|はい|ええ|うん)(はい|ええ|うん|なるほど|いいえ|いえ)(?=[^、。,.!?！？…ー〜\sはいえうん]|いつ|いかが|いただ|いま)/g;
+const interjections = new Set(["はい", "ええ", "うん", "なるほど", "いいえ", "いえ"]);
+
+/**
+ * Puts spoken and written replies on one footing: sets fillers aside, turns pauses into commas and marks
+ * sentence ends the morphology shows but no punctuation does (a browser recognizer writes none), so every
+ * detector sees 「はい、ご注文の商品が届いていないのですね。恐れ入りますが…」 whatever came in.
+ */
+export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer): NormalizedText {
+  const chars: string[] = [];
+  const origin: number[] = [];
+  const morphemes = tokenizer.tokenize(original);
+  const removed = fillerRanges(original, morphemes);
+  const tokenStarts = new Set(
+    morphemes.filter((m) => m.pos === "感動詞" && interjections.has(m.surface)).map((m) => m.start),
+  );
+  for (let i = 0; i < original.length; i += 1) {
+    if (removed.has(i)) continue;
+    const ch = original[i] ?? "";
+    const folded = ch.normalize("NFKC");
+    chars.push(/\s/.test(ch) ? " " : folded.length === 1 ? folded : ch);
+    origin.push(i);
+  }
+  // A pause between Japanese words is a phrase boundary; runs of spaces become one.
+  const spaced = endCommaSentences(collapseSpaces(chars.join(""), origin, original.length));
+  const ended = insertAfter(spaced, sentenceEnd, "。");
+  return insertAfter(ended, leadingToken, "、", (index) => tokenStarts.has(ended.origin[index] ?? -1));
+}
+
+// Long transcripts run sentences together with commas (お困りですよね、前回の…): a comma after a sentence-final
+// form ends the sentence. 申し訳ございません、 stays: it softens what follows (a cushion).
+function endCommaSentences(input: NormalizedText): NormalizedText {
+  let text = input.text;
+  for (const match of input.text.matchAll(sentenceEnd)) {
+    const end = match.index + match[0].length;
+    if (text[end] !== "、" && text[end] !== ",") continue;
+    if (/申し訳(ござい|あり)ません$/.test(text.slice(Math.max(0, end - 12), end))) continue;
+    text = `${text.slice(0, end)}。${text.slice(end + 1)}`;
+  }
+  return { text, origin: input.origin };
+}
+
+/** Maps a span of the normalized text back to the original text. */
+export function toOriginalSpan(normalized: NormalizedText, span: Span): Span {
+  const start = normalized.origin[span.start] ?? normalized.origin[normalized.origin.length - 1] ?? 0;
+  const last = normalized.origin[Math.max(span.start, span.end - 1)] ?? start;
+  return { start, end: Math.max(start, last + 1) };
+}
+
+// IPADIC splits these into えっ + と (a particle), so they are found on the surface as well.
+const fillerWords = /(?<![ぁ-ん])(えーっと|えっと|えーと|ええと|えとー?)[、,\s]*/g;
+
+function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
+  const removed = new Set<number>();
+  for (const match of text.matchAll(fillerWords)) {
+    for (let i = match.index; i < match.index + match[0].length; i += 1) removed.add(i);
+  }
+  for (const m of morphemes) {
+    if ((m.pos !== "フィラー" && m.pos !== "感動詞") || !fillerSurface.test(m.surface)) continue;
+    let end = m.end;
+    while (end < text.length && /[、,\s]/.test(text[end] ?? "")) end += 1;
+    for (let i = m.start; i < end; i += 1) removed.add(i);
+  }
+  return removed;
+}
+
+function collapseSpaces(text: string, origin: number[], originalLength: number): NormalizedText {
+  const chars: string[] = [];
+  const out: number[] = [];
+  for (let i = 0; i < text.length; i += 1) {
+    const ch = text[i] ?? "";
+    if (ch === " ") {
+      const previous = chars[chars.length - 1];
+      const next = text[i + 1];
+      if (previous === undefined || next === undefined || next === " " || punctuation.test(previous))
+        continue;
+      // Between two words of Latin script a space is a space; between Japanese words it is a pause.
+      chars.push(/[\x21-\x7e]/.test(previous) && /[\x21-\x7e]/.test(next) ? " " : "、");
+    } else chars.push(ch);
+    out.push(origin[i] ?? originalLength);
+  }
+  out.push(originalLength);
+  return { text: chars.join(""), origin: out };
+}
+
+// Inserts `mark` after every match (that `accept`s its start) followed by more text and no punctuation.
+function insertAfter(
+  input: NormalizedText,
+  pattern: RegExp,
+  mark: string,
+  accept: (index: number) => boolean = () => true,
+): NormalizedText {
+  const { text, origin } = input;
+  let out = "";
+  const map: number[] = [];
+  let copied = 0;
+  for (const match of text.matchAll(pattern)) {
+    const end = match.index + match[0].length;
+    const next = text[end];
+    if (next === undefined || punctuation.test(next) || !accept(match.index)) continue;
+    out += text.slice(copied, end) + mark;
+    map.push(...origin.slice(copied, end), origin[end] ?? origin[origin.length - 1] ?? 0);
+    copied = end;
+  }
+  out += text.slice(copied);
+  map.push(...origin.slice(copied));
+  return { text: out, origin: map };
+}

@@ -1,0 +1,173 @@
+import type { ViolationKind } from "./labels";
+import { type Sentence, type Span, splitSentences, stripSentenceEnd } from "./text-spans";
+
+type Category = Exclude<ViolationKind, "none">;
+
+/** What the families need to know about the call around a reply. */
+export interface FamilyContext {
+  /** The caller only asks for information or a procedure (no complaint, no feeling). */
+  callerInquiring: boolean;
+  /** The caller asked what to do (どうすれば, おすすめは): a recommendation then answers them. */
+  callerAskedAdvice: boolean;
+}
+
+export interface FamilyHit {
+  category: Category;
+  span: Span;
+}
+
+// The three properties a trainer reasons with, read off one sentence's verb morphology and markers
+// (docs: shared RUBRIC-DESIGN.md). Who acts: 尊敬語 (される, なさる, お〜になる, いただく) and お客様 put the
+// caller in the subject; 謙譲語 (いたす, させていただく, 弊社) the operator.
+const callerActs =
+  /(?<!させて|て)(され|なさ[らりるれっ]|なさい|おられ|いらっしゃ|お[^\s、。]{1,6}にな|ご[^\s、。]{1,6}にな|(?<!させて)いただ[きいけかく]|(?<!させて)頂[きいけかく]|くださ[いっら]|お客様|お客さま|ご自身|ご自分|ご本人)/;
+const operatorActs =
+  /(いたし|いたす|致し|させていただ|させて頂|弊社|当社|私ども|わたくしども|当方|こちらで|私|わたくし)/;
+const pastOrDone =
+  /(た|ました|ませんでした|なかった|ていた|ておられ|でした)(の|ん)?(では|でしょうか|ですか|か|でしょう|ね|よね)?$/;
+
+// The caller's own doing that a complaint can be blamed on: reading, checking, choosing, handling.
+const lapse =
+  /確認|確かめ|読[まみむめん]|お読み|ご覧|目を通|見[てなまら]|見落と|見逃|注意|気[づ付]|間違え|間違[いっ]|誤[っり]|勘違い|思い違い|忘れ|入力|選択|選[ばびん]|設定|保管|放置|置[いかきけ]|落と|取り?扱|扱[いっわ]|使い方|操作|充電|押[しさせ]|控え|チェック|把握|濡ら|閉め|開け|保存|登録|申告|記入|手続き|ご連絡|連絡[しさ]|お伝え|伝え/;
+const strongLapse =
+  /読[まみむめん]|お読み|ご覧|目を通|見落と|見逃|忘れ|間違え|間違[いっ]|お間違|誤[っり]|勘違い|思い違い|放置|落と|濡ら|注意|不注意|すぎ|過ぎ|入れたまま|つけたまま|したまま|ままに/;
+const doubt = /本当に|確かに|間違いなく|ほんとうに|ほんとに/;
+const guessMarker = /もしかして|もしかすると|ひょっとして|まさか|おそらく|恐らく/;
+const guessAnywhere =
+  /(の|ん)では(ないか|ないでしょうか|ありませんか|ございませんか)|かもしれ|可能性(は|が|も)/;
+const feelingNamed = /心配|お困り|不安|驚|残念|お辛|おつら|寂し|がっかり|ご不便|ご迷惑/;
+const guessEnding =
+  /((の|ん)(では|じゃ)(ない|ありません|ございません)?(です|でしょう)?か?|かと(存じ|思い)(ます|まして)?|かもしれ(ません|ない)|可能性(が|も)(ござい|あり)ます|ということ(は|も)(ござい|あり)ません(か|でしょうか)?|(こと|の)(は|も)(ござい|あり)ませんでしたか)$/;
+const questionEnding = /(か|かね|でしょうか|ますか|ましたか|ませんか|ませんでしたか)$/;
+
+// A policy wall, a refusal and a denial: answers that stand against the caller's complaint.
+const policy =
+  /(規約|規定|規則|学則|会則|決まり|ルール|原則|約款|ポリシー|方針|仕様|システム上|制度上|仕組み上|契約上|条件)(上|で|により|によって|に基づ|にて|となって|ですので|でございます|になって|に(記載|明記|書)|にも|の通り|のとおり)/;
+const onlyAGuide =
+  /あくまで(も)?[^。]{0,12}(目安|予定|参考|予測|見込み|想定|概算|基準|原則|規定|規則|決まり)|(に|で)(ござい|あり|記載の|書いてあ|定め)[^。]{0,4}(通り|とおり)|定め(られ)?て(おり|い|ござい)|(規定|規則|決まり|ルール)(どおり|通り)|目安(と|に)?(なって|でございます|です|として)/;
+const refusal =
+  /いたしかね|致しかね|できかね|出来かね|しかねます|お受けでき(ません|ない)|対応(は)?(でき|いたし)(ません|かね)|応じ(られ|かね)|沿いかね|どうしようも(ござい|あり|な)|どうすることも(でき|いたし|出来)|何も(でき|いたし|出来)(ません|かね)|お手上げ|(でき|いたし|出来)(ない|ません)(ん|の)?です(よ|ね)?$/;
+const thirdParty =
+  /(配送業者|運送会社|宅配業者|配送会社|運送業者|業者|メーカー|製造元|販売店|代理店|出店者|ショップ|加盟店|郵便局|配達員|ドライバー|他社|別会社|提携先|委託先|カード会社|銀行|保険会社)(さん|様|さま)?(側)?(の|に|が)?[^。]{0,6}(責任|管轄|問題|ミス|せい|都合|判断|過失|落ち度|範囲|担当|領域|対応)/;
+const denial =
+  /(((そのような|そんな|その様な|という)(こと)|はず|わけ|訳|筈)(は|が|では)(ござい|あり|な)(ません|い)|(事象|事例|報告|症状|現象|不具合|トラブル)(は|も)?[^。]{0,12}(確認|報告)(されて|して|でき)(おりません|いません|ません)|(ほか|他|別)の(原因|理由|要因)|(問題|不具合|不良|故障|異常|間違い|誤り|ミス|遅れ|遅延|落ち度|過失)(は|が|など|も)?(特に|一切|何も)?(ござい|あり|見当たり|見られ|確認でき|確認され|発生して(お|い))(ません|ない)|(正常|通常通り|予定通り|規定通り|適切)(に|で)?[^。]{0,10}(おります|ております|でございます|です|でした))/;
+const concession =
+  /(お気持ち|おっしゃること|お話|ご事情|ご不満|ご不便)(は|も)?(よく|十分|重々|大変)?(わか|分か|理解|承知|お察し)(り|いたし|でき|し)?(ます|ますが|ますけど|ますけれど|ました)?(が|けど|けれど|けれども|ものの)|そう(おっしゃ|言われ|言わ)(られ)?(まし)?ても|とは(申し|言)(しましても|っても|いましても|え)|そうは(言|申し)/;
+
+// Advice: a recommendation about the caller's own future conduct.
+const recommendation =
+  /(おすすめ|お勧め|お薦め|オススメ)(です|でございます|いたし|します|しております|ですよ|かと)|推奨|(た|だ|る|ない)(ほう|方)が(いい|よい|良い|よろしい|無難|安心|確実)|と(いい|よい|良い|よろしい|安心|便利|確実)(です|か|と|でしょう)|(る|の)が(一番|いちばん)?(いい|よい|良い|よろしい|確実|安心|無難|お得|得策|賢明|便利)(です|かと|と|でしょう|ですよ)|(る|の)が(一番|いちばん)|べき|(て|で)(は|みては|みたら|みられては)(いかが|どう)|(たら|れば)(いかが|どう)|ようにして(ください|くださいね|いただけ|いただく|頂け)|ようになさ|ようお気をつけ|ように(お願い|心がけ|気をつけ)|(お|ご)?(気をつけ|注意)(ください|くださいね|なさって|いただ)/;
+const futureConduct =
+  /次回|次から|次は|今後|これから|この先|以後|以降|将来|来年|今度から|今度は|事前に|前もって|早めに|余裕を(もって|持って)|普段から|日頃から|日ごろ|必ず|くれぐれも|習慣/;
+
+// Opinion: minimizing the loss, telling the caller how to feel, the operator's own value judgement.
+const minimizing =
+  /たかが|たった(の)?[^。]{0,8}(で|なら|くらい|ぐらい|だけ)|ほんの[^。]{0,8}(で|なら|くらい|ぐらい|だけ|です)|([0-9０-９一二三四五六七八九十百千万数何]|少し|ちょっと|わずか|それ|この|その|あの)[^。、]{0,4}(くらい|ぐらい|程度|ほど)(の(こと|遅れ|差|違い|傷|汚れ|金額|時間))?(なら|でしたら|のことで|で(怒|騒|大げさ|目くじら|そんな))|それほど[^。]{0,16}(ない|ません|なく|なかっ)|そこまで[^。]{0,16}(ない|ません|なく|なかっ)|大したこと|大ごとでは|大げさ|大袈裟|よくある(こと|話)|(仕方|しょう)(が|の)?(ない|ありません|ございません)|気にする(ほど|ような)|影響(は|も)?(ほとんど|特に|さほど)?(ござい|あり)ません|問題(なく|ない|ございません|ありません)(かと|と思|ですよ|でしょう)|(十分|じゅうぶん|まだ)[^。]{0,10}(ほう|方|マシ|まし)/;
+const feelingDirective =
+  /(がっかり|落ち込|気を落と|悲し|寂し|さみし|さびし|怒|腹を立て|イライラ|くよくよ|悩|焦)[^。]{0,6}(なくても|ないで(ください)?|なくて(も)?(いい|大丈夫|結構)|すぎ|過ぎ)|(気に|考え|心配)(し|なさ)?(すぎ|過ぎ)|前向きに|元気(を)?出して|明るく(考え|いき|いこう)|くよくよ|いつまでも[^。]{0,10}(ても|ては|たら)|(なんて|とは)(お?思わ|考え)(ない|ず)|気にしない(のが|ほうが|方が|で)|きっと[^。]{0,15}(ますよ|ですよ)$|感謝(しないと|すべき|しなければ)|恵まれて(いらっしゃ|います|おられ|る)|贅沢|わがまま|幸せ(な|ですよ|だと)|ありがたい(こと|と思)/;
+const judgement =
+  /(私|わたし|わたくし|自分)(は|も|的には|としては|個人的には|なら|だったら)[^。]{0,30}(と思|と感じ|かと)|(と|って)(私|わたし|わたくし)(は|も)?(思|感じ)|正直[^。]{0,20}(好き|嫌い|思|感じ|苦手)|(のが|のは)(普通|当然|当たり前|一般的|常識)|(?<![てでも])(普通|当然|当たり前|常識)(です|だと|かと|でしょう)|(ものですよ|もんですよ|ものですからね)$|(と思います|と思いますよ|と思うんです|と思いますけど|かと思いますよ|ですからね)$/;
+const evaluative =
+  /(いい|良い|よい|悪い|十分|じゅうぶん|問題ない|大丈夫|贅沢|もったいない|幸せ|恵まれ|当然|普通|常識|大事|大切|まし|マシ|正しい|おかしい|無理|早い|遅い|高い|安い|お得|得|好き|嫌い|苦手|古くさ|古臭)(です|だ|な|ほう|方|かと|と思|じゃ|では|くて)|(ものですよ|もんですよ|ものですからね)$/;
+
+const datumRequest =
+  /(番号|お名前|ご氏名|ご住所|住所|電話番号|生年月日|ID|会員|注文|お届け先|型番|製品番号|契約者|ご契約|口座|カード|メールアドレス|アカウント|お客様番号|受付番号|伝票)[^。]{0,10}(を|は|の|、)?[^。]{0,8}(お願い|教えて|伺え|お聞かせ|頂け|いただけ|どうぞ|は[?？]?$|を[?？]?$|ください|お知らせ)/;
+const connectiveThen = /^(で|それで|じゃあ|では|ではでは)、/;
+// Business opened without a word on what the caller said: ご用件, お手続き, a yes/no about their paperwork.
+const businessQuestion =
+  /ご用件|お手続き|ご契約|お振込|お支払い|ご注文|ご予約|お届け|提出|お済み|済み|お問い合わせ|の件/;
+
+/** Finds the violation families a trainer catches in polite words, sentence by sentence. */
+export function findViolationFamilies(reply: string, context: FamilyContext): FamilyHit[] {
+  const hits: FamilyHit[] = [];
+  for (const sentence of splitSentences(reply)) {
+    for (const category of sentenceFamilies(sentence.text, context)) {
+      hits.push({ category, span: { start: sentence.start, end: sentence.end } });
+    }
+  }
+  return hits;
+}
+
+/** The families one sentence falls in (criticize, argue, advise, opinion), in no particular order. */
+export function sentenceFamilies(text: string, context: FamilyContext): Category[] {
+  const body = stripSentenceEnd(text);
+  const found: Category[] = [];
+  const caller = callerActs.test(body) && !/させていただ|させて頂/.test(body.slice(-12));
+  const isQuestion = questionEnding.test(body) || /[?？]/.test(text);
+  // criticize: a question, guess or doubt about the caller's own past doing.
+  const guess =
+    (guessEnding.test(body) || guessMarker.test(body) || guessAnywhere.test(body)) &&
+    !feelingNamed.test(body);
+  const blame =
+    strongLapse.test(body) ||
+    (lapse.test(body) &&
+      /際|時に|ときに|前に|当時|事前|ちゃんと|きちんと|しっかり|よく|定期的|普段|日頃|日ごろ/.test(body)) ||
+    /(ませんでしたか|なかった(の|ん)(です|でしょう)?か|ていない(の|ん)(です|でしょう)?か)$/.test(body);
+  // Insinuating that people like the caller get it wrong: 途中で閉じてしまわれる方が多いものですから.
+  const insinuation =
+    !context.callerInquiring &&
+    /(方|人|ケース|お客様)(が|も)(多い|多く|よく|けっこう|結構|少なくない|いらっしゃ)/.test(body) &&
+    /(され|なさ|られ|しまわれ|お[^\s、。]{1,6}にな)/.test(body);
+  if (
+    (caller && blame && (isQuestion || guess) && pastOrDone.test(body)) ||
+    /(の|ん)は(お客様|お客さま|そちら)(のほう|の方|側)?(です|でございます|なんです)/.test(body) ||
+    insinuation ||
+    /(られ|され|なさら|お[^\s、。]{1,6}にな(ら|り))ませんでしたか$/.test(body) ||
+    (/普通(は|なら)/.test(body) && /(もの|はず)/.test(body) && caller) ||
+    (guess && lapse.test(body) && !operatorActs.test(body)) ||
+    (doubt.test(body) && isQuestion) ||
+    (/(ご覧|お読み|目を通|ご確認)[^。]{0,8}(いただ|なっ|され)[^。]{0,6}(ていれば|ていたら|ておけば|れば|たら)/.test(
+      body,
+    ) &&
+      !operatorActs.test(body))
+  )
+    found.push("criticize");
+  // argue: a policy wall, only-a-guide, blame shifted, a denial of the complaint, a concession then a no.
+  if (!context.callerInquiring) {
+    if (
+      policy.test(body) ||
+      onlyAGuide.test(body) ||
+      thirdParty.test(body) ||
+      denial.test(body) ||
+      /どうしようも|どうすることも|お手上げ/.test(body) ||
+      (concession.test(body) && (refusal.test(body) || policy.test(body) || /が、|けど|けれど/.test(body))) ||
+      /^(いえ|いいえ|いや)[、,\s]?(?!とんでもな|こちらこそ|お気にな|大丈夫)/.test(body)
+    )
+      found.push("argue");
+  } else if (concession.test(body) && refusal.test(body)) found.push("argue");
+  // advise: a recommendation about what the caller should do, unless they asked for one.
+  if (
+    !context.callerAskedAdvice &&
+    recommendation.test(body) &&
+    !/させていただ|させて頂|いたしましょう|お送りいたし|お届けいたし|ご用意いたし|手配いたし/.test(body)
+  )
+    found.push("advise");
+  else if (
+    !context.callerAskedAdvice &&
+    futureConduct.test(body) &&
+    /(ください|くださいね|くださいませ|ように|ましょう|といい|とよい)$/.test(body) &&
+    !operatorActs.test(body)
+  )
+    found.push("advise");
+  // opinion: the loss made small, the caller told how to feel, the operator's own judgement.
+  if (
+    minimizing.test(body) ||
+    feelingDirective.test(body) ||
+    (judgement.test(body) && evaluative.test(body) && !/申し訳|お詫び|恐れ入/.test(body))
+  )
+    found.push("opinion");
+  return found;
+}
+
+/** A token acknowledgement followed straight by a datum request: 「はいはい。で、ご注文番号は？」. */
+export function isBareDatumRequest(reply: string, tokenEnd: number): boolean {
+  const rest = reply
+    .slice(tokenEnd)
+    .replace(/^[、。,.!?！？\s]+/, "")
+    .replace(/^(恐れ入りますが|恐縮ですが|失礼ですが|お手数ですが|では|それでは|まず)、?/, "");
+  const sentences: Sentence[] = splitSentences(rest);
+  if (sentences.length === 0 || sentences.length > 2) return false;
+  const first = stripSentenceEnd(sentences[0]?.text ?? "");
+  const asks = /(か|ください|お願いします|お願いいたします|どうぞ)$/.test(first) || /[?？]/.test(rest);
+  return connectiveThen.test(first) || datumRequest.test(first) || (asks && businessQuestion.test(first));
+}
