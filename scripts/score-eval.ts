@@ -1,6 +1,7 @@
 // Prints the analyzer's agreement with the `gold` labels of JSONL files, next to the keyword baseline's,
 // for all items and per `style` (written, recognizer, verbatim, …).
-// Usage: npm run --silent score:eval -- items.jsonl [more.jsonl …] [--errors] [--full]
+// Usage: npm run --silent score:eval -- items.jsonl [more.jsonl …] [--errors] [--full] [--rules-only]
+// --rules-only leaves the learned layer out (what the rules alone decide).
 import { readFileSync } from "node:fs";
 import { analyzeReply } from "@/lib/rubric/analyze-reply";
 import { evaluateItems, formatComparison, formatReport, groupByStyle } from "@/lib/rubric/evaluate-items";
@@ -25,7 +26,10 @@ function main(): number {
     }
   }
   for (const [style, group] of groupByStyle(lines)) {
-    const analyzer = evaluateItems(group, (item) => analyzeReply(item));
+    const rulesOnly = args.includes("--rules-only");
+    const analyzer = evaluateItems(group, (item) =>
+      analyzeReply(item, undefined, undefined, rulesOnly ? null : undefined),
+    );
     const baseline = evaluateItems(group, scoreWithKeywords);
     if (style === "all") for (const error of analyzer.errors) process.stderr.write(`score:eval: ${error}\n`);
     process.stdout.write(`\n== ${style}: ${analyzer.items} items\n`);

@@ -9,11 +9,21 @@ import { type CallerText, detectReflection, isReflectiveSentence } from "./detec
 import { detectRegister } from "./detect-register";
 import { detectViolation } from "./detect-violation";
 import { getFullTokenizer, getJapaneseTokenizer, type JapaneseTokenizer } from "./japanese";
-import type { Turn } from "./labels";
+import type { Turn, ViolationKind } from "./labels";
+import {
+  decideLabel,
+  extractFeatures,
+  type LearnedLabel,
+  type RubricModel,
+  type RuleView,
+  rubricModelSchema,
+  strongestSentence,
+} from "./learned-layer";
 import { LruCache } from "./lru-cache";
 import { type NormalizedText, normalizeSpoken, toOriginalSpan } from "./normalize-spoken";
 import { readCallerTurn } from "./read-caller-turn";
 import type { LabelEvidence, ReplyAnalysis, SignalKey } from "./reply-analysis";
+import shippedModel from "./rubric-model.json";
 import { pickReflection, suggestReply } from "./suggest-reply";
 import type { Span } from "./text-spans";
 import { writeFeedback } from "./write-feedback";
@@ -31,27 +41,51 @@ export function analyzeReply(
   input: AnalyzeReplyInput,
   tokenizer: JapaneseTokenizer = getJapaneseTokenizer(),
   fullTokenizer: JapaneseTokenizer = getFullTokenizer(),
+  model: RubricModel | null = defaultModel,
 ): ReplyAnalysis {
   // Every detector reads the normalized text (fillers set aside, sentence ends marked even where speech
   // recognition wrote no punctuation); evidence is mapped back to the words as they were sent.
-  const normalizedReply = normalizeSpoken(input.reply, fullTokenizer);
-  const normalizedTurns = input.context.map((turn) => normalizeTurn(turn.text, fullTokenizer));
-  const analysis = analyzeNormalized(
-    {
-      ...input,
-      reply: normalizedReply.text,
-      context: input.context.map((turn, i) => ({ ...turn, text: normalizedTurns[i]?.text ?? turn.text })),
-    },
-    tokenizer,
+  const normalized = normalizeInput(input, fullTokenizer);
+  const ruled = applyRules(normalized.input, tokenizer);
+  const analysis = explain(
+    normalized.input,
+    model ? applyLearnedLayer(ruled, model, normalized.input.reply) : ruled,
   );
   const evidence = Object.fromEntries(
     Object.entries(analysis.evidence).map(([key, value]) => [
       key,
-      mapEvidence(value, normalizedReply, normalizedTurns),
+      mapEvidence(value, normalized.reply, normalized.turns),
     ]),
   ) as Record<SignalKey, LabelEvidence>;
   return { ...analysis, evidence };
 }
+
+/** The normalized reply and what the rules decided: the learned layer's input, for its trainer. */
+export function viewRules(
+  input: AnalyzeReplyInput,
+  tokenizer: JapaneseTokenizer = getJapaneseTokenizer(),
+  fullTokenizer: JapaneseTokenizer = getFullTokenizer(),
+): { text: string; rules: RuleView } {
+  const normalized = normalizeInput(input, fullTokenizer);
+  return { text: normalized.input.reply, rules: applyRules(normalized.input, tokenizer).view };
+}
+
+function normalizeInput(input: AnalyzeReplyInput, fullTokenizer: JapaneseTokenizer) {
+  const reply = normalizeSpoken(input.reply, fullTokenizer);
+  const turns = input.context.map((turn) => normalizeTurn(turn.text, fullTokenizer));
+  return {
+    reply,
+    turns,
+    input: {
+      ...input,
+      reply: reply.text,
+      context: input.context.map((turn, i) => ({ ...turn, text: turns[i]?.text ?? turn.text })),
+    },
+  };
+}
+
+/** The shipped learned layer (scripts/train-rubric-model.ts writes it). */
+export const defaultModel: RubricModel = rubricModelSchema.parse(shippedModel);
 
 const turnCache = new LruCache<string, NormalizedText>(512);
 
@@ -76,7 +110,20 @@ function mapEvidence(evidence: LabelEvidence, reply: NormalizedText, turns: Norm
   };
 }
 
-function analyzeNormalized(input: AnalyzeReplyInput, tokenizer: JapaneseTokenizer): ReplyAnalysis {
+/** Every rule's decision on the normalized reply, with evidence, and the view the learned layer reads. */
+interface RuledReply {
+  latestCaller: TextAnalysis | undefined;
+  backchannel: ReturnType<typeof detectBackchannel>;
+  reflection: ReturnType<typeof detectReflection>;
+  question: ReturnType<typeof detectQuestion>;
+  empathy: ReturnType<typeof detectEmpathy>;
+  cushion: ReturnType<typeof detectCushion>;
+  apology: ReturnType<typeof detectApology>;
+  violation: ReturnType<typeof detectViolation>;
+  view: RuleView;
+}
+
+function applyRules(input: AnalyzeReplyInput, tokenizer: JapaneseTokenizer): RuledReply {
   const { context, reply } = input;
   const callers: CallerText[] = context.flatMap((turn, index) =>
     turn.role === "caller" && turn.text.trim() !== ""
@@ -116,9 +163,75 @@ function analyzeNormalized(input: AnalyzeReplyInput, tokenizer: JapaneseTokenize
     acknowledged: acknowledgedBeyondTokens,
     tokenOnlyAcknowledgementEnd: acknowledgedBeyondTokens ? null : leadingTokensEnd(reply, backchannel.spans),
   });
+  const view: RuleView = {
+    backchannel: backchannel.present,
+    parroting: reflection.parroting.present,
+    summarizing: reflection.summarizing.present,
+    question: question.kind,
+    empathy: empathy.present,
+    cushion: cushion.present,
+    violation: violation.kind,
+    violationsFound: violation.found,
+    apology: apology.kind,
+    caller,
+    summaryPoints: reflection.summarizing.points,
+    parrotedUnits: reflection.parroting.spans.length,
+    sentences: replyText.sentences.length,
+  };
+  return { latestCaller, backchannel, reflection, question, empathy, cushion, apology, violation, view };
+}
+
+// The layer decides four labels with the rules' decisions among its features. Where it overrules them,
+// a label it adds points at the sentence that weighed most, and a label it removes loses its evidence.
+function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string): RuledReply {
+  const features = extractFeatures(text, ruled.view);
+  const decide = (label: LearnedLabel, ruleValue: string): string | null => {
+    const labelModel = model.labels[label];
+    return labelModel ? decideLabel(labelModel, features, ruleValue) : null;
+  };
+  const evidenceFor = (label: LearnedLabel, target: string): Span[] => {
+    const labelModel = model.labels[label];
+    const span = labelModel ? strongestSentence(labelModel, text, target) : null;
+    return span ? [span] : [];
+  };
+  const binary = <T extends { present: boolean; spans: Span[] }>(label: LearnedLabel, rule: T): T => {
+    const decision = decide(label, String(rule.present));
+    if (decision === null || (decision === "true") === rule.present) return rule;
+    return decision === "true"
+      ? { ...rule, present: true, spans: rule.spans.length > 0 ? rule.spans : evidenceFor(label, "true") }
+      : { ...rule, present: false, spans: [] };
+  };
+  const { reflection } = ruled;
+  const violationKind = decide("violation", ruled.violation.kind) as ViolationKind | null;
+  const violation =
+    violationKind === null || violationKind === ruled.violation.kind
+      ? ruled.violation
+      : {
+          ...ruled.violation,
+          kind: violationKind,
+          spans:
+            violationKind === "none"
+              ? []
+              : ruled.violation.found.includes(violationKind)
+                ? ruled.violation.spans
+                : evidenceFor("violation", violationKind),
+        };
+  return {
+    ...ruled,
+    empathy: binary("empathy", ruled.empathy),
+    violation,
+    reflection: {
+      parroting: binary("parroting", reflection.parroting),
+      summarizing: binary("summarizing", reflection.summarizing),
+    },
+  };
+}
+
+function explain(input: AnalyzeReplyInput, ruled: RuledReply): ReplyAnalysis {
+  const { context, reply } = input;
+  const { latestCaller, backchannel, reflection, question, empathy, cushion, apology, violation } = ruled;
   const register = detectRegister(backchannel, context, (text) => detectBackchannel(text, context).tokens);
   const interruption = detectInterruption(input.timing, backchannel.only);
-
   const feedback = writeFeedback({
     backchannel: backchannel.present,
     parroting: reflection.parroting.present,

@@ -34,18 +34,25 @@ const backchannelEnding =
   /(そう|さよう|左様|そうなん|そうだったん|なるほど)(でございます|でございました|です|でした|だった|なんです)?か$/;
 // Verbs of telling in a request form: 教えていただけますか, お聞かせください, 言ってもらえます?
 const tellRequest =
-  /(教え|お聞かせ|聞かせ|お知らせ|伺(わせ|い|え)|お伺い|確認させ|言って|おっしゃって|お話し(いただけ|願え)|ご記入|お答え(いただけ|ください))[^。]{0,8}(ください|下さい|いただけ|頂け|もらえ|くれ|願え|できます|できますでしょうか)/;
+  /(教え|お聞かせ|聞かせ|お知らせ|伺(わせ|い|え)|お伺い|確認させ|言って|おっしゃって|お話し(いただけ|願え)|ご記入|お答え(いただけ|ください))[^。]{0,8}(ください|下さい|いただけ(ます|ません)?(か|でしょうか)?|頂け(ます|ません)?(か|でしょうか)?|もらえ(ます|ません)?か?|くれ(ます|ません)?か?|願え(ます|ません)?か?|できますか|できますでしょうか)(ね|ませ)?$/;
 // A datum asked for by name: ご住所をお願いします, 番号をどうぞ, お名前を…
 const datumRequest =
-  /(を|は)(もう一度|改めて|念のため)?[、]?(お願い(します|いたします|致します|できますか)|おねがい|どうぞ)/;
+  /(名前|番号|住所|生年月日|連絡先|型番|日付|日時|アドレス|年齢|ID|ＩＤ|郵便|口座|金額|ご用件|ご要件|人数|日にち|お時間|ご希望)[^。]{0,12}(を|は|、)?(もう一度|改めて|念のため)?[、]?(お願い(します|いたします|致します|できますか|できますでしょうか)|おねがい|どうぞ)|(番号|名前|住所)(を|は)[?？]?$/;
 const otherRequest =
   /(ください|下さい|くださいませ|いただけますか|いただけますでしょうか|もらえますか|願えますか)$/;
 const openCue =
-  /どのよう|どのように|どういう|どういった|どんな|どう(?![ぞもかせりやしてい]|ぞ)|どうして|なぜ|何故|何が|何を|なにが|なにを|何があ|どこまで|いかが(?!いたし)|詳しく|具体的|ご用件|ご要件/;
+  /どのよう|どのように|どういう|どういった|どんな|どう(?![ぞもかせりやしてい]|ぞ)|どうして|なぜ|何故|何が|何を|なにが|なにを|何があ|どこまで|いかが(?!いたし|なさ)|詳しく|具体的|ご用件(?![^。]{0,4}(ござい|あり)ます|[^。]*よろし)|ご要件/;
 // A proposal asks for a yes/no: 〜はいかがでしょうか, 〜できますが、いかがでしょうか, 〜してみたらどうですか.
 const openCueAfterProposal =
-  /(で|は)いかがでしょうか|(が|けど|けれど|ので)、?いかが(でしょうか|ですか)|(たら|ては|れば)(いかが|どう)(でしょう|です)?か/;
-const datumNoun = /(名前|番号|住所|生年月日|連絡先|型番|日付|日時|アドレス|年齢|ID|ＩＤ|郵便|口座|金額)/;
+  /(で|は|に|も)いかがでしょうか|(て|で)(は|みては|みられては)いかが|(が|けど|けれど|ので)、?いかが(でしょうか|ですか)|(たら|ては|れば)(いかが|どう)(でしょう|です)?か/;
+const datumNoun =
+  /(名前|番号|住所|生年月日|連絡先|型番|日付|日時|アドレス|年齢|ID|ＩＤ|郵便|口座|金額|何名|いつ|何時|何日|何歳|おいくつ|人数)/;
+// Not asked of the caller: a closing pleasantry (また声を聞かせてくださいね) or a rhetorical
+// ありがたいことじゃないですか.
+const notAQuestion = /お声を(お)?聞かせ|(こと|もの)(じゃ|では)ないですか$/;
+// Asking leave to do something (確認させていただいてもよろしいでしょうか) is a yes/no question, whatever
+// it will look into.
+const permission = /(させて|して)(いただいて|いただいても|もらって|も)[^。]{0,4}よろしい(でしょう|です)か$/;
 const confirmationEnding =
   /((で|と|に)(よろしい|お間違い(ない|ありません|ございません)|相違(ない|ありません|ございません)|合って(い)?ます)(でしょう|です|ですか)?|ということ(でしょう|です|でございます)|(の|ん)(でしょう|です))か$/;
 
@@ -59,14 +66,14 @@ export function classifySentence(text: string): SentenceKind {
   const request = asksToTell || asksForDatum || otherRequest.test(body);
   const isQuestion =
     (questionMark && !backchannelEnding.test(body)) || endsInKa || asksToTell || asksForDatum;
-  if (!isQuestion) return { question: "none", request, confirmation: false };
+  if (!isQuestion || notAQuestion.test(body)) return { question: "none", request, confirmation: false };
   const confirmation = confirmationEnding.test(body);
   const proposal =
     openCueAfterProposal.test(body) && !/どのよう|どう|詳しく/.test(body.replace(openCueAfterProposal, ""));
   // お聞かせください invites an account, unless what is to be told is one datum (お名前をお聞かせ…).
   const invitesAccount =
     /(お聞かせ|聞かせて|お話し(いただ|願え|して)|ご説明(いただ|願え))/.test(body) && !datumNoun.test(body);
-  const open = (openCue.test(body) && !proposal) || invitesAccount;
+  const open = ((openCue.test(body) && !proposal) || invitesAccount) && !permission.test(body);
   return { question: open ? "open" : "closed", request, confirmation };
 }
 

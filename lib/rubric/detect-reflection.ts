@@ -105,11 +105,14 @@ function detectSummarizing(
           return options.slice(0, 1);
         }),
     );
+    // A read-back can list what several caller clauses said in one clause (七歳の女の子と三歳の男の子の…):
+    // a caller clause it shares two or more words with is a point of its own.
     const restated = ranked.filter(
-      ([point], i) => i === 0 || (predicatePoints.size >= 2 && predicatePoints.has(point)),
+      ([point, entry], i) =>
+        i === 0 || (predicatePoints.size >= 2 && predicatePoints.has(point)) || entry.count >= 2,
     );
     if (restated.length === 0) continue;
-    for (const [point, entry] of restated.slice(0, 2)) {
+    for (const [point, entry] of restated.slice(0, 3)) {
       usedPoints.add(point);
       sources.push(...entry.sources);
     }

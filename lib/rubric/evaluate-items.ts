@@ -3,7 +3,7 @@ import { type ClassMetrics, computeAccuracy, computeClassMetrics, computeKappa }
 import { labelKeys, questionKinds, type RubricLabels, rubricLabelsSchema, violationKinds } from "./labels";
 import { scoreItemSchema } from "./score-lines";
 
-const goldItemSchema = scoreItemSchema.extend({ gold: rubricLabelsSchema });
+export const goldItemSchema = scoreItemSchema.extend({ gold: rubricLabelsSchema });
 
 export interface EvaluationReport {
   items: number;

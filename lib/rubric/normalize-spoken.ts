@@ -17,7 +17,7 @@ const fillerSurface =
 // A polite sentence-final form, with the ending particle that may close it. The second branch refuses the
 // forms that go on (ですが, ますので, ませんでした, くださいませ, でしたら, ですから).
 const sentenceEnd =
-  /(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねう])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|ま|ー|〜|く))/g;
+  /(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|ま|ー|〜|く))/g;
 const punctuation = /[、。，．,.!?！？」』）)…ー〜\s]/;
 // 相づち that open a sentence run into the next word in a recognizer's output: はいご注文の → はい、ご注文の.
 // Only where the morphology reads an interjection (not うんざり, うんともすんとも, はいけん).
@@ -46,9 +46,63 @@ export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer):
     origin.push(i);
   }
   // A pause between Japanese words is a phrase boundary; runs of spaces become one.
-  const spaced = endCommaSentences(collapseSpaces(chars.join(""), origin, original.length));
+  const spaced = spellInKanji(endCommaSentences(collapseSpaces(chars.join(""), origin, original.length)));
   const ended = insertAfter(spaced, sentenceEnd, "。");
   return insertAfter(ended, leadingToken, "、", (index) => tokenStarts.has(ended.origin[index] ?? -1));
+}
+
+// A recognizer writes some set phrases in kana (もうしわけございません, おそれいりますが); the detectors read
+// them as an operator types them.
+const kanaSpellings: [string, string][] = [
+  ["もうしわけ", "申し訳"],
+  ["おそれいり", "恐れ入り"],
+  ["おそれいる", "恐れ入る"],
+  ["おてすう", "お手数"],
+  ["さしつかえ", "差し支え"],
+  ["しつれい", "失礼"],
+  ["きょうしゅく", "恐縮"],
+  ["おこまり", "お困り"],
+  ["ごしんぱい", "ご心配"],
+  ["ごふあん", "ご不安"],
+  ["ごふべん", "ご不便"],
+  ["ごめいわく", "ご迷惑"],
+  ["ごふかい", "ご不快"],
+  ["おきもち", "お気持ち"],
+  ["おさびし", "お寂し"],
+  ["おさみし", "お寂し"],
+  ["かなしい", "悲しい"],
+  ["たいへん", "大変"],
+  ["ほんとうに", "本当に"],
+  ["おうかがい", "お伺い"],
+  ["うかがい", "伺い"],
+  ["おしえて", "教えて"],
+  ["おねがい", "お願い"],
+  ["おまちください", "お待ちください"],
+  ["しょうしょう", "少々"],
+  ["しょうち", "承知"],
+  ["かくにん", "確認"],
+  ["さきほど", "先ほど"],
+  ["ごあんない", "ご案内"],
+];
+const kanaPattern = new RegExp(kanaSpellings.map(([kana]) => kana).join("|"), "g");
+const kanjiOf = new Map(kanaSpellings);
+
+function spellInKanji(input: NormalizedText): NormalizedText {
+  let text = "";
+  const origin: number[] = [];
+  let copied = 0;
+  for (const match of input.text.matchAll(kanaPattern)) {
+    const kanji = kanjiOf.get(match[0]) ?? match[0];
+    text += input.text.slice(copied, match.index) + kanji;
+    origin.push(...input.origin.slice(copied, match.index));
+    // Each kanji points at the kana it stands for, proportionally, so spans still cover whole words.
+    for (let i = 0; i < kanji.length; i += 1)
+      origin.push(input.origin[match.index + Math.floor((i * match[0].length) / kanji.length)] ?? 0);
+    copied = match.index + match[0].length;
+  }
+  text += input.text.slice(copied);
+  origin.push(...input.origin.slice(copied));
+  return { text, origin };
 }
 
 // Long transcripts run sentences together with commas (お困りですよね、前回の…): a comma after a sentence-final
