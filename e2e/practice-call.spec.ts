@@ -49,6 +49,30 @@ test.describe("the practice call", () => {
     await expect(page.getByText("遮り").first()).toBeVisible();
   });
 
+  test("polite replies that break a don't make the caller angrier and reach no goal", async ({ page }) => {
+    test.setTimeout(150_000);
+    await new SignInPage(page).signInAs(demo.trainee2);
+    const call = new CallPage(page);
+    await call.startFromCatalog("angry-late-gift");
+    const politeButBad: [string, string][] = [
+      ["さようでございますか。ですが、お届け日はあくまで目安となっております。", "反論"],
+      ["お届けが1日遅れただけですので、それほど大きな問題ではないかと存じます。", "個人的な意見"],
+      ["次回は余裕をもって一週間ほど前にご注文いただくのがおすすめです。", "助言の押し付け"],
+    ];
+    let anger = Number(await page.getByTestId("mood-anger").textContent());
+    for (const [text, label] of politeButBad) {
+      if (await call.isEnded()) break;
+      await call.replyWhenCallerFinishes(text);
+      const chips = call.replies.last().getByTestId("feedback-chips").getByRole("listitem");
+      await expect(chips.first()).toContainText(label);
+      await expect
+        .poll(async () => Number(await page.getByTestId("mood-anger").textContent()))
+        .toBeGreaterThan(anger);
+      anger = Number(await page.getByTestId("mood-anger").textContent());
+    }
+    await expect(page.locator('[data-testid^="call-goal-"][data-reached="true"]')).toHaveCount(0);
+  });
+
   test("a 相づち while the caller speaks is not an interruption; a reload resumes every turn", async ({
     page,
   }) => {

@@ -364,7 +364,12 @@ export function CallScreen({ initial }: { initial: CallView }) {
             <h2 className="mb-1 font-semibold">この通話の目標</h2>
             <ul className="space-y-1">
               {view.goals.map((g) => (
-                <li key={g.id} className={g.reached ? "text-emerald-700" : "text-slate-600"}>
+                <li
+                  key={g.id}
+                  className={g.reached ? "text-emerald-700" : "text-slate-600"}
+                  data-testid={`call-goal-${g.id}`}
+                  data-reached={g.reached}
+                >
                   {g.reached ? "✓" : "・"} {g.label}
                 </li>
               ))}

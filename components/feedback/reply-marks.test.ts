@@ -43,7 +43,7 @@ function turn(seq: number, role: TurnView["role"], a: StoredAnalysis | null = nu
 }
 
 describe("listReplyChips", () => {
-  it("lists hit labels in green and problems in red or amber", () => {
+  it("lists problems in red or amber first, then hit labels in green", () => {
     const chips = listReplyChips(
       analysis({
         backchannel: true,
@@ -55,13 +55,13 @@ describe("listReplyChips", () => {
       }),
     );
     expect(chips.map((c) => [c.label, c.tone])).toEqual([
-      ["相づち", "good"],
-      ["質問（オープン）", "good"],
-      ["限定謝罪", "good"],
       ["反論", "bad"],
       ["遮り", "bad"],
       ["くだけた相づち", "warn"],
       ["同じ相づちの繰り返し", "warn"],
+      ["相づち", "good"],
+      ["質問（オープン）", "good"],
+      ["限定謝罪", "good"],
     ]);
   });
 

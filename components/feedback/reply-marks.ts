@@ -59,7 +59,9 @@ export function listReplyChips(analysis: StoredAnalysis): Chip[] {
   if (analysis.register.repeatedToken) {
     chips.push({ key: "register-repeated", label: "同じ相づちの繰り返し", tone: "warn" });
   }
-  return chips;
+  // The problem comes first: a polite reply that argues must not read as a row of green chips.
+  const rank: Record<ChipTone, number> = { bad: 0, warn: 1, good: 2 };
+  return chips.sort((a, b) => rank[a.tone] - rank[b.tone]);
 }
 
 /** Evidence spans in the reply for every signal the reply hit, toned like its chip. */

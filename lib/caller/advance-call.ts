@@ -140,8 +140,10 @@ export function advanceCall(scenario: Scenario, state: CallState, input: Trainee
 }
 
 // Goals are checked in declared order so that a goal may require an earlier one reached by the same reply.
+// A reply with a violation reaches none: a goal ticked by 「お気持ちはわかりますが…」 teaches the wrong lesson.
 function reachGoals(scenario: Scenario, facts: TurnFacts): string[] {
   const reached: string[] = [];
+  if (facts.signals.violation !== "none") return reached;
   for (const [id, goal] of Object.entries(scenario.goals)) {
     if (facts.goalsReached.includes(id)) continue;
     if (matchesCondition(goal.when, { ...facts, goalsReached: [...facts.goalsReached, ...reached] })) {

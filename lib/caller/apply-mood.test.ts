@@ -44,6 +44,18 @@ describe("applyMood (angry defaults, from anger 70 / trust 30)", () => {
       trust: 0,
     },
     {
+      name: "a polite violation earns no listening credit",
+      signals: signals({
+        backchannel: true,
+        cushion: true,
+        empathy: true,
+        apology: "limited",
+        violation: "argue",
+      }),
+      anger: 18,
+      trust: -12,
+    },
+    {
       name: "effects add up",
       signals: signals({ backchannel: true, empathy: true, interruption: true }),
       anger: -2 - 8 + 15,

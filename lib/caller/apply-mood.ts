@@ -22,16 +22,19 @@ export function applyMood(
   intents: readonly Intent[],
 ): { mood: Mood; delta: Mood } {
   const { effects } = model;
+  // Polite words around a violation do not redeem it: 「さようでございますか。ですが規定により…」 gets the
+  // violation's effect and none of the listening credit its 相づち or apology would earn on their own.
+  const credited = signals.violation === "none";
   const deltas = [
-    signals.backchannel ? effects.backchannel : undefined,
-    signals.parroting ? effects.parroting : undefined,
-    signals.summarizing ? effects.summarizing : undefined,
-    signals.empathy ? effects.empathy : undefined,
-    signals.cushion ? effects.cushion : undefined,
+    credited && signals.backchannel ? effects.backchannel : undefined,
+    credited && signals.parroting ? effects.parroting : undefined,
+    credited && signals.summarizing ? effects.summarizing : undefined,
+    credited && signals.empathy ? effects.empathy : undefined,
+    credited && signals.cushion ? effects.cushion : undefined,
     signals.interruption ? effects.interruption : undefined,
-    signals.question === "none" ? undefined : effects.question?.[signals.question],
+    credited && signals.question !== "none" ? effects.question?.[signals.question] : undefined,
     signals.violation === "none" ? undefined : effects.violation?.[signals.violation],
-    signals.apology === "none" ? undefined : effects.apology?.[signals.apology],
+    credited && signals.apology !== "none" ? effects.apology?.[signals.apology] : undefined,
     ...uniqueKinds(intents).map((kind) => effects.intents?.[kind]),
     effects.perTurn,
   ];
