@@ -23,6 +23,8 @@ const punctuation = /[、。，．,.!?！？」』）)…ー〜\s]/;
 // Only where the morphology reads an interjection (not うんざり, うんともすんとも, はいけん).
 const leadingToken =
   /(?<=^|[。、]|はい|ええ|うん)(はい|ええ|うん|なるほど|いいえ|いえ)(?=[^、。,.!?！？…ー〜\sはいえうん]|いつ|いかが|いただ|いま)/g;
+const needsMorphology =
+  /[えあそまうん][ーっ〜ぁ]|えっと|ええと|あの|その|まあ|(^|[^ぁ-ん])あ([、,\s]|$)|(はい|ええ|うん|なるほど|いいえ|いえ)[^、。,.!?！？…ー〜\s]/;
 const interjections = new Set(["はい", "ええ", "うん", "なるほど", "いいえ", "いえ"]);
 
 /**
@@ -33,7 +35,8 @@ const interjections = new Set(["はい", "ええ", "うん", "なるほど", "�
 export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer): NormalizedText {
   const chars: string[] = [];
   const origin: number[] = [];
-  const morphemes = tokenizer.tokenize(original);
+  // Morphology is only needed where a filler or a run-on 相づち may be: most typed replies have neither.
+  const morphemes = needsMorphology.test(original) ? tokenizer.tokenize(original) : [];
   const removed = fillerRanges(original, morphemes);
   const tokenStarts = new Set(
     morphemes.filter((m) => m.pos === "感動詞" && interjections.has(m.surface)).map((m) => m.start),
