@@ -1,6 +1,11 @@
 import { HighlightedText } from "@/components/feedback/highlighted-text";
 import { LabelChips } from "@/components/feedback/label-chips";
-import { listFeedback, listReplyChips, listReplyMarks } from "@/components/feedback/reply-marks";
+import {
+  betterPhrasing,
+  listFeedback,
+  listReplyChips,
+  listReplyMarks,
+} from "@/components/feedback/reply-marks";
 import type { StoredAnalysis } from "@/lib/calls/call-view";
 
 /** The live feedback under one reply on the call screen: chips, then the details on demand. */
@@ -22,7 +27,7 @@ export function ReplyFeedback({ analysis }: { analysis: StoredAnalysis }) {
         </ul>
         <p className="mt-1">
           <span className="font-semibold">より良い言い方: </span>
-          {analysis.suggestion}
+          {betterPhrasing(analysis)}
         </p>
       </details>
     </div>

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { StoredAnalysis, TurnView } from "@/lib/calls/call-view";
 import { neutralSignals } from "@/lib/rubric/labels";
-import { collectSourceMarks, listFeedback, listReplyChips, listReplyMarks } from "./reply-marks";
+import {
+  betterPhrasing,
+  collectSourceMarks,
+  listFeedback,
+  listReplyChips,
+  listReplyMarks,
+} from "./reply-marks";
 
 const signals = [
   "backchannel",
@@ -22,6 +28,7 @@ function analysis(overrides: Partial<StoredAnalysis> = {}): StoredAnalysis {
     register: { casual: false, repeatedToken: null },
     evidence: Object.fromEntries(signals.map((s) => [s, { spans: [] }])),
     feedback: Object.fromEntries(signals.map((s) => [s, `${s} line`])),
+    points: [],
     suggestion: "",
     overlapping: false,
     contextSeqs: [],
@@ -70,6 +77,22 @@ describe("listReplyChips", () => {
       "質問（クローズド）",
     ]);
     expect(listReplyChips(analysis())).toEqual([]);
+  });
+});
+
+describe("listFeedback and betterPhrasing", () => {
+  it("show the analyzer's prioritized points, and say so when nothing needs changing", () => {
+    const points = [
+      { key: "violation", tone: "bad" as const, text: "『お届け日はあくまで目安です』は反論に聞こえます。" },
+      {
+        key: "parroting",
+        tone: "good" as const,
+        text: "『瓶が割れていたのですね』と、お客様の言葉で復唱できています。",
+      },
+    ];
+    expect(listFeedback(analysis({ points, violation: "argue" }))).toEqual(points);
+    expect(betterPhrasing(analysis({ suggestion: "" }))).toBe("この返答はこのままで十分です。");
+    expect(betterPhrasing(analysis({ suggestion: "さようでございますか。" }))).toBe("さようでございますか。");
   });
 });
 

@@ -64,6 +64,11 @@ export function listReplyChips(analysis: StoredAnalysis): Chip[] {
   return chips.sort((a, b) => rank[a.tone] - rank[b.tone]);
 }
 
+/** The better phrasing to show, or what to say when the reply needs no change. */
+export function betterPhrasing(analysis: StoredAnalysis): string {
+  return analysis.suggestion === "" ? "この返答はこのままで十分です。" : analysis.suggestion;
+}
+
 /** Evidence spans in the reply for every signal the reply hit, toned like its chip. */
 export function listReplyMarks(analysis: StoredAnalysis): MarkSpan[] {
   const chips = listReplyChips(analysis);
@@ -77,6 +82,8 @@ export function listReplyMarks(analysis: StoredAnalysis): MarkSpan[] {
 
 /** The feedback lines in rubric order: what went well, what went wrong, then tips for what was missed. */
 export function listFeedback(analysis: StoredAnalysis): FeedbackItem[] {
+  // The analyzer's own points (at most three, the most important first) when the reply has them.
+  if (analysis.points.length > 0) return analysis.points;
   const chips = listReplyChips(analysis);
   const items = signalOrder.flatMap((signal): FeedbackItem[] => {
     const text = analysis.feedback[signal];

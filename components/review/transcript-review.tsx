@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { HighlightedText } from "@/components/feedback/highlighted-text";
 import { LabelChips } from "@/components/feedback/label-chips";
 import {
+  betterPhrasing,
   collectSourceMarks,
   type FeedbackItem,
   listFeedback,
@@ -159,7 +160,7 @@ function OperatorReply({ turn, extra }: { turn: TurnView; extra?: ReactNode }) {
                 <FeedbackList items={tips} />
               </details>
             )}
-            <BetterWording label="より良い言い方" text={analysis.suggestion} original={turn.text} />
+            <BetterWording label="より良い言い方" text={betterPhrasing(analysis)} original={turn.text} />
             <BetterWording label="模範応答" text={analysis.modelReply} original={turn.text} />
           </>
         )}

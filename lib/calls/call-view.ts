@@ -32,6 +32,11 @@ export const storedAnalysisSchema = rubricLabelsSchema.extend({
   register: z.object({ casual: z.boolean(), repeatedToken: z.string().nullable() }),
   evidence: z.record(z.string(), evidenceSchema),
   feedback: z.record(z.string(), z.string()),
+  /** At most three points, the most important first; absent on replies scored before they existed. */
+  points: z
+    .array(z.object({ key: z.string(), tone: z.enum(["bad", "warn", "tip", "good"]), text: z.string() }))
+    .default([]),
+  /** The better phrasing; "" when the reply needs no change. */
   suggestion: z.string(),
   /** The scenario's model reply for the node the caller was in. */
   modelReply: z.string().optional(),

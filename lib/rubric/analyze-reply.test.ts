@@ -211,14 +211,19 @@ describe("analyzeReply evidence, feedback and suggestion", () => {
   });
 
   it("writes short Japanese feedback quoting the reflection", () => {
-    expect(analysis.feedback.parroting).toBe("『瓶が割れていた』と、お客様の言葉で復唱できています");
+    expect(analysis.feedback.parroting).toBe("『瓶が割れていたのですね』と、お客様の言葉で復唱できています");
     expect(analysis.feedback.empathy).toMatch(/お気持ち/);
   });
 
-  it("suggests a polite reply reusing the caller's words", () => {
-    expect(analysis.suggestion).toContain("瓶が割れていたのですね");
-    expect(analysis.suggestion).toMatch(/^さようでございますか。/);
-    expect(analysis.suggestion).toContain("恐れ入りますが");
+  it("keeps the trainee's good sentences and adds what the complaint still needs", () => {
+    expect(analysis.suggestion).toMatch(/^さようでございますか。瓶が割れていたのですね。/);
+    expect(analysis.suggestion).toMatch(/残念|がっかり/);
+    expect(analysis.suggestion).toMatch(/(ご不便|ご迷惑|ご不快な思い)をおかけし/);
+  });
+
+  it("gives at most three points, the missing apology before the praise", () => {
+    expect(analysis.points.map((p) => p.key)).toEqual(["apology", "parroting"]);
+    expect(analysis.points[1]?.text).toBe("『瓶が割れていたのですね』と、お客様の言葉で復唱できています。");
   });
 });
 

@@ -1,3 +1,4 @@
+import { type CallKind, composeSuggestion, suggestedLines } from "./compose-suggestion";
 import { analyzeSelectedSentences, analyzeText, type TextAnalysis } from "./content-units";
 import { detectApology } from "./detect-apology";
 import { detectBackchannel } from "./detect-backchannel";
@@ -21,10 +22,12 @@ import {
 } from "./learned-layer";
 import { LruCache } from "./lru-cache";
 import { type NormalizedText, normalizeSpoken, toOriginalSpan } from "./normalize-spoken";
+import { prioritizeFeedback } from "./prioritize-feedback";
+import { quoteWords } from "./quote-words";
 import { readCallerTurn } from "./read-caller-turn";
+import { type CallerUnderstanding, understandCaller } from "./reflect-caller";
 import type { LabelEvidence, ReplyAnalysis, SignalKey } from "./reply-analysis";
 import shippedModel from "./rubric-model.json";
-import { pickReflection, suggestReply } from "./suggest-reply";
 import type { Span } from "./text-spans";
 import { writeFeedback } from "./write-feedback";
 
@@ -34,6 +37,10 @@ export interface AnalyzeReplyInput {
   reply: string;
   /** Text mode passes the simulated speaking end; voice mode measured audio times. */
   timing?: ReplyTiming;
+  /** The scenario's persona kind; without it (or "custom") it is read from the caller's turn. */
+  kind?: "angry" | "lonely" | "inquiry" | "custom";
+  /** The scenario node's model reply, which the better phrasing may borrow its next step from. */
+  modelReply?: string;
 }
 
 /** Decides every rubric label for one operator reply, with evidence, feedback and a better reply. */
@@ -50,6 +57,7 @@ export function analyzeReply(
   const analysis = explain(
     normalized.input,
     model ? applyLearnedLayer(ruled, model, normalized.input.reply) : ruled,
+    fullTokenizer,
   );
   const evidence = Object.fromEntries(
     Object.entries(analysis.evidence).map(([key, value]) => [
@@ -227,29 +235,107 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
   };
 }
 
-function explain(input: AnalyzeReplyInput, ruled: RuledReply): ReplyAnalysis {
+function explain(
+  input: AnalyzeReplyInput,
+  ruled: RuledReply,
+  fullTokenizer: JapaneseTokenizer,
+): ReplyAnalysis {
   const { context, reply } = input;
   const { latestCaller, backchannel, reflection, question, empathy, cushion, apology, violation } = ruled;
   const register = detectRegister(backchannel, context, (text) => detectBackchannel(text, context).tokens);
   const interruption = detectInterruption(input.timing, backchannel.only);
-  const feedback = writeFeedback({
+  const reading = ruled.view.caller;
+  const kind: CallKind =
+    input.kind && input.kind !== "custom"
+      ? input.kind
+      : reading.complaining
+        ? "angry"
+        : reading.emotional && !reading.asks
+          ? "lonely"
+          : "inquiry";
+  const caller = latestCaller ? understandTurn(latestCaller.text, fullTokenizer, reading.complaining) : null;
+  const quote = (spans: Span[], wholeSentence = false) => {
+    const span = spans[0];
+    return span ? quoteWords(reply, span, fullTokenizer, { wholeSentence }) : null;
+  };
+  const quotes = {
+    parroting: quote(reflection.parroting.spans),
+    empathy: quote(empathy.spans),
+    cushion: quote(cushion.spans),
+    violation: quote(violation.spans, true),
+    apology: quote(apology.spans),
+    question: quote(question.spans),
+  };
+  const suggestion = composeSuggestion({
+    kind,
+    caller,
+    reply,
+    labels: {
+      backchannel: backchannel.present,
+      parroting: reflection.parroting.present,
+      summarizing: reflection.summarizing.present,
+      empathy: empathy.present,
+      cushion: cushion.present,
+      question: question.kind,
+      violation: violation.kind,
+      apology: apology.kind,
+      casual: register.casual,
+      repeatedToken: register.repeatedToken !== null,
+    },
+    spans: {
+      violation: violation.spans,
+      parroting: reflection.parroting.spans,
+      summarizing: reflection.summarizing.spans,
+      empathy: empathy.spans,
+      apology: apology.spans,
+      question: question.spans,
+    },
+    modelReply: input.modelReply,
+  });
+  const points = prioritizeFeedback({
+    kind,
+    caller:
+      caller && kind === "inquiry" && caller.feeling === "trouble" && !caller.defect
+        ? { ...caller, feeling: "neutral" }
+        : caller,
+    keep: suggestion.keep,
     backchannel: backchannel.present,
     parroting: reflection.parroting.present,
-    parrotedPhrase: reflection.parroting.phrase,
     summarizing: reflection.summarizing.present,
     summaryPoints: reflection.summarizing.points,
     question: question.kind,
     empathy: empathy.present,
-    empathyPhrase: firstText(reply, empathy.spans),
     cushion: cushion.present,
-    cushionPhrase: firstText(reply, cushion.spans),
     violation: violation.kind,
-    violationPhrase: firstText(reply, violation.spans),
+    interruption,
+    apology: apology.kind,
+    apologyScoped: apology.scoped,
+    casual: register.casual,
+    repeatedToken: register.repeatedToken,
+    quotes: Object.fromEntries(Object.entries(quotes).filter(([, v]) => v !== null)) as Record<
+      string,
+      string
+    >,
+    suggested: suggestedLines(kind, caller, reply),
+  });
+  const feedback = writeFeedback({
+    backchannel: backchannel.present,
+    parroting: reflection.parroting.present,
+    parrotedPhrase: quotes.parroting,
+    summarizing: reflection.summarizing.present,
+    summaryPoints: reflection.summarizing.points,
+    question: question.kind,
+    empathy: empathy.present,
+    empathyPhrase: quotes.empathy,
+    cushion: cushion.present,
+    cushionPhrase: quotes.cushion,
+    violation: violation.kind,
+    violationPhrase: quotes.violation,
     interruption,
     apology: apology.kind,
     apologyScoped: apology.scoped,
     register: { casual: register.casual, repeatedToken: register.repeatedToken },
-    callerPhrase: latestCaller ? pickReflection(latestCaller) : null,
+    callerPhrase: caller?.reflection?.replace(/(なのですね|のですね|とのことですね)$/, "") ?? null,
   });
 
   return {
@@ -276,7 +362,8 @@ function explain(input: AnalyzeReplyInput, ruled: RuledReply): ReplyAnalysis {
       register: { spans: register.casualSpans },
     },
     feedback,
-    suggestion: suggestReply(latestCaller),
+    points,
+    suggestion: suggestion.text,
   };
 }
 
@@ -290,7 +377,18 @@ function leadingTokensEnd(reply: string, spans: Span[]): number | null {
   return end > 0 ? end : null;
 }
 
-function firstText(text: string, spans: Span[]): string | null {
-  const span = spans[0];
-  return span ? text.slice(span.start, span.end) : null;
+const understandingCache = new LruCache<string, CallerUnderstanding>(512);
+
+// The caller's latest turn is read once per call turn, whatever number of replies answer it.
+function understandTurn(
+  text: string,
+  fullTokenizer: JapaneseTokenizer,
+  complaining: boolean,
+): CallerUnderstanding {
+  const key = `${complaining ? 1 : 0}${text}`;
+  const hit = understandingCache.get(key);
+  if (hit) return hit;
+  const understood = understandCaller(text, fullTokenizer, complaining);
+  understandingCache.set(key, understood);
+  return understood;
 }

@@ -157,11 +157,12 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
     context.firstAcknowledgement === null || span.start < context.firstAcknowledgement;
   const spans = findSpans(reply, coldTopicSwitch).filter(before);
   const tokenEnd = context.tokenOnlyAcknowledgementEnd;
+  const from = (start: number) => start + (/^[、。,.!?！？\s]*/.exec(reply.slice(start))?.[0].length ?? 0);
   if (context.callerUpset && tokenEnd != null && isBareDatumRequest(reply, tokenEnd))
-    spans.push({ start: tokenEnd, end: reply.length });
+    spans.push({ start: from(tokenEnd), end: reply.length });
   // A caller who shared a loss or a worry and is answered with business: 「死亡届は提出済みでしょうか」.
   else if (context.callerSharedFeeling && !context.acknowledged && isBareDatumRequest(reply, tokenEnd ?? 0))
-    spans.push({ start: tokenEnd ?? 0, end: reply.length });
+    spans.push({ start: from(tokenEnd ?? 0), end: reply.length });
   if (!context.hasCushion) {
     if (!context.callerInquiring) spans.push(...findSpans(reply, coldDeflection).filter(before));
     spans.push(...findSpans(reply, coldRefusal).filter(before));

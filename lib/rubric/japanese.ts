@@ -17,6 +17,10 @@ export interface Morpheme {
   posDetail: string;
   start: number;
   end: number;
+  /** IPADIC 活用型 (五段・ラ行, 一段, サ変・スル, 特殊・タ…) of inflecting words; absent otherwise. */
+  inflectionType?: string;
+  /** IPADIC 活用形 (基本形, 連用形, 未然形, 連用タ接続…) of inflecting words; absent otherwise. */
+  inflectionForm?: string;
 }
 
 /** The analyzer only needs this; tests and other callers can inject their own. */
@@ -70,6 +74,10 @@ interface LinderaToken {
   partOfSpeechSubcategory1?: string;
   partOfSpeechSubcategory2?: string;
   partOfSpeechSubcategory3?: string;
+  // lindera-wasm 2.0.0 names these the other way round: conjugationForm holds the 活用型 (一段),
+  // conjugationType the 活用形 (連用形).
+  conjugationForm?: string;
+  conjugationType?: string;
   byteStart: number;
   byteEnd: number;
 }
@@ -152,6 +160,9 @@ function toMorphemes(text: string, raw: LinderaToken[]): Morpheme[] {
       posDetail: detail,
       start,
       end: start + token.surface.length,
+      ...(token.conjugationForm && token.conjugationForm !== "*"
+        ? { inflectionType: token.conjugationForm, inflectionForm: token.conjugationType ?? "" }
+        : {}),
     });
   }
   return out;

@@ -1,5 +1,6 @@
 import type { SourceSpan } from "./detect-reflection";
 import type { ListeningSignals, RubricLabels } from "./labels";
+import type { FeedbackPoint } from "./prioritize-feedback";
 import type { Span } from "./text-spans";
 
 /** Where a decision comes from: spans in the reply and, for reflections, in the caller's turns. */
@@ -24,6 +25,8 @@ export interface ReplyAnalysis extends ListeningSignals {
   evidence: Record<SignalKey, LabelEvidence>;
   /** One short Japanese line per signal, shown to the trainee. */
   feedback: Record<SignalKey, string>;
-  /** A better reply in polite 敬語 that reuses the caller's own words. */
+  /** At most three points, the most important first (a violation, then what the call needed, then praise). */
+  points: FeedbackPoint[];
+  /** A better reply in polite 敬語 built from the caller's own words; "" when the reply needs no change. */
   suggestion: string;
 }

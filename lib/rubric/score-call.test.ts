@@ -62,7 +62,9 @@ describe("scoreCall", () => {
   it.each([
     [[reply({ apology: "limited" })], 100],
     [[reply()], 50],
-    [[reply({ apology: "limited" }), reply({ apology: "blanket" })], 50],
+    // Three grades: a scoped apology, none, a blanket admission of fault (below none).
+    [[reply({ apology: "limited" }), reply({ apology: "blanket" })], 0],
+    [[reply({ apology: "blanket" })], 0],
   ])("limited apology score %#", (replies, expected) => {
     expect(scoreCall(replies, { callerTurns: 1 }).limitedApology).toBe(expected);
   });

@@ -100,7 +100,7 @@ export function scoreCall(replies: ScorableReply[], opts: { callerTurns: number 
   const apologyScore = empty
     ? 0
     : blanket > 0
-      ? clamp(100 - blanket * r.blanketPenalty)
+      ? clamp(r.noApologyScore - blanket * r.blanketPenalty)
       : limited > 0
         ? 100
         : r.noApologyScore;
@@ -144,7 +144,7 @@ export function scoreCall(replies: ScorableReply[], opts: { callerTurns: number 
     notInterrupting: `100点から、話を遮った回数×${r.interruptionPenalty}点（今回 ${interruptions}回）と、批判・反論・助言・私見・話題の切り替えをした回数×${r.violationPenalty}点（今回 ${violations}回）を引きます。`,
     empathy: `お気持ちに寄り添う言葉は${empathy}回でした。お客様の発言${r.callerTurnsPerEmpathy}回につき1回（今回の目標 ${empathyTarget}回）で満点です。`,
     cushion: `質問やお願い${questions}回のうち、クッション言葉を添えたのは${cushions}回です。その割合が点数です（質問がなければ100点）。`,
-    limitedApology: `ご不便やお気持ちに対する謝罪（限定謝罪）があれば100点、謝罪がなければ${r.noApologyScore}点です。事実確認の前に全面的に非を認めると1回${r.blanketPenalty}点減点します（今回 限定${limited}回・全面${blanket}回）。`,
+    limitedApology: `ご不便やお気持ちに対する謝罪（限定謝罪）があれば100点、謝罪がなければ${r.noApologyScore}点です。事実確認の前に全面的に非を認めると、謝罪がない場合の${r.noApologyScore}点から1回${r.blanketPenalty}点減点します（今回 限定${limited}回・全面${blanket}回）。`,
     overall: `5つのステップを各${pct(w.step)}、共感を${pct(w.empathy)}、クッション言葉と限定謝罪を各${pct(w.cushion)}の重みで合計しています。`,
   };
   return {

@@ -1,0 +1,40 @@
+import type { JapaneseTokenizer } from "./japanese";
+import { normalizeSpoken } from "./normalize-spoken";
+import type { ReplyAnalysis } from "./reply-analysis";
+import { splitSentences } from "./text-spans";
+
+// Conjugations and joins a grammar never produces: 〜てくださいのですね, 〜ませんのですね, わからなくている,
+// a sentence-final particle before のですね, doubled punctuation, 渡したくた.
+const broken =
+  /てくださいのですね|ませんのですね|ますのですね|ですのですね|でしたのですね|ましたのですね|なくている|[かよねわ]のですね|って何なの|のですねのですね|[?？]の|[、。]{2}|。、|たくた[。の]|んだのですね|のだのですね|ってのですね|だけのですね/;
+
+/** The phrasing has a conjugation or join no grammar produces. */
+export function hasBrokenJapanese(phrasing: string): boolean {
+  return broken.test(phrasing);
+}
+
+/** The 『quotes』 of the feedback points that do not start and end on a morpheme boundary of the reply. */
+export function cutQuotes(reply: string, analysis: ReplyAnalysis, tokenizer: JapaneseTokenizer): string[] {
+  const text = normalizeSpoken(reply, tokenizer).text;
+  const boundaries = new Set([0, text.length, ...tokenizer.tokenize(text).flatMap((m) => [m.start, m.end])]);
+  const cut: string[] = [];
+  for (const point of analysis.points) {
+    for (const match of point.text.matchAll(/『([^』]+)』/g)) {
+      const quote = match[1] ?? "";
+      const at = text.indexOf(quote);
+      if (at < 0 || !boundaries.has(at) || !boundaries.has(at + quote.length)) cut.push(quote);
+    }
+  }
+  return cut;
+}
+
+/** The largest share of phrasings that open (or close) with the same sentence. */
+export function sharedSentenceShare(phrasings: string[], which: "first" | "last"): number {
+  const counts = new Map<string, number>();
+  for (const phrasing of phrasings) {
+    const sentences = splitSentences(phrasing).map((s) => s.text);
+    const sentence = which === "first" ? sentences[0] : sentences[sentences.length - 1];
+    if (sentence) counts.set(sentence, (counts.get(sentence) ?? 0) + 1);
+  }
+  return phrasings.length === 0 ? 0 : Math.max(0, ...counts.values()) / phrasings.length;
+}

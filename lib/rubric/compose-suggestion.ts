@@ -1,0 +1,376 @@
+import type { ApologyKind, QuestionKind, ViolationKind } from "./labels";
+import type { CallerUnderstanding } from "./reflect-caller";
+import { type Sentence, type Span, splitSentences } from "./text-spans";
+
+/** The kind of call a reply is in: the scenario's persona kind, or read from the caller's turn. */
+export type CallKind = "angry" | "lonely" | "inquiry";
+
+/** What the better phrasing is built from: the caller as understood and the reply as labelled. */
+export interface SuggestionInput {
+  kind: CallKind;
+  caller: CallerUnderstanding | null;
+  /** The trainee's reply, normalized (fillers set aside, sentence ends marked). */
+  reply: string;
+  labels: {
+    backchannel: boolean;
+    parroting: boolean;
+    summarizing: boolean;
+    empathy: boolean;
+    cushion: boolean;
+    question: QuestionKind;
+    violation: ViolationKind;
+    apology: ApologyKind;
+    casual: boolean;
+    /** The same 相づち opened this reply and the two before it. */
+    repeatedToken: boolean;
+  };
+  spans: {
+    violation: Span[];
+    parroting: Span[];
+    summarizing: Span[];
+    empathy: Span[];
+    apology: Span[];
+    question: Span[];
+  };
+  /** The scenario node's model reply, when the call has one. */
+  modelReply?: string;
+}
+
+export interface Suggestion {
+  /** The better phrasing; "" when the reply has nothing to fix. */
+  text: string;
+  /** The reply is already good: say so instead of rewriting it. */
+  keep: boolean;
+}
+
+/**
+ * Composes the better phrasing for one reply: the trainee's good sentences kept, the flagged ones left
+ * out, and what the call needs added in polite operator Japanese — a 相づち, the caller's own words handed
+ * back, empathy fitted to what the caller feels, a limited apology for a complaint, and a next step that
+ * fits the caller's last turn (an answer to their question, a read-back of what they gave, a gentle
+ * boundary, a closing). Variants are chosen from the reply's own words, so two different replies rarely
+ * get the same phrasing.
+ */
+export function composeSuggestion(input: SuggestionInput): Suggestion {
+  const { labels, kind } = input;
+  const caller = forKind(input.caller, kind);
+  const sentences = splitSentences(input.reply);
+  const flagged = (s: Sentence) => input.spans.violation.some((v) => v.start < s.end && v.end > s.start);
+  const good = sentences.filter((s) => !flagged(s));
+  const upset =
+    kind === "angry" || (caller !== null && caller.feeling !== "neutral" && caller.feeling !== "happy");
+  const acknowledged = labels.backchannel || labels.parroting || labels.summarizing || labels.empathy;
+  const needsCare = kind === "angry" || upset;
+  const cared = labels.empathy || labels.apology === "limited" || (kind === "lonely" && labels.parroting);
+  // A lone 相づち answers a story with nothing of it: the phrasing hands the caller's words back.
+  const tokensOnly =
+    kind !== "inquiry" && caller?.reflection != null && isTokenOnly(input.reply.replace(/\s+/g, "、"));
+  const needsFix =
+    labels.violation !== "none" ||
+    labels.casual ||
+    labels.repeatedToken ||
+    labels.apology === "blanket" ||
+    !acknowledged ||
+    (needsCare && !cared) ||
+    (caller?.feeling === "happy" && !labels.empathy && !labels.parroting) ||
+    tokensOnly;
+  if (!needsFix) return { text: "", keep: true };
+  const onlyRegister =
+    labels.violation === "none" &&
+    labels.apology !== "blanket" &&
+    acknowledged &&
+    (!needsCare || cared) &&
+    !(caller?.feeling === "happy" && !labels.empathy && !labels.parroting) &&
+    !tokensOnly;
+  if (onlyRegister) return { text: varyTokens(input.reply, kind, labels.repeatedToken), keep: false };
+
+  const seed = input.reply;
+  const has = (spans: Span[]) => good.find((s) => spans.some((x) => x.start < s.end && x.end > s.start));
+  const used = new Set<Sentence>();
+  const take = (s: Sentence | undefined) => {
+    if (!s || used.has(s)) return null;
+    used.add(s);
+    return politeTokens(s.text);
+  };
+
+  const parts: string[] = [];
+  const firstGood = good[0];
+  // Their opening 相づち stays unless it is a run of tokens (はい、はい。).
+  const opensWithToken =
+    firstGood &&
+    firstGood === sentences[0] &&
+    isTokenOnly(firstGood.text) &&
+    !labels.repeatedToken &&
+    !/(はい|ええ|うん)[、\s]*(はい|ええ|うん)/.test(firstGood.text);
+  // A first sentence that is a 相づち and a bit more (はい、ごもっともです) opens without its token.
+  const opensWithAck =
+    firstGood &&
+    firstGood === sentences[0] &&
+    !opensWithToken &&
+    isTokenOnly(stripToken(firstGood.text) ?? "");
+  parts.push(
+    take(opensWithToken ? firstGood : undefined) ??
+      (opensWithAck ? stripToken(take(firstGood)) : null) ??
+      pick(openings(kind, caller), seed, "open"),
+  );
+
+  const reflection =
+    stripToken(take(has([...input.spans.parroting, ...input.spans.summarizing]))) ??
+    (caller?.reflection ? `${caller.reflection}。` : null);
+  if (reflection) parts.push(reflection);
+
+  const empathy =
+    stripToken(take(has(input.spans.empathy))) ?? (caller ? empathyLine(caller, seed, kind) : null);
+  if (empathy && (kind !== "inquiry" || upset)) parts.push(empathy);
+
+  const apologized = () => parts.some((p) => /申し訳|お詫び|おかけし/.test(p));
+  if ((kind === "angry" || caller?.defect) && upset && caller?.feeling !== "loss") {
+    const theirs = labels.apology === "limited" ? take(has(input.spans.apology)) : null;
+    if (theirs) parts.push(theirs);
+    else if (!apologized()) parts.push(pick(apologies, seed, "apology"));
+  }
+
+  // Their other good sentences (a remedy offered, an answer given) stay, in their order; after a
+  // violation only the sentences that did something the rubric asks for do (the rest may carry it on).
+  const questionSentence = has(input.spans.question);
+  for (const s of labels.violation === "none" ? good : []) {
+    if (used.has(s) || s === questionSentence || isTokenOnly(s.text)) continue;
+    if (input.spans.apology.some((a) => a.start < s.end && a.end > s.start) && kind === "angry") continue;
+    const kept = take(s);
+    if (kept) parts.push(kept);
+  }
+  const asked = questionSentence ? cushioned(take(questionSentence) ?? "", labels.cushion) : null;
+  // A kept sentence that already moves the call on (ご案内いたします, お調べします) needs no other next step.
+  const movesOn = parts
+    .slice(1)
+    .some((p) =>
+      /ご案内|お調べ|確認いたし|手配|お送りいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/.test(
+        p,
+      ),
+    );
+  // So does an answer to the caller's question (15時からでございます).
+  const answered =
+    caller?.asked &&
+    parts.slice(1).some((p) => /ございます|となっております|でき(ます|ません)|可能です|不要です/.test(p));
+  if (asked) parts.push(asked);
+  else if (!movesOn && !answered) {
+    // An inquiry's question is answered first; a lonely caller is listened to, not processed.
+    const repaired =
+      (kind === "inquiry" && caller?.asked) || kind === "lonely"
+        ? null
+        : repairedStep(input, sentences, flagged);
+    parts.push(repaired ?? nextStep({ ...input, caller }, seed));
+  }
+  return { text: dedupe(parts).map(fewerCommas).join(""), keep: false };
+}
+
+/** The lines the feedback tips point at: the opening and the empathy line the phrasing would use. */
+export function suggestedLines(
+  kind: CallKind,
+  understood: CallerUnderstanding | null,
+  seed: string,
+): { opening: string; empathy: string | null } {
+  const caller = forKind(understood, kind);
+  return {
+    opening: pick(openings(kind, caller), seed, "open"),
+    empathy: caller ? empathyLine(caller, seed, kind) : null,
+  };
+}
+
+// An inquiry is answered, not consoled: its small frustrations (届かない, 間に合うか) get no trouble template.
+function forKind(caller: CallerUnderstanding | null, kind: CallKind): CallerUnderstanding | null {
+  if (!caller || kind !== "inquiry" || caller.feeling !== "trouble" || caller.defect) return caller;
+  return { ...caller, feeling: "neutral" };
+}
+
+function openings(kind: CallKind, caller: CallerUnderstanding | null): string[] {
+  if (caller?.feeling === "happy") return ["まあ、そうでしたか。", "そうでしたか。"];
+  if (kind === "lonely") return ["そうでしたか。", "まあ、そうでしたか。"];
+  if (kind === "angry") return ["さようでございますか。", "さようでございましたか。", "左様でございますか。"];
+  if (caller?.asked) return ["はい。", "お問い合わせありがとうございます。"];
+  if (caller?.requested) return ["かしこまりました。", "はい、承知いたしました。", "承知いたしました。"];
+  return ["さようでございますか。", "はい。"];
+}
+
+function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind): string | null {
+  const lines: Record<CallerUnderstanding["feeling"], string[]> = {
+    loss: ["それはお辛かったですね。", "心中お察しいたします。"],
+    lonely: caller.alone
+      ? ["お一人だとお寂しいですよね。", "お一人ですと心細いですよね。"]
+      : ["それはお寂しいですよね。", "お寂しいお気持ち、お察しいたします。"],
+    disappointed: caller.lookedForward
+      ? ["楽しみにされていたのに、残念でしたね。", "楽しみにされていたのに、がっかりされましたよね。"]
+      : ["それは残念でしたね。", "さぞがっかりされたことと存じます。"],
+    worried: ["ご心配ですよね。", "ご不安なお気持ち、お察しいたします。"],
+    down: ["そう感じてしまうと、おつらいですよね。", "お気持ち、お察しいたします。"],
+    trouble:
+      kind === "angry"
+        ? ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"]
+        : ["それはお困りですよね。", "それはご不便ですよね。"],
+    happy: ["それは嬉しいですね。", "それは本当によかったですね。"],
+    neutral: [],
+  };
+  const options = lines[caller.feeling];
+  return options.length > 0 ? pick(options, seed, "empathy") : null;
+}
+
+const apologies = [
+  "ご不便をおかけし、申し訳ございません。",
+  "ご迷惑をおかけしており、申し訳ございません。",
+  "ご不快な思いをおかけし、大変申し訳ございません。",
+];
+
+// The next step fits the caller's last turn: a closing, a boundary, a read-back, an answer, or a question.
+function nextStep(input: SuggestionInput, seed: string): string {
+  const { caller, kind } = input;
+  if (caller?.closing) {
+    return kind === "lonely"
+      ? "お電話ありがとうございました。またいつでもお声を聞かせてくださいね。"
+      : pick(["お電話ありがとうございました。", "本日はお電話ありがとうございました。"], seed, "next");
+  }
+  if (caller?.personal) {
+    return pick(
+      [
+        "お気遣いありがとうございます。あいにく私自身のことはお話しできない決まりなのですが、お声を聞けて嬉しいです。",
+        "そう言っていただけて嬉しいです。申し訳ございませんが、私のことはお答えできない決まりになっております。",
+      ],
+      seed,
+      "next",
+    );
+  }
+  if (caller?.asked && kind !== "lonely") {
+    if (caller.askedAbout && kind === "inquiry") {
+      return pick(
+        [
+          `${caller.askedAbout}について、ただいまお調べいたします。`,
+          `${caller.askedAbout}について、ご案内いたします。`,
+        ],
+        seed,
+        "next",
+      );
+    }
+    return "ただいまお調べいたしますので、少々お待ちいただけますでしょうか。";
+  }
+  const data = caller?.data.filter((d) => !(caller.reflection ?? "").includes(d)) ?? [];
+  // Read back what identifies the matter (an order number, a booking's date or time), not any number said.
+  const readable = data.filter((d) => /[A-Za-z]|[0-9]{4,}|[0-9]+月[0-9]+日|[0-9]+時/.test(d));
+  if (readable.length > 0 && kind !== "lonely")
+    return `${readable.join("、")}でございますね。ただいま確認いたします。`;
+  const model = input.modelReply ? lastAsk(input.modelReply) : null;
+  if (model) return model;
+  const byKind: Record<CallKind, string[]> = {
+    angry: [
+      "恐れ入りますが、すぐにお調べいたしますので、お名前を伺ってもよろしいでしょうか。",
+      "差し支えなければ、その時の状況をもう少し詳しくお聞かせいただけますか。",
+      "すぐに確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
+    ],
+    lonely: [
+      "よろしければ、もう少しお話を聞かせてください。",
+      "その後、お変わりはございませんか。",
+      "差し支えなければ、もう少し詳しく伺ってもよろしいですか。",
+    ],
+    inquiry: [
+      "確認いたしますので、少々お待ちいただけますでしょうか。",
+      "恐れ入りますが、ご希望を詳しく伺ってもよろしいでしょうか。",
+      "ただいまご案内いたします。",
+    ],
+  };
+  return pick(byKind[kind], seed, "next");
+}
+
+// What the flagged sentence was after, done the right way round: the number asked for after listening,
+// the situation asked about instead of the caller's mistake, a check offered instead of a policy.
+function repairedStep(
+  input: SuggestionInput,
+  sentences: Sentence[],
+  flagged: (s: Sentence) => boolean,
+): string | null {
+  const bad = sentences
+    .filter(flagged)
+    .map((s) => s.text)
+    .join("");
+  switch (input.labels.violation) {
+    case "derail": {
+      const datum =
+        /(ご注文番号|注文番号|お客様番号|会員番号|証券番号|伝票番号|お名前|ご住所|お電話番号|生年月日|暗証番号|ご契約内容|型番)/.exec(
+          bad,
+        )?.[1];
+      return datum
+        ? `恐れ入りますが、お調べいたしますので、${datum.replace(/^(注文番号)$/, "ご$1")}を教えていただけますでしょうか。`
+        : null;
+    }
+    case "criticize":
+      return "差し支えなければ、そのときの状況を詳しくお聞かせいただけますか。";
+    case "argue":
+      return "どのような対応ができるか、すぐに確認いたします。";
+    case "advise":
+      return "こちらでできることを確認して、ご案内いたします。";
+    default:
+      return null;
+  }
+}
+
+// The model reply's last question or offer, when it has one.
+function lastAsk(modelReply: string): string | null {
+  const sentences = splitSentences(modelReply);
+  const ask = [...sentences].reverse().find((s) => /(か|ください|ませ)[。？?]?$/.test(s.text));
+  return ask?.text ?? null;
+}
+
+const tokenOnly =
+  /^(はい|ええ|うん|なるほど|そうですか|そうでしたか|さようでございますか|さようでございましたか|左様でございますか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s]*$/;
+
+function isTokenOnly(text: string): boolean {
+  return (
+    tokenOnly.test(text.replace(/[、\s]/g, "").replace(/(はい|ええ|うん)+/, "$1")) || tokenOnly.test(text)
+  );
+}
+
+// ええ / うん toward a customer become はい.
+function politeTokens(text: string): string {
+  const out = text.replace(/(^|[、。])(ええ|うん)(?=[、。]|$)/g, "$1はい");
+  return /[。！？!?]$/.test(out) ? out : `${out}。`;
+}
+
+// A reply whose only fault is its 相づち keeps its words: ええ/うん become はい, a third はい in a row varies.
+function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
+  const varied = repeated ? (kind === "inquiry" ? "かしこまりました" : "さようでございますか") : "はい";
+  const out = reply
+    .replace(/^((はい|ええ|うん)[、\s]*)+/, `${varied}、`)
+    .replace(/(^|[、。])(ええ|うん)(?=[、。]|$)/g, "$1はい")
+    .replace(/、+(?=。|$)/g, "");
+  return splitSentences(out)
+    .map((s) => fewerCommas(/[。！？!?]$/.test(s.text) ? s.text : `${s.text}。`))
+    .join("");
+}
+
+// A transcript's pauses (夜道が、暗いと、娘さんも、) are not a written sentence's commas: where they come
+// every few characters, only those after a clause stay.
+function fewerCommas(sentence: string): string {
+  const commas = (sentence.match(/、/g) ?? []).length;
+  if (commas < 3 || sentence.length / commas > 12) return sentence;
+  return sentence.replace(/(?<!て|で|が|ので|から|けど|ら|ば|し)、/g, "");
+}
+
+// A kept sentence that opened with a token (はい、取っ手が…) loses it when it is not the opening.
+function stripToken(sentence: string | null): string | null {
+  if (sentence === null) return null;
+  const stripped = sentence.replace(/^(はい|ええ|うん)[、\s]*/, "");
+  return stripped.length > 1 ? stripped : null;
+}
+
+function cushioned(question: string, hasCushion: boolean): string | null {
+  if (question === "") return null;
+  if (hasCushion || !/(ください|いただけ|願え|お願い)/.test(question)) return question;
+  return `恐れ入りますが、${question}`;
+}
+
+function dedupe(parts: string[]): string[] {
+  return parts.filter((part, i) => part !== "" && parts.indexOf(part) === i);
+}
+
+function pick(options: readonly string[], seed: string, slot: string): string {
+  let hash = 2166136261;
+  for (const ch of `${slot}:${seed}`) hash = Math.imul(hash ^ (ch.codePointAt(0) ?? 0), 16777619);
+  return options[Math.abs(hash) % options.length] ?? options[0] ?? "";
+}

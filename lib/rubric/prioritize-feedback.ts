@@ -1,0 +1,200 @@
+import type { CallKind } from "./compose-suggestion";
+import type { ApologyKind, QuestionKind, ViolationKind } from "./labels";
+import type { CallerUnderstanding } from "./reflect-caller";
+
+/** One point of feedback on a reply: what a trainer would say first. */
+export interface FeedbackPoint {
+  key: string;
+  tone: "bad" | "warn" | "tip" | "good";
+  text: string;
+}
+
+export interface FeedbackInput {
+  kind: CallKind;
+  caller: CallerUnderstanding | null;
+  keep: boolean;
+  backchannel: boolean;
+  parroting: boolean;
+  summarizing: boolean;
+  summaryPoints: number;
+  question: QuestionKind;
+  empathy: boolean;
+  cushion: boolean;
+  violation: ViolationKind;
+  interruption: boolean;
+  apology: ApologyKind;
+  apologyScoped: boolean;
+  casual: boolean;
+  repeatedToken: string | null;
+  /** Whole-word quotes of the reply's evidence, per label. */
+  quotes: Partial<Record<"parroting" | "empathy" | "cushion" | "violation" | "apology" | "question", string>>;
+  /** Lines of the better phrasing the tips can point at. */
+  suggested: { empathy: string | null; opening: string };
+}
+
+const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string) => string> = {
+  criticize: (q) =>
+    `${q}はお客様を責めているように聞こえます。原因を確かめるのは、まずお話を受け止めてからにしましょう。`,
+  argue: (q) =>
+    `${q}は反論に聞こえます。規定や事情の説明より先に、ご不便へのお詫びとお気持ちへの共感を伝えましょう。`,
+  advise: (q) =>
+    `${q}は求められていない助言です。お客様がどうすべきかではなく、こちらでできることをお伝えしましょう。`,
+  opinion: (q) =>
+    `${q}はあなた自身の評価になっています。損失の大きさやお気持ちを決めつけず、お客様の受け止め方に寄り添いましょう。`,
+  derail: (q) => `${q}でお客様の話題を切り替えています。番号などを伺う前に、まずお話を受け止めましょう。`,
+};
+
+/**
+ * At most three points, the way a trainer gives them: the violation or interruption first, then the one
+ * thing the call most needed and did not get, then praise that names what the trainee actually did.
+ * A neutral inquiry is never nagged about apology or empathy.
+ */
+export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
+  const q = (key: keyof FeedbackInput["quotes"], fallback: string) => {
+    const text = f.quotes[key];
+    return text ? `『${text}』` : fallback;
+  };
+  const problems: FeedbackPoint[] = [];
+  if (f.violation !== "none") {
+    problems.push({
+      key: "violation",
+      tone: "bad",
+      text: violationPoint[f.violation](q("violation", "この言い方")),
+    });
+  }
+  if (f.interruption) {
+    problems.push({
+      key: "interruption",
+      tone: "bad",
+      text: "お客様が話し終える前に話し始めています。最後まで聞いてから応答しましょう。",
+    });
+  }
+  if (f.apology === "blanket") {
+    problems.push({
+      key: "apology",
+      tone: "bad",
+      text: `${q("apology", "この謝罪")}は事実確認の前に全面的に非を認めています。「ご不便をおかけし、申し訳ございません」と、ご不便に限ってお詫びしましょう（限定謝罪）。`,
+    });
+  }
+  if (f.casual) {
+    problems.push({
+      key: "register",
+      tone: "warn",
+      text: "「ええ」「うん」はお客様にはくだけた印象です。「はい」「さようでございますか」を使いましょう。",
+    });
+  } else if (f.repeatedToken) {
+    problems.push({
+      key: "register",
+      tone: "warn",
+      text: `「${f.repeatedToken}」が続いています。「さようでございますか」「かしこまりました」など、相づちに変化をつけましょう。`,
+    });
+  }
+  const tip = f.keep ? null : missingTip(f);
+  if (tip) problems.push(tip);
+
+  const praise = praiseFor(f);
+  const points =
+    f.keep && problems.length === 0
+      ? [{ key: "keep", tone: "good" as const, text: "この返答はこのままで十分です。" }]
+      : [];
+  const room = 3 - points.length - (praise ? 1 : 0);
+  return [...points, ...problems.slice(0, Math.max(room, 2)), ...(praise ? [praise] : [])].slice(0, 3);
+}
+
+// The one thing this call most needed that the reply did not give.
+function missingTip(f: FeedbackInput): FeedbackPoint | null {
+  const feeling = f.caller?.feeling ?? "neutral";
+  const upset = feeling !== "neutral" && feeling !== "happy";
+  const acknowledged = f.backchannel || f.parroting || f.summarizing || f.empathy;
+  if ((f.kind === "angry" || f.caller?.defect) && upset && f.apology === "none" && feeling !== "loss") {
+    return {
+      key: "apology",
+      tone: "tip",
+      text: "ご不便へのお詫びがありません。「ご不便をおかけし、申し訳ございません」と、ご不便に限ってお詫びしましょう（限定謝罪）。",
+    };
+  }
+  if ((upset || feeling === "happy") && !f.empathy && f.suggested.empathy) {
+    return {
+      key: "empathy",
+      tone: "tip",
+      text: `お気持ちに触れる言葉がありません。「${f.suggested.empathy.replace(/。$/, "")}」のように、お客様の気持ちを言葉にしましょう。`,
+    };
+  }
+  if (!acknowledged) {
+    return {
+      key: "backchannel",
+      tone: "tip",
+      text: `まず「${f.suggested.opening.replace(/。$/, "")}」と受け止めてから、話を進めましょう。`,
+    };
+  }
+  const reflection = f.caller?.reflection;
+  if (!f.parroting && !f.summarizing && reflection && f.kind !== "inquiry") {
+    return {
+      key: "parroting",
+      tone: "tip",
+      text: `「${reflection}」のように、お客様の言葉を繰り返すと、聞いていることが伝わります。`,
+    };
+  }
+  const data = f.caller?.data ?? [];
+  if (!f.parroting && !f.summarizing && data.length > 0 && f.kind === "inquiry") {
+    return {
+      key: "parroting",
+      tone: "tip",
+      text: `お客様が伝えた「${data.join("、")}」を復唱して、聞き違いがないか確かめましょう。`,
+    };
+  }
+  if (f.apology === "limited" && !f.apologyScoped && f.kind === "angry") {
+    return {
+      key: "apology",
+      tone: "tip",
+      text: "「ご不便をおかけし」など、何に対するお詫びかを添えると、限定謝罪として伝わります。",
+    };
+  }
+  return null;
+}
+
+// The best thing the reply did, named with its own words.
+function praiseFor(f: FeedbackInput): FeedbackPoint | null {
+  const quoted = (key: keyof FeedbackInput["quotes"]) => f.quotes[key];
+  if (f.summarizing) {
+    return {
+      key: "summarizing",
+      tone: "good",
+      text: `お話の要点を${Math.max(2, f.summaryPoints)}つにまとめて確認できています。`,
+    };
+  }
+  const parroted = quoted("parroting");
+  if (f.parroting && parroted)
+    return { key: "parroting", tone: "good", text: `『${parroted}』と、お客様の言葉で復唱できています。` };
+  const empathy = quoted("empathy");
+  if (f.empathy && empathy)
+    return { key: "empathy", tone: "good", text: `『${empathy}』と、お気持ちに寄り添えています。` };
+  const apology = quoted("apology");
+  if (f.apology === "limited" && f.apologyScoped && apology) {
+    return {
+      key: "apology",
+      tone: "good",
+      text: `『${apology}』と、ご不便に限ってお詫びできています（限定謝罪）。`,
+    };
+  }
+  // Nothing inside the sentence that broke a don't is praised (「申し訳ございませんが、規定により…」).
+  const unflagged = (text: string | undefined) =>
+    text !== undefined && (f.violation === "none" || !(f.quotes.violation ?? "").includes(text));
+  const question = quoted("question");
+  if (f.question === "open" && question && unflagged(question)) {
+    return {
+      key: "question",
+      tone: "good",
+      text: `『${question}』と、お客様が話しやすい開かれた質問ができています。`,
+    };
+  }
+  const cushion = quoted("cushion");
+  if (f.cushion && cushion && unflagged(cushion))
+    return { key: "cushion", tone: "good", text: `『${cushion}』と、クッション言葉を添えられています。` };
+  if (f.question === "closed" && question && unflagged(question)) {
+    return { key: "question", tone: "good", text: `『${question}』と、必要なことを確認できています。` };
+  }
+  if (f.backchannel)
+    return { key: "backchannel", tone: "good", text: "相づちでお話を受け止められています。" };
+  return null;
+}

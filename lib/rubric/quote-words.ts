@@ -1,0 +1,55 @@
+import type { JapaneseTokenizer, Morpheme } from "./japanese";
+import { type Span, splitSentences } from "./text-spans";
+
+const breakChar = /[、。！？!?「」『』\s]/;
+const maxQuote = 30;
+
+/**
+ * The words of `text` around an evidence span, as a quote that starts and ends on whole words: widened to
+ * the phrase it sits in (between commas) when that is short, otherwise snapped to morpheme boundaries with
+ * the particles and auxiliaries that finish the last word (わか → わかりますが, 結論から言 → 結論から言いますと).
+ */
+export function quoteWords(
+  text: string,
+  span: Span,
+  tokenizer: JapaneseTokenizer,
+  options: { wholeSentence?: boolean } = {},
+): string | null {
+  const sentence = splitSentences(text).find((s) => span.end > s.start && span.start < s.end);
+  if (!sentence) return null;
+  if (options.wholeSentence && sentence.end - sentence.start <= 48)
+    return text.slice(sentence.start, sentence.end).replace(/[、。！？!?\s]+$/g, "") || null;
+  let start = span.start;
+  while (start > sentence.start && !breakChar.test(text[start - 1] ?? "")) start -= 1;
+  let end = Math.min(span.end, sentence.end);
+  while (end < sentence.end && !breakChar.test(text[end] ?? "")) end += 1;
+  if (end - start > maxQuote) ({ start, end } = snap(text, sentence, span, tokenizer));
+  const quote = text.slice(start, end).replace(/^[、\s]+|[、。！？!?\s]+$/g, "");
+  return quote.length > 0 ? quote : null;
+}
+
+function snap(text: string, sentence: Span, span: Span, tokenizer: JapaneseTokenizer): Span {
+  const morphemes: Morpheme[] = tokenizer
+    .tokenize(text.slice(sentence.start, sentence.end))
+    .map((m) => ({ ...m, start: m.start + sentence.start, end: m.end + sentence.start }));
+  const first = morphemes.find((m) => m.end > span.start) ?? morphemes[0];
+  let lastIndex = morphemes.findIndex((m) => m.end >= span.end);
+  if (lastIndex < 0) lastIndex = morphemes.length - 1;
+  // The word's inflection and the particles that close it belong to the quote.
+  while (lastIndex + 1 < morphemes.length) {
+    const next = morphemes[lastIndex + 1];
+    if (
+      !next ||
+      !(
+        next.pos === "助動詞" ||
+        next.pos === "助詞" ||
+        next.posDetail.includes("非自立") ||
+        next.posDetail.startsWith("接尾")
+      )
+    )
+      break;
+    lastIndex += 1;
+  }
+  const last = morphemes[lastIndex];
+  return { start: first?.start ?? span.start, end: last?.end ?? span.end };
+}

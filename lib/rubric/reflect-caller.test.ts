@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { getFullTokenizer } from "./japanese";
+import { normalizeSpoken } from "./normalize-spoken";
+import { understandCaller } from "./reflect-caller";
+
+const tokenizer = getFullTokenizer();
+const understand = (text: string, complaining = true) => {
+  const normalized = normalizeSpoken(text, tokenizer).text;
+  return understandCaller(normalized, tokenizer, complaining);
+};
+
+describe("understandCaller: the caller's statement in the operator's polite words", () => {
+  it.each([
+    ["瓶が割れてたのよ!", "瓶が割れていたのですね"],
+    ["もう三日も前から水が漏れてんのよ。", "三日も前から水が漏れているのですね"],
+    ["荷物がまだ届きません。", "荷物がまだ届かないのですね"],
+    ["先週から何度も電話しました。", "先週から何度も電話したのですね"],
+    ["困ってるんですよ。", "困っているのですね"],
+    ["ネジが2本足りなくて。", "ネジが2本足りないのですね"],
+    ["組み立て式の棚、ネジが二本足りないんだけど。", "組み立て式の棚、ネジが二本足りないのですね"],
+    [
+      "明細を見たらオプションが勝手に付いてて、980円も取られてたんですよ。",
+      "明細を見たらオプションが勝手に付いていて、980円も取られていたのですね",
+    ],
+    ["届いたワンピース、きつくて着られないんです。", "届いたワンピース、きつくて着られないのですね"],
+    ["この本、探してください。", "この本、探してほしいとのことですね"],
+    ["うちの母が入院してるの。", "お母様が入院しているのですね"],
+    ["おたくの配達員に怒鳴られたのよ。", "弊社の配達員に怒鳴られたのですね"],
+    ["祖母から譲ってもらった食器棚なのよ。", "おばあ様から譲ってもらった食器棚なのですね"],
+    ["在庫切れなのよ。", "在庫切れなのですね"],
+    // Spoken, without punctuation: the morphology finds the sentence.
+    ["今日のお弁当ね半分も食べられなかったのよ食欲なくてね", "今日のお弁当半分も食べられなかったのですね"],
+  ])("%s → %s", (caller, reflection) => {
+    expect(understand(caller).reflection).toBe(reflection);
+  });
+
+  it("never echoes a question as a statement", () => {
+    const asked = understand("駐車場って予約いりますか。", false);
+    expect(asked.reflection).toBeNull();
+    expect(asked.asked).toBe(true);
+    expect(understand("給付金が出ないってどういうことですか!").reflection).toBeNull();
+  });
+
+  it.each([
+    ["ツアーが台風で中止になっちゃったの。楽しみにしてたのに。", "disappointed"],
+    ["孫が合格したのよ、嬉しくてね。", "happy"],
+    ["主人が去年亡くなってね。", "loss"],
+    ["言っとけばよかったって、今でも思うのよ。", "neutral"],
+    ["一人だと夜が長くてねえ、寂しいのよ。", "lonely"],
+  ])("reads the feeling of %s as %s", (caller, feeling) => {
+    expect(understand(caller, false).feeling).toBe(feeling);
+  });
+
+  it("notices personal questions, closings and data to read back", () => {
+    expect(understand("あなた、お子さんはいるの？", false).personal).toBe(true);
+    expect(understand("それだけです。ありがとうございました。", false).closing).toBe(true);
+    expect(understand("注文番号はG-24051です。", false).data).toEqual(["G-24051"]);
+  });
+});

@@ -1,0 +1,668 @@
+import type { JapaneseTokenizer, Morpheme } from "./japanese";
+import { splitSentences } from "./text-spans";
+
+/** What the better phrasing needs to know about the caller's latest turn. */
+export interface CallerUnderstanding {
+  /** The caller's main statement handed back in the operator's polite words, e.g. 瓶が割れていたのですね. */
+  reflection: string | null;
+  /** What the caller asked about, as a noun phrase (駐車場の予約), when the turn asks something. */
+  askedAbout: string | null;
+  /** The caller asked something (a question, not a request). */
+  asked: boolean;
+  feeling: CallerFeeling;
+  /** Specific data the caller gave (numbers, codes), for a read-back. */
+  data: string[];
+  /** The caller asked about the operator (name, age, family, a visit): a gentle boundary answers it. */
+  personal: boolean;
+  /** The caller asks for something to be done (〜たい, 〜てください, お願い). */
+  requested: boolean;
+  /** The caller reports something of ours gone wrong (a wrong name, a broken part, nothing delivered). */
+  defect: boolean;
+  /** The caller is winding up (以上です, それだけ, ありがとう). */
+  closing: boolean;
+  /** The caller named being alone (一人, 誰とも). */
+  alone: boolean;
+  /** The caller said they had been looking forward to it (楽しみ). */
+  lookedForward: boolean;
+}
+
+export type CallerFeeling =
+  | "loss"
+  | "lonely"
+  | "disappointed"
+  | "down"
+  | "worried"
+  | "trouble"
+  | "happy"
+  | "neutral";
+
+/**
+ * Reads the caller's latest turn (normalized text and its full morphemes): the statement to reflect,
+ * turned into correct polite Japanese from the morphology (割れてた → 割れていた, 届きません → 届かない,
+ * 探してください → 探してほしいとのこと), what they asked, what they feel and what data they gave.
+ */
+export function understandCaller(
+  original: string,
+  tokenizer: JapaneseTokenizer,
+  complaining: boolean,
+): CallerUnderstanding {
+  // 漏れてんの / 待ってんだ: IPADIC reads the contracted ている as て + ん (the の of のだ).
+  const text = original.replace(/(?<=[っいんしれけせてえ])([てで])ん(?=の|だ|です|じゃ)/g, "$1いる");
+  const sentences = splitMorphemes(text, tokenizer.tokenize(text));
+  const statements = sentences.filter((s) => !isQuestion(s));
+  const questions = sentences.filter(
+    (q) => isQuestion(q) && !(complaining ? rhetorical : askingWhy).test(surfaceOf(q)),
+  );
+  const reflection = rankStatements(statements).reduce<string | null>(
+    (found, s) => found ?? reflect(s),
+    null,
+  );
+  return {
+    reflection,
+    askedAbout: questions.length > 0 ? topicOf(questions[questions.length - 1]?.ms ?? []) : null,
+    asked: questions.length > 0,
+    feeling: feelingOf(text, complaining),
+    data: dataOf(text),
+    personal: questions.some((q) => personalQuestion.test(q.text)),
+    requested: /たい(ん|の|です|けど|が|[。、]|$)|ください|お願い|てほしい|てもらえ|ていただけ/.test(text),
+    defect: defectWord.test(text),
+    closing:
+      /以上です|それだけ(です|なの|よ)|もう(大丈夫|いい(です|わ))|ありがとう(ござい|ね|ございました)?[。！!]?$|失礼します/.test(
+        text,
+      ),
+    alone: /一人|ひとり|誰とも|話し相手|誰も(いない|来ない)/.test(text),
+    lookedForward: /楽しみ/.test(text),
+  };
+}
+
+// Questions a complaining caller does not want answered: どういうことなんですか, どうしてくれるんですか.
+const rhetorical =
+  /どういうこと|どうして|なんで|何なん|なんなん|どうなって|どうする|どうしてくれ|じゃない|でしょう|でしょ[?？]?$|ませんか|いいんですか|ですよね|よすぎ|ひどくない/;
+
+interface Sentence {
+  text: string;
+  ms: Morpheme[];
+}
+
+// Sentences by punctuation where there is some, and in casual speech also after a sentence-final
+// particle that closes a predicate (食べられなかったのよ|食欲なくてね…): a ね after a noun (お弁当ね、) only
+// marks a pause.
+function splitMorphemes(text: string, morphemes: Morpheme[]): Sentence[] {
+  const out: Sentence[] = [];
+  for (const sentence of splitSentences(text)) {
+    let current: Morpheme[] = [];
+    let from = sentence.start;
+    const inside = morphemes.filter((m) => m.start >= sentence.start && m.end <= sentence.end);
+    inside.forEach((m, i) => {
+      current.push(m);
+      const next = inside[i + 1];
+      const before = inside[i - 1];
+      const predicateBefore =
+        before !== undefined &&
+        (["動詞", "助動詞", "形容詞"].includes(before.pos) ||
+          /^(の|ん)$/.test(before.surface) ||
+          (before.pos === "助詞" && before.posDetail.includes("終助詞")));
+      const afterComma = next?.surface === "、" ? inside[i + 2] : next;
+      const contentNext = afterComma !== undefined && !["助詞", "助動詞", "記号"].includes(afterComma.pos);
+      const closes =
+        predicateBefore &&
+        contentNext &&
+        ((m.pos === "助詞" && m.posDetail.includes("終助詞") && m.surface !== "か") ||
+          (m.surface === "の" && before?.pos !== "名詞" && next?.surface !== "か"));
+      if (closes && afterComma) {
+        out.push({ text: text.slice(from, m.end), ms: current });
+        current = [];
+        from = afterComma.start;
+      }
+    });
+    if (current.length > 0) out.push({ text: text.slice(from, sentence.end), ms: current });
+  }
+  return out.filter((s) => s.ms.some((m) => m.pos !== "記号"));
+}
+
+function surfaceOf(sentence: Sentence): string {
+  return sentence.text;
+}
+
+const personalQuestion =
+  /あなた|お姉さん|お兄さん|下の名前|お名前は|結婚|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
+
+const defectWord =
+  /間違|違う|違って|違いま|になってて|になってた|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな/;
+
+const askingWhy = /どういうこと|なんで|何なん|なんなん/;
+
+// An interrogative asks, unless も makes it "every/none" (何日も, いつも, 誰も).
+const interrogative =
+  /(どこ|何|なに|なん(て|で|の)|いつ|誰|だれ|どう|どれ|どちら|いくら|いくつ)(?![^、。]{0,3}も)/;
+
+function isQuestion(sentence: Sentence): boolean {
+  const s = sentence.text.replace(/[。！!…\s」』]+$/, "");
+  return (
+    /[?？]$/.test(s) ||
+    /(か|かね|かな|って何|でしょうか|ますか|ですか|ません[かの]|でしょう|でしょ|じゃない|だろう|だろ)$/.test(
+      s,
+    ) ||
+    (interrogative.test(s) && /(の|なの)$/.test(s))
+  );
+}
+
+const contentPos = new Set(["名詞", "動詞", "形容詞"]);
+const problemWord =
+  /わから|分から|聞こえ|見えな|できな|つら|辛|痛|悲し|壊|割れ|漏れ|届か|届いてな|来な|遅れ|間違|違う|違っ|止ま|動かな|つながらな|痛|汚|臭|欠け|傷|寂し|さみし|さびし|亡くな|一人|ひとり|心配|不安|嬉し|うれし|楽しみ|困/;
+
+function rankStatements(statements: Sentence[]): Sentence[] {
+  const scored: { sentence: Sentence; score: number }[] = [];
+  for (const sentence of statements) {
+    const content = sentence.ms.filter(
+      (m) => contentPos.has(m.pos) && !/^(する|いる|ある|なる|こと|の|ん|それ|これ)$/.test(m.baseForm),
+    ).length;
+    if (content === 0) continue;
+    // About the caller's own matter, not about the operator (あなたは…).
+    const predicate = sentence.ms.some((m) => m.pos === "動詞" || m.pos === "形容詞") ? 2 : 0;
+    const text = surfaceOf(sentence);
+    const score =
+      content +
+      predicate +
+      (problemWord.test(text) ? 3 : 0) +
+      (/亡くな|亡くし/.test(text) ? 6 : 0) -
+      (/あなた/.test(text) ? 3 : 0);
+    scored.push({ sentence, score });
+  }
+  // Best first; on a tie the earlier sentence (a complaint states its matter first).
+  return scored.sort((a, b) => b.score - a.score).map((s) => s.sentence);
+}
+
+// ---- Reflection ----------------------------------------------------------------------------------
+
+const maxReflection = 34;
+
+function reflect(sentence: Sentence): string | null {
+  // A ね/さ after a noun or particle only marks a pause (この前ね、): dropped.
+  let ms = trimHead(
+    sentence.ms.filter(
+      (m, i) =>
+        (m.pos !== "記号" || !/^[。！？!?…・]+$/.test(m.surface)) &&
+        !(
+          m.pos === "助詞" &&
+          /^(ね|さ|ねえ)$/.test(m.surface) &&
+          i < sentence.ms.length - 1 &&
+          ["名詞", "助詞"].includes(sentence.ms[i - 1]?.pos ?? "")
+        ),
+    ),
+  );
+  ms = trimTail(ms);
+  ms = dropSceneSetting(keepLastClauses(ms));
+  ms = trimHead(ms);
+  if (ms.length === 0) return null;
+  const ending = politeEnding(ms);
+  if (!ending) return null;
+  const phrase = tidy(`${ending.body}${ending.tail}`);
+  // A generalization (昔は嫁ってのは…もんだ) is the caller's opinion, not their matter.
+  if (phrase.length < 5 || phrase.length > maxReflection + 12 || /[?？か]$|もんだ$|ものだ$/.test(ending.body))
+    return null;
+  return phrase;
+}
+
+const headWords =
+  /^(もしもし|あのね|あの|ねえ|いやね|いや|えーと|ええと|えっと|ちょっと|だからね|だから|それがね|それが|でね|で|あと|あら|まあ|ほら|実は|なんか|しかも|でも|それで|そしたら|そうそう|そう|ほんと|本当|もう|じゃあ|じゃ|うん|はい|ええ|ああ|あっ|あ)$/;
+
+function trimHead(ms: Morpheme[]): Morpheme[] {
+  let i = 0;
+  while (i < ms.length) {
+    const m = ms[i];
+    if (!m) break;
+    const next = ms[i + 1];
+    const functionHead = m.pos === "助詞" || m.pos === "記号";
+    const discourse = m.pos === "フィラー" || m.pos === "感動詞" || m.pos === "接続詞";
+    if (functionHead || discourse || (m.pos === "副詞" && headWords.test(m.surface))) {
+      i += 1;
+      continue;
+    }
+    // The caller's 私は / あたしが: the operator does not repeat them.
+    if (
+      /^(私|わたし|あたし|わたくし|俺|僕|うち)$/.test(m.surface) &&
+      next &&
+      /^(は|が|も|ね|、)$/.test(next.surface)
+    ) {
+      i += 2;
+      continue;
+    }
+    // 本当よ、 / そうなの、: an answer to the operator, not part of the matter.
+    if (
+      /^(本当|ほんと|そう)$/.test(m.surface) &&
+      next &&
+      next.pos === "助詞" &&
+      next.posDetail.includes("終助詞")
+    ) {
+      i += 2;
+      continue;
+    }
+    break;
+  }
+  return ms.slice(i);
+}
+
+function trimTail(ms: Morpheme[]): Morpheme[] {
+  const out = [...ms];
+  for (let guard = 0; guard < 8; guard += 1) {
+    const last = out[out.length - 1];
+    const prev = out[out.length - 2];
+    if (!last) break;
+    if (last.surface === "、" || last.pos === "記号") {
+      out.pop();
+      continue;
+    }
+    // Sentence-final particles and the explanatory のだ/んです: よ, ね, わ, の, さ, けど, のに, じゃない, でしょ.
+    if (
+      last.pos === "助詞" &&
+      /終助詞|接続助詞|副助詞／並立助詞／終助詞/.test(last.posDetail) &&
+      /^(よ|ね|わ|の|さ|な|ぞ|ぜ|け|けど|けれど|けれども|のに|から|し|が|って|もん|かな|ねえ|よね)$/.test(
+        last.surface,
+      )
+    ) {
+      out.pop();
+      continue;
+    }
+    if (
+      last.pos === "助動詞" &&
+      /^(だ|です|でしょ|でしょう|じゃ|だろ|だろう)$/.test(last.surface) &&
+      prev &&
+      /^(ん|の)$/.test(prev.surface)
+    ) {
+      out.splice(out.length - 2, 2);
+      continue;
+    }
+    if (last.pos === "助動詞" && /^(でしょ|でしょう|だろ|だろう)$/.test(last.surface)) {
+      out.pop();
+      continue;
+    }
+    if (/^(ない|ん)$/.test(last.surface) && prev && /^(じゃ|では)$/.test(prev.surface)) {
+      out.splice(out.length - 2, 2); // 〜じゃない (a tag, not a negation)
+      continue;
+    }
+    if (/^(ん|の)$/.test(last.surface) && last.pos === "名詞") {
+      out.pop();
+      continue;
+    }
+    if (last.pos === "助動詞" && last.surface === "う" && prev?.surface === "でしょ") {
+      out.splice(out.length - 2, 2);
+      continue;
+    }
+    break;
+  }
+  return out;
+}
+
+// A long sentence keeps the clause that carries the matter (a problem or a feeling word), else its last
+// clauses: the main point comes last in Japanese.
+function keepLastClauses(ms: Morpheme[]): Morpheme[] {
+  const length = (part: Morpheme[]) => part.reduce((n, m) => n + m.surface.length, 0);
+  if (length(ms) <= maxReflection) return ms;
+  const clauses: Morpheme[][] = [[]];
+  for (const m of ms) {
+    clauses[clauses.length - 1]?.push(m);
+    const boundary =
+      m.surface === "、" ||
+      (m.pos === "助詞" &&
+        m.posDetail.includes("接続助詞") &&
+        /^(けど|けれど|が|ので|から|し)$/.test(m.surface));
+    if (boundary) clauses.push([]);
+  }
+  const matter = clauses.findIndex((c) => problemWord.test(c.map((m) => m.surface).join("")));
+  if (matter >= 0 && matter < clauses.length - 1) {
+    // The clause with the matter, and the ones after it while they fit.
+    let kept = clauses[matter] ?? [];
+    for (const next of clauses.slice(matter + 1)) {
+      if (length(kept) + length(next) > maxReflection) break;
+      kept = [...kept, ...next];
+    }
+    return kept;
+  }
+  for (let i = 1; i < clauses.length; i += 1) {
+    const rest = clauses.slice(i).flat();
+    if (length(rest) <= maxReflection && rest.some((r) => contentPos.has(r.pos))) return rest;
+  }
+  return ms;
+}
+
+// 「〜なんですけど、」 sets the scene for what follows (洗濯機なんですけど、脱水のたびに…): keep what follows.
+// After a predicate (消えてたんですけど、1万円ですよ) it closes the matter itself: keep what comes before.
+function dropSceneSetting(ms: Morpheme[]): Morpheme[] {
+  for (let i = ms.length - 2; i >= 2; i -= 1) {
+    const particle = ms[i];
+    if (particle?.pos !== "助詞" || !/^(けど|けれど|けれども|が)$/.test(particle.surface)) continue;
+    if (ms[i - 1]?.surface !== "です" || !/^(ん|の)$/.test(ms[i - 2]?.surface ?? "")) continue;
+    if (ms[i - 3]?.surface === "な") {
+      const rest = ms.slice(ms[i + 1]?.surface === "、" ? i + 2 : i + 1);
+      if (rest.filter((m) => contentPos.has(m.pos)).length >= 2) return rest;
+    } else {
+      const before = ms.slice(0, i - 2);
+      if (before.some((m) => m.pos === "動詞" || m.pos === "形容詞")) return before;
+    }
+  }
+  return ms;
+}
+
+interface Ending {
+  body: string;
+  tail: string;
+}
+
+// The reflection's last predicate in plain form, then のですね / なのですね / とのことですね.
+function politeEnding(ms: Morpheme[]): Ending | null {
+  const text = render;
+  const last = ms[ms.length - 1];
+  const prev = ms[ms.length - 2];
+  if (!last) return null;
+  // Requests: 交換してください / 来てほしい → 〜てほしいとのことですね.
+  if (
+    (last.baseForm === "くださる" || last.baseForm === "ほしい" || last.baseForm === "欲しい") &&
+    prev &&
+    /^(て|で)$/.test(prev.surface)
+  ) {
+    return { body: `${text(ms.slice(0, -1))}ほしい`, tail: "とのことですね" };
+  }
+  if (last.baseForm === "くださる" || last.baseForm === "ちょうだい") return null;
+  // Polite forms back to plain: 届きません → 届かない, 困りました → 困った, 困っています → 困っている.
+  const polite = fromPolite(ms);
+  if (polite) return { body: polite.body, tail: polite.noun ? "なのですね" : "のですね" };
+  if (last.pos === "助詞" && /^(て|で)$/.test(last.surface) && prev) {
+    // 思いまして → 思った.
+    if (prev.baseForm === "ます") {
+      const past = fromPolite([
+        ...ms.slice(0, -1).slice(0, -1),
+        { ...prev, surface: "まし" },
+        { ...last, surface: "た", pos: "助動詞", baseForm: "た" },
+      ]);
+      return past ? { body: past.body, tail: "のですね" } : null;
+    }
+    if (prev.surface === "ない" && last.surface === "で")
+      return { body: `${text(ms.slice(0, -2))}なかった`, tail: "のですね" };
+    // 足りなくて → 足りない, 渡したくて → 渡したい, 痛くて → 痛い.
+    if (prev.pos === "形容詞" || (prev.pos === "助動詞" && prev.inflectionForm?.includes("連用テ接続"))) {
+      return { body: `${text(ms.slice(0, -2))}${prev.baseForm}`, tail: "のですね" };
+    }
+    // A sentence left on て tells what happened (悪くなってしまって → 悪くなってしまった); after the
+    // ている auxiliary it tells a state (ぐらぐらしてて → ぐらぐらしている).
+    if (prev.baseForm === "てる" || prev.baseForm === "いる")
+      return { body: `${text(ms.slice(0, -1))}る`, tail: "のですね" };
+    if (prev.pos === "動詞" || prev.pos === "助動詞") {
+      return { body: `${text(ms.slice(0, -1))}${last.surface === "で" ? "だ" : "た"}`, tail: "のですね" };
+    }
+    return null;
+  }
+  if (last.pos === "助動詞" && last.surface === "で" && prev?.pos === "名詞")
+    return { body: text(ms.slice(0, -1)), tail: "なのですね" };
+  if (last.pos === "助詞" && /^(だけ|ばかり|ばっかり|くらい|ぐらい|ほど|まで)$/.test(last.surface))
+    return { body: text(ms), tail: "なのですね" };
+  if (last.pos === "名詞" || (last.pos === "助動詞" && last.surface === "な")) {
+    return { body: text(last.surface === "な" ? ms.slice(0, -1) : ms), tail: "なのですね" };
+  }
+  if (last.pos === "形容詞" && last.inflectionForm?.startsWith("基本形"))
+    return { body: text(ms), tail: "のですね" };
+  if (last.pos === "動詞" && last.inflectionForm?.startsWith("基本形"))
+    return { body: text(ms), tail: "のですね" };
+  if (
+    last.pos === "助動詞" &&
+    /^(た|だ|ない|たい|ぬ|らしい|れる|られる|せる|させる)$/.test(last.baseForm) &&
+    last.inflectionForm?.startsWith("基本形")
+  ) {
+    return { body: text(ms), tail: "のですね" };
+  }
+  return null;
+}
+
+function fromPolite(ms: Morpheme[]): { body: string; noun: boolean } | null {
+  const text = render;
+  const surfaces = ms.map((m) => m.surface);
+  const n = ms.length;
+  const at = (k: number) => ms[n - k];
+  // です / でした after a noun, an adjective or a past form.
+  if (at(1)?.baseForm === "です" && at(1)?.surface === "です") {
+    const before = at(2);
+    if (!before) return null;
+    if (before.pos === "名詞" || (before.pos === "助詞" && before.posDetail.includes("副助詞"))) {
+      return { body: text(ms.slice(0, -1)), noun: true };
+    }
+    return { body: text(ms.slice(0, -1)), noun: false };
+  }
+  if (at(2)?.surface === "でし" && at(1)?.surface === "た") {
+    const before = at(3);
+    if (!before) return null;
+    return before.pos === "名詞"
+      ? { body: `${text(ms.slice(0, -2))}だった`, noun: false }
+      : { body: text(ms.slice(0, -2)), noun: false };
+  }
+  const verbAt = (k: number) => {
+    const v = at(k);
+    return v && (v.pos === "動詞" || (v.pos === "助動詞" && /^(れる|られる|せる|させる)$/.test(v.baseForm)))
+      ? v
+      : null;
+  };
+  // 〜ます
+  if (surfaces[n - 1] === "ます" && verbAt(2)) {
+    const verb = verbAt(2) as Morpheme;
+    return { body: `${text(ms.slice(0, -2))}${verb.baseForm}`, noun: false };
+  }
+  // 〜ました
+  if (surfaces[n - 2] === "まし" && surfaces[n - 1] === "た" && verbAt(3)) {
+    const verb = verbAt(3) as Morpheme;
+    const past = pastOf(verb);
+    return past ? { body: `${text(ms.slice(0, -3))}${past}`, noun: false } : null;
+  }
+  // 〜ません / 〜ませんでした
+  if (surfaces[n - 2] === "ませ" && surfaces[n - 1] === "ん" && verbAt(3)) {
+    const negative = negativeOf(verbAt(3) as Morpheme);
+    return negative ? { body: `${text(ms.slice(0, -3))}${negative}ない`, noun: false } : null;
+  }
+  if (surfaces[n - 4] === "ませ" && surfaces[n - 3] === "ん" && surfaces[n - 2] === "でし" && verbAt(5)) {
+    const negative = negativeOf(verbAt(5) as Morpheme);
+    return negative ? { body: `${text(ms.slice(0, -5))}${negative}なかった`, noun: false } : null;
+  }
+  return null;
+}
+
+// Spoken contractions spelled out from the morphology: 割れてた → 割れていた, 付いてて → 付いていて,
+// 取られちゃった → 取られてしまった, 置いといた → 置いておいた.
+function render(part: Morpheme[]): string {
+  return part
+    .map((m, i) => {
+      if (m.pos !== "動詞" || !m.posDetail.includes("非自立")) return m.surface;
+      const afterTe = /^[てで]$/.test(part[i - 1]?.surface ?? "") && part[i - 1]?.pos === "助詞";
+      switch (m.baseForm) {
+        case "てる":
+        case "でる":
+          return afterTe ? `い${m.surface}` : `${m.surface[0]}い${m.surface.slice(1)}`;
+        case "ちゃう":
+          return `てしま${m.surface.slice(2)}`;
+        case "じゃう":
+          return `でしま${m.surface.slice(2)}`;
+        case "とく":
+          return `てお${m.surface.slice(1)}`;
+        case "どく":
+          return `でお${m.surface.slice(1)}`;
+        default:
+          return m.surface;
+      }
+    })
+    .join("");
+}
+
+const aRow: Record<string, string> = {
+  う: "わ",
+  く: "か",
+  ぐ: "が",
+  す: "さ",
+  つ: "た",
+  ぬ: "な",
+  ぶ: "ば",
+  む: "ま",
+  る: "ら",
+};
+
+function negativeOf(verb: Morpheme): string | null {
+  const base = verb.baseForm;
+  const type = verb.inflectionType ?? "";
+  if (base === "ある") return "";
+  if (type.startsWith("一段") || /られる$|れる$|せる$/.test(base)) return base.slice(0, -1);
+  if (type.startsWith("サ変")) return `${base.slice(0, -2)}し`;
+  if (type.startsWith("カ変")) return base === "来る" ? "来" : "こ";
+  if (type.startsWith("五段")) {
+    const tail = aRow[base.slice(-1)];
+    return tail ? `${base.slice(0, -1)}${tail}` : null;
+  }
+  return null;
+}
+
+function pastOf(verb: Morpheme): string | null {
+  const base = verb.baseForm;
+  const type = verb.inflectionType ?? "";
+  if (type.startsWith("一段") || /られる$|れる$|せる$/.test(base)) return `${base.slice(0, -1)}た`;
+  if (type.startsWith("サ変")) return `${base.slice(0, -2)}した`;
+  if (type.startsWith("カ変")) return base === "来る" ? "来た" : "きた";
+  if (!type.startsWith("五段")) return null;
+  const stem = base.slice(0, -1);
+  if (base === "行く" || base === "いく") return `${stem}った`;
+  switch (base.slice(-1)) {
+    case "う":
+    case "つ":
+    case "る":
+      return `${stem}った`;
+    case "む":
+    case "ぶ":
+    case "ぬ":
+      return `${stem}んだ`;
+    case "く":
+      return `${stem}いた`;
+    case "ぐ":
+      return `${stem}いだ`;
+    case "す":
+      return `${stem}した`;
+    default:
+      return null;
+  }
+}
+
+// Casual contractions made standard, the caller's side named politely, the company named as 弊社.
+function tidy(phrase: string): string {
+  return phrase
+    .replace(/(?<=[いっんし])てた(?=の|$)/g, "ていた")
+    .replace(/(?<=[いっん])でた(?=の|$)/g, "でいた")
+    .replace(/(?<=[っいんしきりみびにち])ちゃ(?=[うっいわお])/g, "てしま")
+    .replace(/(?<=[いん])じゃ(?=[うっいわお])/g, "でしま")
+    .replace(/(?<=^|[、はがも])(私|わたし|あたし|わたくし)(は|も|が|、)/g, "")
+    .replace(/(?<=^|[、])(なんか|ほら|まあ|それで|で)、/g, "")
+    .replace(/(?<=[っいしんき])てて(?!る)/g, "ていて")
+    .replace(/(?<=ん)でて(?!る)/g, "でいて")
+    .replace(/^[^、]{1,14}じゃない、/, "")
+    .replace(/(?<![おご])子(ども|供)(?![さ様])/g, "お子様")
+    .replace(/あなた/g, "私")
+    .replace(/んない/g, "らない")
+    .replace(/なきゃ/g, "なければ")
+    .replace(/って(?=言|いう|いわ)/g, "と")
+    .replace(/(おたく|お宅|そっち|そちら)(さん)?/g, "弊社")
+    .replace(/(弊社[^、。]{0,12})のせいで/g, "$1の影響で")
+    .replace(/こっち/g, "お客様")
+    .replace(/祖母(?![様さ])/g, "おばあ様")
+    .replace(/祖父(?![様さ])/g, "おじい様")
+    .replace(/(うちの|私の|あたしの)?(母親|(?<![祖叔伯義])母|おふくろ)(?![親様さ])/g, "お母様")
+    .replace(/(うちの|私の|あたしの)?(父親|(?<![祖叔伯義])父|おやじ)(?![親様さ])/g, "お父様")
+    .replace(/(?<![ご])友人/g, "ご友人")
+    .replace(/(?<![お])友達/g, "お友達")
+    .replace(/(うちの|私の|あたしの)?(?<!ご)(主人|旦那|夫)(?![様さ婦])|うちの人/g, "ご主人")
+    .replace(/(?<!お)嫁(?![様さ])/g, "お嫁さん")
+    .replace(/(うちの|私の)(息子|娘|孫)(?![様さ])/g, "$2さん")
+    .replace(/(?<![お])(息子|娘)(?![様さ])/g, "$1さん")
+    .replace(/(?<![お])孫(?![様さ])/g, "お孫さん")
+    .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
+    .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
+    .replace(/全然/g, "まったく")
+    .replace(/すごく|めっちゃ|めちゃくちゃ/g, "とても")
+    .replace(/[、]+$/, "");
+}
+
+// ---- What was asked, felt and given -------------------------------------------------------------
+
+function topicOf(question: Morpheme[]): string | null {
+  // The clause that asks (the last one with a noun): 〜日付をずらしたいんですけど、手数料ってかかりますか.
+  const clauses: Morpheme[][] = [[]];
+  for (const m of question) {
+    if (m.surface === "、") clauses.push([]);
+    else clauses[clauses.length - 1]?.push(m);
+  }
+  // A clause that asks どこ/いつ/何 (どこに電話すれば) names the means, not the matter: the matter comes first.
+  const ordered = clauses.reverse();
+  const asking = (c: Morpheme[]) =>
+    c.some((m) => /^(どこ|何|なに|いつ|どう|どれ|いくら|誰)$/.test(m.surface));
+  for (const clause of [...ordered.filter((c) => !asking(c)), ...ordered.filter(asking)]) {
+    const phrase = nounPhrase(clause);
+    if (phrase) return tidy(phrase);
+  }
+  return null;
+}
+
+// The first noun phrase of a clause, nouns joined by の up to two (子どもの予防接種).
+function nounPhrase(clause: Morpheme[]): string | null {
+  const isNoun = (m: Morpheme | undefined) =>
+    m !== undefined &&
+    m.pos === "名詞" &&
+    !/^(非自立|代名詞|数)/.test(m.posDetail) &&
+    !/^(こと|もの|の|ん|何|なん|いつ|どこ|これ|それ|あと)$/.test(m.surface);
+  for (let i = 0; i < clause.length; i += 1) {
+    if (!isNoun(clause[i]) || clause[i]?.posDetail.startsWith("接尾")) continue;
+    let phrase = `${clause[i - 1]?.pos === "接頭詞" ? clause[i - 1]?.surface : ""}${clause[i]?.surface ?? ""}`;
+    let j = i + 1;
+    let nouns = 1;
+    while (j < clause.length) {
+      const m = clause[j];
+      if (isNoun(m)) phrase += m?.surface ?? "";
+      else if (m?.surface === "の" && isNoun(clause[j + 1]) && nouns < 2) {
+        phrase += "の";
+        nouns += 1;
+      } else break;
+      j += 1;
+    }
+    if (phrase.length >= 2) return phrase;
+  }
+  return null;
+}
+
+function feelingOf(text: string, complaining: boolean): CallerFeeling {
+  if (/亡くな|亡くし|命日|お葬式|葬儀|他界|逝っ|死んじゃ|死んだ/.test(text)) return "loss";
+  if (
+    /中止|キャンセル|間に合わ|台無し|がっかり|残念|泣い|泣き|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく/.test(
+      text,
+    )
+  )
+    return "disappointed";
+  if (/寂し|さみし|さびし/.test(text)) return "lonely";
+  if (complaining) return "trouble";
+  if (
+    /一人(で|きり|だと|暮らし)|ひとり|誰とも|話し相手|誰も(いない|来ない)|電話(を)?くれない|来てくれない|会えない|顔(を)?見てない/.test(
+      text,
+    )
+  )
+    return "lonely";
+  if (/情けな|落ち込|滅入|しんど|元気が出な|気が抜け|力が抜け|する気が|張り合い/.test(text)) return "down";
+  if (/心配|不安|怖|こわ|どうしよう|かしら/.test(text)) return "worried";
+  const regret = /(ば|たら|れば)(よかった|良かった)/.test(text);
+  if (
+    /嬉し|うれし|よかった|良かった|合格|生まれ|咲い|喜ん|楽しかった|元気になっ|おめでた/.test(text) &&
+    !/のに|けど|ない/.test(text) &&
+    !regret
+  )
+    return "happy";
+  return "neutral";
+}
+
+function dataOf(text: string): string[] {
+  return [
+    ...text.matchAll(
+      /[A-Za-z]*[-‐]?[0-9][0-9,\-‐:：.]*[A-Za-z]*(?:時間|か月|ヶ月|週間|インチ|キロ|ギガ|[年月日時分円個名人本枚台件回歳号室階番])*/g,
+    ),
+  ]
+    .map((m) => m[0])
+    .filter((d) => d.length >= 2)
+    .slice(0, 3);
+}
