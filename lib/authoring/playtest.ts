@@ -63,12 +63,10 @@ export function runPlaytest(request: PlaytestRequest): PlaytestResult {
   const reply = request.reply?.trim() ?? "";
   if (reply === "") throw new AppError("invalid_input", "返答を入力してください。");
   const state = parsed.state;
-  const analysis = analyzeReply({ context: request.transcript, reply });
+  const modelReply = modelReplyFor(scenario, state.nodeId);
+  const analysis = analyzeReply({ context: request.transcript, reply, kind: scenario.kind, modelReply });
   const result = advanceCall(scenario, state, { reply, signals: analysis, elapsedMs: state.elapsedMs });
-  const stored = storedAnalysisSchema.parse({
-    ...analysis,
-    modelReply: modelReplyFor(scenario, state.nodeId),
-  });
+  const stored = storedAnalysisSchema.parse({ ...analysis, modelReply });
   return toResult(scenario, result.state, result.lines, stored);
 }
 

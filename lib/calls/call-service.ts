@@ -205,15 +205,18 @@ async function scoreAndWriteReply(
   const callerSpeechEndsMs = expectedSpeechEndMs(lastCaller, scenario);
 
   const context = toAnalyzerContext(history);
+  const modelReply = modelReplyFor(scenario, state.nodeId);
   const analysis = analyzeReply({
     context: context.turns,
     reply: text,
     timing: { replyStartedMs: startedMs, callerSpeechEndsMs },
+    kind: scenario.kind,
+    modelReply,
   });
   const overlapping = startedMs < callerSpeechEndsMs && !analysis.interruption;
   const stored = storedAnalysisSchema.parse({
     ...remapSources(analysis, context, history),
-    modelReply: modelReplyFor(scenario, state.nodeId),
+    modelReply,
     overlapping,
   });
   const nextSeq = (lastTurn?.seq ?? -1) + 1;
