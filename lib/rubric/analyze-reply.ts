@@ -185,6 +185,8 @@ function applyRules(input: AnalyzeReplyInput, tokenizer: JapaneseTokenizer): Rul
     summaryPoints: reflection.summarizing.points,
     parrotedUnits: reflection.parroting.spans.length,
     sentences: replyText.sentences.length,
+    clausesWithCallerWords: reflection.summarizing.clausesWithCallerWords,
+    callerTurnsReflected: reflection.summarizing.callerTurnsReflected,
   };
   return { latestCaller, backchannel, reflection, question, empathy, cushion, apology, violation, view };
 }

@@ -15,7 +15,15 @@ export interface CallerText {
 
 export interface ReflectionResult {
   parroting: { present: boolean; spans: Span[]; sources: SourceSpan[]; phrase: string | null };
-  summarizing: { present: boolean; spans: Span[]; sources: SourceSpan[]; points: number };
+  summarizing: {
+    present: boolean;
+    spans: Span[];
+    sources: SourceSpan[];
+    points: number;
+    /** Reply clauses that carry caller words, and caller turns they come from (for the learned layer). */
+    clausesWithCallerWords: number;
+    callerTurnsReflected: number;
+  };
 }
 
 /**
@@ -119,11 +127,19 @@ function detectSummarizing(
     spans.push(...units.map((u) => ({ start: u.start, end: u.end })));
   }
   const present = usedPoints.size >= 2;
+  const matchedClauses = new Set(
+    candidates.filter((u) => indexes.some(({ index }) => matchingUnits(u, index).length > 0)).map((u) => u.clause),
+  );
+  const matchedTurns = new Set(
+    indexes.filter(({ index }) => candidates.some((u) => matchingUnits(u, index).length > 0)).map((i) => i.turn),
+  );
   return {
     present,
     spans: present ? mergeSpans(spans) : [],
     sources: present ? mergeSources(sources) : [],
     points: usedPoints.size,
+    clausesWithCallerWords: matchedClauses.size,
+    callerTurnsReflected: matchedTurns.size,
   };
 }
 

@@ -48,6 +48,9 @@ export interface RuleView {
   summaryPoints: number;
   parrotedUnits: number;
   sentences: number;
+  /** Reply clauses carrying caller words, and caller turns they come from. */
+  clausesWithCallerWords: number;
+  callerTurnsReflected: number;
 }
 
 /** The sparse feature set of one reply (the text is the normalized reply). */
@@ -65,6 +68,9 @@ export function extractFeatures(text: string, rules: RuleView): string[] {
     `points=${Math.min(rules.summaryPoints, 3)}`,
     `units=${Math.min(rules.parrotedUnits, 4)}`,
     `sentences=${Math.min(rules.sentences, 4)}`,
+    `clauses=${Math.min(rules.clausesWithCallerWords, 4)}`,
+    `turns=${Math.min(rules.callerTurnsReflected, 3)}`,
+    `points*clauses=${Math.min(rules.summaryPoints, 3)}x${Math.min(rules.clausesWithCallerWords, 4)}`,
   ]);
   for (const found of rules.violationsFound) features.add(`found=${found}`);
   for (const [key, value] of Object.entries(rules.caller)) if (value) features.add(`caller=${key}`);
