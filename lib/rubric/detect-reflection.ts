@@ -128,10 +128,14 @@ function detectSummarizing(
   }
   const present = usedPoints.size >= 2;
   const matchedClauses = new Set(
-    candidates.filter((u) => indexes.some(({ index }) => matchingUnits(u, index).length > 0)).map((u) => u.clause),
+    candidates
+      .filter((u) => indexes.some(({ index }) => matchingUnits(u, index).length > 0))
+      .map((u) => u.clause),
   );
   const matchedTurns = new Set(
-    indexes.filter(({ index }) => candidates.some((u) => matchingUnits(u, index).length > 0)).map((i) => i.turn),
+    indexes
+      .filter(({ index }) => candidates.some((u) => matchingUnits(u, index).length > 0))
+      .map((i) => i.turn),
   );
   return {
     present,
