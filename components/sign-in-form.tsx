@@ -11,12 +11,16 @@ interface SignInState {
 
 export function SignInForm({
   action,
+  returnTo = null,
 }: {
   action: (prev: SignInState, formData: FormData) => Promise<SignInState>;
+  /** The page to come back to after signing in (checked again on the server). */
+  returnTo?: string | null;
 }) {
   const [state, formAction] = useActionState(action, {});
   return (
     <form action={formAction} className="space-y-4" noValidate>
+      {returnTo && <input type="hidden" name="callbackUrl" value={returnTo} />}
       {state.error && (
         <p role="alert" className={alertErrorClass}>
           {state.error}

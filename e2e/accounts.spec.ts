@@ -33,6 +33,27 @@ test("a trainee signs in and signs out", async ({ page }) => {
   await signIn.signOut();
 });
 
+test("signed out, a link to a page signs in and comes back to it", async ({ page }) => {
+  await page.goto("/history");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fhistory$/);
+  await new SignInPage(page).signIn(demo.trainee2.email);
+  await expect(page).toHaveURL(/\/history$/);
+  // Only a path on this site is followed.
+  await page.context().clearCookies();
+  await page.goto("/signin?callbackUrl=%2F%2Fevil.example");
+  await new SignInPage(page).signIn(demo.trainee2.email);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+});
+
+test("every page names its icon, and the icon is served", async ({ page }) => {
+  await new SignInPage(page).goto();
+  const href = await page.locator('link[rel="icon"]').first().getAttribute("href");
+  expect(href).toBeTruthy();
+  const icon = await page.request.get(href ?? "");
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()["content-type"]).toContain("image/svg+xml");
+});
+
 test("a wrong password and an unknown account get a clear Japanese error", async ({ page }) => {
   const signIn = new SignInPage(page);
   await signIn.goto();

@@ -73,6 +73,34 @@ test.describe("the practice call", () => {
     await expect(page.locator('[data-testid^="call-goal-"][data-reached="true"]')).toHaveCount(0);
   });
 
+  test("scenario text reads without stray half-width spaces between Japanese words", async ({ page }) => {
+    const stray =
+      /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー、。」』] [\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー「『]/u;
+    await new SignInPage(page).signInAs(demo.trainee2);
+    await page.goto("/practice");
+    expect(stray.exec(await page.locator("main").innerText())?.[0] ?? null).toBeNull();
+    const call = new CallPage(page);
+    await call.startFromCatalog("angry-late-gift");
+    await call.waitForCallerToFinish();
+    expect(stray.exec(await page.locator("main").innerText())?.[0] ?? null).toBeNull();
+  });
+
+  test("Enter pressed twice sends the reply once", async ({ page }) => {
+    await new SignInPage(page).signInAs(demo.trainee1);
+    const call = new CallPage(page);
+    await call.startFromCatalog("angry-double-charge");
+    await call.waitForCallerToFinish();
+    const input = page.getByLabel("あなたの返答");
+    await input.fill("さようでございますか。二重に請求されているのですね。");
+    await input.press("Enter");
+    await input.press("Enter");
+    await expect(call.replies).toHaveCount(1);
+    await expect(input).toHaveValue("");
+    const state = await page.request.get(`/api/calls/${call.callId}`);
+    const body = (await state.json()) as { turns: { role: string }[] };
+    expect(body.turns.filter((t) => t.role === "operator")).toHaveLength(1);
+  });
+
   test("a 相づち while the caller speaks is not an interruption; a reload resumes every turn", async ({
     page,
   }) => {

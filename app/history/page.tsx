@@ -11,7 +11,7 @@ import { getDb } from "@/lib/db/client";
 export const metadata: Metadata = { title: "練習の記録" };
 
 export default async function HistoryPage() {
-  const user = await requireUser();
+  const user = await requireUser("/history");
   const calls = await listCallsForUser(await getDb(), user);
   const trend = buildTrendPoints(calls);
 

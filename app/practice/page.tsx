@@ -22,7 +22,7 @@ export default async function PracticePage({
 }: {
   searchParams: Promise<{ kind?: string; difficulty?: string; scenario?: string; notice?: string }>;
 }) {
-  const user = await requireUser();
+  const user = await requireUser("/practice");
   const filters = await searchParams;
   const llmEnabled = getEnv().llm !== undefined;
   const db = await getDb();

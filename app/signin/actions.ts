@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
+import { safeReturnTo } from "@/lib/auth/return-to";
 
 export interface SignInState {
   error?: string;
@@ -20,7 +21,10 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email };
   try {
     // On success signIn throws Next's redirect, which must propagate.
-    await signIn("credentials", { ...parsed.data, redirectTo: "/" });
+    await signIn("credentials", {
+      ...parsed.data,
+      redirectTo: safeReturnTo(formData.get("callbackUrl")) ?? "/",
+    });
     return {};
   } catch (error) {
     if (error instanceof AuthError) {

@@ -5,6 +5,7 @@ import { SignInForm } from "@/components/sign-in-form";
 import { alertErrorClass, cardClass, secondaryButtonClass } from "@/components/ui";
 import { DEMO_PASSWORD, demoAccounts } from "@/lib/accounts/demo";
 import { listSsoProviders } from "@/lib/auth/config";
+import { safeReturnTo } from "@/lib/auth/return-to";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 import { signInAction, signInWithProviderAction } from "./actions";
@@ -16,9 +17,14 @@ const errorMessages: Record<string, string> = {
   AccessDenied: "このアカウントではログインできません。",
 };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
-  if (await getCurrentUser()) redirect("/");
-  const { error } = await searchParams;
+export default async function SignInPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ error?: string; callbackUrl?: string }>;
+}) {
+  const { error, callbackUrl } = await searchParams;
+  const returnTo = safeReturnTo(callbackUrl);
+  if (await getCurrentUser()) redirect(returnTo ?? "/");
   const providers = listSsoProviders();
   const showDemo = getEnv().seedDemo;
   return (
@@ -33,7 +39,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             {errorMessages[error] ?? "ログインできませんでした。もう一度お試しください。"}
           </p>
         )}
-        <SignInForm action={signInAction} />
+        <SignInForm action={signInAction} returnTo={returnTo} />
         {providers.length > 0 && (
           <div className="space-y-2 border-t border-slate-200 pt-4">
             {providers.map((p) => (

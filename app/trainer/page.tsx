@@ -69,6 +69,8 @@ export default async function TrainerPage({
   const defaultDue = new Date(now.getTime() + 7 * 24 * 60 * 60 * 1000 + 9 * 60 * 60 * 1000)
     .toISOString()
     .slice(0, 10);
+  // Today in Japan: the earliest due date the form offers (the server refuses earlier ones too).
+  const minDue = new Date(now.getTime() + 9 * 60 * 60 * 1000).toISOString().slice(0, 10);
 
   return (
     <div className="space-y-6">
@@ -123,6 +125,7 @@ export default async function TrainerPage({
           scenarios={scenarioOptions}
           trainees={trainees}
           defaultDue={defaultDue}
+          minDue={minDue}
         />
         <AssignmentList
           assignments={assignments}

@@ -25,6 +25,9 @@ export function CallScreen({ initial }: { initial: CallView }) {
   const offsetRef = useRef<number | null>(null);
   const [draft, setDraft] = useState("");
   const [sending, setSending] = useState(false);
+  // Enter pressed twice before React re-renders must not send the reply twice: the state is not yet
+  // "sending" in the second keypress's closure, the ref is.
+  const draftInFlight = useRef(false);
   const [error, setError] = useState<string | null>(null);
   const [liveMode, setLiveMode] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
@@ -120,7 +123,11 @@ export function CallScreen({ initial }: { initial: CallView }) {
   const send = useCallback(
     async (text: string, options: { fromDraft: boolean }) => {
       if (!text.trim() || !active) return;
-      if (options.fromDraft) setSending(true);
+      if (options.fromDraft) {
+        if (draftInFlight.current) return;
+        draftInFlight.current = true;
+        setSending(true);
+      }
       setError(null);
       try {
         const streamed = view.mode === "llm" && !view.llmFallback;
@@ -141,6 +148,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
             if (!options.fromDraft) return;
             setDraft("");
             setSending(false);
+            draftInFlight.current = false;
           });
           return;
         }
@@ -155,7 +163,10 @@ export function CallScreen({ initial }: { initial: CallView }) {
       } catch {
         setError("通信に失敗しました。入力した内容はそのまま残っています。もう一度送信してください。");
       } finally {
-        if (options.fromDraft) setSending(false);
+        if (options.fromDraft) {
+          setSending(false);
+          draftInFlight.current = false;
+        }
       }
     },
     [active, follow, merge, view.id, view.mode, view.llmFallback],

@@ -15,12 +15,15 @@ export function AssignmentForm({
   scenarios,
   trainees,
   defaultDue,
+  minDue,
 }: {
   action: (prev: AssignmentFormState, formData: FormData) => Promise<AssignmentFormState>;
   scenarios: readonly { scenarioId: string; title: string }[];
   trainees: readonly { id: string; name: string }[];
   /** YYYY-MM-DD */
   defaultDue: string;
+  /** The earliest day that can be picked (today). */
+  minDue: string;
 }) {
   const [state, formAction] = useActionState(action, {});
   const form = useRef<HTMLFormElement>(null);
@@ -54,6 +57,7 @@ export function AssignmentForm({
           type="date"
           required
           defaultValue={defaultDue}
+          min={minDue}
           className={inputClass}
         />
       </div>

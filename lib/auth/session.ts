@@ -6,6 +6,7 @@ import { getSessionUserById, type Role, type SessionUser } from "@/lib/accounts/
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { signInPathFor } from "./return-to";
 import { readSessionUserId } from "./session-token";
 
 /** The signed-in user's id from the session cookie (see readSessionUserId). Memoized per request. */
@@ -21,10 +22,13 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return (await getSessionUserById(await getDb(), id)) ?? null;
 });
 
-/** For pages and server actions: the signed-in user, else a redirect to the sign-in page. */
-export async function requireUser(): Promise<SessionUser> {
+/**
+ * For pages and server actions: the signed-in user, else a redirect to the sign-in page, which comes back
+ * to `returnTo` (this page's path) once signed in.
+ */
+export async function requireUser(returnTo?: string): Promise<SessionUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/signin");
+  if (!user) redirect(signInPathFor(returnTo));
   return user;
 }
 

@@ -8,7 +8,7 @@ import {
 import { chooseNextNode } from "@/lib/caller/choose-next-node";
 import { detectIntents, detectPhrases, type Intent } from "@/lib/caller/detect-intents";
 import { matchesCondition, type TurnFacts } from "@/lib/caller/match-condition";
-import { type LineDraw, pickLine } from "@/lib/caller/pick-line";
+import { fingerprint, type LineDraw, pickLine } from "@/lib/caller/pick-line";
 import type { ListeningSignals } from "@/lib/rubric/labels";
 import type { Scenario } from "@/lib/scenario/schema";
 
@@ -44,7 +44,7 @@ export function advanceCall(scenario: Scenario, state: CallState, input: Trainee
   if (input.endedByTrainee) intents.push({ kind: "endedByTrainee" });
   const elapsedMs = Math.max(state.elapsedMs, input.elapsedMs);
   const turn = state.turn + 1;
-  let draw: LineDraw = { rng: state.rng, lastVariant: state.lastVariant };
+  let draw: LineDraw = { rng: state.rng, lastVariant: state.lastVariant, said: state.said };
   const say = (
     lines: readonly string[],
     key: string,
@@ -60,7 +60,15 @@ export function advanceCall(scenario: Scenario, state: CallState, input: Trainee
   if (scenario.timeLimitSec !== undefined && elapsedMs > scenario.timeLimitSec * 1000) {
     const line = input.endedByTrainee ? [] : [sayTimeout(scenario, state.nodeId, say)];
     const ended = { reason: "time_out" as const };
-    const next = { ...state, turn, elapsedMs, rng: draw.rng, lastVariant: draw.lastVariant, ended };
+    const next = {
+      ...state,
+      turn,
+      elapsedMs,
+      rng: draw.rng,
+      lastVariant: draw.lastVariant,
+      said: draw.said ?? state.said,
+      ended,
+    };
     return { state: next, lines: line, moodDelta: {}, goalsReached: [], intents, ended };
   }
 
@@ -112,7 +120,15 @@ export function advanceCall(scenario: Scenario, state: CallState, input: Trainee
   if (nextId !== null && !(input.endedByTrainee && !endReached)) {
     lines.push(say(node.lines, `${nodeId}:lines`, nodeId, "line"));
   } else if (nextId === null && !input.endedByTrainee && !lines.some((line) => line.kind === "fact")) {
-    lines.push(say(node.stayLines ?? node.lines, `${nodeId}:stay`, nodeId, "line"));
+    // Staying in a node: a stay line not yet said, else one of the node's own lines not yet said.
+    const unsaid = (list: readonly string[] | undefined) =>
+      list?.some((line) => !(draw.said ?? []).includes(fingerprint(line))) ? list : undefined;
+    // Everything said already: any of them but the line just said.
+    const lastSaid = draw.said?.at(-1);
+    const pool = [...new Set([...(node.stayLines ?? []), ...node.lines])];
+    const again = pool.filter((line) => fingerprint(line) !== lastSaid);
+    const stay = unsaid(node.stayLines) ?? unsaid(node.lines) ?? (again.length > 0 ? again : pool);
+    lines.push(say(stay, `${nodeId}:stay`, nodeId, "line"));
   }
 
   let reason: EndReason | undefined = endReached ?? (input.endedByTrainee ? "ended_by_trainee" : undefined);
@@ -134,6 +150,7 @@ export function advanceCall(scenario: Scenario, state: CallState, input: Trainee
     transfers: facts.transfers,
     rng: draw.rng,
     lastVariant: draw.lastVariant,
+    said: draw.said ?? state.said,
     ended,
   };
   return { state: next, lines: spoken, moodDelta: delta, goalsReached: newGoals, intents, ended };

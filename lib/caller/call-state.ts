@@ -22,6 +22,8 @@ export const callStateSchema = z.strictObject({
   rng: z.number().int().min(0).max(0xffffffff).describe("mulberry32 state"),
   /** Last variant index used per line list, so the caller does not repeat the same words twice in a row. */
   lastVariant: z.record(z.string(), z.number().int().min(0)),
+  /** Fingerprints of the lines already said, so a line is not said twice word for word (older states: none). */
+  said: z.array(z.string().max(16)).max(400).default([]),
   ended: z.strictObject({ reason: z.enum(endReasons) }).nullable(),
 });
 export type CallState = z.infer<typeof callStateSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pickLine } from "@/lib/caller/pick-line";
+import { type LineDraw, pickLine } from "@/lib/caller/pick-line";
 import { nextRandom, seedRandom } from "@/lib/caller/prng";
 
 describe("prng", () => {
@@ -22,7 +22,22 @@ describe("prng", () => {
 describe("pickLine", () => {
   it("returns the only line without drawing", () => {
     const draw = { rng: 5, lastVariant: {} };
-    expect(pickLine(["a"], "k", draw)).toEqual({ text: "a", draw });
+    const picked = pickLine(["a"], "k", draw);
+    expect(picked.text).toBe("a");
+    expect(picked.draw.rng).toBe(5);
+  });
+
+  it("says no line twice word for word while another variant is left", () => {
+    let draw: LineDraw = { rng: seedRandom(3), lastVariant: {}, said: [] };
+    const said: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const picked = pickLine(["a", "b", "c"], "k", draw);
+      said.push(picked.text);
+      draw = picked.draw;
+    }
+    expect([...said].sort()).toEqual(["a", "b", "c"]);
+    // Another list sharing a line does not say it again either.
+    expect(pickLine(["a", "d"], "other", draw).text).toBe("d");
   });
 
   it("never repeats the previous variant of the same list", () => {

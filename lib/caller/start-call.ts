@@ -13,6 +13,7 @@ export function startCall(
   const first = pickLine(opening?.lines ?? [], `${scenario.start}:lines`, {
     rng: seedRandom(options.seed),
     lastVariant: {},
+    said: [],
   });
   const state: CallState = {
     version: 1,
@@ -28,6 +29,7 @@ export function startCall(
     seed: Math.trunc(options.seed),
     rng: first.draw.rng,
     lastVariant: first.draw.lastVariant,
+    said: first.draw.said ?? [],
     ended: null,
   };
   return { state, lines: [{ text: first.text, nodeId: scenario.start, kind: "line" }] };

@@ -2,6 +2,7 @@ import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import { checkScenarioGraph } from "@/lib/scenario/check-graph";
 import { checkScenarioReferences } from "@/lib/scenario/check-references";
+import { joinJapaneseLinesDeep } from "@/lib/scenario/join-japanese-lines";
 import { locateInYaml } from "@/lib/scenario/locate-in-yaml";
 import { resolveMoodModel } from "@/lib/scenario/mood-defaults";
 import { formatPath, type PathIssue, type ScenarioIssue } from "@/lib/scenario/scenario-issue";
@@ -45,7 +46,7 @@ export function loadScenario(yamlText: string, fileName: string): LoadScenarioRe
   if (!data.ok) return fail([locate({ path: [], message: data.message, messageJa: data.messageJa })]);
 
   // The input is kept on each issue so the Japanese message can say what was written instead.
-  const parsed = scenarioFileSchema.safeParse(data.value, { reportInput: true });
+  const parsed = scenarioFileSchema.safeParse(joinJapaneseLinesDeep(data.value), { reportInput: true });
   if (!parsed.success) return fail(parsed.error.issues.flatMap(toPathIssues).map(locate));
 
   const { mood: moodSettings, ...file } = parsed.data;

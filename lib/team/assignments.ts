@@ -30,7 +30,12 @@ export async function createAssignments(
   db: Db,
   assigner: SessionUser,
   input: { teamId: string; scenarioId: string; traineeIds: string[]; dueAt: Date; note?: string | null },
+  now: Date = new Date(),
 ): Promise<string[]> {
+  // An assignment born 期限切れ helps nobody: the due date must still be ahead.
+  if (input.dueAt.getTime() <= now.getTime()) {
+    throw new AppError("invalid_input", "期限には今日以降の日付を指定してください。");
+  }
   const traineeIds = [...new Set(input.traineeIds)];
   if (traineeIds.length === 0) throw new AppError("invalid_input", "研修生を選んでください。");
   // The scenario must be playable by the team: built-ins and the team's own published ones.

@@ -98,6 +98,14 @@ describe.each(testDatabaseTargets())("the team workspace on $name", (target) => 
         dueAt,
       }),
     ).rejects.toMatchObject({ status: 404 });
+    await expect(
+      createAssignments(handle.db, teamA.trainer, {
+        teamId: teamA.team.id,
+        scenarioId,
+        traineeIds: [first!.id],
+        dueAt: new Date(now.getTime() - 86_400_000),
+      }),
+    ).rejects.toMatchObject({ status: 422, message: "期限には今日以降の日付を指定してください。" });
 
     // The call played before the assignment does not count.
     const statusOf = async (trainee: SessionUser) =>

@@ -10,8 +10,9 @@ import { isAppError } from "@/lib/errors";
 export const metadata: Metadata = { title: "通話中" };
 
 export default async function CallPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireUser();
-  const id = z.uuid().safeParse((await params).id);
+  const rawId = (await params).id;
+  const user = await requireUser(`/calls/${encodeURIComponent(rawId)}`);
+  const id = z.uuid().safeParse(rawId);
   if (!id.success) notFound();
   const call = await getCallForUser(await getDb(), user, id.data).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();

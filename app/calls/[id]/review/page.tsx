@@ -36,7 +36,7 @@ const idSchema = z.uuid();
 
 export default async function CallReviewPage({ params }: { params: Promise<{ id: string }> }) {
   const { id: rawId } = await params;
-  const user = await requireUser();
+  const user = await requireUser(`/calls/${encodeURIComponent(rawId)}/review`);
   const parsedId = idSchema.safeParse(rawId);
   if (!parsedId.success) notFound();
   const id = parsedId.data;

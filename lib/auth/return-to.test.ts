@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { safeReturnTo, signInPathFor } from "./return-to";
+
+describe("safeReturnTo", () => {
+  it.each([
+    ["/calls/0b2e/review", "/calls/0b2e/review"],
+    ["/history?x=1", "/history?x=1"],
+    ["//evil.example/", null],
+    ["https://evil.example/", null],
+    ["/\\evil.example", null],
+    ["javascript:alert(1)", null],
+    ["/signin", null],
+    [42, null],
+  ])("%s → %s", (value, expected) => {
+    expect(safeReturnTo(value)).toBe(expected);
+  });
+
+  it("builds the sign-in address that comes back", () => {
+    expect(signInPathFor("/calls/a/review")).toBe("/signin?callbackUrl=%2Fcalls%2Fa%2Freview");
+    expect(signInPathFor("//evil")).toBe("/signin");
+  });
+});

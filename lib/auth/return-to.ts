@@ -1,0 +1,16 @@
+/**
+ * A page to come back to after signing in, if it is a path on this site: "/calls/…/review" yes;
+ * "//evil.example", "https://…", "/\\evil" and anything that is not a path, no.
+ */
+export function safeReturnTo(value: unknown): string | null {
+  if (typeof value !== "string" || value.length > 512) return null;
+  if (!value.startsWith("/") || value.startsWith("//") || /[\\\u0000-\u001f]/.test(value)) return null;
+  if (value.startsWith("/signin")) return null;
+  return value;
+}
+
+/** The sign-in page's address that returns to `path` afterwards. */
+export function signInPathFor(path: string | undefined): string {
+  const back = safeReturnTo(path);
+  return back ? `/signin?callbackUrl=${encodeURIComponent(back)}` : "/signin";
+}
