@@ -78,11 +78,11 @@ test.describe("the practice call", () => {
       /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー、。」』] [\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー「『]/u;
     await new SignInPage(page).signInAs(demo.trainee2);
     await page.goto("/practice");
-    expect(stray.exec(await page.locator("main").innerText())?.[0] ?? null).toBeNull();
+    expect(stray.exec((await page.locator("main").textContent()) ?? "")?.[0] ?? null).toBeNull();
     const call = new CallPage(page);
     await call.startFromCatalog("angry-late-gift");
     await call.waitForCallerToFinish();
-    expect(stray.exec(await page.locator("main").innerText())?.[0] ?? null).toBeNull();
+    expect(stray.exec((await page.locator("main").textContent()) ?? "")?.[0] ?? null).toBeNull();
   });
 
   test("Enter pressed twice sends the reply once", async ({ page }) => {
