@@ -9,6 +9,7 @@ describe("safeReturnTo", () => {
     ["https://evil.example/", null],
     ["/\\evil.example", null],
     ["javascript:alert(1)", null],
+    ["/\tevil", null],
     ["/signin", null],
     [42, null],
   ])("%s → %s", (value, expected) => {

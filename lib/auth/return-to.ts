@@ -4,7 +4,9 @@
  */
 export function safeReturnTo(value: unknown): string | null {
   if (typeof value !== "string" || value.length > 512) return null;
-  if (!value.startsWith("/") || value.startsWith("//") || /[\\\u0000-\u001f]/.test(value)) return null;
+  if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return null;
+  // Control characters (a tab or a line break can turn a path into another host in some parsers).
+  if ([...value].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20)) return null;
   if (value.startsWith("/signin")) return null;
   return value;
 }
