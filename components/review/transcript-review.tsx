@@ -138,8 +138,11 @@ function OverlapBackchannel({ turn }: { turn: TurnView }) {
 function OperatorReply({ turn, extra }: { turn: TurnView; extra?: ReactNode }) {
   const analysis = turn.analysis;
   const feedback = analysis ? listFeedback(analysis) : [];
-  const shown = feedback.filter((item) => item.tone !== "tip");
-  const tips = feedback.filter((item) => item.tone === "tip");
+  // The analyzer's points are already the three that matter, in order: all shown. Older replies have
+  // one line per signal, and their tips stay folded away.
+  const prioritized = (analysis?.points.length ?? 0) > 0;
+  const shown = prioritized ? feedback : feedback.filter((item) => item.tone !== "tip");
+  const tips = prioritized ? [] : feedback.filter((item) => item.tone === "tip");
   return (
     <li className="sm:ml-12" data-testid={`turn-${turn.seq}`}>
       <div className="space-y-3 rounded-xl border border-brand-100 bg-brand-50/60 p-4">

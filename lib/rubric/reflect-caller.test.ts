@@ -28,6 +28,7 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ["おたくの配達員に怒鳴られたのよ。", "弊社の配達員に怒鳴られたのですね"],
     ["祖母から譲ってもらった食器棚なのよ。", "おばあ様から譲ってもらった食器棚なのですね"],
     ["在庫切れなのよ。", "在庫切れなのですね"],
+    ["届いてないって母から電話が来たんです。", "届いていないとお母様から電話が来たのですね"],
     // Spoken, without punctuation: the morphology finds the sentence.
     ["今日のお弁当ね半分も食べられなかったのよ食欲なくてね", "今日のお弁当半分も食べられなかったのですね"],
   ])("%s → %s", (caller, reflection) => {
