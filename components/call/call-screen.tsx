@@ -127,7 +127,12 @@ export function CallScreen({ initial }: { initial: CallView }) {
         if (draftInFlight.current) return;
         draftInFlight.current = true;
         setSending(true);
+        // The box empties at once, so a second Enter finds nothing to send; a failure puts the text back.
+        setDraft("");
       }
+      const restore = () => {
+        if (options.fromDraft) setDraft(text);
+      };
       setError(null);
       try {
         const streamed = view.mode === "llm" && !view.llmFallback;
@@ -146,7 +151,6 @@ export function CallScreen({ initial }: { initial: CallView }) {
         ) {
           await follow(response.body, () => {
             if (!options.fromDraft) return;
-            setDraft("");
             setSending(false);
             draftInFlight.current = false;
           });
@@ -154,13 +158,14 @@ export function CallScreen({ initial }: { initial: CallView }) {
         }
         const body: unknown = await response.json();
         if (!response.ok) {
+          restore();
           setError(readError(body) ?? "返答を送信できませんでした。もう一度お試しください。");
           return;
         }
         const result = body as ReplyResult;
         merge(result.call, [...result.changed, ...result.added]);
-        if (options.fromDraft) setDraft("");
       } catch {
+        restore();
         setError("通信に失敗しました。入力した内容はそのまま残っています。もう一度送信してください。");
       } finally {
         if (options.fromDraft) {
@@ -303,7 +308,8 @@ export function CallScreen({ initial }: { initial: CallView }) {
                 // Enter sends, but not while a Japanese IME is converting.
                 if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
                   e.preventDefault();
-                  void send(draft, { fromDraft: true });
+                  // The box's own value, not the state of this render, which a second keypress may outrun.
+                  void send(e.currentTarget.value, { fromDraft: true });
                 }
               }}
               rows={3}
