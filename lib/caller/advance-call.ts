@@ -123,7 +123,7 @@ export function advanceCall(scenario: Scenario, state: CallState, input: Trainee
     // Staying in a node: a stay line not yet said, else one of the node's own lines not yet said.
     const unsaid = (list: readonly string[] | undefined) =>
       list?.some((line) => !(draw.said ?? []).includes(fingerprint(line))) ? list : undefined;
-    // Everything said already: any of them but the line just said.
+    // Everything said already: one of them again, but not the line just said.
     const lastSaid = draw.said?.at(-1);
     const pool = [...new Set([...(node.stayLines ?? []), ...node.lines])];
     const again = pool.filter((line) => fingerprint(line) !== lastSaid);
