@@ -85,6 +85,26 @@ test.describe("the practice call", () => {
     expect(stray.exec((await page.locator("main").textContent()) ?? "")?.[0] ?? null).toBeNull();
   });
 
+  test("on a 390 px phone the timer, the mood and 通話を終了 stay in view during the call", async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await new SignInPage(page).signInAs(demo.trainee2);
+    const call = new CallPage(page);
+    await call.startFromCatalog("angry-broken-bottle");
+    await call.replyWhenCallerFinishes("さようでございますか。瓶が割れて届いたのですね。");
+    await call.waitForCallerToFinish();
+    await page.getByLabel("あなたの返答").scrollIntoViewIfNeeded();
+    for (const target of [
+      page.getByTestId("call-timer"),
+      page.getByTestId("mood-anger"),
+      page.getByRole("button", { name: "通話を終了" }),
+    ]) {
+      await expect(target).toBeInViewport();
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  });
+
   test("Enter pressed twice sends the reply once", async ({ page }) => {
     await new SignInPage(page).signInAs(demo.trainee1);
     const call = new CallPage(page);

@@ -214,8 +214,49 @@ export function CallScreen({ initial }: { initial: CallView }) {
     timeLimitMs === null ? formatDuration(seconds) : formatDuration(Math.ceil((timeLimitMs - callMs) / 1000));
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
-      <section aria-labelledby="call-title" className="flex min-h-[70vh] flex-col gap-3">
+    <div className="grid gap-4 lg:grid-cols-[1fr_18rem] lg:grid-rows-[auto_1fr] lg:gap-x-6 lg:gap-y-4">
+      {/* On a phone the timer, the mood and 通話を終了 stay in view above the call; beside it on a desktop. */}
+      <section
+        className="sticky top-0 z-10 -mx-4 flex items-stretch gap-2 bg-slate-50/95 px-4 py-2 backdrop-blur lg:static lg:col-start-2 lg:row-start-1 lg:mx-0 lg:block lg:space-y-4 lg:bg-transparent lg:p-0"
+        aria-label="通話の状況"
+      >
+        <div className={`${cardClass} shrink-0 px-3 py-2 lg:p-5`}>
+          <p className="text-xs text-slate-500">{timeLimitMs === null ? "通話時間" : "残り時間"}</p>
+          <p className="font-mono text-xl tabular-nums lg:text-3xl" data-testid="call-timer">
+            {timerText}
+          </p>
+        </div>
+        <div className={`${cardClass} min-w-0 flex-1 px-3 py-2 lg:p-5`}>
+          <h2 className="mb-2 hidden text-sm font-semibold lg:block">お客様の気持ち</h2>
+          <MoodMeters variables={view.scenario.moodVariables} mood={view.mood} />
+        </div>
+        {active &&
+          (confirmEnd ? (
+            <div className={`${cardClass} shrink-0 space-y-2 px-3 py-2 text-sm lg:p-5`}>
+              <p>通話を終了して結果を見ますか？</p>
+              <div className="flex gap-2">
+                <button type="button" className={buttonClass} onClick={() => void endCall()}>
+                  終了する
+                </button>
+                <button type="button" className={secondaryButtonClass} onClick={() => setConfirmEnd(false)}>
+                  続ける
+                </button>
+              </div>
+            </div>
+          ) : (
+            <button
+              type="button"
+              className={`${secondaryButtonClass} shrink-0 self-center lg:w-full`}
+              onClick={() => setConfirmEnd(true)}
+            >
+              通話を終了
+            </button>
+          ))}
+      </section>
+      <section
+        aria-labelledby="call-title"
+        className="flex min-h-[70vh] flex-col gap-3 lg:col-start-1 lg:row-span-2 lg:row-start-1"
+      >
         <div className="flex flex-wrap items-baseline justify-between gap-2">
           <h1 id="call-title" className="text-xl font-bold">
             {view.scenario.title}
@@ -342,17 +383,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
           </div>
         )}
       </section>
-      <aside className="space-y-4" aria-label="通話の状況">
-        <div className={cardClass}>
-          <p className="text-xs text-slate-500">{timeLimitMs === null ? "通話時間" : "残り時間"}</p>
-          <p className="font-mono text-3xl tabular-nums" data-testid="call-timer">
-            {timerText}
-          </p>
-        </div>
-        <div className={cardClass}>
-          <h2 className="mb-2 text-sm font-semibold">お客様の気持ち</h2>
-          <MoodMeters variables={view.scenario.moodVariables} mood={view.mood} />
-        </div>
+      <aside className="space-y-4 lg:col-start-2 lg:row-start-2 lg:self-start" aria-label="練習の設定と目標">
         <div className={`${cardClass} space-y-2 text-sm`}>
           <label className="flex items-center gap-2">
             <input
@@ -393,28 +424,6 @@ export function CallScreen({ initial }: { initial: CallView }) {
             </ul>
           </div>
         )}
-        {active &&
-          (confirmEnd ? (
-            <div className={`${cardClass} space-y-2 text-sm`}>
-              <p>通話を終了して結果を見ますか？</p>
-              <div className="flex gap-2">
-                <button type="button" className={buttonClass} onClick={() => void endCall()}>
-                  終了する
-                </button>
-                <button type="button" className={secondaryButtonClass} onClick={() => setConfirmEnd(false)}>
-                  続ける
-                </button>
-              </div>
-            </div>
-          ) : (
-            <button
-              type="button"
-              className={`${secondaryButtonClass} w-full`}
-              onClick={() => setConfirmEnd(true)}
-            >
-              通話を終了
-            </button>
-          ))}
       </aside>
     </div>
   );
