@@ -1,4 +1,4 @@
-import { type CallKind, composeSuggestion, suggestedLines } from "./compose-suggestion";
+import { type CallKind, callerForKind, composeSuggestion, suggestedLines } from "./compose-suggestion";
 import { analyzeSelectedSentences, analyzeText, type TextAnalysis } from "./content-units";
 import { detectApology } from "./detect-apology";
 import { detectBackchannel } from "./detect-backchannel";
@@ -255,7 +255,22 @@ function explain(
         : reading.emotional && !reading.asks
           ? "lonely"
           : "inquiry";
-  const caller = latestCaller ? understandTurn(latestCaller.text, fullTokenizer, reading.complaining) : null;
+  const caller = callerForKind(
+    latestCaller ? understandTurn(latestCaller.text, fullTokenizer, reading.complaining) : null,
+    kind,
+  );
+  // The final labels, once: what the mood, the scorecard, the points and the phrasing all read.
+  const labels = {
+    backchannel: backchannel.present,
+    parroting: reflection.parroting.present,
+    summarizing: reflection.summarizing.present,
+    question: question.kind,
+    empathy: empathy.present,
+    cushion: cushion.present,
+    violation: violation.kind,
+    interruption,
+    apology: apology.kind,
+  };
   const quote = (spans: Span[], wholeSentence = false) => {
     const span = spans[0];
     return span ? quoteWords(reply, span, fullTokenizer, { wholeSentence }) : null;
@@ -272,18 +287,7 @@ function explain(
     kind,
     caller,
     reply,
-    labels: {
-      backchannel: backchannel.present,
-      parroting: reflection.parroting.present,
-      summarizing: reflection.summarizing.present,
-      empathy: empathy.present,
-      cushion: cushion.present,
-      question: question.kind,
-      violation: violation.kind,
-      apology: apology.kind,
-      casual: register.casual,
-      repeatedToken: register.repeatedToken !== null,
-    },
+    labels: { ...labels, casual: register.casual, repeatedToken: register.repeatedToken !== null },
     spans: {
       violation: violation.spans,
       parroting: reflection.parroting.spans,
@@ -295,22 +299,11 @@ function explain(
     modelReply: input.modelReply,
   });
   const points = prioritizeFeedback({
+    ...labels,
     kind,
-    caller:
-      caller && kind === "inquiry" && caller.feeling === "trouble" && !caller.defect
-        ? { ...caller, feeling: "neutral" }
-        : caller,
+    caller,
     keep: suggestion.keep,
-    backchannel: backchannel.present,
-    parroting: reflection.parroting.present,
-    summarizing: reflection.summarizing.present,
     summaryPoints: reflection.summarizing.points,
-    question: question.kind,
-    empathy: empathy.present,
-    cushion: cushion.present,
-    violation: violation.kind,
-    interruption,
-    apology: apology.kind,
     apologyScoped: apology.scoped,
     casual: register.casual,
     repeatedToken: register.repeatedToken,
@@ -321,35 +314,19 @@ function explain(
     suggested: suggestedLines(kind, caller, reply),
   });
   const feedback = writeFeedback({
-    backchannel: backchannel.present,
-    parroting: reflection.parroting.present,
+    ...labels,
     parrotedPhrase: quotes.parroting,
-    summarizing: reflection.summarizing.present,
     summaryPoints: reflection.summarizing.points,
-    question: question.kind,
-    empathy: empathy.present,
     empathyPhrase: quotes.empathy,
-    cushion: cushion.present,
     cushionPhrase: quotes.cushion,
-    violation: violation.kind,
     violationPhrase: quotes.violation,
-    interruption,
-    apology: apology.kind,
     apologyScoped: apology.scoped,
     register: { casual: register.casual, repeatedToken: register.repeatedToken },
     callerPhrase: caller?.reflection?.replace(/(なのですね|のですね|とのことですね)$/, "") ?? null,
   });
 
   return {
-    backchannel: backchannel.present,
-    parroting: reflection.parroting.present,
-    summarizing: reflection.summarizing.present,
-    question: question.kind,
-    empathy: empathy.present,
-    cushion: cushion.present,
-    violation: violation.kind,
-    interruption,
-    apology: apology.kind,
+    ...labels,
     register: { casual: register.casual, repeatedToken: register.repeatedToken },
     evidence: {
       backchannel: { spans: backchannel.spans },

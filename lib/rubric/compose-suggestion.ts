@@ -52,8 +52,7 @@ export interface Suggestion {
  * get the same phrasing.
  */
 export function composeSuggestion(input: SuggestionInput): Suggestion {
-  const { labels, kind } = input;
-  const caller = forKind(input.caller, kind);
+  const { labels, kind, caller } = input;
   const sentences = splitSentences(input.reply);
   const flagged = (s: Sentence) => input.spans.violation.some((v) => v.start < s.end && v.end > s.start);
   const good = sentences.filter((s) => !flagged(s));
@@ -159,7 +158,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       (kind === "inquiry" && caller?.asked) || kind === "lonely"
         ? null
         : repairedStep(input, sentences, flagged);
-    parts.push(repaired ?? nextStep({ ...input, caller }, seed));
+    parts.push(repaired ?? nextStep(input, seed));
   }
   return { text: dedupe(parts).map(fewerCommas).join(""), keep: false };
 }
@@ -167,18 +166,23 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
 /** The lines the feedback tips point at: the opening and the empathy line the phrasing would use. */
 export function suggestedLines(
   kind: CallKind,
-  understood: CallerUnderstanding | null,
+  caller: CallerUnderstanding | null,
   seed: string,
 ): { opening: string; empathy: string | null } {
-  const caller = forKind(understood, kind);
   return {
     opening: pick(openings(kind, caller), seed, "open"),
     empathy: caller ? empathyLine(caller, seed, kind) : null,
   };
 }
 
-// An inquiry is answered, not consoled: its small frustrations (届かない, 間に合うか) get no trouble template.
-function forKind(caller: CallerUnderstanding | null, kind: CallKind): CallerUnderstanding | null {
+/**
+ * The caller as the explain step should treat them in this kind of call: an inquiry is answered, not
+ * consoled, so its small frustrations (届かない, 間に合うか) count as no feeling unless something of ours broke.
+ */
+export function callerForKind(
+  caller: CallerUnderstanding | null,
+  kind: CallKind,
+): CallerUnderstanding | null {
   if (!caller || kind !== "inquiry" || caller.feeling !== "trouble" || caller.defect) return caller;
   return { ...caller, feeling: "neutral" };
 }
