@@ -148,6 +148,11 @@ function clauseBoundaries(text: string, morphemes: Morpheme[], sentences: Senten
       if (!auxiliaryStarts.some((start) => next.startsWith(start))) boundaries.add(m.end);
     }
   }
+  // 〜たうえに / 〜ないうえに adds a second point: 待たされたうえに説明もなかった.
+  // (The content tokenizer keeps no case particles, so this is read off the text.)
+  for (const match of text.matchAll(/(?<=[たいるだ])(うえ|上)に(?![、,])/g)) {
+    boundaries.add(match.index + match[0].length);
+  }
   // A comma after a suspended predicate (入っておらず、 / 6時で、 / 出ないのは、) also closes a clause; a
   // comma after a topic (ご希望日は、) does not.
   for (const match of text.matchAll(/[、,]/g)) {
@@ -160,7 +165,7 @@ function clauseBoundaries(text: string, morphemes: Morpheme[], sentences: Senten
 }
 
 const suspendedPredicate =
-  /(うえに|上に|うえ|ず|ずに|て|で|く|のは|のも|ので|のに|のと|たら|ば|し|が|けど|から|り|ながら|ても|では)$/;
+  /(うえに|上に|うえ|ず|ずに|て|で|く|のは|のも|ので|のに|のと|たら|ば|し|(です|ます|でした|ました)が|けど|から|り|ながら|ても|では)$/;
 
 function extractUnits(morphemes: Morpheme[]): ContentUnit[] {
   const units: ContentUnit[] = [];
@@ -239,7 +244,7 @@ function extendUnit(unit: ContentUnit, m: Morpheme): void {
 function finishUnit(unit: ContentUnit): void {
   const key = unit.keys[0] ?? "";
   if (unit.kind === "number") {
-    unit.keys = [normalizeWeekday(key.replace(/[,，]/g, ""))];
+    unit.keys = [normalizeWeekday(kanjiDigits(key.replace(/[,，]/g, "")))];
     unit.strong = true;
     return;
   }
@@ -281,4 +286,34 @@ function stripReadingHonorifics(reading: string, prefix: boolean, suffix: boolea
 
 function normalizeWeekday(text: string): string {
   return text.replace(/曜日$/, "曜").replace(/ヨウビ$/, "ヨウ");
+}
+
+const kanjiDigitValues: Record<string, number> = {
+  〇: 0,
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
+const kanjiPlaceValues: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+// 二時間 and 2時間, 十八時 and 18時, 二千万 and 2000万 name the same number: keys carry digits.
+function kanjiDigits(text: string): string {
+  return text.replace(/[〇一二三四五六七八九十百千]+/g, (run) => {
+    let total = 0;
+    let digit: number | null = null;
+    for (const ch of run) {
+      const place = kanjiPlaceValues[ch];
+      if (place !== undefined) {
+        total += (digit ?? 1) * place;
+        digit = null;
+      } else digit = (digit ?? 0) * 10 + (kanjiDigitValues[ch] ?? 0);
+    }
+    return String(total + (digit ?? 0));
+  });
 }

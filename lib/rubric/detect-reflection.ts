@@ -126,7 +126,14 @@ function detectSummarizing(
     }
     spans.push(...units.map((u) => ({ start: u.start, end: u.end })));
   }
-  const present = usedPoints.size >= 2;
+  const present =
+    usedPoints.size >= 2 ||
+    (usedPoints.size >= 1 && coordinatedItems(reply, candidates, indexes) >= 2) ||
+    (usedPoints.size >= 1 &&
+      summaryMarker.test(reply.text) &&
+      restatedSegments(reply, candidates, indexes) >= 2) ||
+    (countedPoints.test(reply.text) &&
+      reply.sentences.some((s) => countedPoints.test(s.text) && isReflectiveSentence(s.text)));
   const matchedClauses = new Set(
     candidates
       .filter((u) => indexes.some(({ index }) => matchingUnits(u, index).length > 0))
@@ -145,6 +152,71 @@ function detectSummarizing(
     clausesWithCallerWords: matchedClauses.size,
     callerTurnsReflected: matchedTurns.size,
   };
+}
+
+// The operator announcing a condensed restatement. Alone it proves nothing (the guideline): it counts
+// with caller words restated in two separate stretches of the reply.
+const summaryMarker =
+  /つまり|要するに|整理(いたし|し|させていただき)ますと|確認(させていただ|いたし|し)ますと|復唱(いたし|させていただ|し)ます|まとめ(ますと|させていただきますと)/;
+// A restatement that counts its own points: 料金とお申し込み方法の二点, いつからかと何をかの2点ですね.
+const countedPoints =
+  /(と|か|や)[^。]{0,20}の(2|二|3|三|ふた|みっ)(つ|点)(について|ですね|でございますね|を|に|で)/;
+// Items listed side by side: 大人2名様と、3歳と8歳のお子様 / プリウス、ナンバーは品川300 / 夜7時、4名様.
+const coordination = /^(様|さま|さん|名様)?(と|や)?[、,]?$/;
+
+type CallerIndex = { turn: number; index: Map<string, ContentUnit[]> };
+
+/** Listed items that read back different caller words: each is a point of its own. */
+function coordinatedItems(reply: TextAnalysis, candidates: ContentUnit[], indexes: CallerIndex[]): number {
+  const matched = candidates.filter(
+    (u) => (u.kind === "noun" || u.kind === "number" || u.strong) && callerUnitsOf(u, indexes).length > 0,
+  );
+  let best = 0;
+  let items = 0;
+  let previous: ContentUnit | undefined;
+  const seen = new Set<string>();
+  for (const unit of matched) {
+    // Two data (夜7時、4名様) are two points; two words are only when the caller said them apart
+    // (カットとカラーで is one request; のしも付けて after ギフト用に包装 is a second one).
+    const sources = callerUnitsOf(unit, indexes).map((c) =>
+      unit.kind === "number" ? `${c.turn}:${c.start}` : `${c.turn}:c${c.clause}`,
+    );
+    const between = previous ? reply.text.slice(previous.end, unit.start) : "";
+    // 娘さんと喧嘩された: と before a verb's partner is "with", not a list.
+    const comitative = /^[しさせ]/.test(reply.text.slice(unit.end, unit.end + 1));
+    const listed =
+      previous !== undefined &&
+      previous.sentence === unit.sentence &&
+      between !== "" &&
+      coordination.test(between) &&
+      !comitative;
+    if (!listed) {
+      items = 0;
+      seen.clear();
+    }
+    if (!sources.some((key) => seen.has(key))) items += 1;
+    for (const key of sources) seen.add(key);
+    best = Math.max(best, items);
+    previous = unit;
+  }
+  return best;
+}
+
+/** Stretches of the reply, split at commas and clause ends, that each restate caller words. */
+function restatedSegments(reply: TextAnalysis, candidates: ContentUnit[], indexes: CallerIndex[]): number {
+  const segments = new Set<string>();
+  for (const unit of candidates) {
+    if (callerUnitsOf(unit, indexes).length === 0) continue;
+    const commas = (reply.text.slice(0, unit.start).match(/[、,]/g) ?? []).length;
+    segments.add(`${unit.clause}:${commas}`);
+  }
+  return segments.size;
+}
+
+function callerUnitsOf(unit: ContentUnit, indexes: CallerIndex[]): (SourceSpan & { clause: number })[] {
+  return indexes.flatMap(({ turn, index }) =>
+    matchingUnits(unit, index).map((c) => ({ turn, start: c.start, end: c.end, clause: c.clause })),
+  );
 }
 
 // A content word that opens a stretch of the caller's own wording this long (after undoing polite and
@@ -189,7 +261,11 @@ export function isReflectiveSentence(text: string, callerTexts: string[] = []): 
   // about people in general (〜を間違える方が多いんですよね).
   if (/(けど|けれど|けれども)ね$|思(う|います|うんです|いますけど|うんですけど)(けど)?ね$/.test(body))
     return false;
-  if (/(方|人|ケース|お客様)(が|も)(多い|多く|よく|けっこう|結構)/.test(body)) return false;
+  if (
+    /(方|人|ケース|お客様)(が|も)(多い|多く|よく|けっこう|結構)/.test(body) &&
+    !callerTexts.some((c) => /(方|人)(が|も)?(多い|多く)/.test(c))
+  )
+    return false;
   if (/(ね|ねえ|よね)$/.test(body) || /(です|ます|でした|ました)(ね|よね)、/.test(body)) return true;
   // Naming what the caller is going through as the ground of a feeling: 〜中で、さぞお困りのことと存じます.
   if (/さぞ|(こと|の)と(存じ|思い|お察し)|ことでしょう|(のは|のも)(当然|無理もな)/.test(body)) return true;

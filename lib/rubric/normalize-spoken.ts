@@ -139,6 +139,8 @@ function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
   }
   for (const m of morphemes) {
     if ((m.pos !== "フィラー" && m.pos !== "感動詞") || !fillerSurface.test(m.surface)) continue;
+    // IPADIC reads colloquial あっため(る) / あったか(い) / あっち as あっ + a word: not a filler there.
+    if (m.surface.startsWith("あ") && /^[たち]/.test(text.slice(m.end, m.end + 1))) continue;
     let end = m.end;
     while (end < text.length && /[、,\s]/.test(text[end] ?? "")) end += 1;
     for (let i = m.start; i < end; i += 1) removed.add(i);
