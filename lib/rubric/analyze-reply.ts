@@ -166,6 +166,9 @@ function applyRules(input: AnalyzeReplyInput, tokenizer: JapaneseTokenizer): Rul
     callerSaidSomething: (latestCaller?.units.length ?? 0) > 0,
     callerInquiring: caller.asks && !caller.complaining && !caller.emotional,
     callerAskedAdvice: caller.asksAdvice,
+    callerAskedAboutOffers: /料金|プラン|割引|安く|お得|キャンペーン|値段|価格|セール|セット/.test(
+      latestCaller?.text ?? "",
+    ),
     callerUpset: caller.complaining || caller.emotional,
     callerSharedFeeling: !caller.asks && caller.emotional,
     acknowledged: acknowledgedBeyondTokens,

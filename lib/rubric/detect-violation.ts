@@ -26,6 +26,8 @@ export interface ViolationContext {
   callerUpset?: boolean;
   /** The caller shared a feeling or a piece of their life and asked nothing. */
   callerSharedFeeling?: boolean;
+  /** The caller's latest turn is about prices, plans or offers: an offer then answers them. */
+  callerAskedAboutOffers?: boolean;
   /** The reply acknowledged the caller with more than a token (共感, 謝罪, 復唱, 要約). */
   acknowledged?: boolean;
   /** Where the reply's opening 相づち end when they are its only acknowledgement (no 共感, 謝罪, 復唱). */
@@ -104,7 +106,7 @@ const patterns: Record<Category, RegExp[]> = {
 
 // Only a violation when nothing acknowledged the caller first.
 const coldTopicSwitch =
-  /結論から(言|申し上げ|お伝え)|ところで|そういえば|それはそうと|話は変わ(ります|りますが)|話を戻し|本題に|その前に、/g;
+  /結論から(言|申し上げ|お伝え)|ところで|そういえば|それはそうと|話は変わ(ります|りますが)|話を戻し|本題に|(?<=^|[。、\s]|はい|ええ)その前に/g;
 // Sending the caller elsewhere (a web form, a chat, another number or desk) instead of listening.
 const coldDeflection =
   /(ホームページ|ウェブ|ウエブ|Web|WEB|web|サイト|フォーム|メール|チャット|アプリ|マイページ|LINE|専用(の)?(ダイヤル|窓口|番号|フォーム|ページ)|フリーダイヤル|別の?(窓口|部署|番号)|担当(の)?部署)[^。]{0,25}(から|で|にて|に|へ)[^。]{0,20}(ください|願います|お願いいたします|お願い致します|お願いします|いただけます|いただけますので|できます|可能です)/g;
@@ -113,6 +115,11 @@ const coldRefusal =
 // 「それは仕様です」 answers a complaint by declaring the behaviour intended (to a plain question it is
 // just the answer).
 const specDefense = /仕様(です|でございます|となって|になって|になります|ですので)/g;
+// An offer the caller did not ask about, in place of their topic.
+const salesPitch =
+  /(セット割|キャンペーン|[0-9０-９]+[%％]オフ|お得になって|お安くな|割引(が|に)(なり|なって|ござい))/g;
+// Closing the caller's topic while they are still upset.
+const anythingElse = /(ほか|他)に(ご用件|ご用|お問い合わせ)(は|が)?(ござい|あり)/g;
 const businessOnly = /ご用件(を|は)(どうぞ|何|お願い)/g;
 
 /**
@@ -146,6 +153,7 @@ export function detectViolation(reply: string, context: ViolationContext): Viola
   }
   const derail = findColdDerail(reply, context);
   if (derail.length > 0) spansByCategory.set("derail", [...(spansByCategory.get("derail") ?? []), ...derail]);
+  dropExemptSentences(reply, spansByCategory);
   const found = precedence.filter((c) => spansByCategory.has(c));
   const kind = found[0];
   if (!kind) return { kind: "none", spans: [], found: [] };
@@ -155,7 +163,15 @@ export function detectViolation(reply: string, context: ViolationContext): Viola
 function findColdDerail(reply: string, context: ViolationContext): Span[] {
   const before = (span: Span) =>
     context.firstAcknowledgement === null || span.start < context.firstAcknowledgement;
-  const spans = findSpans(reply, coldTopicSwitch).filter(before);
+  // A new topic opened after a mere token (そうですか。そういえば…) still leaves the caller's behind.
+  const spans = findSpans(reply, coldTopicSwitch).filter(
+    (span) =>
+      before(span) ||
+      (!context.acknowledged && !/^結論/.test(reply.slice(span.start).replace(/^[。、\s]+/, ""))),
+  );
+  if (!context.callerAskedAboutOffers)
+    spans.push(...findSpans(reply, salesPitch).filter((s) => before(s) || !context.acknowledged));
+  if (context.callerUpset) spans.push(...findSpans(reply, anythingElse));
   const tokenEnd = context.tokenOnlyAcknowledgementEnd;
   const from = (start: number) => start + (/^[、。,.!?！？\s]*/.exec(reply.slice(start))?.[0].length ?? 0);
   if (context.callerUpset && tokenEnd != null && isBareDatumRequest(reply, tokenEnd))
@@ -175,6 +191,22 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
     spans.push(...findSpans(reply, businessOnly));
   }
   return spans;
+}
+
+// Sentences that side with the caller whatever words they share with a judgement: a feeling called
+// natural (ご不安になるのも当然です), the operator's shared pleasure (私も楽しみにしております), time given
+// (ゆっくりでいいですからね), a lonely caller's request declined with thanks (お宅に伺うことはできない決まりで).
+const exemptSentence =
+  /(不安|怒|驚|心配|納得|立腹|腹が立|がっかり|怖|戸惑|悲し|寂し|さびし|つら|辛|不快|焦|困|疑|不信|不満|気持ち|思われ|感じられ)[^。]{0,10}(のも|のは|のが)[、,]?(当然|無理も[、,]?な|もっとも|当たり前)|(私|わたし|わたくし)も[^。]{0,12}(楽しみ|嬉し|うれし)|(ゆっくり|急がなくて|慌てなくて)[^。]{0,6}(いい|結構|大丈夫)|((お宅|ご自宅)に[^。]{0,4}(伺|行|お邪魔)|お会い|個人的|(私|わたし|わたくし)のこと|プライベート|連絡先)[^。]{0,20}(でき|いたしかね|控え)/;
+
+function dropExemptSentences(reply: string, spansByCategory: Map<Category, Span[]>): void {
+  const exempt = splitSentences(reply).filter((s) => exemptSentence.test(s.text));
+  if (exempt.length === 0) return;
+  for (const [category, spans] of spansByCategory) {
+    const kept = spans.filter((span) => !exempt.some((s) => span.start >= s.start && span.start < s.end));
+    if (kept.length > 0) spansByCategory.set(category, kept);
+    else spansByCategory.delete(category);
+  }
 }
 
 // Patterns anchored on a sentence start include the previous 。; evidence should not.

@@ -15,9 +15,9 @@ const fillerSurface =
   /^(え[ーっ〜]+と?|えっと|ええと|えと|あの[ーう〜]*|その[ーう〜]+|う[ーん〜]*ー[ーん〜]*|ん[ーっ〜]+|ま[ぁあー〜]+|あ[ーっ〜]?|あっ)$/;
 
 // A polite sentence-final form, with the ending particle that may close it. The second branch refuses the
-// forms that go on (ですが, ますので, ませんでした, くださいませ, でしたら, ですから).
+// forms that go on (ですが, ますので, ませんでした, くださいませ, でしたら, ですから, ございます通り, いたします際).
 const sentenceEnd =
-  /(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|ませ|ー|〜|く|っ|わ))/g;
+  /(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|ませ|ー|〜|く|っ|わ|通り|ため|際|うち|場合|分|前|まで|ほど|くらい|ぐらい|だけ|限り))/g;
 const punctuation = /[、。，．,.!?！？」』）)…ー〜\s]/;
 // 相づち that open a sentence run into the next word in a recognizer's output: はいご注文の → はい、ご注文の.
 // Only where the morphology reads an interjection (not うんざり, うんともすんとも, はいけん).
