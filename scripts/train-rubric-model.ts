@@ -22,6 +22,8 @@ const minimumItemsPerFeature = 3;
 const epochs = 250;
 const learningRate = 1;
 const l2 = 1e-3;
+const minimumGain = 0.01;
+const neverOverrule = { add: 1.01, remove: -0.01 };
 
 interface Example {
   features: string[];
@@ -141,9 +143,16 @@ function chooseOverrule(
   }
   const scores = predictions.map((pairs) => positiveF1(pairs, label));
   const best = scores.indexOf(Math.max(...scores));
-  const setting = grid[best] ?? { add: 0.5, remove: 0.5 };
+  const rulesF1 = positiveF1(
+    examples.map((e) => [e.gold[label], ruleValue(label, e)]),
+    label,
+  );
+  // A layer that does not clearly beat the rules in cross-validation only adds noise on new wording.
+  const setting = (scores[best] ?? 0) - rulesF1 < minimumGain ? neverOverrule : (grid[best] ?? neverOverrule);
   process.stdout.write(
-    `${label}: overrule when adding at ${setting.add}, removing below ${setting.remove} (CV F1 ${scores[best]?.toFixed(3)})\n`,
+    setting === neverOverrule
+      ? `${label}: the rules stand (CV F1 ${scores[best]?.toFixed(3)} vs rules ${rulesF1.toFixed(3)})\n`
+      : `${label}: overrule when adding at ${setting.add}, removing below ${setting.remove} (CV F1 ${scores[best]?.toFixed(3)})\n`,
   );
   return setting;
 }

@@ -272,6 +272,14 @@ export function isReflectiveSentence(text: string, callerTexts: string[] = []): 
   // An echo without a predicate: お孫さんが一等賞を! / 引き出しが3回も……
   if (/[^\sはいえあすただるけ](を|が|も|まで)$/.test(body) && /[！!…]/.test(text)) return true;
   if (/ということ|とのこと|ってこと|というお話|というご/.test(body)) return true;
+  // Spoken echoes: a quotation closed by と (あっためもできないと。), a fragment ending on its particle
+  // (にまんえんの、ご請求が。), the caller's plain words with no polite ending (週末しか、いらっしゃらない。),
+  // the caller's feeling imagined (さぞ焦られたと思います).
+  if (/(ない|なかった|た|だ|です|ている|ていない)[、,]?と$/.test(body)) return true;
+  if (/[^\sはいえあすただるけ、](が|を)$/.test(body)) return true;
+  if (/[^\s、](ない|なかった|れない|られない)$/.test(body) && !/です|ます|ござい|ください/.test(body))
+    return true;
+  if (/(され|られ|なさっ|になっ)(た|て)(の|こと)?(だ|か)?と(思い|存じ|お察し)/.test(body)) return true;
   // Taking on the caller's request in their terms: ご名義の変更、承ります.
   if (/[^\sはい、]、?(承り(ます|ました)|承知(いたし|し)ました|かしこまりました)$/.test(body)) return true;
   if (quotesCaller(text, callerTexts)) return true;
