@@ -162,7 +162,7 @@ const summaryMarker =
 const countedPoints =
   /(と|か|や)[^。]{0,20}の(2|二|3|三|ふた|みっ)(つ|点)(について|ですね|でございますね|を|に|で)/;
 // Items listed side by side: 大人2名様と、3歳と8歳のお子様 / プリウス、ナンバーは品川300 / 夜7時、4名様.
-const coordination = /^(様|さま|さん|名様)?(と|や)?[、,]?$/;
+const coordination = /^(様|さま|さん|名様)?((と|や)[、,]?|[、,])$/;
 
 type CallerIndex = { turn: number; index: Map<string, ContentUnit[]> };
 
