@@ -182,6 +182,79 @@ const cases: { name: string; context: Turn[]; reply: string; expected: Partial<R
     reply: "請求に関するお問い合わせは、ホームページのフォームからお送りください。",
     expected: { violation: "derail", question: "none" },
   },
+  // Session 7: summaries the clause count missed, and polite violations and false flags found by reading
+  // the corpus's read part (new wording here, not the corpus's).
+  {
+    name: "two data read back side by side are a summary",
+    context: [caller("来月、歓送迎会で使いたいんです。"), caller("金曜の夜6時から、12人です。")],
+    reply: "承知いたしました。金曜日の夜6時から、12名様でございますね。",
+    expected: { summarizing: true, violation: "none" },
+  },
+  {
+    name: "a restatement that counts its own points",
+    context: [
+      caller(
+        "定期券を落としちゃって、再発行っていくらかかるのか、あと何を持っていけばいいのか知りたいんです。",
+      ),
+    ],
+    reply: "再発行の手数料と、お持ちいただくものの二点についてですね。順にご案内いたします。",
+    expected: { summarizing: true, violation: "none" },
+  },
+  {
+    name: "two points joined by うえに in one sentence, the caller's numbers in kanji",
+    context: [caller("三時間も待たされたんですよ。しかも誰も説明に来ないし。")],
+    reply: "3時間もお待たせしたうえに、どなたからも説明がなかったのですね。",
+    expected: { parroting: true, summarizing: true },
+  },
+  {
+    name: "食べきれない holds no べき: a reflection, not advice",
+    context: [caller("一人だとね、お惣菜も食べきれないのよ。")],
+    reply: "お一人だと、お惣菜も食べきれないんですね。",
+    expected: { parroting: true, violation: "none" },
+  },
+  {
+    name: "a policy wall with a no rebuts even a plain question, spoken with pauses",
+    context: [caller("あの、先週買ったお鍋、やっぱり返品ってできますか。")],
+    reply: "えー、申し訳ございませんが、お客様都合の返品は、規約にございます通り、お受けいたしかねます。",
+    expected: { violation: "argue" },
+  },
+  {
+    name: "a concession with pauses, then a refusal",
+    context: [caller("入院してたんだから、その間の月謝くらい返してよ。")],
+    reply: "お気持ちは、よく、わかるんですが、月謝の返金は、いたしかねます。",
+    expected: { violation: "argue" },
+  },
+  {
+    name: "asking whether the caller took it as told puts them on trial",
+    context: [caller("この目薬、一か月使ってるけど全然よくならないのよ。")],
+    reply: "毎日決められた回数をお使いになっていましたでしょうか。",
+    expected: { violation: "criticize" },
+  },
+  {
+    name: "a new topic after a bare token derails",
+    context: [caller("主人が入院しちゃってね、毎日病院に通ってるのよ。")],
+    reply: "そうですか。ところで、今月から新しいプランが始まりまして。",
+    expected: { violation: "derail" },
+  },
+  {
+    name: "a verdict on someone in the caller's story is an opinion",
+    context: [caller("息子夫婦、近くに住んでるのに全然顔を見せないのよ。")],
+    reply: "近くにいらっしゃるのに来られないなんて、息子さんもちょっと冷たいですね。",
+    expected: { violation: "opinion" },
+  },
+  {
+    name: "a feeling called natural is empathy, not a judgement",
+    context: [caller("説明もなく勝手に解約されてたのよ！")],
+    reply: "ご説明もないまま解約されていたのですね。お怒りになるのも当然です。大変申し訳ございません。",
+    expected: { empathy: true, violation: "none" },
+  },
+  {
+    name: "declining a lonely caller's visit kindly is a boundary, not an argument",
+    context: [caller("今度うちに遊びにいらっしゃいよ。お茶でも出すから。")],
+    reply:
+      "ありがとうございます。申し訳ないのですが、お客様のお宅に伺うことはできない決まりになっておりまして。お気持ちだけ、ありがたく頂戴しますね。",
+    expected: { violation: "none" },
+  },
 ];
 
 describe("analyzeReply labels (own held-out style items)", () => {

@@ -150,6 +150,12 @@ function clauseBoundaries(text: string, morphemes: Morpheme[], sentences: Senten
   }
   // 〜たうえに / 〜ないうえに adds a second point: 待たされたうえに説明もなかった.
   // (The content tokenizer keeps no case particles, so this is read off the text.)
+  // IPADIC often splits のに into の + に and reads したら's たら as an auxiliary: find them on the text.
+  for (const match of text.matchAll(
+    /(?<=[たいるだ])(のに|ので|けど|けれど|から)(?![、,はもがをのでとす])|(?<=[しきちにびみりいっ])(たら|だら)(?![、,])/g,
+  )) {
+    boundaries.add(match.index + match[0].length);
+  }
   for (const match of text.matchAll(/(?<=[たいるだ])(うえ|上)に(?![、,])/g)) {
     boundaries.add(match.index + match[0].length);
   }
@@ -244,7 +250,8 @@ function extendUnit(unit: ContentUnit, m: Morpheme): void {
 function finishUnit(unit: ContentUnit): void {
   const key = unit.keys[0] ?? "";
   if (unit.kind === "number") {
-    unit.keys = [normalizeWeekday(kanjiDigits(key.replace(/[,，]/g, "")))];
+    // 4名様 and 4人 count the same people.
+    unit.keys = [normalizeWeekday(kanjiDigits(key.replace(/[,，]/g, ""))).replace(/(\d)名$/, "$1人")];
     unit.strong = true;
     return;
   }
