@@ -190,6 +190,9 @@ function applyRules(input: AnalyzeReplyInput, tokenizer: JapaneseTokenizer): Rul
     sentences: replyText.sentences.length,
     clausesWithCallerWords: reflection.summarizing.clausesWithCallerWords,
     callerTurnsReflected: reflection.summarizing.callerTurnsReflected,
+    reflectingClauses: reflection.summarizing.reflectingClauses,
+    restatedSegments: reflection.summarizing.restatedSegments,
+    summaryMarked: reflection.summarizing.marked,
   };
   return { latestCaller, backchannel, reflection, question, empathy, cushion, apology, violation, view };
 }

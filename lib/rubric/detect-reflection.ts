@@ -23,6 +23,10 @@ export interface ReflectionResult {
     /** Reply clauses that carry caller words, and caller turns they come from (for the learned layer). */
     clausesWithCallerWords: number;
     callerTurnsReflected: number;
+    /** Clauses of reflecting sentences, stretches of them restating caller words, and a summary marker. */
+    reflectingClauses: number;
+    restatedSegments: number;
+    marked: boolean;
   };
 }
 
@@ -151,6 +155,9 @@ function detectSummarizing(
     points: usedPoints.size,
     clausesWithCallerWords: matchedClauses.size,
     callerTurnsReflected: matchedTurns.size,
+    reflectingClauses: new Set(candidates.map((u) => u.clause)).size,
+    restatedSegments: restatedSegments(reply, candidates, indexes),
+    marked: summaryMarker.test(reply.text) || /ということ(です|でございます)ね/.test(reply.text),
   };
 }
 

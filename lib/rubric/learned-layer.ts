@@ -51,6 +51,10 @@ export interface RuleView {
   /** Reply clauses carrying caller words, and caller turns they come from. */
   clausesWithCallerWords: number;
   callerTurnsReflected: number;
+  /** Clauses of the reflecting sentences, stretches restating caller words, a summary marker. */
+  reflectingClauses: number;
+  restatedSegments: number;
+  summaryMarked: boolean;
 }
 
 /** The sparse feature set of one reply (the text is the normalized reply). */
@@ -70,6 +74,9 @@ export function extractFeatures(text: string, rules: RuleView): string[] {
     `sentences=${Math.min(rules.sentences, 4)}`,
     `clauses=${Math.min(rules.clausesWithCallerWords, 4)}`,
     `turns=${Math.min(rules.callerTurnsReflected, 3)}`,
+    `reflecting=${Math.min(rules.reflectingClauses, 5)}`,
+    `segments=${Math.min(rules.restatedSegments, 4)}`,
+    `marked=${rules.summaryMarked}`,
     `points*clauses=${Math.min(rules.summaryPoints, 3)}x${Math.min(rules.clausesWithCallerWords, 4)}`,
   ]);
   for (const found of rules.violationsFound) features.add(`found=${found}`);
