@@ -1,7 +1,8 @@
 import { redirect } from "next/navigation";
+import { homePathFor } from "@/lib/auth/return-to";
 import { requireUser } from "@/lib/auth/session";
 
 export default async function HomePage() {
   const user = await requireUser();
-  redirect(user.role === "trainee" ? "/practice" : user.role === "trainer" ? "/trainer" : "/admin");
+  redirect(homePathFor(user.role));
 }

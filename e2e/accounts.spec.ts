@@ -23,7 +23,7 @@ test("a trainer signs in to the team page and signs out", async ({ page }) => {
   await expect(page.getByTestId("member-list")).toContainText(demo.trainee2.name);
   await signIn.signOut();
   await page.goto("/trainer");
-  await expect(page).toHaveURL(/\/signin$/);
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Ftrainer$/);
 });
 
 test("a trainee signs in and signs out", async ({ page }) => {
@@ -42,7 +42,7 @@ test("signed out, a link to a page signs in and comes back to it", async ({ page
   await page.context().clearCookies();
   await page.goto("/signin?callbackUrl=%2F%2Fevil.example");
   await new SignInPage(page).signIn(demo.trainee2.email);
-  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/$/);
+  await expect(page).toHaveURL(/127\.0\.0\.1:\d+\/practice$/);
 });
 
 test("every page names its icon, and the icon is served", async ({ page }) => {

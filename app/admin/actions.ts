@@ -26,7 +26,7 @@ export async function createTeamAdminAction(
   _prev: AdminFormState,
   formData: FormData,
 ): Promise<AdminFormState> {
-  await requireRole("admin");
+  await requireRole(["admin"]);
   const parsed = teamNameSchema.safeParse(formData.get("name"));
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
   await createTeam(await getDb(), parsed.data);
@@ -37,7 +37,7 @@ export async function createTeamAdminAction(
 const renameSchema = z.object({ teamId: z.uuid(), name: teamNameSchema });
 
 export async function renameTeamAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  await requireRole("admin");
+  await requireRole(["admin"]);
   const parsed = renameSchema.safeParse({ teamId: formData.get("teamId"), name: formData.get("name") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
   return write((db) => renameTeam(db, parsed.data));
@@ -51,7 +51,7 @@ const userFormSchema = z.object({
 
 /** Moves a user to another team and/or changes their role. */
 export async function updateUserAction(_prev: AdminFormState, formData: FormData): Promise<AdminFormState> {
-  const admin = await requireRole("admin");
+  const admin = await requireRole(["admin"]);
   const parsed = userFormSchema.safeParse({
     userId: formData.get("userId"),
     teamId: formData.get("teamId") ?? "",
@@ -69,7 +69,7 @@ export async function createInviteAdminAction(
   _prev: AdminInviteState,
   formData: FormData,
 ): Promise<AdminInviteState> {
-  const admin = await requireRole("admin");
+  const admin = await requireRole(["admin"]);
   const parsed = inviteSchema.safeParse({ teamId: formData.get("teamId"), role: formData.get("role") });
   if (!parsed.success) return { error: "チームと役割を選んでください。" };
   const db = await getDb();

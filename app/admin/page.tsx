@@ -23,7 +23,7 @@ const roles = ["trainee", "trainer", "admin"] as const;
 const cellInputClass = `${inputClass.replace("block w-full", "inline-block")} text-sm`;
 
 export default async function AdminPage() {
-  await requireRole("admin");
+  await requireRole(["admin"], "/admin");
   const db = await getDb();
   const [teams, users] = await Promise.all([listTeamsWithCounts(db), listUsersForAdmin(db)]);
   return (

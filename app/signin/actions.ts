@@ -1,9 +1,12 @@
 "use server";
 
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { findUserByEmail } from "@/lib/accounts/users";
 import { signIn, signOut } from "@/lib/auth/config";
-import { safeReturnTo } from "@/lib/auth/return-to";
+import { homePathFor, safeReturnTo } from "@/lib/auth/return-to";
+import { getDb } from "@/lib/db/client";
 
 export interface SignInState {
   error?: string;
@@ -20,12 +23,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const email = String(formData.get("email") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email };
   try {
-    // On success signIn throws Next's redirect, which must propagate.
-    await signIn("credentials", {
-      ...parsed.data,
-      redirectTo: safeReturnTo(formData.get("callbackUrl")) ?? "/",
-    });
-    return {};
+    await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
     if (error instanceof AuthError) {
       return {
@@ -38,6 +36,9 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     }
     throw error;
   }
+  // Straight to the page asked for, or the role's own start page: never "/" and a second redirect.
+  const user = await findUserByEmail(await getDb(), parsed.data.email);
+  redirect(safeReturnTo(formData.get("callbackUrl")) ?? (user ? homePathFor(user.role) : "/"));
 }
 
 export async function signInWithProviderAction(provider: string): Promise<void> {

@@ -20,7 +20,7 @@ export interface InviteState {
 }
 
 export async function createInviteAction(_prev: InviteState, _formData: FormData): Promise<InviteState> {
-  const user = await requireRole("trainer", "admin");
+  const user = await requireRole(["trainer", "admin"]);
   if (!user.teamId) return { error: "先にチームを作成してください。" };
   const { token, expiresAt } = await createInvite(await getDb(), {
     teamId: user.teamId,
@@ -34,7 +34,7 @@ export async function createInviteAction(_prev: InviteState, _formData: FormData
 const revokeSchema = z.object({ inviteId: z.uuid() });
 
 export async function revokeInviteAction(formData: FormData): Promise<void> {
-  const user = await requireRole("trainer", "admin");
+  const user = await requireRole(["trainer", "admin"]);
   const parsed = revokeSchema.safeParse({ inviteId: formData.get("inviteId") });
   if (!parsed.success || !user.teamId) return;
   try {
@@ -63,7 +63,7 @@ const teamSchema = z.object({
 });
 
 export async function createTeamAction(_prev: TeamState, formData: FormData): Promise<TeamState> {
-  const user = await requireRole("trainer", "admin");
+  const user = await requireRole(["trainer", "admin"]);
   if (user.teamId) return { error: "すでにチームに所属しています。" };
   const parsed = teamSchema.safeParse({ name: formData.get("name") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message };
@@ -83,7 +83,7 @@ export async function createAssignmentAction(
   _prev: AssignmentFormState,
   formData: FormData,
 ): Promise<AssignmentFormState> {
-  const user = await requireRole("trainer", "admin");
+  const user = await requireRole(["trainer", "admin"]);
   const db = await getDb();
   const dueAt = dueAtFromDate(String(formData.get("dueDate") ?? ""));
   const parsed = assignmentRequestSchema.safeParse({
@@ -108,7 +108,7 @@ export async function createAssignmentAction(
 const deleteAssignmentSchema = z.object({ assignmentId: z.uuid() });
 
 export async function deleteAssignmentAction(teamId: string, formData: FormData): Promise<void> {
-  const user = await requireRole("trainer", "admin");
+  const user = await requireRole(["trainer", "admin"]);
   const parsed = deleteAssignmentSchema.safeParse({ assignmentId: formData.get("assignmentId") });
   if (!parsed.success) return;
   const db = await getDb();

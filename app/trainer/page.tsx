@@ -14,6 +14,7 @@ import { cardClass, dangerButtonClass } from "@/components/ui";
 import { listActiveInvites } from "@/lib/accounts/invites";
 import { listTeamMembers, listTeamsWithCounts } from "@/lib/accounts/teams";
 import type { SessionUser } from "@/lib/accounts/users";
+import { pathWithQuery } from "@/lib/auth/return-to";
 import { requireRole } from "@/lib/auth/session";
 import { listPlayableScenarios } from "@/lib/calls/scenario-store";
 import { getDb } from "@/lib/db/client";
@@ -40,8 +41,9 @@ export default async function TrainerPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const user = await requireRole("trainer", "admin");
-  const filter = parseTeamFilter(await searchParams);
+  const query = await searchParams;
+  const user = await requireRole(["trainer", "admin"], pathWithQuery("/trainer", query));
+  const filter = parseTeamFilter(query);
   const db = await getDb();
   const scope = await loadScope(user, filter);
   if (!scope) return user.role === "admin" ? <TeamChooser /> : <CreateTeam />;

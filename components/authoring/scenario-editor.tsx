@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import {
   alertErrorClass,
   alertInfoClass,
@@ -42,7 +42,9 @@ export function ScenarioEditor({ scenarioId, initialYaml }: { scenarioId: string
   const [savedYaml, setSavedYaml] = useState(initialYaml);
   const [checked, setChecked] = useState<Checked>(() => check(initialYaml, null));
   const [notice, setNotice] = useState<Notice>(null);
-  const [pending, setPending] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [refreshing, startRefresh] = useTransition();
+  const pending = sending || refreshing;
   const yamlEditor = useRef<YamlEditorHandle>(null);
 
   useEffect(() => {
@@ -61,16 +63,20 @@ export function ScenarioEditor({ scenarioId, initialYaml }: { scenarioId: string
   // Saving and publishing both send the text as it is now and report what the server said.
   const submit = async <T,>(path: string, method: string, noticeFor: (data: T) => string) => {
     const sent = yaml;
-    setPending(true);
+    setSending(true);
     const answer = await callAuthoringApi<T>(path, method, { yaml: sent });
-    setPending(false);
+    setSending(false);
     if (!answer.ok) {
       setNotice({ kind: "error", text: answer.message });
       return;
     }
-    setSavedYaml(sent);
-    setNotice({ kind: "info", text: noticeFor(answer.data) });
-    router.refresh();
+    // One transition: the notice appears with the page's refreshed status badge and title, never
+    // 「公開しました」 above a badge that still says 下書き.
+    startRefresh(() => {
+      setSavedYaml(sent);
+      setNotice({ kind: "info", text: noticeFor(answer.data) });
+      router.refresh();
+    });
   };
   const save = () =>
     submit<{ issues: ScenarioIssue[] }>(`/api/trainer/scenarios/${scenarioId}`, "PUT", ({ issues }) =>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { StoredAnalysis, TurnView } from "@/lib/calls/call-view";
+import { correctAnalysis } from "@/lib/review/corrected-turns";
 import { neutralSignals } from "@/lib/rubric/labels";
 import {
   betterPhrasing,
@@ -168,5 +169,32 @@ describe("collectSourceMarks", () => {
       evidence: { parroting: { spans: [], sources: [{ turn: 0, start: 0, end: 1 }] } },
     });
     expect(collectSourceMarks([turn(1, "operator", reply)]).size).toBe(0);
+  });
+});
+
+describe("a reply a trainer corrected", () => {
+  it("shows no green chip, highlight or praise for a label turned off, and the trainer's violation first", () => {
+    const praised = analysis({
+      backchannel: true,
+      summarizing: true,
+      evidence: {
+        summarizing: { spans: [{ start: 0, end: 4 }] },
+        backchannel: { spans: [{ start: 5, end: 7 }] },
+      },
+      points: [
+        { key: "summarizing", tone: "good", text: "『瓶が割れて』と要約できています。" },
+        { key: "backchannel", tone: "good", text: "相づちでお話を受け止められています。" },
+      ],
+    });
+    const corrected = correctAnalysis(praised, [
+      { label: "summarizing", value: false },
+      { label: "violation", value: "argue" },
+    ]);
+    expect(listReplyChips(corrected).map((c) => [c.label, c.tone])).toEqual([
+      ["反論", "bad"],
+      ["相づち", "good"],
+    ]);
+    expect(listReplyMarks(corrected).map((m) => m.label)).toEqual(["相づち"]);
+    expect(listFeedback(corrected).map((f) => f.text)).toEqual(["相づちでお話を受け止められています。"]);
   });
 });

@@ -28,6 +28,9 @@ export function StepTrendChart({
   xAxis?: "attempt" | "date";
 }) {
   const steps = Object.keys(stepLabels) as StepKey[];
+  // One point is no trend: drawn as a line chart it is five dots on top of each other.
+  const [only] = points;
+  if (points.length === 1 && only) return <SinglePointBars point={only} caption={caption} xAxis={xAxis} />;
   const xLabel = (point: TrendPoint) => (xAxis === "date" ? point.date : `${point.attempt}回目`);
   const data = points.map((point) => ({
     attempt: xLabel(point),
@@ -83,5 +86,52 @@ export function StepTrendChart({
         </LineChart>
       </ResponsiveContainer>
     </ChartFigure>
+  );
+}
+
+/** The only period's (or attempt's) score per step, as labelled bars, until there is a second one. */
+function SinglePointBars({
+  point,
+  caption,
+  xAxis,
+}: {
+  point: TrendPoint;
+  caption: string;
+  xAxis: "attempt" | "date";
+}) {
+  const steps = Object.keys(stepLabels) as StepKey[];
+  const when =
+    xAxis === "date" ? `${point.date}（${point.scenarioTitle}）` : `${point.date}・${point.scenarioTitle}`;
+  const next = xAxis === "date" ? "2週目" : "2回目";
+  return (
+    <figure className="space-y-2" data-testid="step-trend-chart">
+      <figcaption className="text-sm font-semibold text-slate-700">{caption}</figcaption>
+      <p className="text-xs text-slate-600">
+        {when}の点数です。{next}の記録がそろうと推移をグラフで表示します。
+      </p>
+      <ul className="space-y-2" data-testid="step-trend-single">
+        {steps.map((step) => {
+          const score = Math.round(point.steps[step]);
+          return (
+            <li key={step} className="grid grid-cols-[6.5rem_1fr_2.5rem] items-center gap-3">
+              <span className="text-sm text-slate-700">{stepLabels[step]}</span>
+              <span aria-hidden="true" className="h-2.5 overflow-hidden rounded-full bg-slate-100">
+                <span
+                  className="block h-full rounded-full"
+                  style={{
+                    width: `${Math.min(100, Math.max(0, score))}%`,
+                    backgroundColor: stepLooks[step].color,
+                  }}
+                />
+              </span>
+              <span className="text-right text-sm font-semibold tabular-nums text-slate-900">
+                {score}
+                <span className="sr-only">点</span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </figure>
   );
 }

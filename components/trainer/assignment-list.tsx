@@ -1,6 +1,12 @@
 import { AssignmentStatusBadge } from "@/components/assignments/assignment-status-badge";
 import { formatDateTime } from "@/components/labels-ja";
-import { ScrollTable, TableHead, tdClass } from "@/components/review/scroll-table";
+import {
+  actionTdClass,
+  ScrollTable,
+  TableHead,
+  tdClass,
+  wrapTdClass,
+} from "@/components/review/scroll-table";
 import { dangerButtonClass } from "@/components/ui";
 import type { AssignmentView } from "@/lib/team/assignments";
 
@@ -20,13 +26,13 @@ export function AssignmentList({
         {assignments.map((a) => (
           <tr key={a.id} data-testid={`assignment-${a.id}`}>
             <td className={tdClass}>{a.traineeName}</td>
-            <td className={tdClass}>{a.scenarioTitle}</td>
+            <td className={wrapTdClass}>{a.scenarioTitle}</td>
             <td className={tdClass}>{formatDateTime(a.dueAt)}</td>
             <td className={tdClass}>
               <AssignmentStatusBadge status={a.status} />
             </td>
-            <td className={`${tdClass} whitespace-normal text-slate-600`}>{a.note ?? ""}</td>
-            <td className={tdClass}>
+            <td className={`${wrapTdClass} text-slate-600`}>{a.note ?? ""}</td>
+            <td className={actionTdClass}>
               <form action={deleteAction}>
                 <input type="hidden" name="assignmentId" value={a.id} />
                 <button type="submit" className={dangerButtonClass}>

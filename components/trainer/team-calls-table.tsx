@@ -1,6 +1,12 @@
 import Link from "next/link";
 import { describeCallEnd, formatDateTime, formatScore } from "@/components/labels-ja";
-import { ScrollTable, TableHead, tdClass } from "@/components/review/scroll-table";
+import {
+  actionTdClass,
+  ScrollTable,
+  TableHead,
+  tdClass,
+  wrapTdClass,
+} from "@/components/review/scroll-table";
 import type { TeamAttempt } from "@/lib/team/team-attempts";
 
 /** The team's latest calls, each linking to its review. */
@@ -16,10 +22,10 @@ export function TeamCallsTable({ attempts }: { attempts: readonly TeamAttempt[] 
           <tr key={a.callId} data-testid={`team-call-${a.callId}`}>
             <td className={tdClass}>{formatDateTime(a.startedAt.toISOString())}</td>
             <td className={tdClass}>{a.userName}</td>
-            <td className={tdClass}>{a.scenarioTitle}</td>
+            <td className={wrapTdClass}>{a.scenarioTitle}</td>
             <td className={tdClass}>{describeCallEnd(a.status, a.endReason)}</td>
             <td className={`${tdClass} text-right tabular-nums`}>{formatScore(a.overallScore)}</td>
-            <td className={tdClass}>
+            <td className={actionTdClass}>
               {a.status === "ended" ? (
                 <Link href={`/calls/${a.callId}/review`} className="text-brand-700 underline">
                   振り返りを開く

@@ -16,3 +16,22 @@ export function signInPathFor(path: string | undefined): string {
   const back = safeReturnTo(path);
   return back ? `/signin?callbackUrl=${encodeURIComponent(back)}` : "/signin";
 }
+
+/**
+ * Where a role starts. Signing in goes straight there: a redirect to "/" that redirects again makes the
+ * browser drop the sign-in answer mid-stream (the server then logs 「destination stream errored」).
+ */
+export function homePathFor(role: "trainee" | "trainer" | "admin"): string {
+  if (role === "trainee") return "/practice";
+  return role === "trainer" ? "/trainer" : "/admin";
+}
+
+/** A page's path with its query, to come back to exactly the view asked for (a team, a period). */
+export function pathWithQuery(path: string, query: Record<string, string | string[] | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    for (const item of [value ?? []].flat()) params.append(key, item);
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}

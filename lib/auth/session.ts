@@ -32,9 +32,12 @@ export async function requireUser(returnTo?: string): Promise<SessionUser> {
   return user;
 }
 
-/** For pages and server actions: the user if their role is allowed, else the 403 page. */
-export async function requireRole(...roles: Role[]): Promise<SessionUser> {
-  const user = await requireUser();
+/**
+ * For pages and server actions: the user if their role is allowed, else the 403 page. Signed out, the
+ * sign-in page comes back to `returnTo` (a page passes its own path; an action has none to give).
+ */
+export async function requireRole(roles: readonly Role[], returnTo?: string): Promise<SessionUser> {
+  const user = await requireUser(returnTo);
   if (!roles.includes(user.role)) forbidden();
   return user;
 }

@@ -6,32 +6,8 @@ export function checkScenarioGraph(file: ScenarioFile): PathIssue[] {
   const issues: PathIssue[] = [];
   const nodeIds = new Set(Object.keys(file.nodes));
 
-  if (!nodeIds.has(file.start)) {
-    issues.push({
-      path: ["start"],
-      message: `start node "${file.start}" does not exist`,
-      messageJa: `開始ノード "${file.start}" がありません`,
-    });
-  }
-  for (const [index, transition] of (file.globalTransitions ?? []).entries()) {
-    if (!nodeIds.has(transition.to)) {
-      issues.push({
-        path: ["globalTransitions", index, "to"],
-        message: `transition to missing node "${transition.to}"`,
-        messageJa: missingTargetJa(transition.to),
-      });
-    }
-  }
+  issues.push(...checkTransitionTargets(file));
   for (const [id, node] of Object.entries(file.nodes)) {
-    for (const [index, transition] of (node.transitions ?? []).entries()) {
-      if (!nodeIds.has(transition.to)) {
-        issues.push({
-          path: ["nodes", id, "transitions", index, "to"],
-          message: `transition to missing node "${transition.to}"`,
-          messageJa: missingTargetJa(transition.to),
-        });
-      }
-    }
     if (node.end && node.transitions?.length) {
       issues.push({
         path: ["nodes", id, "transitions"],
@@ -76,6 +52,46 @@ export function checkScenarioGraph(file: ScenarioFile): PathIssue[] {
     }
   }
   return issues;
+}
+
+/**
+ * The start node and every transition target that names no node. Reads the data leniently, so it also
+ * runs on a file that failed the schema: a bad number elsewhere must not hide a bad target.
+ */
+export function checkTransitionTargets(data: unknown): PathIssue[] {
+  const file = asRecord(data);
+  const nodes = asRecord(file.nodes);
+  const nodeIds = new Set(Object.keys(nodes));
+  const issues: PathIssue[] = [];
+  if (typeof file.start === "string" && !nodeIds.has(file.start)) {
+    issues.push({
+      path: ["start"],
+      message: `start node "${file.start}" does not exist`,
+      messageJa: `開始ノード "${file.start}" がありません`,
+    });
+  }
+  const checkList = (transitions: unknown, path: PropertyKey[]) => {
+    if (!Array.isArray(transitions)) return;
+    for (const [index, transition] of transitions.entries()) {
+      const to = asRecord(transition).to;
+      if (typeof to !== "string" || nodeIds.has(to)) continue;
+      issues.push({
+        path: [...path, index, "to"],
+        message: `transition to missing node "${to}"`,
+        messageJa: missingTargetJa(to),
+      });
+    }
+  };
+  checkList(file.globalTransitions, ["globalTransitions"]);
+  for (const [id, node] of Object.entries(nodes))
+    checkList(asRecord(node).transitions, ["nodes", id, "transitions"]);
+  return issues;
+}
+
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : {};
 }
 
 function missingTargetJa(target: string): string {

@@ -171,6 +171,20 @@ describe("loadScenario", () => {
     expect(result.ok ? [] : result.issues.map((i) => i.line)).toEqual([4, 8]);
   });
 
+  it("reports a bad transition target beside a schema problem elsewhere", () => {
+    const yaml = replace("age: 40", "age: forty").replace("- to: done", "- to: dne");
+    const result = loadScenario(yaml, "tiny.yaml");
+    expect(result.ok ? [] : result.issues.map((i) => [i.line, i.column, i.path])).toEqual([
+      [8, 8, "persona.age"],
+      [27, 13, "nodes.opening.transitions[0].to"],
+    ]);
+  });
+
+  it("reports a target that breaks the id rule once, as the schema sees it", () => {
+    const result = loadScenario(replace("- to: done", "- to: 'no such'"), "tiny.yaml");
+    expect(result.ok ? [] : result.issues.map((i) => i.path)).toEqual(["nodes.opening.transitions[0].to"]);
+  });
+
   it("formats issues as file:line:column: message", () => {
     const result = loadScenario(replace("age: 40", "age: forty"), "scenarios/tiny.yaml");
     expect(result.ok ? "" : formatIssue(result.issues[0]!)).toMatch(

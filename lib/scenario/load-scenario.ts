@@ -1,6 +1,6 @@
 import { LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
-import { checkScenarioGraph } from "@/lib/scenario/check-graph";
+import { checkScenarioGraph, checkTransitionTargets } from "@/lib/scenario/check-graph";
 import { checkScenarioReferences } from "@/lib/scenario/check-references";
 import { joinJapaneseLinesDeep } from "@/lib/scenario/join-japanese-lines";
 import { locateInYaml } from "@/lib/scenario/locate-in-yaml";
@@ -47,7 +47,15 @@ export function loadScenario(yamlText: string, fileName: string): LoadScenarioRe
 
   // The input is kept on each issue so the Japanese message can say what was written instead.
   const parsed = scenarioFileSchema.safeParse(joinJapaneseLinesDeep(data.value), { reportInput: true });
-  if (!parsed.success) return fail(parsed.error.issues.flatMap(toPathIssues).map(locate));
+  if (!parsed.success) {
+    // The graph's targets are still checked, so that a trainer sees every problem in one pass.
+    const schemaIssues = parsed.error.issues.flatMap(toPathIssues);
+    const flagged = new Set(schemaIssues.map((issue) => formatPath(issue.path)));
+    const targetIssues = checkTransitionTargets(data.value).filter(
+      (issue) => !flagged.has(formatPath(issue.path)),
+    );
+    return fail([...schemaIssues, ...targetIssues].map(locate));
+  }
 
   const { mood: moodSettings, ...file } = parsed.data;
   const mood = resolveMoodModel(file.kind, moodSettings);

@@ -15,7 +15,7 @@ import { getDb } from "@/lib/db/client";
 export const metadata: Metadata = { title: "シナリオ" };
 
 export default async function TrainerScenariosPage() {
-  const user = await requireRole("trainer", "admin");
+  const user = await requireRole(["trainer", "admin"], "/trainer/scenarios");
   if (!user.teamId) {
     return (
       <div className="mx-auto max-w-lg space-y-4">

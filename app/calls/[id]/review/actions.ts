@@ -23,7 +23,7 @@ export async function addCommentAction(
   _prev: AnnotationState,
   formData: FormData,
 ): Promise<AnnotationState> {
-  const user = await requireRole("trainer", "admin");
+  const user = await requireRole(["trainer", "admin"]);
   const parsed = targetSchema.safeParse(target);
   if (!parsed.success) return { error: "対象の発言が見つかりません。" };
   return run(parsed.data.callId, (db) =>
@@ -37,7 +37,7 @@ export async function setOverrideAction(
   _prev: AnnotationState,
   formData: FormData,
 ): Promise<AnnotationState> {
-  const user = await requireRole("trainer", "admin");
+  const user = await requireRole(["trainer", "admin"]);
   const parsed = targetSchema.safeParse(target);
   const label = overridableLabelSchema.safeParse(formData.get("label"));
   if (!parsed.success || !label.success) return { error: "修正する評価項目を選んでください。" };
@@ -57,7 +57,7 @@ export async function removeOverrideAction(
   _prev: AnnotationState,
   _formData: FormData,
 ): Promise<AnnotationState> {
-  const user = await requireRole("trainer", "admin");
+  const user = await requireRole(["trainer", "admin"]);
   const parsed = targetSchema.extend({ label: overridableLabelSchema }).safeParse(target);
   if (!parsed.success) return { error: "修正が見つかりません。" };
   return run(parsed.data.callId, (db) => removeOverride(db, user, parsed.data));

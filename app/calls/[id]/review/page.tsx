@@ -28,6 +28,7 @@ import { seesLlmUsage } from "@/lib/llm/call-usage-access";
 import { getCallUsage } from "@/lib/llm/llm-usage";
 import { listComments, listOverrides, type StoredOverride, type TurnComment } from "@/lib/review/annotations";
 import { getCallForViewer, type ViewedCall } from "@/lib/review/call-access";
+import { correctTurns } from "@/lib/review/corrected-turns";
 import { addCommentAction, removeOverrideAction, setOverrideAction } from "./actions";
 
 export const metadata: Metadata = { title: "通話の振り返り" };
@@ -55,6 +56,8 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
   const practiceHref = `/practice?scenario=${encodeURIComponent(call.scenario.scenarioId)}`;
   const editable = user.role !== "trainee";
   const extras = annotationExtras({ call, comments, overrides, editable });
+  // Chips, highlights and praise follow the trainer's corrections; the annotations keep the analyzer's.
+  const shownTurns = correctTurns(call.turns, overrides);
 
   return (
     <div className="space-y-6">
@@ -99,7 +102,7 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
             : `${owner.name}さんの返答ごとの自動評価です。発言ごとにコメントを残したり、自動評価を理由とともに修正したりできます。修正は点数に反映されます。`}
         </p>
         <div className="mt-4">
-          <TranscriptReview turns={call.turns} personaName={call.scenario.personaName} extras={extras} />
+          <TranscriptReview turns={shownTurns} personaName={call.scenario.personaName} extras={extras} />
         </div>
       </section>
 

@@ -15,9 +15,10 @@ export const metadata: Metadata = { title: "シナリオの編集" };
 const idSchema = z.uuid();
 
 export default async function ScenarioEditorPage({ params }: { params: Promise<{ id: string }> }) {
-  const user = await requireRole("trainer", "admin");
+  const { id } = await params;
+  const user = await requireRole(["trainer", "admin"], `/trainer/scenarios/${encodeURIComponent(id)}`);
   if (!user.teamId) redirect("/trainer/scenarios");
-  const parsed = idSchema.safeParse((await params).id);
+  const parsed = idSchema.safeParse(id);
   if (!parsed.success) notFound();
   const scenario = await getEditableScenario(await getDb(), user, parsed.data).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
