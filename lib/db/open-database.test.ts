@@ -1,0 +1,37 @@
+import { sql } from "drizzle-orm";
+import { Pool } from "pg";
+import { describe, expect, it, vi } from "vitest";
+import { readTestDatabaseUrl } from "@/lib/env";
+import { openDatabase } from "./open-database";
+
+describe("openDatabase", () => {
+  it("migrates a fresh PGlite up to the reply resend key", async () => {
+    const handle = await openDatabase({ pgliteDir: null });
+    const result = await handle.db.execute(
+      sql`select indexdef from pg_indexes where indexname = 'turns_call_client_reply_key'`,
+    );
+    expect(JSON.stringify(result)).toContain("(call_id, client_reply_id)");
+    await handle.close();
+  });
+
+  const url = readTestDatabaseUrl();
+  // Only PostgreSQL has a server that can end a connection under the app.
+  describe.each(url ? [url] : [])("on PostgreSQL", (databaseUrl) => {
+    it("survives the server ending an idle connection, and the next query reconnects", async () => {
+      const log = vi.spyOn(console, "error").mockImplementation(() => {});
+      const handle = await openDatabase({ url: databaseUrl });
+      const [row] = (await handle.db.execute(sql`select pg_backend_pid() as pid`)).rows as { pid: number }[];
+      const admin = new Pool({ connectionString: databaseUrl, max: 1 });
+      await admin.query("select pg_terminate_backend($1)", [row!.pid]);
+      await admin.end();
+      // The pool hears of its idle connection's end (without a listener, that crashed the process).
+      await vi.waitFor(() =>
+        expect(log).toHaveBeenCalledWith("[db] an idle PostgreSQL connection was lost:", expect.any(String)),
+      );
+      const again = await handle.db.execute(sql`select 1 as one`);
+      expect(again.rows).toEqual([{ one: 1 }]);
+      await handle.close();
+      log.mockRestore();
+    });
+  });
+});
