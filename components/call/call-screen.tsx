@@ -165,12 +165,16 @@ export function CallScreen({ initial }: { initial: CallView }) {
           await follow(response.body, onReply);
           return "sent";
         }
-        const body: unknown = await response.json();
+        // A refusal from something other than Kikite (a proxy's HTML page) is still a refusal: resending
+        // it forever would hide it.
+        const body: unknown = await response.json().catch(() => undefined);
         if (!response.ok) {
           if (reply.fromDraft) setDraft(reply.text);
           setError(readError(body) ?? "返答を送信できませんでした。もう一度お試しください。");
           return "refused";
         }
+        // An answer cut off mid-body: whether the reply was stored is unknown, and a resend is safe.
+        if (body === undefined) return "retry";
         const result = body as ReplyResult;
         merge(result.call, [...result.changed, ...result.added]);
         return "sent";
