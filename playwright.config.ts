@@ -17,6 +17,8 @@ const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bi
 
 export default defineConfig({
   testDir: "e2e",
+  // Fault tests start and kill their own servers: npm run test:faults (playwright.faults.config.ts).
+  testIgnore: "faults/**",
   fullyParallel: false,
   workers: 2,
   forbidOnly: Boolean(process.env.CI),

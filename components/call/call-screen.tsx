@@ -9,11 +9,22 @@ import { MAX_REPLY_CHARS } from "@/lib/calls/limits";
 import { alertErrorClass, buttonClass, cardClass, secondaryButtonClass } from "../ui";
 import { MarkedReply, ReplyFeedback } from "./feedback-chips";
 import { MoodMeters } from "./mood-meters";
+import { isRetryableStatus, newReplyId, retryDelayMs } from "./reply-retry";
 import { readServerEvents } from "./server-events";
 import { isCallerSpeaking, spokenLine } from "./speech";
 
 /** Shown when an LLM call's provider failed and the script took over (also after a reload). */
 const fallbackNotice = "AI のお客様の応答が途切れたため、ここからは台本どおりのお客様の発言で続けます。";
+
+/** Shown while a reply whose answer did not arrive is being sent again. */
+const reconnectingNotice = "接続が切れました。再接続しています…";
+
+/** A reply on its way: the id stays the same across resends, so the server stores it once. */
+interface OutgoingReply {
+  text: string;
+  replyId: string;
+  fromDraft: boolean;
+}
 
 // Polite 相づち a trainee can send with one key while the caller is still talking.
 const backchannelTokens = ["はい", "さようでございますか", "かしこまりました", "ごもっともです"] as const;
@@ -29,6 +40,17 @@ export function CallScreen({ initial }: { initial: CallView }) {
   // "sending" in the second keypress's closure, the ref is.
   const draftInFlight = useRef(false);
   const [error, setError] = useState<string | null>(null);
+  // A reply kept here while the server or its database is unreachable, resent until it is answered.
+  // Nothing else is sent meanwhile: a later reply must not overtake it.
+  const [unsent, setUnsent] = useState<OutgoingReply | null>(null);
+  const unsentRef = useRef<OutgoingReply | null>(null);
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const [liveMode, setLiveMode] = useState(false);
   const [confirmEnd, setConfirmEnd] = useState(false);
   const endRequested = useRef(false);
@@ -120,20 +142,10 @@ export function CallScreen({ initial }: { initial: CallView }) {
     transcriptEnd.current?.scrollIntoView({ block: "end", behavior: "smooth" });
   }, [turnCount, lastSpokenLength]);
 
-  const send = useCallback(
-    async (text: string, options: { fromDraft: boolean }) => {
-      if (!text.trim() || !active) return;
-      if (options.fromDraft) {
-        if (draftInFlight.current) return;
-        draftInFlight.current = true;
-        setSending(true);
-        // The box empties at once, so a second Enter finds nothing to send; a failure puts the text back.
-        setDraft("");
-      }
-      const restore = () => {
-        if (options.fromDraft) setDraft(text);
-      };
-      setError(null);
+  // One attempt to deliver a reply. "retry": no answer about the reply came (network, server or
+  // database down); the same reply id makes the next attempt safe even if this one was stored.
+  const deliver = useCallback(
+    async (reply: OutgoingReply, onReply: () => void): Promise<"sent" | "retry" | "refused"> => {
       try {
         const streamed = view.mode === "llm" && !view.llmFallback;
         const response = await fetch(`/api/calls/${view.id}/replies`, {
@@ -142,39 +154,69 @@ export function CallScreen({ initial }: { initial: CallView }) {
             "content-type": "application/json",
             ...(streamed ? { accept: "text/event-stream, application/json" } : {}),
           },
-          body: JSON.stringify({ text }),
+          body: JSON.stringify({ text: reply.text, replyId: reply.replyId }),
         });
+        if (isRetryableStatus(response.status)) return "retry";
         if (
           response.ok &&
           response.body &&
           response.headers.get("content-type")?.includes("text/event-stream")
         ) {
-          await follow(response.body, () => {
-            if (!options.fromDraft) return;
-            setSending(false);
-            draftInFlight.current = false;
-          });
-          return;
+          await follow(response.body, onReply);
+          return "sent";
         }
-        const body: unknown = await response.json();
+        // A refusal from something other than Kikite (a proxy's HTML page) is still a refusal: resending
+        // it forever would hide it.
+        const body: unknown = await response.json().catch(() => undefined);
         if (!response.ok) {
-          restore();
+          if (reply.fromDraft) setDraft(reply.text);
           setError(readError(body) ?? "返答を送信できませんでした。もう一度お試しください。");
-          return;
+          return "refused";
         }
+        // An answer cut off mid-body: whether the reply was stored is unknown, and a resend is safe.
+        if (body === undefined) return "retry";
         const result = body as ReplyResult;
         merge(result.call, [...result.changed, ...result.added]);
+        return "sent";
       } catch {
-        restore();
-        setError("通信に失敗しました。入力した内容はそのまま残っています。もう一度送信してください。");
-      } finally {
-        if (options.fromDraft) {
-          setSending(false);
-          draftInFlight.current = false;
-        }
+        return "retry";
       }
     },
-    [active, follow, merge, view.id, view.mode, view.llmFallback],
+    [follow, merge, view.id, view.mode, view.llmFallback],
+  );
+
+  const send = useCallback(
+    async (text: string, options: { fromDraft: boolean }) => {
+      if (!text.trim() || !active || unsentRef.current) return;
+      if (options.fromDraft) {
+        if (draftInFlight.current) return;
+        draftInFlight.current = true;
+        setSending(true);
+        // The box empties at once, so a second Enter finds nothing to send; a refusal puts the text back.
+        setDraft("");
+      }
+      const release = () => {
+        if (!options.fromDraft) return;
+        setSending(false);
+        draftInFlight.current = false;
+      };
+      setError(null);
+      const reply: OutgoingReply = { text, replyId: newReplyId(), fromDraft: options.fromDraft };
+      try {
+        for (let attempt = 0; ; attempt++) {
+          const outcome = await deliver(reply, release);
+          if (outcome !== "retry" || !mounted.current) return;
+          unsentRef.current = reply;
+          setUnsent(reply);
+          await new Promise((resolve) => window.setTimeout(resolve, retryDelayMs(attempt)));
+        }
+      } finally {
+        unsentRef.current = null;
+        setUnsent(null);
+        release();
+      }
+    },
+    [active, deliver],
   );
 
   const endCall = useCallback(async () => {
@@ -288,6 +330,14 @@ export function CallScreen({ initial }: { initial: CallView }) {
               feedbackHidden={feedbackHidden}
             />
           ))}
+          {unsent && (
+            <div className="flex flex-col items-end gap-1" data-testid="unsent-reply">
+              <p className="max-w-[85%] whitespace-pre-wrap rounded-2xl rounded-tr-sm bg-brand-600/60 px-4 py-2 text-white">
+                {unsent.text}
+              </p>
+              <span className="text-xs text-slate-500">送信待ち</span>
+            </div>
+          )}
           <div ref={transcriptEnd} />
         </div>
         <p className="h-5 text-sm" aria-live="polite">
@@ -308,6 +358,18 @@ export function CallScreen({ initial }: { initial: CallView }) {
             data-testid="llm-fallback-notice"
           >
             {notice ?? fallbackNotice}
+          </p>
+        )}
+        {unsent && (
+          <p
+            role="status"
+            className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+            data-testid="connection-lost"
+          >
+            {reconnectingNotice}
+            <span className="block text-xs text-amber-800">
+              返答はこの画面に残っています。つながり次第、自動で送信します。
+            </span>
           </p>
         )}
         {error && (

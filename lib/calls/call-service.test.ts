@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/accounts/users";
@@ -145,6 +146,55 @@ describe.each(testDatabaseTargets())("the call service on $name", (target) => {
     const changed = new Map(results.flatMap((r) => r.changed).map((t) => [t.seq, t]));
     const expected = [...call.turns, ...results.flatMap((r) => r.added)].map((t) => changed.get(t.seq) ?? t);
     expect(resumed.turns).toEqual(expected);
+  });
+
+  it("answers a resend of a stored reply (same reply id) as the first send did, storing nothing", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    clock.afterCallerFinishes(call, t0);
+    const request = { text: "さようでございますか。瓶が割れていたのですね。", replyId: randomUUID() };
+    const first = await sendReply(handle.db, trainee, call.id, request, clock);
+    // The answer was lost (connection cut): the screen sends the same reply again a little later.
+    clock.advance(5_000);
+    const again = await sendReply(handle.db, trainee, call.id, request, clock);
+    expect(again.added).toEqual(first.added);
+    expect(again.call.mood).toEqual(first.call.mood);
+    const resumed = await getCallForUser(handle.db, trainee, call.id, clock);
+    expect(resumed.turns).toEqual([...call.turns, ...first.added]);
+    // Another reply with the same words but its own id is a new reply.
+    clock.afterCallerFinishes(resumed, t0);
+    const other = await sendReply(handle.db, trainee, call.id, { ...request, replyId: randomUUID() }, clock);
+    expect(other.added[0]!.seq).toBe(first.added.at(-1)!.seq + 1);
+  });
+
+  it("stores a reply once when two sends of it arrive at once", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    clock.afterCallerFinishes(call, t0);
+    const request = { text: "ご注文番号を教えていただけますか。", replyId: randomUUID() };
+    const [a, b] = await Promise.all([
+      sendReply(handle.db, trainee, call.id, request, clock),
+      sendReply(handle.db, trainee, call.id, request, clock),
+    ]);
+    expect(a.added).toEqual(b.added);
+    const resumed = await getCallForUser(handle.db, trainee, call.id, clock);
+    expect(resumed.turns.filter((t) => t.role === "operator")).toHaveLength(1);
+    expect(resumed.turns).toEqual([...call.turns, ...a.added]);
+  });
+
+  it("answers a resend of a stored reply after the call ended with the stored reply, not a refusal", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    clock.afterCallerFinishes(call, t0);
+    const request = { text: "さようでございますか。", replyId: randomUUID() };
+    const first = await sendReply(handle.db, trainee, call.id, request, clock);
+    await endCallForUser(handle.db, trainee, call.id, clock);
+    const again = await sendReply(handle.db, trainee, call.id, request, clock);
+    expect(again.added).toEqual(first.added);
+    expect(again.call.status).toBe("ended");
+    await expect(
+      sendReply(handle.db, trainee, call.id, { ...request, replyId: randomUUID() }, clock),
+    ).rejects.toMatchObject({ status: 409 });
   });
 
   it("stores a reply racing the call's end before the end, or refuses it: never after the end", async () => {

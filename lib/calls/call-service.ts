@@ -30,7 +30,7 @@ import {
   storedAnalysisSchema,
 } from "./call-view";
 import { type CallRow, type TurnRow, toCallStatusView, toCallView, toTurnView } from "./call-view-mapper";
-import { getPlayableVersion, getScenarioVersion } from "./scenario-store";
+import { getPlayableVersion, getScenarioVersion, type PlayableVersion } from "./scenario-store";
 
 // The server owns the call: it scores the reply, advances the caller, writes every turn, and only then
 // answers. Time is the server's (ms since the call started), so a reload or another device resumes the
@@ -155,7 +155,8 @@ export async function sendReplyWithFollowUp(
       return await scoreAndWriteReply(db, user, callId, { ...request, text }, clock, hooks);
     } catch (error) {
       if (!(error instanceof ReplyRaced)) throw error;
-      if (error.reason === "ended") throw callEnded();
+      // A resend that raced its own first send to the end of the call finds that send stored next time.
+      if (error.reason === "ended" && !(request.replyId && attempt === 1)) throw callEnded();
       if (attempt >= MAX_REPLY_ATTEMPTS) {
         throw new AppError(
           "conflict",
@@ -193,10 +194,15 @@ async function scoreAndWriteReply(
   const { call, history, llmRequestsLastHour } = await readCallForReply(db, user, callId, {
     countLlmRequestsSince: hooks.onVoicePlan ? rateLimitWindowStart(now) : undefined,
   });
-  if (call.status === "ended") throw callEnded();
   const playable = await getScenarioVersion(db, call.scenarioVersionId);
   const { scenario } = playable;
   const state = readState(scenario, call);
+  // A resend of a reply already stored (its answer was lost on the way): answer as then, store nothing.
+  const sent = request.replyId ? history.find((turn) => turn.clientReplyId === request.replyId) : undefined;
+  if (sent) {
+    return { result: await replayReply(db, { call, playable, state, now }, sent.seq), followUp: null };
+  }
+  if (call.status === "ended") throw callEnded();
   const nowMs = Math.max(0, now.getTime() - call.startedAt.getTime());
   const lastTurn = history.at(-1);
   const lastCaller = history.findLast((t) => t.role === "caller");
@@ -226,6 +232,7 @@ async function scoreAndWriteReply(
     const reply = operatorTurn(call.id, now, {
       seq: nextSeq,
       kind: "backchannel",
+      clientReplyId: request.replyId ?? null,
       text,
       nodeId: state.nodeId,
       analysis: stored,
@@ -265,6 +272,7 @@ async function scoreAndWriteReply(
   const reply = operatorTurn(call.id, now, {
     seq: nextSeq,
     kind: "reply",
+    clientReplyId: request.replyId ?? null,
     text,
     nodeId: state.nodeId,
     analysis: stored,
@@ -306,11 +314,34 @@ async function scoreAndWriteReply(
   };
 }
 
+/**
+ * The answer a stored reply got: the call as it is now, the reply and the caller lines that answered
+ * it, and the caller line before it (an interruption cut it short).
+ */
+async function replayReply(
+  db: Db,
+  at: { call: CallRow; playable: PlayableVersion; state: CallState; now: Date },
+  seq: number,
+): Promise<ReplyResult> {
+  const rows = await listTurns(db, at.call.id);
+  const index = rows.findIndex((row) => row.seq === seq);
+  const next = rows.findIndex((row, i) => i > index && row.role === "operator");
+  const added = rows.slice(index, next === -1 ? undefined : next);
+  const before = rows.slice(0, index).findLast((row) => row.role === "caller");
+  const status = toCallStatusView(at);
+  const view = (row: TurnRow) => {
+    // As a reload shows it: a contest call's feedback stays hidden until it ends.
+    const { judge, ...turn } = toTurnView(row);
+    return status.feedbackHidden ? { ...turn, analysis: null } : { ...turn, ...(judge ? { judge } : {}) };
+  };
+  return { call: status, added: added.map(view), changed: before ? [view(before)] : [] };
+}
+
 /** An operator turn as written, with its id made here so that nothing needs reading back. */
 function operatorTurn(
   callId: string,
   now: Date,
-  values: Pick<TurnRow, "seq" | "kind" | "text" | "nodeId" | "analysis" | "mood" | "atMs">,
+  values: Pick<TurnRow, "seq" | "kind" | "text" | "nodeId" | "analysis" | "mood" | "atMs" | "clientReplyId">,
 ): TurnRow {
   return {
     id: randomUUID(),
@@ -335,6 +366,7 @@ function callerTurn(
   return {
     id: values.id ?? randomUUID(),
     role: "caller",
+    clientReplyId: null,
     analysis: null,
     mood: null,
     judge: null,
@@ -396,7 +428,7 @@ function listTurns(db: DbExecutor, callId: string): Promise<TurnRow[]> {
 /** A turn's words and timing: what scoring a reply needs of the transcript (not stored analyses). */
 type TurnText = Pick<
   TurnRow,
-  "id" | "seq" | "role" | "kind" | "text" | "nodeId" | "voice" | "atMs" | "speechEndsAtMs"
+  "id" | "seq" | "role" | "kind" | "text" | "nodeId" | "voice" | "atMs" | "speechEndsAtMs" | "clientReplyId"
 >;
 
 /**
@@ -420,7 +452,8 @@ async function readCallForReply(
       history: sql<TurnText[]>`(
         select coalesce(json_agg(json_build_object(
           'id', t.id, 'seq', t.seq, 'role', t.role, 'kind', t.kind, 'text', t.text, 'nodeId', t.node_id,
-          'voice', t.voice, 'atMs', t.at_ms, 'speechEndsAtMs', t.speech_ends_at_ms
+          'voice', t.voice, 'atMs', t.at_ms, 'speechEndsAtMs', t.speech_ends_at_ms,
+          'clientReplyId', t.client_reply_id
         ) order by t.seq), '[]'::json)
         from turns t where t.call_id = calls.id)`.mapWith(
         // node-postgres parses json; PGlite (through drizzle) hands over its text.
@@ -498,7 +531,12 @@ function raceOf(error: unknown): ReplyRaced | undefined {
     constraint?: string;
   };
   if (code === "23502" && column === "call_id") return new ReplyRaced("ended");
-  if (code === "23505" && constraint === "turns_call_seq_key") return new ReplyRaced("replied");
+  // Two sends of one reply at once: the second is answered from the first once it is stored.
+  if (
+    code === "23505" &&
+    (constraint === "turns_call_seq_key" || constraint === "turns_call_client_reply_key")
+  )
+    return new ReplyRaced("replied");
   return undefined;
 }
 

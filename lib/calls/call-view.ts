@@ -11,6 +11,11 @@ export const replyRequestSchema = z.object({
   text: z.string(),
   /** When the trainee started the reply, in ms since the call started (voice mode measures it). */
   startedAtMs: z.number().int().min(0).optional(),
+  /**
+   * Made by the call screen for each reply and kept across its resends: a resend of a reply that
+   * was stored answers with the stored reply and stores nothing.
+   */
+  replyId: z.uuid().optional(),
 });
 export type ReplyRequest = z.infer<typeof replyRequestSchema>;
 

@@ -30,7 +30,14 @@ export async function openDatabase(
   target: { url: string } | { pgliteDir: string | null },
 ): Promise<DbHandle> {
   if ("url" in target) {
-    const pool = new Pool({ connectionString: target.url, max: 10 });
+    // A connection that never opens fails the request instead of holding it (and the trainee) forever.
+    const pool = new Pool({ connectionString: target.url, max: 10, connectionTimeoutMillis: 5_000 });
+    // PostgreSQL restarting (or the network cutting) ends the pool's idle connections; without a
+    // listener that 'error' event would crash the whole process. The pool drops them and reconnects
+    // on the next query, and requests made meanwhile answer 503 (lib/db/unavailable.ts).
+    pool.on("error", (error) => {
+      console.error("[db] an idle PostgreSQL connection was lost:", error.message);
+    });
     const db = drizzlePg({ client: pool, schema });
     const client = await pool.connect();
     try {

@@ -152,9 +152,15 @@ export const turns = pgTable(
     voice: text("voice"),
     // Operator turns: the optional LLM judge's labels (a second opinion; never used for scores).
     judge: jsonb("judge"),
+    // Operator turns: the id the call screen made for the reply, so that a resend after a lost
+    // answer (connection cut, database down) finds the stored reply instead of storing it twice.
+    clientReplyId: uuid("client_reply_id"),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("turns_call_seq_key").on(t.callId, t.seq)],
+  (t) => [
+    uniqueIndex("turns_call_seq_key").on(t.callId, t.seq),
+    uniqueIndex("turns_call_client_reply_key").on(t.callId, t.clientReplyId),
+  ],
 );
 
 // Every request to the LLM provider: the per-user rate limit counts them, and a call's token usage and

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/unavailable";
 import { AppError, isAppError } from "@/lib/errors";
 
 /** Largest JSON body any Kikite API accepts; replies are far smaller (MAX_REPLY_CHARS). */
@@ -21,6 +22,15 @@ export async function handleApi(run: () => Promise<Response>): Promise<Response>
         error.status < 500 ? error.details : undefined,
       );
     }
+    if (isDatabaseUnavailable(error)) {
+      // Only the error's code: the failed query may hold the user's words.
+      console.error("[api] database unavailable", errorCodeOf(error));
+      return errorResponse(
+        503,
+        "unavailable",
+        "データベースに接続できません。しばらくしてからもう一度お試しください。",
+      );
+    }
     console.error("[api] unexpected error", error);
     return errorResponse(
       500,
@@ -28,6 +38,12 @@ export async function handleApi(run: () => Promise<Response>): Promise<Response>
       "サーバーでエラーが発生しました。しばらくしてからもう一度お試しください。",
     );
   }
+}
+
+function errorCodeOf(error: unknown): string {
+  const cause = error instanceof Error && error.cause ? error.cause : error;
+  const code = (cause as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : "no code";
 }
 
 function errorResponse(status: number, code: string, message: string, details?: unknown): Response {

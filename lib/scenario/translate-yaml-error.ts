@@ -23,6 +23,7 @@ export function translateYamlError(
 /** A Japanese message for the errors yaml throws while building data from a well-formed document. */
 export function translateYamlDataError(message: string): string {
   if (/alias count/i.test(message)) return `${prefix}エイリアス（*）の参照が多すぎます`;
+  if (/call stack/i.test(message)) return `${prefix}入れ子（字下げや [ ] { } の重なり）が深すぎます`;
   if (/unresolved alias/i.test(message)) {
     return `${prefix}エイリアス（*）が参照するアンカー（&）が、それより前にありません`;
   }
@@ -30,6 +31,8 @@ export function translateYamlDataError(message: string): string {
 }
 
 function explain({ code, message }: YamlErrorLike, source: string): string | undefined {
+  // yaml reports its own stack overflow on deeply nested input as resource exhaustion, not aliases.
+  if (/call stack/i.test(message)) return "入れ子（字下げや [ ] { } の重なり）が深すぎます";
   const quoted = /"(.)"$|character (.)$/.exec(message);
   const char = quoted?.[1] ?? quoted?.[2];
   switch (code) {
