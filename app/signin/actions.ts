@@ -1,6 +1,6 @@
 "use server";
 
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { signIn, signOut } from "@/lib/auth/config";
 import { safeReturnTo } from "@/lib/auth/return-to";
@@ -27,18 +27,19 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
     });
     return {};
   } catch (error) {
-    if (error instanceof AuthError) {
-      return {
-        error:
-          error.type === "CredentialsSignin"
-            ? "メールアドレスまたはパスワードが正しくありません。"
-            : "ログインできませんでした。しばらくしてからもう一度お試しください。",
-        email,
-      };
-    }
+    if (error instanceof AuthError) return { error: signInErrorMessage(error), email };
     throw error;
   }
 }
+
+// The same words for a known and an unknown email: the page never tells which accounts exist.
+function signInErrorMessage(error: AuthError): string {
+  if (error instanceof CredentialsSignin && error.code === "throttled") return THROTTLED_MESSAGE;
+  if (error.type === "CredentialsSignin") return "メールアドレスまたはパスワードが正しくありません。";
+  return "ログインできませんでした。しばらくしてからもう一度お試しください。";
+}
+
+const THROTTLED_MESSAGE = "ログインの試行回数が多すぎます。しばらくしてからもう一度お試しください。";
 
 export async function signInWithProviderAction(provider: string): Promise<void> {
   await signIn(provider, { redirectTo: "/" });
