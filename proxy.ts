@@ -1,16 +1,17 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { getEnv } from "@/lib/env";
+import { type Env, getEnv } from "@/lib/env";
 import { buildSecurityHeaders, createNonce, isHttpsRequest } from "@/lib/http/security-headers";
 
 // Security headers on every response. The nonce is fresh per request and also set on the request's
 // own Content-Security-Policy header, where Next.js reads it to put it on the scripts it renders
 // (every page renders per request: the root layout reads the session).
 export function proxy(request: NextRequest): NextResponse {
+  const env = getEnv();
   const headers = buildSecurityHeaders({
     nonce: createNonce(),
     https: isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto")),
-    dev: process.env.NODE_ENV === "development",
-    formActionOrigins: signOnOrigins(),
+    dev: env.nodeEnv === "development",
+    formActionOrigins: signOnOrigins(env.sso),
   });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("Content-Security-Policy", headers["Content-Security-Policy"]!);
@@ -21,8 +22,7 @@ export function proxy(request: NextRequest): NextResponse {
 
 // Without JavaScript a single sign-on button is a plain form whose answer redirects to the provider,
 // which form-action must allow.
-function signOnOrigins(): string[] {
-  const { microsoftEntraId, google } = getEnv().sso;
+function signOnOrigins({ microsoftEntraId, google }: Env["sso"]): string[] {
   return [
     ...(microsoftEntraId
       ? [
