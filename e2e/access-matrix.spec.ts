@@ -1,5 +1,6 @@
-import { type APIRequestContext, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import { csvRecords } from "@/lib/testing/parse-csv";
+import { expect, test } from "./fixtures";
 import { demo, SignInPage } from "./pages/sign-in-page";
 import { signUpThroughInvite } from "./pages/team-pages";
 

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { demo, SignInPage } from "./pages/sign-in-page";
 
 test("the health check reports a database that answers", async ({ request }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { LlmCallPage } from "./pages/llm-call-page";
 import { demo, SignInPage } from "./pages/sign-in-page";
 

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { CallPage } from "./pages/call-page";
 import { ScenarioEditorPage } from "./pages/scenario-editor-page";
 import { demo, SignInPage } from "./pages/sign-in-page";

@@ -1,5 +1,5 @@
-import { expect, test } from "@playwright/test";
 import { csvRecords } from "@/lib/testing/parse-csv";
+import { expect, test } from "./fixtures";
 import { CallPage } from "./pages/call-page";
 import { demo, SignInPage } from "./pages/sign-in-page";
 import { ReviewPage, TeamDashboardPage } from "./pages/team-pages";

@@ -57,6 +57,16 @@ describe("parseEnv", () => {
     if (!result.ok) expect(result.problems.join("\n")).toContain(fragment);
   });
 
+  it.each([
+    [{ KIKITE_SIGNIN_MAX_FAILURES_PER_ACCOUNT: "0" }, "KIKITE_SIGNIN_MAX_FAILURES_PER_ACCOUNT"],
+    [{ KIKITE_SIGNIN_MAX_FAILURES_PER_ADDRESS: "many" }, "KIKITE_SIGNIN_MAX_FAILURES_PER_ADDRESS"],
+    [{ KIKITE_SIGNIN_WINDOW_MINUTES: "1.5" }, "KIKITE_SIGNIN_WINDOW_MINUTES"],
+  ])("reports a bad sign-in throttle setting %o", (source, fragment) => {
+    const result = parseEnv(source);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.join("\n")).toContain(fragment);
+  });
+
   it("accepts a local model server without a key", () => {
     const result = parseEnv({
       OPENAI_BASE_URL: "http://localhost:11434/v1",

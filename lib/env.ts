@@ -48,6 +48,9 @@ const envSchema = z
     KIKITE_LLM_RATE_LIMIT_PER_HOUR: optionalNumber(1, true),
     KIKITE_LLM_TIMEOUT_MS: optionalNumber(100, true),
     KIKITE_LLM_MAX_RETRIES: optionalNumber(0, true),
+    KIKITE_SIGNIN_MAX_FAILURES_PER_ACCOUNT: optionalNumber(1, true),
+    KIKITE_SIGNIN_MAX_FAILURES_PER_ADDRESS: optionalNumber(1, true),
+    KIKITE_SIGNIN_WINDOW_MINUTES: optionalNumber(1, true),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
@@ -97,6 +100,14 @@ export interface Env {
   };
   /** LLM-driven callers; undefined when no caller model is configured (scripted play only). */
   llm: LlmEnv | undefined;
+  signInLimits: SignInLimits;
+}
+
+/** Failed sign-ins allowed in a sliding window before further attempts are refused unchecked. */
+export interface SignInLimits {
+  maxFailuresPerAccount: number;
+  maxFailuresPerAddress: number;
+  windowMs: number;
 }
 
 export interface LlmEnv {
@@ -173,6 +184,12 @@ export function getEnv(): Env {
           maxRetries: raw.KIKITE_LLM_MAX_RETRIES ?? 2,
         }
       : undefined,
+    signInLimits: {
+      maxFailuresPerAccount: raw.KIKITE_SIGNIN_MAX_FAILURES_PER_ACCOUNT ?? 10,
+      // An office behind one address holds many operators: room for several of them to mistype.
+      maxFailuresPerAddress: raw.KIKITE_SIGNIN_MAX_FAILURES_PER_ADDRESS ?? 50,
+      windowMs: (raw.KIKITE_SIGNIN_WINDOW_MINUTES ?? 15) * 60_000,
+    },
   };
   return cached;
 }

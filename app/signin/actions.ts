@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { AuthError } from "next-auth";
+import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { signIn, signOut } from "@/lib/auth/config";
@@ -25,21 +25,22 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
-    if (error instanceof AuthError) {
-      return {
-        error:
-          error.type === "CredentialsSignin"
-            ? "メールアドレスまたはパスワードが正しくありません。"
-            : "ログインできませんでした。しばらくしてからもう一度お試しください。",
-        email,
-      };
-    }
+    if (error instanceof AuthError) return { error: signInErrorMessage(error), email };
     throw error;
   }
   // Straight to the page asked for, or the role's own start page: never "/" and a second redirect.
   const user = await findUserByEmail(await getDb(), parsed.data.email);
   redirect(safeReturnTo(formData.get("callbackUrl")) ?? (user ? homePathFor(user.role) : "/"));
 }
+
+// The same words for a known and an unknown email: the page never tells which accounts exist.
+function signInErrorMessage(error: AuthError): string {
+  if (error instanceof CredentialsSignin && error.code === "throttled") return THROTTLED_MESSAGE;
+  if (error.type === "CredentialsSignin") return "メールアドレスまたはパスワードが正しくありません。";
+  return "ログインできませんでした。しばらくしてからもう一度お試しください。";
+}
+
+const THROTTLED_MESSAGE = "ログインの試行回数が多すぎます。しばらくしてからもう一度お試しください。";
 
 export async function signInWithProviderAction(provider: string): Promise<void> {
   await signIn(provider, { redirectTo: "/" });

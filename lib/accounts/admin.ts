@@ -1,6 +1,7 @@
 import "server-only";
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
+import { endAllUserSessions } from "@/lib/auth/user-sessions";
 import type { Db } from "@/lib/db/open-database";
 import { teams, userRole, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
@@ -66,11 +67,23 @@ export async function updateUser(
     throw new AppError("conflict", "自分自身の管理者権限は外せません。");
   }
   if (teamId && !(await teamExists(db, teamId))) throw new AppError("not_found", "チームが見つかりません。");
-  const rows = await db
-    .update(users)
-    .set({ ...(teamId !== undefined ? { teamId } : {}), ...(role !== undefined ? { role } : {}) })
-    .where(eq(users.id, input.userId))
-    .returning({ id: users.id, role: users.role, teamId: users.teamId });
-  if (rows.length === 0) throw new AppError("not_found", "ユーザーが見つかりません。");
-  return rows[0]!;
+  return db.transaction(async (tx) => {
+    const [before] = await tx
+      .select({ role: users.role, teamId: users.teamId })
+      .from(users)
+      .where(eq(users.id, input.userId))
+      .for("update");
+    if (!before) throw new AppError("not_found", "ユーザーが見つかりません。");
+    const [after] = await tx
+      .update(users)
+      .set({ ...(teamId !== undefined ? { teamId } : {}), ...(role !== undefined ? { role } : {}) })
+      .where(eq(users.id, input.userId))
+      .returning({ id: users.id, role: users.role, teamId: users.teamId });
+    // Pages and routes read the role and team fresh, but an open page or a session started under the
+    // old rights should not outlive them: the user signs in again.
+    if (after!.role !== before.role || after!.teamId !== before.teamId) {
+      await endAllUserSessions(tx, input.userId);
+    }
+    return after!;
+  });
 }

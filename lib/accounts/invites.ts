@@ -10,6 +10,8 @@ import { findUserByEmail, normalizeEmail, type Role } from "./users";
 
 export const INVITE_LIFETIME_DAYS = 7;
 
+const EMAIL_TAKEN = "このメールアドレスでは登録できません。";
+
 function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -100,9 +102,9 @@ export async function acceptInvite(
         "この招待リンクは無効か、有効期限が切れています。トレーナーに新しいリンクを依頼してください。",
       );
     }
-    if (await findUserByEmail(tx, input.account.email)) {
-      throw new AppError("conflict", "このメールアドレスはすでに登録されています。ログインしてください。");
-    }
+    // The caller must not pass this on as "already registered": anyone with the link could then test
+    // which emails have accounts (see app/invite/[token]/actions.ts).
+    if (await findUserByEmail(tx, input.account.email)) throw new AppError("conflict", EMAIL_TAKEN);
     const [user] = await tx
       .insert(users)
       .values({

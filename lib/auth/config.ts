@@ -8,6 +8,8 @@ import { verifyPassword } from "@/lib/accounts/passwords";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { beginSignInAttempt, clientAddress, finishSignInAttempt } from "./sign-in-throttle";
+import { createUserSession, endUserSession } from "./user-sessions";
 
 const credentialsSchema = z.object({
   email: z.string().trim().min(1).max(200),
@@ -18,6 +20,13 @@ class InvalidLogin extends CredentialsSignin {
   code = "invalid_login";
 }
 
+/** Too many failed sign-ins for the account or the address: refused without checking the password. */
+export class SignInThrottled extends CredentialsSignin {
+  code = "throttled";
+}
+
+const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+
 // Lazy: the environment (AUTH_SECRET, SSO variables) is read per request, never at build time.
 export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig => {
   const env = getEnv();
@@ -25,7 +34,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
   return {
     secret: env.authSecret,
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/signin", error: "/signin" },
     logger: {
       // A wrong password is an expected outcome shown to the user, not a server error.
@@ -37,13 +46,32 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
-        async authorize(raw) {
+        // Also reached by a direct POST to /api/auth/callback/credentials, so the throttle lives here.
+        async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) throw new InvalidLogin();
-          const user = await findUserByEmail(await getDb(), parsed.data.email);
+          const db = await getDb();
+          const attempt = {
+            email: parsed.data.email,
+            address: clientAddress(request.headers),
+            now: new Date(),
+          };
+          // Known and unknown emails take the same path: counted, throttled and answered alike.
+          const ticket = await beginSignInAttempt(db, attempt, env.signInLimits);
+          if (!ticket) throw new SignInThrottled();
+          const user = await findUserByEmail(db, parsed.data.email);
           // Hash even for an unknown account, so timing does not tell which emails exist.
-          const ok = await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password);
-          if (!user?.passwordHash || !ok) throw new InvalidLogin();
+          const ok = Boolean(
+            (await verifyPassword(user?.passwordHash ?? DUMMY_HASH, parsed.data.password)) &&
+              user?.passwordHash,
+          );
+          await finishSignInAttempt(
+            db,
+            ticket,
+            { ok, email: attempt.email, now: attempt.now },
+            env.signInLimits,
+          );
+          if (!user || !ok) throw new InvalidLogin();
           return { id: user.id, email: user.email, name: user.name };
         },
       }),
@@ -58,6 +86,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
         : []),
       ...(google ? [Google({ clientId: google.clientId, clientSecret: google.clientSecret })] : []),
     ],
+    events: {
+      // Signing out ends the session itself, not only the browser's copy of the cookie.
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await endUserSession(await getDb(), sid);
+      },
+    },
     callbacks: {
       // Single sign-on never creates accounts: the company's account must exist (made by an invite).
       async signIn({ user, account }) {
@@ -67,11 +102,20 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
       },
       async jwt({ token, user, account }) {
         if (user && account) {
+          let localId: string | undefined;
           if (account.provider === "credentials") {
-            token.sub = user.id;
+            localId = user.id;
           } else if (user.email) {
-            const local = await findUserByEmail(await getDb(), user.email);
-            if (local) token.sub = local.id;
+            localId = (await findUserByEmail(await getDb(), user.email))?.id;
+          }
+          // Every sign-in opens a session row the cookie names; ending the row ends the cookie.
+          if (localId) {
+            token.sub = localId;
+            token.sid = await createUserSession(await getDb(), {
+              userId: localId,
+              now: new Date(),
+              maxAgeMs: SESSION_MAX_AGE_SECONDS * 1000,
+            });
           }
         }
         return token;

@@ -2,24 +2,32 @@ import "server-only";
 import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { getSessionUserById, type Role, type SessionUser } from "@/lib/accounts/users";
+import type { Role, SessionUser } from "@/lib/accounts/users";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { signInPathFor } from "./return-to";
-import { readSessionUserId } from "./session-token";
+import { readSessionClaims } from "./session-token";
+import { getUserForSession, isUserSessionActive, type SessionClaims } from "./user-sessions";
 
-/** The signed-in user's id from the session cookie (see readSessionUserId). Memoized per request. */
-export const getSessionUserId = cache(
-  async (): Promise<string | null> => readSessionUserId(await headers(), getEnv().authSecret),
+/** What the session cookie claims (see readSessionClaims), not yet checked against the database. */
+const getSessionClaims = cache(
+  async (): Promise<SessionClaims | null> => readSessionClaims(await headers(), getEnv().authSecret),
 );
 
-// The session says who; the database says what they may do now (role and team are read fresh, so a
-// moved or demoted user loses access at once). Memoized per request.
+/** The signed-in user's id, if the cookie's session is still open. Memoized per request. */
+export const getSessionUserId = cache(async (): Promise<string | null> => {
+  const claims = await getSessionClaims();
+  if (!claims) return null;
+  return (await isUserSessionActive(await getDb(), claims, new Date())) ? claims.userId : null;
+});
+
+// The cookie says who; the database says whether that session is still open (signed out, role or team
+// changed: it is not) and what the user may do now (role and team are read fresh). Memoized per request.
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const id = await getSessionUserId();
-  if (!id) return null;
-  return (await getSessionUserById(await getDb(), id)) ?? null;
+  const claims = await getSessionClaims();
+  if (!claims) return null;
+  return (await getUserForSession(await getDb(), claims, new Date())) ?? null;
 });
 
 /**

@@ -257,3 +257,36 @@ export const assignments = pgTable(
     index("assignments_team_idx").on(t.teamId, t.dueAt),
   ],
 );
+
+// One row per signed-in browser. The session cookie (a JWT) names its row; a request whose row is gone
+// is signed out. Signing out deletes the row, a role or team change deletes all of the user's rows.
+export const userSessions = pgTable(
+  "user_sessions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("user_sessions_user_idx").on(t.userId), index("user_sessions_expires_idx").on(t.expiresAt)],
+);
+
+// Failed sign-ins, for throttling per account and per address across every app instance. The email is
+// stored as typed (normalized) whether or not an account has it, so an unknown email is throttled
+// exactly like a known one. Rows older than the window are deleted as new ones arrive.
+export const signInFailures = pgTable(
+  "sign_in_failures",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    address: text("address").notNull(),
+    failedAt: timestamp("failed_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("sign_in_failures_email_idx").on(t.email, t.failedAt),
+    index("sign_in_failures_address_idx").on(t.address, t.failedAt),
+    index("sign_in_failures_failed_at_idx").on(t.failedAt),
+  ],
+);

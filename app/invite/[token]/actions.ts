@@ -1,9 +1,13 @@
 "use server";
 
+import { headers } from "next/headers";
+import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { acceptInvite, acceptInviteSchema } from "@/lib/accounts/invites";
 import { signIn } from "@/lib/auth/config";
+import { clientAddress, isSignInAllowed } from "@/lib/auth/sign-in-throttle";
 import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 
 export interface AcceptInviteState {
@@ -23,9 +27,13 @@ export async function acceptInviteAction(
   if (!parsedToken.success) return { error: "この招待リンクは無効です。", values };
   const parsed = acceptInviteSchema.safeParse({ ...values, password: formData.get("password") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, values };
+  const db = await getDb();
+  const attempt = { email: parsed.data.email, address: clientAddress(await headers()), now: new Date() };
+  if (!(await isSignInAllowed(db, attempt, getEnv().signInLimits))) return { error: THROTTLED, values };
   try {
-    await acceptInvite(await getDb(), { token: parsedToken.data, account: parsed.data, now: new Date() });
+    await acceptInvite(db, { token: parsedToken.data, account: parsed.data, now: attempt.now });
   } catch (error) {
+    if (isAppError(error) && error.code === "conflict") return signInExistingAccount(parsed.data, values);
     if (isAppError(error)) return { error: error.message, values };
     throw error;
   }
@@ -33,3 +41,25 @@ export async function acceptInviteAction(
   await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/" });
   return {};
 }
+
+// An email that already has an account is not named as such (anyone holding the link could list the
+// accounts): its owner, who typed their own password, is signed in as a newcomer would be; anyone else
+// gets a neutral refusal, counted as a failed sign-in so the sign-in throttle bounds the guessing.
+async function signInExistingAccount(
+  account: { email: string; password: string },
+  values: AcceptInviteState["values"],
+): Promise<AcceptInviteState> {
+  try {
+    await signIn("credentials", { email: account.email, password: account.password, redirectTo: "/" });
+    return {};
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return { error: error.code === "throttled" ? THROTTLED : NOT_REGISTERED, values };
+    }
+    throw error;
+  }
+}
+
+const NOT_REGISTERED =
+  "このメールアドレスでは登録できませんでした。入力内容を確認するか、トレーナーにお問い合わせください。";
+const THROTTLED = "試行回数が多すぎます。しばらくしてからもう一度お試しください。";
