@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { CallPage } from "./pages/call-page";
 import { ScenarioEditorPage } from "./pages/scenario-editor-page";
 import { demo, SignInPage } from "./pages/sign-in-page";

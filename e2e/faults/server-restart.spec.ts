@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
 import { CallPage } from "../pages/call-page";
 import { demo, SignInPage } from "../pages/sign-in-page";
 import { AppServer } from "./app-server";
