@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import { csvRecords } from "@/lib/testing/parse-csv";
 import { expect, test } from "./fixtures";
@@ -240,4 +242,97 @@ test("who sees what across two teams and two trainees", async ({ browser }) => {
   });
 
   for (const side of sides) await side.context.close();
+});
+
+/** Every page file under app/, as the URL pattern Next serves it from. */
+function listPagePatterns(dir = path.join(process.cwd(), "app"), prefix = ""): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    if (entry.isDirectory()) return listPagePatterns(path.join(dir, entry.name), `${prefix}/${entry.name}`);
+    return entry.name === "page.tsx" ? [prefix === "" ? "/" : prefix] : [];
+  });
+}
+
+test("every page as anonymous, two trainees, their trainer and an admin", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const pageActors = ["anonymous", "trainee1", "trainee2", "trainer", "admin"] as const;
+  type PageActor = (typeof pageActors)[number];
+  const sessions = new Map<PageActor, Side>();
+  for (const actor of pageActors) {
+    if (actor === "anonymous") {
+      const context = await browser.newContext();
+      sessions.set(actor, { context, page: await context.newPage() });
+    } else {
+      sessions.set(actor, await signedIn(browser, demo[actor]));
+    }
+  }
+  const trainee1 = sessions.get("trainee1")!.page.request;
+  const ended = await endedCall(trainee1, "angry-double-charge");
+  const scenarioId = (
+    (await (await trainee1.get("/api/scenarios")).json()) as { scenarios: { scenarioId: string }[] }
+  ).scenarios[0]!.scenarioId;
+  const active = (
+    (await (await trainee1.post("/api/calls", { data: { scenarioId } })).json()) as { id: string }
+  ).id;
+  const draft = await sessions
+    .get("trainer")!
+    .page.request.post("/api/trainer/scenarios", { data: { from: "template" } });
+  expect(draft.status()).toBe(201);
+  const draftId = ((await draft.json()) as { id: string }).id;
+
+  // What each one sees: a status, "signin" when sent to sign in, or where a redirect landed.
+  const home: Record<PageActor, string> = {
+    anonymous: "signin",
+    trainee1: "200 /practice",
+    trainee2: "200 /practice",
+    trainer: "200 /trainer",
+    admin: "200 /admin",
+  };
+  const trainerPage = { anonymous: "signin", trainee1: "403", trainee2: "403", trainer: "200", admin: "200" };
+  const pages: Record<string, { url: string; expected: Record<PageActor, string> }> = {
+    "/": { url: "/", expected: home },
+    "/signin": { url: "/signin", expected: { ...home, anonymous: "200" } },
+    "/practice": { url: "/practice", expected: { ...trainerPage, trainee1: "200", trainee2: "200" } },
+    "/history": { url: "/history", expected: { ...trainerPage, trainee1: "200", trainee2: "200" } },
+    "/calls/[id]": {
+      url: `/calls/${active}`,
+      expected: { anonymous: "signin", trainee1: "200", trainee2: "404", trainer: "404", admin: "404" },
+    },
+    "/calls/[id]/review": {
+      url: `/calls/${ended}/review`,
+      expected: { anonymous: "signin", trainee1: "200", trainee2: "404", trainer: "200", admin: "200" },
+    },
+    "/trainer": { url: "/trainer", expected: trainerPage },
+    // An admin without a team of their own authors nothing: the list says so, a draft's page sends them to it.
+    "/trainer/scenarios": { url: "/trainer/scenarios", expected: trainerPage },
+    "/trainer/scenarios/[id]": {
+      url: `/trainer/scenarios/${draftId}`,
+      expected: { ...trainerPage, admin: "200 /trainer/scenarios" },
+    },
+    "/admin": { url: "/admin", expected: { ...trainerPage, trainer: "403" } },
+    // Open to anyone holding a link; an unknown one says so.
+    "/invite/[token]": {
+      url: "/invite/unknown-token-0123456789",
+      expected: { anonymous: "200", trainee1: "200", trainee2: "200", trainer: "200", admin: "200" },
+    },
+  };
+  expect(listPagePatterns().sort()).toEqual(Object.keys(pages).sort());
+
+  const wrong: string[] = [];
+  for (const [pattern, { url, expected }] of Object.entries(pages)) {
+    for (const actor of pageActors) {
+      const { page } = sessions.get(actor)!;
+      const response = await page.goto(url);
+      const landed = new URL(page.url()).pathname;
+      const seen =
+        landed === "/signin" && url !== "/signin"
+          ? "signin"
+          : landed === new URL(url, "http://x").pathname
+            ? String(response?.status())
+            : `${response?.status()} ${landed}`;
+      if (seen !== expected[actor])
+        wrong.push(`${pattern} as ${actor}: ${seen}, expected ${expected[actor]}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+  for (const side of sessions.values()) await side.context.close();
 });

@@ -183,7 +183,10 @@ test.describe("the practice call", () => {
     expect(tooLong.status()).toBe(413);
     expect(((await tooLong.json()) as { error: { message: string } }).error.message).toContain("400文字まで");
     expect((await page.request.post(`${url}/replies`, { data: { text: "  " } })).status()).toBe(422);
-    expect((await page.request.post(`${url}/replies`, { data: "not json" })).status()).toBe(422);
+    const malformed = { data: "not json", headers: { "content-type": "application/json" } };
+    expect((await page.request.post(`${url}/replies`, malformed)).status()).toBe(422);
+    // Only JSON is read: a body of another type is what a form on another page could send.
+    expect((await page.request.post(`${url}/replies`, { data: "not json" })).status()).toBe(415);
     expect((await page.request.post(`${url}/end`)).status()).toBe(200);
     expect((await page.request.post(`${url}/replies`, { data: { text: "はい" } })).status()).toBe(409);
   });

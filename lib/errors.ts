@@ -6,6 +6,7 @@ export type ErrorCode =
   | "not_found"
   | "invalid_input"
   | "payload_too_large"
+  | "unsupported_media_type"
   | "conflict"
   | "rate_limited"
   | "unavailable"
@@ -17,6 +18,7 @@ const statusByCode: Record<ErrorCode, number> = {
   not_found: 404,
   invalid_input: 422,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   conflict: 409,
   rate_limited: 429,
   unavailable: 503,

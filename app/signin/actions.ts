@@ -7,11 +7,14 @@ import { findUserByEmail } from "@/lib/accounts/users";
 import { signIn, signOut } from "@/lib/auth/config";
 import { homePathFor, safeReturnTo } from "@/lib/auth/return-to";
 import { getDb } from "@/lib/db/client";
+import { hasControlCharacters } from "@/lib/validation/plain-text";
 
 export interface SignInState {
   error?: string;
   email?: string;
 }
+
+const WRONG_LOGIN = "メールアドレスまたはパスワードが正しくありません。";
 
 const formSchema = z.object({
   email: z.string().trim().min(1, "メールアドレスを入力してください。").max(200),
@@ -22,6 +25,11 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
   const parsed = formSchema.safeParse({ email: formData.get("email"), password: formData.get("password") });
   const email = String(formData.get("email") ?? "");
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, email };
+  // No account's email or password holds a control character: the usual wrong-login answer, which
+  // tells nothing, rather than a query the database refuses.
+  if (hasControlCharacters(parsed.data.email) || hasControlCharacters(parsed.data.password)) {
+    return { error: WRONG_LOGIN, email: "" };
+  }
   try {
     await signIn("credentials", { ...parsed.data, redirect: false });
   } catch (error) {
@@ -36,7 +44,7 @@ export async function signInAction(_prev: SignInState, formData: FormData): Prom
 // The same words for a known and an unknown email: the page never tells which accounts exist.
 function signInErrorMessage(error: AuthError): string {
   if (error instanceof CredentialsSignin && error.code === "throttled") return THROTTLED_MESSAGE;
-  if (error.type === "CredentialsSignin") return "メールアドレスまたはパスワードが正しくありません。";
+  if (error.type === "CredentialsSignin") return WRONG_LOGIN;
   return "ログインできませんでした。しばらくしてからもう一度お試しください。";
 }
 

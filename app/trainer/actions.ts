@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
+import { teamNameSchema } from "@/lib/accounts/admin";
 import { createInvite, revokeInvite } from "@/lib/accounts/invites";
 import { createTeamForTrainer } from "@/lib/accounts/teams";
 import { requireRole } from "@/lib/auth/session";
@@ -54,13 +55,7 @@ export interface TeamState {
   error?: string;
 }
 
-const teamSchema = z.object({
-  name: z
-    .string()
-    .trim()
-    .min(1, "チーム名を入力してください。")
-    .max(60, "チーム名は60文字以内にしてください。"),
-});
+const teamSchema = z.object({ name: teamNameSchema });
 
 export async function createTeamAction(_prev: TeamState, formData: FormData): Promise<TeamState> {
   const user = await requireRole(["trainer", "admin"]);

@@ -5,11 +5,11 @@ import { endAllUserSessions } from "@/lib/auth/user-sessions";
 import type { Db } from "@/lib/db/open-database";
 import { teams, userRole, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { plainText } from "@/lib/validation/plain-text";
 
 // What an admin does to teams and users. Callers check the admin role; these functions check the data.
 
-export const teamNameSchema = z
-  .string()
+export const teamNameSchema = plainText()
   .trim()
   .min(1, "チーム名を入力してください。")
   .max(60, "チーム名は60文字以内にしてください。");

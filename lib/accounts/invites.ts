@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/open-database";
 import { invites, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { plainText } from "@/lib/validation/plain-text";
 import { hashPassword, PASSWORD_MIN_LENGTH } from "./passwords";
 import { findUserByEmail, normalizeEmail, type Role } from "./users";
 
@@ -71,14 +72,12 @@ export async function getInviteStatus(db: Db, token: string, now: Date) {
 }
 
 export const acceptInviteSchema = z.object({
-  name: z
-    .string()
+  name: plainText()
     .trim()
     .min(1, "お名前を入力してください。")
     .max(60, "お名前は60文字以内で入力してください。"),
   email: z.email("メールアドレスの形式が正しくありません。").max(200),
-  password: z
-    .string()
+  password: plainText()
     .min(PASSWORD_MIN_LENGTH, `パスワードは${PASSWORD_MIN_LENGTH}文字以上にしてください。`)
     .max(200, "パスワードが長すぎます。"),
 });

@@ -8,12 +8,15 @@ import { verifyPassword } from "@/lib/accounts/passwords";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { describeErrorForLog } from "@/lib/http/safe-error-log";
+import { plainText } from "@/lib/validation/plain-text";
 import { beginSignInAttempt, clientAddress, finishSignInAttempt } from "./sign-in-throttle";
 import { createUserSession, endUserSession } from "./user-sessions";
 
 const credentialsSchema = z.object({
-  email: z.string().trim().min(1).max(200),
-  password: z.string().min(1).max(200),
+  // A control character (NUL) would reach the query and fail as a server error: a wrong login instead.
+  email: plainText().trim().min(1).max(200),
+  password: plainText().min(1).max(200),
 });
 
 class InvalidLogin extends CredentialsSignin {
@@ -40,7 +43,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
       // A wrong password is an expected outcome shown to the user, not a server error.
       error(error) {
         if (error instanceof CredentialsSignin) return;
-        console.error("[auth]", error);
+        console.error(`[auth] ${describeErrorForLog(error)}`);
       },
     },
     providers: [

@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { plainText } from "@/lib/validation/plain-text";
 import { MAX_SCENARIO_YAML_CHARS } from "./limits";
 
 // Bodies of the authoring API, validated by the route handlers.
 
-const yamlText = z.string().max(MAX_SCENARIO_YAML_CHARS, "YAML が長すぎます。");
+const yamlText = plainText().max(MAX_SCENARIO_YAML_CHARS, "YAML が長すぎます。");
 
 export const createScenarioRequestSchema = z.discriminatedUnion("from", [
   z.object({ from: z.literal("template") }),

@@ -12,20 +12,21 @@ import { AppError } from "@/lib/errors";
 import { analyzeReply } from "@/lib/rubric/analyze-reply";
 import { loadScenario } from "@/lib/scenario/load-scenario";
 import type { Scenario } from "@/lib/scenario/schema";
+import { plainText } from "@/lib/validation/plain-text";
 import { MAX_SCENARIO_YAML_CHARS } from "./limits";
 
 // The editor's playtest runs the scenario being written, in place: the client holds the YAML, the engine
 // state and the transcript, and sends them with each reply. Nothing is stored, so a trainer can playtest
 // a draft that was never saved. Time does not pass in a playtest (the trainer is writing, not racing).
 
-const turnSchema = z.object({ role: z.enum(["caller", "operator"]), text: z.string().max(2000) });
+const turnSchema = z.object({ role: z.enum(["caller", "operator"]), text: plainText().max(2000) });
 
 export const playtestRequestSchema = z.object({
-  yaml: z.string().max(MAX_SCENARIO_YAML_CHARS),
+  yaml: plainText().max(MAX_SCENARIO_YAML_CHARS),
   /** Absent: start the call. */
   state: z.unknown().optional(),
   transcript: z.array(turnSchema).max(200).default([]),
-  reply: z.string().max(MAX_REPLY_CHARS).optional(),
+  reply: plainText().max(MAX_REPLY_CHARS).optional(),
 });
 export type PlaytestRequest = z.infer<typeof playtestRequestSchema>;
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { apologyKinds, type RubricLabels, rubricLabelsSchema } from "@/lib/rubric/labels";
+import { plainText } from "@/lib/validation/plain-text";
 import type { Scorecard } from "./scorecard";
 
 // The JSON the call API answers with and the call screen renders. It carries what the trainee may see:
@@ -8,7 +9,7 @@ import type { Scorecard } from "./scorecard";
 export { MAX_REPLY_CHARS } from "./limits";
 
 export const replyRequestSchema = z.object({
-  text: z.string(),
+  text: plainText(),
   /** When the trainee started the reply, in ms since the call started (voice mode measures it). */
   startedAtMs: z.number().int().min(0).optional(),
   /**

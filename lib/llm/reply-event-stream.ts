@@ -1,5 +1,6 @@
 import "server-only";
 import type { ReplyResult } from "@/lib/calls/call-view";
+import { describeErrorForLog } from "@/lib/http/safe-error-log";
 import type { VoiceListener } from "./reply-follow-up";
 
 // The reply answered as Server-Sent Events: first the scored reply (as the JSON answer would be), then
@@ -66,7 +67,8 @@ export function replyEventStream(
     },
   };
   void run(listener)
-    .catch((error: unknown) => console.error("[llm] reply follow-up failed", error))
+    // A failed write's error holds the query and the call's text: logged by its SQLSTATE only.
+    .catch((error: unknown) => console.error(`[llm] reply follow-up failed: ${describeErrorForLog(error)}`))
     .finally(() => {
       release();
       send({ event: "done", data: {} });

@@ -4,6 +4,7 @@ import type { CallView } from "@/lib/calls/call-view";
 import type { DbHandle } from "@/lib/db/open-database";
 import { playEndedCall, setUpTwoTeams, type TwoTeams } from "@/lib/testing/team-fixture";
 import { testDatabaseTargets } from "@/lib/testing/test-databases";
+import { CONTROL_CHARACTERS_MESSAGE } from "@/lib/validation/plain-text";
 import { addComment, listComments, listOverrides, removeOverride, setOverride } from "./annotations";
 import { accessToCall, getCallForViewer } from "./call-access";
 
@@ -149,5 +150,29 @@ describe.each(testDatabaseTargets())("call review and annotations on $name", (ta
     await expect(
       setOverride(handle.db, teamA.trainer, { ...base, label: "empathy", value: true, reason: " " }),
     ).rejects.toMatchObject({ status: 422 });
+  });
+
+  // The review page's server actions pass form text straight here: these checks are their only guard.
+  it("refuses control characters in a comment or a reason with 422 before writing", async () => {
+    for (const text of ["NUL\u0000です", "ベル\u0007", "削除\u007F"]) {
+      await expect(
+        addComment(handle.db, teamA.trainer, { callId: call.id, seq: replySeq, body: text }),
+      ).rejects.toMatchObject({ status: 422, message: CONTROL_CHARACTERS_MESSAGE });
+      await expect(
+        setOverride(handle.db, teamA.trainer, {
+          callId: call.id,
+          seq: replySeq,
+          label: "empathy",
+          value: true,
+          reason: text,
+        }),
+      ).rejects.toMatchObject({ status: 422, message: CONTROL_CHARACTERS_MESSAGE });
+    }
+    const comment = await addComment(handle.db, teamA.trainer, {
+      callId: call.id,
+      seq: replySeq,
+      body: "一行目\n\t二行目",
+    });
+    expect(comment.body).toBe("一行目\n\t二行目");
   });
 });

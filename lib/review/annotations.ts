@@ -9,6 +9,7 @@ import type { Db } from "@/lib/db/open-database";
 import { calls, labelOverrides, turnComments, turns, users } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import type { RubricLabels } from "@/lib/rubric/labels";
+import { CONTROL_CHARACTERS_MESSAGE, hasControlCharacters } from "@/lib/validation/plain-text";
 import { type CallAccess, findViewableCall } from "./call-access";
 import { applyOverrides, type OverridableLabel, overridableLabelSchema, parseLabelValue } from "./overrides";
 
@@ -45,6 +46,8 @@ export async function addComment(
 ): Promise<TurnComment> {
   const body = input.body.trim();
   if (body === "") throw new AppError("invalid_input", "コメントを入力してください。");
+  // The review form's server action reaches here without a request schema.
+  if (hasControlCharacters(body)) throw new AppError("invalid_input", CONTROL_CHARACTERS_MESSAGE);
   if (body.length > MAX_COMMENT_CHARS) {
     throw new AppError("payload_too_large", `コメントは${MAX_COMMENT_CHARS}文字以内にしてください。`);
   }
@@ -80,6 +83,7 @@ export async function setOverride(
   if (!value.ok) throw new AppError("invalid_input", "この評価項目には指定できない値です。");
   const reason = input.reason.trim();
   if (reason === "") throw new AppError("invalid_input", "修正の理由を入力してください。");
+  if (hasControlCharacters(reason)) throw new AppError("invalid_input", CONTROL_CHARACTERS_MESSAGE);
   return db.transaction(async (tx) => {
     const { row } = await findReviewableCall(tx, viewer, input.callId, { lock: true });
     if (row.status !== "ended") throw new AppError("conflict", "通話が終わってから修正できます。");

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { type RubricLabels, rubricLabelsSchema } from "@/lib/rubric/labels";
+import { plainText } from "@/lib/validation/plain-text";
 
 // A trainer's correction of one automatic label. The seven guideline labels can be overridden; the
 // analyzer's own value stays in turns.analysis and the override is applied on top when scoring.
@@ -12,8 +13,7 @@ export const MAX_REASON_CHARS = 500;
 
 export const overrideRequestSchema = z.object({
   value: z.union([z.boolean(), z.string()]),
-  reason: z
-    .string()
+  reason: plainText()
     .trim()
     .min(1, "修正の理由を入力してください。")
     .max(MAX_REASON_CHARS, `理由は${MAX_REASON_CHARS}文字以内にしてください。`),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainText } from "@/lib/validation/plain-text";
 import { MAX_NOTE_CHARS } from "./assignment-limits";
 
 /** A new assignment, as the API and the dashboard form send it. */
@@ -6,7 +7,7 @@ export const assignmentRequestSchema = z.object({
   scenarioId: z.uuid("シナリオを選んでください。"),
   traineeIds: z.array(z.uuid()).min(1, "研修生を1人以上選んでください。").max(200),
   dueAt: z.coerce.date({ error: "期限の日付が正しくありません。" }),
-  note: z.string().max(MAX_NOTE_CHARS, `メモは${MAX_NOTE_CHARS}文字以内にしてください。`).nullish(),
+  note: plainText().max(MAX_NOTE_CHARS, `メモは${MAX_NOTE_CHARS}文字以内にしてください。`).nullish(),
 });
 
 /** A due date picked as a calendar day means the end of that day in Japan. */

@@ -30,7 +30,8 @@ const columns = [
 ];
 
 /**
- * One row per ended attempt, UTF-8 with a byte-order mark so that Excel opens the Japanese correctly.
+ * One row per ended attempt, UTF-8 with a byte-order mark so that Excel opens the Japanese correctly,
+ * every formula neutralized.
  * Dates are Japan time (ISO 8601 with +09:00).
  */
 export function toResultsCsv(attempts: readonly TeamAttempt[]): string {
@@ -61,7 +62,9 @@ export function toResultsCsv(attempts: readonly TeamAttempt[]): string {
         card ? `${reached.length}/${card.goals.length}` : "",
       ];
     });
-  return stringify([columns, ...rows], { bom: true, record_delimiter: "\r\n" });
+  // A cell starting with = + - @ (a trainee's name, a scenario's title) is a live formula in Excel:
+  // escape_formulas prefixes it with ' so it shows as the text it is.
+  return stringify([columns, ...rows], { bom: true, record_delimiter: "\r\n", escape_formulas: true });
 }
 
 function formatJst(at: Date): string {

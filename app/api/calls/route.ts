@@ -4,14 +4,14 @@ import { startCallRequestSchema } from "@/lib/calls/call-view";
 import { listCallsForUser } from "@/lib/calls/history";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { handleApi, json, readJsonBody } from "@/lib/http/api-handler";
+import { handleApi, handleMutation, json, readJsonBody } from "@/lib/http/api-handler";
 
 /**
  * Starts a call: { scenarioId, mode? } → the call with the caller's opening line. mode "llm" needs an
  * LLM configured (else 422); a scenario that pins a mode is played in it.
  */
 export function POST(request: Request) {
-  return handleApi(async () => {
+  return handleMutation(request, async () => {
     const user = await requireApiUser();
     const body = await readJsonBody(request, startCallRequestSchema);
     return json(await startCallForUser(await getDb(), user, { ...body, llm: getEnv().llm }), 201);

@@ -3,7 +3,7 @@ import { createTeam, teamNameSchema } from "@/lib/accounts/admin";
 import { listTeamsWithCounts } from "@/lib/accounts/teams";
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { handleApi, json, readJsonBody } from "@/lib/http/api-handler";
+import { handleApi, handleMutation, json, readJsonBody } from "@/lib/http/api-handler";
 
 /** Every team with its member count (admins only). */
 export function GET() {
@@ -15,7 +15,7 @@ export function GET() {
 
 /** Creates a team: { name } → 201, the team. */
 export function POST(request: Request) {
-  return handleApi(async () => {
+  return handleMutation(request, async () => {
     await requireApiUser("admin");
     const { name } = await readJsonBody(request, z.object({ name: teamNameSchema }));
     return json(await createTeam(await getDb(), name), 201);

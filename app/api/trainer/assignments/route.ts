@@ -1,6 +1,6 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { handleApi, json, readJsonBody } from "@/lib/http/api-handler";
+import { handleApi, handleMutation, json, readJsonBody } from "@/lib/http/api-handler";
 import { assignmentRequestSchema } from "@/lib/team/assignment-request";
 import { createAssignments, listTeamAssignments } from "@/lib/team/assignments";
 import { readTeamRequest } from "@/lib/team/team-request";
@@ -18,7 +18,7 @@ export function GET(request: Request) {
 
 /** Assigns a scenario: { scenarioId, traineeIds, dueAt, note? } → 201, { ids }. */
 export function POST(request: Request) {
-  return handleApi(async () => {
+  return handleMutation(request, async () => {
     const user = await requireApiUser("trainer", "admin");
     const db = await getDb();
     const { scope } = await readTeamRequest(db, user, request, new Date());

@@ -8,7 +8,7 @@ import {
   listAuthoringScenarios,
 } from "@/lib/authoring/scenario-authoring";
 import { getDb } from "@/lib/db/client";
-import { handleApi, json, readJsonBody } from "@/lib/http/api-handler";
+import { handleApi, handleMutation, json, readJsonBody } from "@/lib/http/api-handler";
 
 /** The team's scenarios with their status, and the built-ins a trainer may duplicate. */
 export function GET() {
@@ -20,7 +20,7 @@ export function GET() {
 
 /** A new draft: from the starter template, a copy of a scenario, or imported YAML. */
 export function POST(request: Request) {
-  return handleApi(async () => {
+  return handleMutation(request, async () => {
     const user = await requireApiUser("trainer", "admin");
     const body = await readJsonBody(request, createScenarioRequestSchema, {
       maxBytes: MAX_AUTHORING_BODY_BYTES,

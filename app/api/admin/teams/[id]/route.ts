@@ -2,11 +2,11 @@ import { z } from "zod";
 import { renameTeam, teamNameSchema } from "@/lib/accounts/admin";
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { handleApi, json, parseId, readJsonBody } from "@/lib/http/api-handler";
+import { handleMutation, json, parseId, readJsonBody } from "@/lib/http/api-handler";
 
 /** Renames a team: { name }. */
 export function PATCH(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleApi(async () => {
+  return handleMutation(request, async () => {
     await requireApiUser("admin");
     const teamId = parseId((await params).id);
     const { name } = await readJsonBody(request, z.object({ name: teamNameSchema }));

@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { handleApi, json, parseId, readJsonBody } from "@/lib/http/api-handler";
+import { handleApi, handleMutation, json, parseId, readJsonBody } from "@/lib/http/api-handler";
 import { addComment, listComments } from "@/lib/review/annotations";
+import { plainText } from "@/lib/validation/plain-text";
 
 type Params = { params: Promise<{ id: string }> };
 
@@ -15,11 +16,11 @@ export function GET(_request: Request, { params }: Params) {
   });
 }
 
-const commentSchema = z.object({ seq: z.number().int().min(0), body: z.string() });
+const commentSchema = z.object({ seq: z.number().int().min(0), body: plainText() });
 
 /** A trainer comments on one turn: { seq, body } → 201, the comment. */
 export function POST(request: Request, { params }: Params) {
-  return handleApi(async () => {
+  return handleMutation(request, async () => {
     const user = await requireApiUser("trainer", "admin");
     const id = parseId((await params).id);
     const body = await readJsonBody(request, commentSchema);

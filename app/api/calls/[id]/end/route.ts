@@ -1,11 +1,11 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { endCallForUser } from "@/lib/calls/call-service";
 import { getDb } from "@/lib/db/client";
-import { handleApi, json, parseId } from "@/lib/http/api-handler";
+import { handleMutation, json, parseId } from "@/lib/http/api-handler";
 
 /** The trainee hangs up; the call ends with its scorecard. Ending an ended call changes nothing. */
-export function POST(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleApi(async () => {
+export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  return handleMutation(request, async () => {
     const user = await requireApiUser();
     const id = parseId((await params).id);
     return json(await endCallForUser(await getDb(), user, id));

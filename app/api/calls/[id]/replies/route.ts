@@ -4,7 +4,7 @@ import { sendReplyWithFollowUp, systemClock } from "@/lib/calls/call-service";
 import { replyRequestSchema } from "@/lib/calls/call-view";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
-import { handleApi, json, parseId, readJsonBody } from "@/lib/http/api-handler";
+import { handleMutation, json, parseId, readJsonBody } from "@/lib/http/api-handler";
 import { type CallerGeneration, startCallerGeneration, type VoicePlan } from "@/lib/llm/caller-generation";
 import { isUnderRateLimit } from "@/lib/llm/llm-usage";
 import { replyEventStream } from "@/lib/llm/reply-event-stream";
@@ -15,7 +15,7 @@ import { runReplyFollowUp, type VoiceListener } from "@/lib/llm/reply-follow-up"
  * In LLM play, with `Accept: text/event-stream`, the answer streams: the reply, then the caller's words.
  */
 export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleApi(async () => {
+  return handleMutation(request, async () => {
     const user = await requireApiUserId();
     const id = parseId((await params).id);
     const body = await readJsonBody(request, replyRequestSchema);

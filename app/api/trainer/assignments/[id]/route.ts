@@ -1,12 +1,12 @@
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
-import { handleApi, json, parseId } from "@/lib/http/api-handler";
+import { handleMutation, json, parseId } from "@/lib/http/api-handler";
 import { deleteAssignment } from "@/lib/team/assignments";
 import { readTeamRequest } from "@/lib/team/team-request";
 
 /** Deletes an assignment of the team (another team's is 404). */
 export function DELETE(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleApi(async () => {
+  return handleMutation(request, async () => {
     const user = await requireApiUser("trainer", "admin");
     const db = await getDb();
     const assignmentId = parseId((await params).id);

@@ -4,14 +4,14 @@ import { createInvite } from "@/lib/accounts/invites";
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { handleApi, json, parseId, readJsonBody } from "@/lib/http/api-handler";
+import { handleMutation, json, parseId, readJsonBody } from "@/lib/http/api-handler";
 import { requestOrigin } from "@/lib/http/request-origin";
 
 const inviteSchema = z.object({ role: z.enum(["trainee", "trainer"]).default("trainee") });
 
 /** An invite link for any team: { role? } → 201, { link, expiresAt } (the link is shown only here). */
 export function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  return handleApi(async () => {
+  return handleMutation(request, async () => {
     const admin = await requireApiUser("admin");
     const teamId = parseId((await params).id);
     const { role } = await readJsonBody(request, inviteSchema);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { handleApi, json, parseId, readJsonBody } from "@/lib/http/api-handler";
+import { handleMutation, json, parseId, readJsonBody } from "@/lib/http/api-handler";
 import { removeOverride, setOverride } from "@/lib/review/annotations";
 import { overrideRequestSchema } from "@/lib/review/overrides";
 
@@ -19,7 +19,7 @@ async function readTarget(params: Params["params"]) {
 
 /** Overrides one label of one reply: { value, reason } → the call's new overall score. */
 export function PUT(request: Request, { params }: Params) {
-  return handleApi(async () => {
+  return handleMutation(request, async () => {
     const user = await requireApiUser("trainer", "admin");
     const target = await readTarget(params);
     const body = await readJsonBody(request, overrideRequestSchema);
@@ -28,8 +28,8 @@ export function PUT(request: Request, { params }: Params) {
 }
 
 /** Removes the override: the analyzer's label counts again. */
-export function DELETE(_request: Request, { params }: Params) {
-  return handleApi(async () => {
+export function DELETE(request: Request, { params }: Params) {
+  return handleMutation(request, async () => {
     const user = await requireApiUser("trainer", "admin");
     const target = await readTarget(params);
     return json(await removeOverride(await getDb(), user, target));
