@@ -29,7 +29,7 @@ vi.mock("@/lib/auth/session", async () => ({
     if (!session.user) throw new Navigation("signin");
     return session.user;
   },
-  requireRole: async (...roles: string[]) => {
+  requireRole: async (roles: readonly string[]) => {
     if (!session.user) throw new Navigation("signin");
     if (!roles.includes(session.user.role)) throw new Navigation("forbidden");
     return session.user;
@@ -38,7 +38,10 @@ vi.mock("@/lib/auth/session", async () => ({
 vi.mock("@/lib/db/client", () => ({ getDb: async () => session.db }));
 vi.mock("@/lib/env", async (original) => ({
   ...(await original<typeof import("@/lib/env")>()),
-  getEnv: () => ({ llm: undefined }),
+  getEnv: () => ({
+    llm: undefined,
+    signInLimits: { maxFailuresPerAccount: 10, maxFailuresPerAddress: 50, windowMs: 15 * 60_000 },
+  }),
 }));
 vi.mock("@/lib/auth/config", () => ({ signIn: async () => undefined, signOut: async () => undefined }));
 // next-auth's package entry needs Next's runtime; the sign-in action only uses its error class.
