@@ -255,6 +255,12 @@ const cases: { name: string; context: Turn[]; reply: string; expected: Partial<R
       "ありがとうございます。申し訳ないのですが、お客様のお宅に伺うことはできない決まりになっておりまして。お気持ちだけ、ありがたく頂戴しますね。",
     expected: { violation: "none" },
   },
+  {
+    name: "a て-form straight before its verb is one event: 割れて届いた is one point",
+    context: [caller("あのね、頼んでたワイン、瓶が割れて届いたんだけど！箱までびしょびしょよ！")],
+    reply: "さようでございますか。瓶が割れて届いたのですね。",
+    expected: { parroting: true, summarizing: false },
+  },
 ];
 
 describe("analyzeReply labels (own held-out style items)", () => {

@@ -140,14 +140,17 @@ const auxiliaryStarts = [
 
 function clauseBoundaries(text: string, morphemes: Morpheme[], sentences: Sentence[]): number[] {
   const boundaries = new Set<number>(sentences.map((s) => s.end));
-  for (const m of morphemes) {
-    if (m.pos !== "助詞") continue;
+  morphemes.forEach((m, i) => {
+    if (m.pos !== "助詞") return;
     if (closingParticles.has(m.surface)) boundaries.add(m.end);
     else if (m.surface === "て" || m.surface === "で") {
       const next = text.slice(m.end, m.end + 2);
-      if (!auxiliaryStarts.some((start) => next.startsWith(start))) boundaries.add(m.end);
+      // 割れて届いた: a て-form straight before its verb says how, one event; 割れてて、こぼれて is two.
+      const following = morphemes[i + 1];
+      const manner = following?.start === m.end && following.pos === "動詞";
+      if (!manner && !auxiliaryStarts.some((start) => next.startsWith(start))) boundaries.add(m.end);
     }
-  }
+  });
   // 〜たうえに / 〜ないうえに adds a second point: 待たされたうえに説明もなかった.
   // (The content tokenizer keeps no case particles, so this is read off the text.)
   // IPADIC often splits のに into の + に and reads したら's たら as an auxiliary: find them on the text.
