@@ -42,6 +42,7 @@ async function main() {
     databaseServerUrl: SERVER_URL,
     cpuProfDir: args["cpu-prof"],
     instances: INSTANCES,
+    signInParallel: args["sign-in-parallel"] ? Number(args["sign-in-parallel"]) : undefined,
   });
   try {
     await measure(server);

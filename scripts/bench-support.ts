@@ -42,6 +42,8 @@ export interface BenchServerOptions {
    * scripts/bench-proxy.ts on `port`, the instances on the ports after it.
    */
   instances?: number;
+  /** How many trainees sign in at once (default 8; --sign-in-parallel). */
+  signInParallel?: number;
 }
 
 /** One `next start` process of the bench. */
@@ -103,7 +105,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
     const proxy = count > 1 ? await spawnProxy(options.port, ports) : undefined;
     if (proxy) children.push(proxy);
     const base = `http://127.0.0.1:${options.port}`;
-    const sessions = await signInAll(base, emails);
+    const sessions = await signInAll(base, emails, options.signInParallel);
     return { base, process: instances[0]!.process, instances, proxy, sessions, stop };
   } catch (error) {
     await stop();
@@ -146,6 +148,7 @@ async function spawnProxy(port: number, targetPorts: number[]): Promise<ChildPro
  * limit from one address (all trainees here are 127.0.0.1) would be refused.
  */
 async function signInAll(base: string, emails: string[], parallel = 8): Promise<string[]> {
+  const began = performance.now();
   const sessions: string[] = new Array(emails.length);
   let next = 0;
   const worker = async () => {
@@ -155,6 +158,9 @@ async function signInAll(base: string, emails: string[], parallel = 8): Promise<
     }
   };
   await Promise.all(Array.from({ length: Math.min(parallel, emails.length) }, worker));
+  console.log(
+    `signed in ${emails.length} trainees, ${parallel} at a time, in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+  );
   return sessions;
 }
 
@@ -319,6 +325,8 @@ export async function playCalls(play: TraineePlay, load: LoadOptions, { deadline
       if (!view || Date.now() >= deadline) break;
       // A trainee listens to the caller to the end (as the call screen shows), then types.
       await sleep(untilCallerFinishes(view) + typingPause(load.thinkMs));
+      // A reply typed after the end is not sent: the counted window is exactly --seconds long.
+      if (Date.now() >= deadline) break;
       view = await play.reply(opened.id, text);
     }
   }
