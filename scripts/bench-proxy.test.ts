@@ -1,7 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
-import { INSTANCE_HEADER, parseTargets, startRoundRobinProxy } from "./bench-proxy";
+import { INSTANCE_HEADER, parseTargets, roundRobinByPath, startRoundRobinProxy } from "./bench-proxy";
 
 const servers: http.Server[] = [];
 
@@ -52,7 +52,7 @@ async function proxyTo(ports: number[]): Promise<string> {
 }
 
 describe("startRoundRobinProxy", () => {
-  it("sends consecutive requests to the instances in turn and says which answered", async () => {
+  it("sends consecutive requests to a path to the instances in turn and says which answered", async () => {
     const base = await proxyTo([await echoServer("one"), await echoServer("two")]);
     const seen: string[] = [];
     for (let i = 0; i < 4; i++) {
@@ -118,6 +118,22 @@ describe("startRoundRobinProxy", () => {
     const response = await fetch(`${base}/api/health`);
     expect(response.status).toBe(502);
     expect(await response.text()).toContain(`instance 0 (127.0.0.1:${port}) failed`);
+  });
+});
+
+describe("roundRobinByPath", () => {
+  it("sends consecutive requests to one path to different instances, even when two callers alternate", () => {
+    const pick = roundRobinByPath(2);
+    // Two trainees replying in strict alternation: a single shared turn would pin each call to one instance.
+    const a = "/api/calls/a/replies";
+    const b = "/api/calls/b/replies";
+    const seen = [a, b, a, b, a, b].map((url) => `${url.split("/")[3]}${pick(url)}`);
+    expect(seen).toEqual(["a0", "b1", "a1", "b0", "a0", "b1"]);
+  });
+
+  it("ignores the query and spreads new paths over the instances", () => {
+    const pick = roundRobinByPath(3);
+    expect([pick("/x?1"), pick("/x?2"), pick("/y"), pick("/z"), pick("/w")]).toEqual([0, 1, 1, 2, 0]);
   });
 });
 

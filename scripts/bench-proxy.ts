@@ -1,6 +1,9 @@
 // The round-robin HTTP proxy that `npm run bench:calls -- --instances 2` puts in front of its app
-// instances: each request goes to the next instance in turn, so the replies of one call land on
-// different instances, as behind a load balancer with no sticky sessions. Method, path, headers and
+// instances, a load balancer with no sticky sessions. The turn is kept per path: the next request to a
+// path goes to the instance after the one that answered the last, so consecutive replies of one call
+// (POST /api/calls/:id/replies) always land on different instances; a path seen for the first time
+// takes the next instance of one shared turn, which spreads new calls. (A single shared turn alone
+// would let two trainees who alternate keep one instance each for good.) Method, path, headers and
 // body are forwarded as they came and the answer is streamed back as it is written (a server-sent
 // event stream too). It runs in a process of its own (`tsx scripts/bench-proxy.ts --port P --targets
 // 127.0.0.1:A,127.0.0.1:B`) so its work is not billed to the measuring client. Loopback only.
@@ -32,10 +35,9 @@ export function startRoundRobinProxy(port: number, targets: readonly ProxyTarget
   if (targets.length === 0) throw new Error("the proxy needs at least one target");
   // Kept-alive upstream sockets, as a real balancer pools its connections.
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  let next = 0;
+  const pick = roundRobinByPath(targets.length);
   const server = http.createServer((request, response) => {
-    const index = next;
-    next = (next + 1) % targets.length;
+    const index = pick(request.url ?? "/");
     const target = targets[index]!;
     const upstream = http.request(
       {
@@ -78,6 +80,22 @@ export function startRoundRobinProxy(port: number, targets: readonly ProxyTarget
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () => resolve(server));
   });
+}
+
+/** Chooses the instance for a request URL: per path, the one after the path's last; a new path, the shared next. */
+export function roundRobinByPath(count: number): (url: string) => number {
+  const lastByPath = new Map<string, number>();
+  let next = 0;
+  return (url) => {
+    const path = url.split("?")[0]!;
+    const last = lastByPath.get(path);
+    const index = last === undefined ? next : (last + 1) % count;
+    if (last === undefined) next = (next + 1) % count;
+    // Bench-sized: one entry per call; forgetting all at once only resets the turns.
+    if (lastByPath.size >= 100_000) lastByPath.clear();
+    lastByPath.set(path, index);
+    return index;
+  };
 }
 
 function forwardedHeaders(request: http.IncomingMessage): http.OutgoingHttpHeaders {

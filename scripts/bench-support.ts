@@ -100,7 +100,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
       children.push(child);
       return { base: `http://127.0.0.1:${port}`, process: child };
     });
-    // One after the other: each instance's first answer is a cold start that the next need not share.
+    // They start together; the proxy opens only once every instance answers.
     for (const instance of instances) await waitForHealth(instance.base, instance.process);
     const proxy = count > 1 ? await spawnProxy(options.port, ports) : undefined;
     if (proxy) children.push(proxy);
