@@ -74,6 +74,8 @@ export function startRoundRobinProxy(port: number, targets: readonly ProxyTarget
     response.on("close", () => {
       if (!response.writableFinished) upstream.destroy();
     });
+    // A client that aborts mid-body is an error on its request: end the upstream one, do not crash.
+    request.on("error", () => upstream.destroy());
     request.pipe(upstream);
   });
   return new Promise((resolve, reject) => {
