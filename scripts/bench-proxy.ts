@@ -33,8 +33,10 @@ export interface ProxyTarget {
 /** Starts the proxy on 127.0.0.1:`port`; resolves once it listens. */
 export function startRoundRobinProxy(port: number, targets: readonly ProxyTarget[]): Promise<http.Server> {
   if (targets.length === 0) throw new Error("the proxy needs at least one target");
-  // Kept-alive upstream sockets, as a real balancer pools its connections.
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // A fresh upstream connection per request: a pooled one races the instance's idle timeout (Node's
+  // 5 s keepAliveTimeout), and a request sent on a socket the instance is closing fails with a reset
+  // that would be counted against the app. On loopback the connect costs a fraction of a millisecond.
+  const agent = new http.Agent({ keepAlive: false, maxSockets: 512 });
   const pick = roundRobinByPath(targets.length);
   const server = http.createServer((request, response) => {
     const index = pick(request.url ?? "/");
