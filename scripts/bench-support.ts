@@ -36,11 +36,30 @@ export interface BenchServerOptions {
   cpuProfDir?: string;
   /** A script the server process loads first (`node --require`): bench instrumentation. */
   preload?: string;
+  /**
+   * How many `next start` instances share the database (default 1). More than one needs
+   * `databaseServerUrl` (embedded PGlite is one process's folder) and puts the round-robin proxy of
+   * scripts/bench-proxy.ts on `port`, the instances on the ports after it.
+   */
+  instances?: number;
+  /** How many trainees sign in at once (default 8; --sign-in-parallel). */
+  signInParallel?: number;
+}
+
+/** One `next start` process of the bench. */
+export interface BenchInstance {
+  base: string;
+  process: ChildProcess;
 }
 
 export interface BenchServer {
+  /** Where clients send requests: the only instance, or the proxy in front of them. */
   base: string;
+  /** The first instance's process. */
   process: ChildProcess;
+  instances: BenchInstance[];
+  /** The round-robin proxy's process, with more than one instance. */
+  proxy?: ChildProcess;
   /** One session cookie per seeded trainee. */
   sessions: string[];
   stop(): Promise<void>;
@@ -51,36 +70,98 @@ export interface BenchServer {
  * `trainees` trainees seeded (argon2 hashes, as sign-up writes them) and signed in.
  */
 export async function startBenchServer(options: BenchServerOptions): Promise<BenchServer> {
+  const count = options.instances ?? 1;
+  if (!Number.isInteger(count) || count < 1)
+    throw new Error(`--instances must be a whole number ≥ 1, not ${count}`);
+  if (count > 1 && !options.databaseServerUrl)
+    throw new Error("more than one instance needs --database-url: embedded PGlite is single-instance");
   if (!fs.existsSync(".next/BUILD_ID")) {
     console.log("No production build found: running `next build`…");
     execFileSync("npx", ["next", "build"], { stdio: "inherit" });
   }
-  const base = `http://127.0.0.1:${options.port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "kikite-bench-"));
+  // One instance serves on `port` itself; several sit on the ports after it, behind the proxy on `port`.
+  const ports = count === 1 ? [options.port] : Array.from({ length: count }, (_, i) => options.port + 1 + i);
+  // A data folder per instance: nothing but the database may be shared, as on separate machines.
+  const dataDirs = ports.map(() => fs.mkdtempSync(path.join(os.tmpdir(), "kikite-bench-")));
   const database = options.databaseServerUrl ? await createDatabase(options.databaseServerUrl) : undefined;
-  let server: ChildProcess | undefined;
+  const children: ChildProcess[] = [];
   const stop = async () => {
-    if (server && server.exitCode === null && server.signalCode === null) {
-      const exited = new Promise((resolve) => server?.once("exit", resolve));
-      server.kill("SIGTERM");
-      await exited;
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await Promise.all(children.map(stopProcess));
+    for (const dir of dataDirs) fs.rmSync(dir, { recursive: true, force: true });
     await database?.drop();
   };
   try {
     const emails = await seedTrainees(
-      database ? { url: database.url } : { pgliteDir: path.join(dataDir, "pglite") },
+      database ? { url: database.url } : { pgliteDir: path.join(dataDirs[0]!, "pglite") },
       options.trainees,
     );
-    server = spawnServer(options, dataDir, database?.url);
-    await waitForHealth(base);
-    const sessions = await Promise.all(emails.map((email) => signIn(base, email)));
-    return { base, process: server, sessions, stop };
+    const instances = ports.map((port, i) => {
+      const child = spawnServer({ ...options, port }, dataDirs[i]!, database?.url);
+      children.push(child);
+      return { base: `http://127.0.0.1:${port}`, process: child };
+    });
+    // They start together; the proxy opens only once every instance answers.
+    for (const instance of instances) await waitForHealth(instance.base, instance.process);
+    const proxy = count > 1 ? await spawnProxy(options.port, ports) : undefined;
+    if (proxy) children.push(proxy);
+    const base = `http://127.0.0.1:${options.port}`;
+    const sessions = await signInAll(base, emails, options.signInParallel);
+    return { base, process: instances[0]!.process, instances, proxy, sessions, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+async function stopProcess(child: ChildProcess) {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill("SIGTERM");
+  await exited;
+}
+
+async function spawnProxy(port: number, targetPorts: number[]): Promise<ChildProcess> {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/bench-proxy.ts",
+      "--port",
+      String(port),
+      "--targets",
+      targetPorts.map((p) => `127.0.0.1:${p}`).join(","),
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  await new Promise<void>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the bench proxy exited (${code}) before listening`)));
+    child.stdout?.once("data", () => resolve());
+  });
+  child.stdout?.resume();
+  return child;
+}
+
+/**
+ * Signs every trainee in, a few at a time as people arriving would: the sign-in throttle counts an
+ * attempt as a failure while its password is being checked, so a burst of more than its per-address
+ * limit from one address (all trainees here are 127.0.0.1) would be refused.
+ */
+async function signInAll(base: string, emails: string[], parallel = 8): Promise<string[]> {
+  const began = performance.now();
+  const sessions: string[] = new Array(emails.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < emails.length) {
+      const i = next++;
+      sessions[i] = await signIn(base, emails[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(parallel, emails.length) }, worker));
+  console.log(
+    `signed in ${emails.length} trainees, ${parallel} at a time, in ${((performance.now() - began) / 1000).toFixed(1)} s`,
+  );
+  return sessions;
 }
 
 async function seedTrainees(target: { url: string } | { pgliteDir: string }, count: number) {
@@ -131,8 +212,9 @@ function spawnServer(options: BenchServerOptions, dataDir: string, databaseUrl?:
   );
 }
 
-async function waitForHealth(base: string) {
+async function waitForHealth(base: string, server: ChildProcess) {
   for (let i = 0; i < 600; i++) {
+    if (server.exitCode !== null) throw new Error(`the server for ${base} exited (${server.exitCode})`);
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;
     } catch {
@@ -154,7 +236,10 @@ async function signIn(base: string, email: string): Promise<string> {
     body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: base }),
   });
   const session = cookiesOf(response);
-  if (!session.includes("session-token")) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+  if (!session.includes("session-token"))
+    throw new Error(
+      `sign-in failed for ${email}: ${response.status} ${response.headers.get("location") ?? ""}`,
+    );
   return session;
 }
 
@@ -217,6 +302,8 @@ export interface TraineePlay {
 export async function playCalls(play: TraineePlay, load: LoadOptions, { deadline }: BenchWindow) {
   let calls = 0;
   let startErrors = 0;
+  /** What each refused start answered (status and the answer's start), by how often. */
+  const startErrorKinds = new Map<string, number>();
   // Stagger the start so the trainees do not all click at the same millisecond.
   await sleep((play.index * load.thinkMs) / load.trainees);
   while (Date.now() < deadline) {
@@ -227,6 +314,8 @@ export async function playCalls(play: TraineePlay, load: LoadOptions, { deadline
     calls++;
     if (!start.ok) {
       startErrors++;
+      const kind = `call start ${start.status}: ${(await start.text()).slice(0, 160)}`;
+      startErrorKinds.set(kind, (startErrorKinds.get(kind) ?? 0) + 1);
       continue;
     }
     const opened = (await start.json()) as { id: string; mode: string } & Paced;
@@ -236,10 +325,12 @@ export async function playCalls(play: TraineePlay, load: LoadOptions, { deadline
       if (!view || Date.now() >= deadline) break;
       // A trainee listens to the caller to the end (as the call screen shows), then types.
       await sleep(untilCallerFinishes(view) + typingPause(load.thinkMs));
+      // A reply typed after the end is not sent: the counted window is exactly --seconds long.
+      if (Date.now() >= deadline) break;
       view = await play.reply(opened.id, text);
     }
   }
-  return { calls, startErrors };
+  return { calls, startErrors, startErrorKinds };
 }
 
 /** A call as the server last answered it: enough to know when the caller stops speaking. */
@@ -262,21 +353,60 @@ export function typingPause(thinkMs: number): number {
   return thinkMs * (0.5 + Math.random());
 }
 
-/** Samples the server process's resident memory (Linux /proc) every 250 ms. */
+/** Samples the server process's resident memory (Linux /proc) every 250 ms: its peak and its last value. */
 export function sampleMemory(server: ChildProcess) {
   let peak = 0;
+  let last = 0;
   const read = () => {
     try {
       const status = fs.readFileSync(`/proc/${server.pid}/status`, "utf8");
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      peak = Math.max(peak, kb / 1024);
+      last = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024;
+      peak = Math.max(peak, last);
     } catch {
-      // not on Linux, or the server is gone
+      // not on Linux, or the server is gone: the figures stay at the last sample
     }
   };
   const timer = setInterval(read, 250);
   read();
-  return { stop: () => clearInterval(timer), peakMb: () => peak };
+  return {
+    stop: () => {
+      read();
+      clearInterval(timer);
+    },
+    peakMb: () => peak,
+    endMb: () => last,
+  };
+}
+
+/** One timed request: when it was sent (ms since the epoch) and how long it took. */
+export interface Timed {
+  at: number;
+  ms: number;
+}
+
+/**
+ * Latency over time: the counted requests cut into `windowSeconds` windows from `countFrom`, each with
+ * its count, p50 and p95 (a window with none says so), so a slow drift or a stall stands out.
+ */
+export function describeWindows(
+  timings: readonly Timed[],
+  countFrom: number,
+  seconds: number,
+  windowSeconds = 10,
+): string[] {
+  const windows = Math.ceil(seconds / windowSeconds);
+  const buckets: number[][] = Array.from({ length: windows }, () => []);
+  for (const { at, ms } of timings) {
+    const i = Math.floor((at - countFrom) / (windowSeconds * 1000));
+    if (i >= 0 && i < windows) buckets[i]!.push(ms);
+  }
+  return buckets.map((values, i) => {
+    const from = i * windowSeconds;
+    const to = Math.min(seconds, from + windowSeconds);
+    const span = `${String(from).padStart(3)}–${String(to).padEnd(3)}s`;
+    if (values.length === 0) return `${span} count 0`;
+    return `${span} count ${String(values.length).padStart(5)}, p50 ${percentile(values, 50).toFixed(1)}, p95 ${percentile(values, 95).toFixed(1)}`;
+  });
 }
 
 /** The p-th percentile (nearest rank) of values in any order; NaN when there are none. */
