@@ -27,17 +27,20 @@ export async function findUserByEmail(db: DbExecutor, email: string) {
   return row;
 }
 
+/** The columns of a SessionUser: the users row joined to its team. */
+export const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  teamId: users.teamId,
+  teamName: teams.name,
+};
+
 /** The signed-in user as the app sees them, with their team. */
 export async function getSessionUserById(db: DbExecutor, id: string): Promise<SessionUser | undefined> {
   const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      teamId: users.teamId,
-      teamName: teams.name,
-    })
+    .select(sessionUserColumns)
     .from(users)
     .leftJoin(teams, eq(users.teamId, teams.id))
     .where(eq(users.id, id))

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, gt, lt } from "drizzle-orm";
-import type { SessionUser } from "@/lib/accounts/users";
+import { type SessionUser, sessionUserColumns } from "@/lib/accounts/users";
 import type { DbExecutor } from "@/lib/db/executor";
 import { teams, userSessions, users } from "@/lib/db/schema";
 
@@ -47,14 +47,7 @@ export async function getUserForSession(
   now: Date,
 ): Promise<SessionUser | undefined> {
   const [row] = await db
-    .select({
-      id: users.id,
-      email: users.email,
-      name: users.name,
-      role: users.role,
-      teamId: users.teamId,
-      teamName: teams.name,
-    })
+    .select(sessionUserColumns)
     .from(userSessions)
     .innerJoin(users, eq(users.id, userSessions.userId))
     .leftJoin(teams, eq(users.teamId, teams.id))
