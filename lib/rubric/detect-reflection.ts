@@ -37,8 +37,16 @@ export interface ReflectionResult {
  */
 export function detectReflection(reply: TextAnalysis, callers: CallerText[]): ReflectionResult {
   const callerTexts = callers.map((c) => c.analysis.text);
-  const reflective = reply.sentences.map((s) => isReflectiveSentence(s.text, callerTexts));
-  const candidates = reply.units.filter((u) => !u.generic && reflective[u.sentence]);
+  // Only the reflective stretch of each sentence counts: all of it, or the echo or read-back that opens
+  // a sentence which goes on to refuse, propose or ask.
+  const reflectiveEnd = reply.sentences.map((s) => {
+    const extent = reflectiveExtent(s.text, callerTexts);
+    return extent === null ? null : s.start + extent;
+  });
+  const candidates = reply.units.filter((u) => {
+    const end = reflectiveEnd[u.sentence];
+    return !u.generic && end !== null && end !== undefined && u.end <= end;
+  });
   const latest = callers[callers.length - 1];
   return {
     parroting: latest ? detectParroting(reply, candidates, latest) : emptyParroting(),
@@ -135,7 +143,7 @@ function detectSummarizing(
     (usedPoints.size >= 1 && coordinatedItems(reply, candidates, indexes) >= 2) ||
     (usedPoints.size >= 1 &&
       summaryMarker.test(reply.text) &&
-      restatedSegments(reply, candidates, indexes) >= 2) ||
+      (restatedSegments(reply, candidates, indexes) >= 2 || callerClausesRestated(candidates, indexes) >= 2)) ||
     (countedPoints.test(reply.text) &&
       reply.sentences.some((s) => countedPoints.test(s.text) && isReflectiveSentence(s.text)));
   const matchedClauses = new Set(
@@ -195,7 +203,7 @@ function coordinatedItems(reply: TextAnalysis, candidates: ContentUnit[], indexe
       previous !== undefined &&
       previous.sentence === unit.sentence &&
       between !== "" &&
-      coordination.test(between) &&
+      (coordination.test(between) || listsNounPhrases(reply, previous, unit, between)) &&
       !comitative;
     if (!listed) {
       items = 0;
@@ -207,6 +215,43 @@ function coordinatedItems(reply: TextAnalysis, candidates: ContentUnit[], indexe
     previous = unit;
   }
   return best;
+}
+
+/**
+ * The caller's clauses (from any turn) that the reply's words come from, counted on content nouns, data and
+ * predicates: after a summary marker, words from two of them are two points even in one unpunctuated run
+ * (確認させていただきますと小学3年生のお嬢様で土曜日のクラスをご希望…).
+ */
+function callerClausesRestated(candidates: ContentUnit[], indexes: CallerIndex[]): number {
+  const clauses = new Set<string>();
+  for (const unit of candidates) {
+    if (unit.feeling || unit.generic) continue;
+    for (const c of callerUnitsOf(unit, indexes)) clauses.add(`${c.turn}:${c.clause}`);
+  }
+  return clauses.size;
+}
+
+/**
+ * Two noun phrases joined by と or や, each read back from the caller (冬場の寒さと、ご両親のための手すり /
+ * 登録番号の入力場所とロゴの挿入): nothing between the two words but modifiers, no predicate of its own.
+ */
+function listsNounPhrases(reply: TextAnalysis, previous: ContentUnit, unit: ContentUnit, between: string): boolean {
+  const joint = /(と|や)([、,]?)(?!一緒|共に|とも|同じ|違|比べ)[^、。と]*$/.exec(between);
+  if (!joint || /(て|で|た|だ|ます|です|ので|から|けど|が|は|を|に)[、,]/.test(between)) return false;
+  // The particle joins two phrases only when a content word opens the second (ロゴ, ご両親): not ごと, こと.
+  const second = previous.end + joint.index + 1 + (joint[2] ?? "").length;
+  const opensPhrase = reply.units.some(
+    (u) => u.start === second || (u.start === second + 1 && /[おご御]/.test(reply.text[second] ?? "")),
+  );
+  if (!opensPhrase) return false;
+  // A predicate in between makes the と a quotation or a condition (届いたと, 寒いと), not a list; an
+  // adjective turned noun (寒さ, 重み) is a phrase of the list.
+  return !reply.units.some(
+    (u) =>
+      u.start >= previous.end &&
+      u.end <= unit.start &&
+      (u.kind === "verb" || (u.kind === "adjective" && !/^[さみ]/.test(reply.text.slice(u.end, u.end + 1)))),
+  );
 }
 
 /** Stretches of the reply, split at commas and clause ends, that each restate caller words. */
@@ -253,12 +298,43 @@ export function colloquial(text: string): string {
     .replace(/って(言|い)/g, "と$1");
 }
 
+const foldedReadBack =
+  /(とのこと|ということ|というお話)(です|でございます)?(ので|から|でしたら|なら|でございましたら)|(とのこと|ということ)で、/;
+
 /**
  * A sentence that hands the caller's words back as the operator's understanding: a tag confirmation
  * (〜のですね), ということ, a quotation, a confirming question, or a clause about what the caller did
  * or went through (〜されたのに, 〜いただき、ありがとう). Requests and information questions are not.
  */
 export function isReflectiveSentence(text: string, callerTexts: string[] = []): boolean {
+  return reflectiveExtent(text, callerTexts) !== null;
+}
+
+// An echo that opens a sentence which then turns elsewhere: ポイントが消えていた、と、申し訳ございませんが…
+// / お子様が熱を出されたとのことで、… / ご主人様が、急にご入院を、それは… / 結婚記念日に、はい、….
+const openingEcho = [
+  /^[^。]{2,50}?(とのことで|ということで|とのこと|ということ)(です|でございます)?(が|けれども)?[、,]/,
+  /^[^。]{2,40}?(た|ない|なかった|ている|ていた|ていない|れない)[、,]?と[、,]/,
+  /^[^。]{2,40}?[^はいえあすただるけ、](を|が|に)[、,](?=(それは|はい|ええ|まあ|そう|あの|えー|大変|本当に|さぞ|それ))/,
+];
+
+/**
+ * How much of a sentence hands the caller's words back: all of it (its length), the stretch before a
+ * read-back folds into a proposal, an echo that opens it, or none (null).
+ */
+export function reflectiveExtent(text: string, callerTexts: string[] = []): number | null {
+  // A read-back folded into a proposal or a question: 電車でお越しとのことですので、〜はいかがでしょうか.
+  const fold = foldedReadBack.exec(text);
+  if (fold && !judgesCaller(text.slice(0, fold.index))) return fold.index + fold[0].length;
+  if (wholeSentenceReflects(text, callerTexts)) return text.length;
+  for (const pattern of openingEcho) {
+    const echo = pattern.exec(text);
+    if (echo && !judgesCaller(echo[0]) && echo[0].length < text.length) return echo[0].length;
+  }
+  return null;
+}
+
+function wholeSentenceReflects(text: string, callerTexts: string[]): boolean {
   if (judgesCaller(text)) return false;
   const kind = classifySentence(text);
   if (kind.question !== "none") return kind.confirmation;

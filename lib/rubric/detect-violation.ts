@@ -1,6 +1,11 @@
 import type { ViolationKind } from "./labels";
 import { findSpans, type Span, splitSentences } from "./text-spans";
-import { findViolationFamilies, isBareDatumRequest, sentenceFamilies } from "./violation-families";
+import {
+  curtDatumQuestion,
+  findViolationFamilies,
+  isBareDatumRequest,
+  sentenceFamilies,
+} from "./violation-families";
 
 export interface ViolationResult {
   kind: ViolationKind;
@@ -174,7 +179,9 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
   if (context.callerUpset) spans.push(...findSpans(reply, anythingElse));
   const tokenEnd = context.tokenOnlyAcknowledgementEnd;
   const from = (start: number) => start + (/^[、。,.!?！？\s]*/.exec(reply.slice(start))?.[0].length ?? 0);
-  if (context.callerUpset && tokenEnd != null && isBareDatumRequest(reply, tokenEnd))
+  const curt =
+    tokenEnd != null && curtDatumQuestion.test(reply.slice(tokenEnd).replace(/^[、。,.!?！？\s]+/, "").trim());
+  if ((context.callerUpset || curt) && tokenEnd != null && isBareDatumRequest(reply, tokenEnd))
     spans.push({ start: from(tokenEnd), end: reply.length });
   // A caller who shared a loss or a worry and is answered with business: 「死亡届は提出済みでしょうか」.
   else if (context.callerSharedFeeling && !context.acknowledged && isBareDatumRequest(reply, tokenEnd ?? 0))

@@ -126,9 +126,12 @@ export function getJapaneseTokenizer(): JapaneseTokenizer {
 
 let sharedFull: JapaneseTokenizer | undefined;
 
-/** The process-wide tokenizer that keeps every morpheme (fillers, particles, auxiliaries), uncached. */
+/**
+ * The process-wide tokenizer that keeps every morpheme (fillers, particles, auxiliaries), cached: a reply's
+ * sentences are read again when its quotes are cut, and a caller's turn once per reply that answers it.
+ */
 export function getFullTokenizer(): JapaneseTokenizer {
-  sharedFull ??= createLinderaTokenizer("all");
+  sharedFull ??= createCachedTokenizer(createLinderaTokenizer("all"), 1024);
   return sharedFull;
 }
 

@@ -17,12 +17,12 @@ const fillerSurface =
 // A polite sentence-final form, with the ending particle that may close it. The second branch refuses the
 // forms that go on (ですが, ますので, ませんでした, くださいませ, でしたら, ですから, ございます通り, いたします際).
 const sentenceEnd =
-  /(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|ませ|ー|〜|く|っ|わ|通り|ため|際|うち|場合|分|前|まで|ほど|くらい|ぐらい|だけ|限り))/g;
+  /(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|に|ませ|ー|〜|く|っ|わ|通り|ため|際|うち|場合|分|前|まで|ほど|くらい|ぐらい|だけ|限り))/g;
 const punctuation = /[、。，．,.!?！？」』）)…ー〜\s]/;
 // 相づち that open a sentence run into the next word in a recognizer's output: はいご注文の → はい、ご注文の.
 // Only where the morphology reads an interjection (not うんざり, うんともすんとも, はいけん).
 const leadingToken =
-  /(?<=^|[。、]|はい|ええ|うん)(はい|ええ|うん|なるほど|いいえ|いえ)(?=[^、。,.!?！？…ー〜\sはいえうん]|いつ|いかが|いただ|いま)/g;
+  /(?<=^|[。、]|はい|ええ|うん)(はい|ええ|うん|なるほど|いいえ|いえ)(?=[^、。,.!?！？…ー〜\sはいえうん]|いつ|いかが|いただ|いま|いちばん)/g;
 const needsMorphology =
   /[えあそまうん][ーっ〜ぁ]|えっと|ええと|あの|その|まあ|(^|[^ぁ-ん])あ([、,\s]|$)|(はい|ええ|うん|なるほど|いいえ|いえ)[^、。,.!?！？…ー〜\s]/;
 const interjections = new Set(["はい", "ええ", "うん", "なるほど", "いいえ", "いえ"]);
@@ -39,7 +39,18 @@ export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer):
   const morphemes = needsMorphology.test(original) ? tokenizer.tokenize(original) : [];
   const removed = fillerRanges(original, morphemes);
   const tokenStarts = new Set(
-    morphemes.filter((m) => m.pos === "感動詞" && interjections.has(m.surface)).map((m) => m.start),
+    morphemes
+      .filter(
+        (m, i) =>
+          (m.pos === "感動詞" && interjections.has(m.surface)) ||
+          // IPADIC reads a run-on ええ as two fillers (え え お待たせ): it is the 相づち, not ええと.
+          (m.surface === "え" &&
+            morphemes[i + 1]?.surface === "え" &&
+            morphemes[i + 1]?.start === m.end &&
+            morphemes[i - 1]?.surface !== "え" &&
+            !/^(と|っと)/.test(morphemes[i + 2]?.surface ?? "")),
+      )
+      .map((m) => m.start),
   );
   for (let i = 0; i < original.length; i += 1) {
     if (removed.has(i)) continue;

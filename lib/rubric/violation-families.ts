@@ -82,10 +82,12 @@ const evaluative =
 
 const datumRequest =
   /(番号|お名前|ご氏名|ご住所|住所|電話番号|生年月日|ID|会員|注文|お届け先|型番|製品番号|契約者|ご契約|口座|カード|メールアドレス|アカウント|お客様番号|受付番号|伝票)[^。]{0,10}(を|は|の|、)?[^。]{0,8}(お願い|教えて|伺え|お聞かせ|頂け|いただけ|どうぞ|は[?？]?$|を[?？]?$|ください|お知らせ)/;
-const connectiveThen = /^(で|それで|じゃあ|では|ではでは)、/;
+const connectiveThen = /^(で|それで|じゃあ|では|ではでは)(、|(?=[一-龯ァ-ヶおご御]))/;
 // Business opened without a word on what the caller said: ご用件, お手続き, a yes/no about their paperwork.
 const businessQuestion =
-  /ご用件|お手続き|ご契約|お振込|お支払い|ご注文|ご予約|お届け|提出|お済み|済み|お問い合わせ|の件/;
+  /ご用件|お手続き|ご契約|お振込|お支払い|ご注文|ご予約|お届け|提出|お済み|済み|お問い合わせ|の件|番号(は|を)?(何|なん)/;
+// A datum asked for in two words, no request around it: 会員番号は？ / お名前は？
+export const curtDatumQuestion = /^[^。、]{1,12}(番号|お名前|名前|ご住所|住所|生年月日|ID|日付|日にち)は[?？]$/;
 
 /** Finds the violation families a trainer catches in polite words, sentence by sentence. */
 export function findViolationFamilies(reply: string, context: FamilyContext): FamilyHit[] {
