@@ -141,6 +141,7 @@ function detectSummarizing(
   const present =
     usedPoints.size >= 2 ||
     (usedPoints.size >= 1 && coordinatedItems(reply, candidates, indexes) >= 2) ||
+    dataKindsReadBack(reply, candidates, indexes) >= 2 ||
     (usedPoints.size >= 1 &&
       summaryMarker.test(reply.text) &&
       (restatedSegments(reply, candidates, indexes) >= 2 || callerClausesRestated(candidates, indexes) >= 2)) ||
@@ -229,6 +230,42 @@ function callerClausesRestated(candidates: ContentUnit[], indexes: CallerIndex[]
     for (const c of callerUnitsOf(unit, indexes)) clauses.add(`${c.turn}:${c.clause}`);
   }
   return clauses.size;
+}
+
+/**
+ * Data of different kinds read back from the caller (6月8日のご夕食、2名様 / 1234-5678-9012、夜七時以降):
+ * a date and a party size are two points; 30日ごとから45日ごと, two of one kind, are one request.
+ */
+function dataKindsReadBack(reply: TextAnalysis, candidates: ContentUnit[], indexes: CallerIndex[]): number {
+  const data = candidates.filter(
+    (unit) =>
+      (unit.kind === "number" || (unit.kind === "latin" && /[0-9]{3}/.test(unit.surface))) &&
+      callerUnitsOf(unit, indexes).length > 0,
+  );
+  const first = data[0];
+  const last = data[data.length - 1];
+  if (!first || !last || first === last) return data.length;
+  // A list, not a story: no verb after the first datum in its sentence (十キロで五千円もしたのに is one
+  // complaint; 6月8日のご夕食、2名様でございますね is a read-back).
+  const sentenceEnd = reply.sentences[first.sentence]?.end ?? reply.text.length;
+  if (
+    reply.units.some(
+      (u) =>
+        u.kind === "verb" &&
+        u.start > first.end &&
+        u.end <= sentenceEnd &&
+        !/^(ござい|ござる|よろしい|いただ|お願い|承|かしこま)/.test(u.surface),
+    )
+  )
+    return 1;
+  const kinds = new Set<string>();
+  for (const unit of data) {
+    const key = unit.keys[0] ?? unit.surface;
+    const counter = unit.kind === "latin" ? "code" : key.replace(/[0-9０-９.・,，万千百十半約]/g, "");
+    // A day and an hour are one appointment (15日の2時半).
+    kinds.add(/^(年|月|日|月日|時|分|時分)$/.test(counter) ? "when" : counter || "number");
+  }
+  return kinds.size;
 }
 
 /**
