@@ -261,6 +261,69 @@ const cases: { name: string; context: Turn[]; reply: string; expected: Partial<R
     reply: "さようでございますか。瓶が割れて届いたのですね。",
     expected: { parroting: true, summarizing: false },
   },
+  {
+    name: "a read-back folded into a proposal reflects and sums up what comes before the fold",
+    context: [
+      caller("電車で行くので、駅から近い宿がいいです。子ども連れなので、大浴場もあると嬉しいんですが。"),
+    ],
+    reply:
+      "かしこまりました。電車でお越しで、お子様連れ、大浴場があると嬉しいとのことですので、駅から徒歩3分の『ホテル湯の花』はいかがでしょうか。",
+    expected: { backchannel: true, parroting: true, summarizing: true, question: "closed" },
+  },
+  {
+    name: "a proposal after one folded point is no summary",
+    context: [caller("新幹線で行く予定なんですが、駅から近いホテルはありますか。")],
+    reply: "かしこまりました。新幹線でお越しとのことですので、駅直結の『ホテル中央』はいかがでしょうか。",
+    expected: { parroting: true, summarizing: false },
+  },
+  {
+    name: "an echo that opens a refusal is still parroting, and the refusal argues",
+    context: [
+      caller("先月分のポイントが消えてたんですけど、まだ使うつもりだったのに。戻してもらえないですか。"),
+    ],
+    reply:
+      "ポイントが消えていた、と、大変申し訳ございませんが、規約にございます通り、有効期限は一年間となっておりまして、復活はいたしかねます",
+    expected: { parroting: true, violation: "argue" },
+  },
+  {
+    name: "a recognizer's run-on ええ is a 相づち",
+    context: [caller("修理に来てくれるの来週って言われたのよ。この暑さで1週間も待てっていうの？")],
+    reply: "ええお待たせする日数が長くなってしまい本当におつらいですよね申し訳ございません",
+    expected: { backchannel: true, empathy: true, violation: "none" },
+  },
+  {
+    name: "a datum asked for in two words derails a caller who asked for advice",
+    context: [
+      caller("前回のパーマがすぐ取れちゃって、今回はもう少しもつようにしたいんですけど、相談できますか。"),
+    ],
+    reply: "はい。会員番号は？",
+    expected: { backchannel: true, violation: "derail" },
+  },
+  {
+    name: "a date and a party size read back are two points; a day and its hour are one",
+    context: [caller("6月8日の夕食を2名で予約したいんですが。")],
+    reply: "はい、6月8日のご夕食、2名様でございますね。お時間のご希望はございますか。",
+    expected: { parroting: true, summarizing: true, question: "closed" },
+  },
+  {
+    name: "a day and its hour read back are one datum",
+    context: [caller("じゃあ15日の2時半でお願いします")],
+    reply: "15日の2時半ですね承知いたしました",
+    expected: { parroting: true, summarizing: false },
+  },
+  {
+    name: "a recommendation hedged with かと存じます advises; it does not criticize",
+    context: [caller("最近夜に眠れなくてね、昼間もうとうとしちゃうのよ。")],
+    reply:
+      "そうでしたか。それでしたら、昼寝はなるべく控えられて、日中に少し体を動かされたほうがよろしいかと存じます。",
+    expected: { backchannel: true, violation: "advise" },
+  },
+  {
+    name: "denying what the caller was told argues",
+    context: [caller("チェックアウトは11時でいいって、予約のときに言われたんですけど。")],
+    reply: "いえ、そのようなご案内はしていないはずです。規定で10時と決まっておりますので。",
+    expected: { violation: "argue" },
+  },
 ];
 
 describe("analyzeReply labels (own held-out style items)", () => {

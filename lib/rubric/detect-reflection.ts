@@ -68,8 +68,17 @@ function detectParroting(
   const distinct = new Set(matched.map((u) => u.keys[0]));
   const quoted = reply.sentences.some((s) => quotesCaller(s.text, [latest.analysis.text]));
   const callerWording = colloquial(latest.analysis.text);
+  // A word the operator marks as the caller's (新幹線でお越しとのことですので) is handed back on purpose.
+  const marked = (u: ContentUnit) => {
+    const sentence = reply.sentences[u.sentence]?.text ?? "";
+    return (
+      foldedReadBack.test(sentence) ||
+      /(とのこと|ということ)(です|でございます)ね$/.test(stripSentenceEnd(sentence))
+    );
+  };
   const specific =
-    quoted || matched.some((u) => u.strong || u.feeling || repeatsPhrase(reply, u, callerWording));
+    quoted ||
+    matched.some((u) => u.strong || u.feeling || marked(u) || repeatsPhrase(reply, u, callerWording));
   if (!(specific || distinct.size >= 2)) return emptyParroting();
   const sources = matched.flatMap((u) => sourcesOf(u, index, latest.turn));
   return {
@@ -127,9 +136,13 @@ function detectSummarizing(
     );
     // A read-back can list what several caller clauses said in one clause (七歳の女の子と三歳の男の子の…):
     // a caller clause it shares two or more words with is a point of its own.
+    // In a confirming question the nouns name one datum and what it is for (使用中止のご希望日は、来月15日で
+    // よろしいでしょうか): only its predicates make a second point there.
+    const sentence = reply.sentences[units[0]?.sentence ?? -1];
+    const asks = sentence !== undefined && classifySentence(sentence.text).question !== "none";
     const restated = ranked.filter(
       ([point, entry], i) =>
-        i === 0 || (predicatePoints.size >= 2 && predicatePoints.has(point)) || entry.count >= 2,
+        i === 0 || (predicatePoints.size >= 2 && predicatePoints.has(point)) || (entry.count >= 2 && !asks),
     );
     if (restated.length === 0) continue;
     for (const [point, entry] of restated.slice(0, 3)) {
@@ -144,7 +157,8 @@ function detectSummarizing(
     dataKindsReadBack(reply, candidates, indexes) >= 2 ||
     (usedPoints.size >= 1 &&
       summaryMarker.test(reply.text) &&
-      (restatedSegments(reply, candidates, indexes) >= 2 || callerClausesRestated(candidates, indexes) >= 2)) ||
+      (restatedSegments(reply, candidates, indexes) >= 2 ||
+        callerClausesRestated(candidates, indexes) >= 2)) ||
     (countedPoints.test(reply.text) &&
       reply.sentences.some((s) => countedPoints.test(s.text) && isReflectiveSentence(s.text)));
   const matchedClauses = new Set(
@@ -272,7 +286,12 @@ function dataKindsReadBack(reply: TextAnalysis, candidates: ContentUnit[], index
  * Two noun phrases joined by と or や, each read back from the caller (冬場の寒さと、ご両親のための手すり /
  * 登録番号の入力場所とロゴの挿入): nothing between the two words but modifiers, no predicate of its own.
  */
-function listsNounPhrases(reply: TextAnalysis, previous: ContentUnit, unit: ContentUnit, between: string): boolean {
+function listsNounPhrases(
+  reply: TextAnalysis,
+  previous: ContentUnit,
+  unit: ContentUnit,
+  between: string,
+): boolean {
   const joint = /(と|や)([、,]?)(?!一緒|共に|とも|同じ|違|比べ)[^、。と]*$/.exec(between);
   if (!joint || /(て|で|た|だ|ます|です|ので|から|けど|が|は|を|に)[、,]/.test(between)) return false;
   // The particle joins two phrases only when a content word opens the second (ロゴ, ご両親): not ごと, こと.

@@ -180,7 +180,13 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
   const tokenEnd = context.tokenOnlyAcknowledgementEnd;
   const from = (start: number) => start + (/^[、。,.!?！？\s]*/.exec(reply.slice(start))?.[0].length ?? 0);
   const curt =
-    tokenEnd != null && curtDatumQuestion.test(reply.slice(tokenEnd).replace(/^[、。,.!?！？\s]+/, "").trim());
+    tokenEnd != null &&
+    curtDatumQuestion.test(
+      reply
+        .slice(tokenEnd)
+        .replace(/^[、。,.!?！？\s]+/, "")
+        .trim(),
+    );
   if ((context.callerUpset || curt) && tokenEnd != null && isBareDatumRequest(reply, tokenEnd))
     spans.push({ start: from(tokenEnd), end: reply.length });
   // A caller who shared a loss or a worry and is answered with business: 「死亡届は提出済みでしょうか」.

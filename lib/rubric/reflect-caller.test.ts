@@ -31,6 +31,7 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ["届いてないって母から電話が来たんです。", "届いていないとお母様から電話が来たのですね"],
     // Spoken, without punctuation: the morphology finds the sentence.
     ["今日のお弁当ね半分も食べられなかったのよ食欲なくてね", "今日のお弁当半分も食べられなかったのですね"],
+    ["お湯がぬるくて全然入れませんでした。", "お湯がぬるくてまったく入れなかったのですね"],
   ])("%s → %s", (caller, reflection) => {
     expect(understand(caller).reflection).toBe(reflection);
   });

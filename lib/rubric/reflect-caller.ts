@@ -77,7 +77,7 @@ export function understandCaller(
 
 // Questions a complaining caller does not want answered: どういうことなんですか, どうしてくれるんですか.
 const rhetorical =
-  /どういうこと|どうして|なんで|何なん|なんなん|どうなって|どうする|どうしてくれ|じゃない|でしょう|でしょ[?？]?$|ませんか|いいんですか|ですよね|よすぎ|ひどくない/;
+  /どういうこと|どうして|なんで(?!す)|何なん|なんなん|どうなって|どうする|どうしてくれ|じゃない|でしょう|でしょ[?？]?$|ませんか|いいんですか|ですよね|よすぎ|ひどくない/;
 
 interface Sentence {
   text: string;
@@ -130,7 +130,7 @@ const personalQuestion =
 const defectWord =
   /間違|違う|違って|違いま|になってて|になってた|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな/;
 
-const askingWhy = /どういうこと|なんで|何なん|なんなん/;
+const askingWhy = /どういうこと|なんで(?!す)|何なん|なんなん/;
 
 // An interrogative asks, unless も makes it "every/none" (何日も, いつも, 誰も).
 const interrogative =
@@ -427,7 +427,8 @@ function fromPolite(ms: Morpheme[]): { body: string; noun: boolean } | null {
     }
     return { body: text(ms.slice(0, -1)), noun: false };
   }
-  if (at(2)?.surface === "でし" && at(1)?.surface === "た") {
+  // (ませんでした is read below: 入れませんでした → 入れなかった.)
+  if (at(2)?.surface === "でし" && at(1)?.surface === "た" && at(3)?.surface !== "ん") {
     const before = at(3);
     if (!before) return null;
     return before.pos === "名詞"
