@@ -71,10 +71,7 @@ function detectParroting(
   // A word the operator marks as the caller's (新幹線でお越しとのことですので) is handed back on purpose.
   const marked = (u: ContentUnit) => {
     const sentence = reply.sentences[u.sentence]?.text ?? "";
-    return (
-      foldedReadBack.test(sentence) ||
-      /(とのこと|ということ)(です|でございます)ね$/.test(stripSentenceEnd(sentence))
-    );
+    return foldedReadBack.test(sentence);
   };
   const specific =
     quoted ||
