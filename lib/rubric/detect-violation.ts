@@ -1,4 +1,5 @@
 import type { ViolationKind } from "./labels";
+import { LruCache } from "./lru-cache";
 import { findSpans, type Span, splitSentences } from "./text-spans";
 import {
   curtDatumQuestion,
@@ -132,12 +133,18 @@ const businessOnly = /ご用件(を|は)(どうぞ|何|お願い)/g;
  * not hand them back as the operator's understanding (キャンセル保険に入っておくべきでしたね).
  */
 export function judgesCaller(sentence: string): boolean {
-  return (
+  const known = judged.get(sentence);
+  if (known !== undefined) return known;
+  const judges =
     (["criticize", "argue", "advise", "opinion"] as const).some((category) =>
       patterns[category].some((pattern) => findSpans(sentence, pattern).length > 0),
-    ) || sentenceFamilies(sentence, { callerInquiring: false, callerAskedAdvice: false }).length > 0
-  );
+    ) || sentenceFamilies(sentence, { callerInquiring: false, callerAskedAdvice: false }).length > 0;
+  judged.set(sentence, judges);
+  return judges;
 }
+
+// A reply's sentences are judged by the reflection and the violation detectors alike.
+const judged = new LruCache<string, boolean>(1024);
 
 /** Picks the most serious listening violation in the reply, by the guideline's precedence. */
 export function detectViolation(reply: string, context: ViolationContext): ViolationResult {
