@@ -336,6 +336,43 @@ describe("analyzeReply labels (own held-out style items)", () => {
   });
 });
 
+describe("analyzeReply phrasing for an inquiry", () => {
+  it("takes thanks for the inquiry as the acknowledgement it is", () => {
+    const analysis = analyzeReply({
+      context: [caller("あの、秋に家族で旅行に行きたいと思ってて、ちょっと相談したいんですけど。")],
+      reply:
+        "お問い合わせありがとうございます。差し支えなければ、どのようなご旅行をお考えか、お聞かせいただけますか。",
+    });
+    expect(analysis.suggestion).toBe("");
+    expect(analysis.points.map((p) => p.key)).not.toContain("backchannel");
+  });
+
+  it("keeps the answer the trainee gave and drops only the unasked advice", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller("土曜のランチに6名で伺いたいんですが、子どもが3人いて、キッズチェアって何脚ありますか？"),
+      ],
+      reply:
+        "はい、キッズチェアは2脚ご用意がございます。土曜のランチは大変混み合いますので、小さなお子様連れでしたら平日にされたほうがゆっくりお過ごしいただけるかと存じます。",
+    });
+    expect(analysis.violation).toBe("advise");
+    expect(analysis.suggestion).toBe("はい、キッズチェアは2脚ご用意がございます。");
+    expect(analysis.suggestion).not.toMatch(/申し訳|お困り/);
+  });
+
+  it("names an unasked offer as a change of topic, not as a datum asked too early", () => {
+    const analysis = analyzeReply({
+      context: [caller("奥歯の詰め物が取れてしまって、今日か明日で診てもらえる時間ありますか。")],
+      reply:
+        "承知しました。ちなみに現在、ホワイトニングの初回半額キャンペーンを行っておりますが、あわせてご検討されますか。",
+    });
+    expect(analysis.violation).toBe("derail");
+    const derail = analysis.points.find((p) => p.key === "violation");
+    expect(derail?.text).toMatch(/別のご案内より先に/);
+    expect(analysis.suggestion).not.toMatch(/今日について/);
+  });
+});
+
 describe("analyzeReply evidence, feedback and suggestion", () => {
   const context = [caller("瓶が割れてたのよ。せっかくの贈り物だったのに。")];
   const analysis = analyzeReply({ context, reply: "さようでございますか。瓶が割れていたのですね。" });

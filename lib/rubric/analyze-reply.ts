@@ -289,11 +289,13 @@ function explain(
     apology: quote(apology.spans),
     question: quote(question.spans),
   };
+  // Thanks for the inquiry acknowledges an ordinary caller; to an angry one it is no answer.
+  const thanked = kind !== "angry" && thanksOpening.test(reply);
   const suggestion = composeSuggestion({
     kind,
     caller,
     reply,
-    labels: { ...labels, casual: register.casual, repeatedToken: register.repeatedToken !== null },
+    labels: { ...labels, casual: register.casual, repeatedToken: register.repeatedToken !== null, thanked },
     spans: {
       violation: violation.spans,
       parroting: reflection.parroting.spans,
@@ -306,6 +308,7 @@ function explain(
   });
   const points = prioritizeFeedback({
     ...labels,
+    thanked,
     kind,
     caller,
     keep: suggestion.keep,
@@ -351,6 +354,9 @@ function explain(
     suggestion: suggestion.text,
   };
 }
+
+const thanksOpening =
+  /^(はい[、。]?)?(お問い合わせ|お電話|ご連絡|ご相談|ご予約|ご依頼|ご注文)?(を)?(いただき(まして)?)?[、]?(まことに|誠に|どうも)?ありがとうございます/;
 
 // The end of the 相づち that open the reply (はい、はい。), or null when it does not open with one.
 function leadingTokensEnd(reply: string, spans: Span[]): number | null {

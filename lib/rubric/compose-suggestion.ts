@@ -23,6 +23,8 @@ export interface SuggestionInput {
     casual: boolean;
     /** The same 相づち opened this reply and the two before it. */
     repeatedToken: boolean;
+    /** The reply opens by thanking the caller for the inquiry (お問い合わせありがとうございます). */
+    thanked: boolean;
   };
   spans: {
     violation: Span[];
@@ -58,7 +60,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const good = sentences.filter((s) => !flagged(s));
   const upset =
     kind === "angry" || (caller !== null && caller.feeling !== "neutral" && caller.feeling !== "happy");
-  const acknowledged = labels.backchannel || labels.parroting || labels.summarizing || labels.empathy;
+  const acknowledged =
+    labels.backchannel || labels.parroting || labels.summarizing || labels.empathy || labels.thanked;
   const needsCare = kind === "angry" || upset;
   const cared = labels.empathy || labels.apology === "limited" || (kind === "lonely" && labels.parroting);
   // A lone 相づち answers a story with nothing of it: the phrasing hands the caller's words back.
@@ -107,8 +110,15 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     firstGood === sentences[0] &&
     !opensWithToken &&
     isTokenOnly(stripToken(firstGood.text) ?? "");
+  // An inquiry answered straight after the token (はい、キッズチェアは2脚ご用意がございます) opens with it.
+  const opensWithAnswer =
+    kind === "inquiry" &&
+    firstGood === sentences[0] &&
+    firstGood !== undefined &&
+    /^(はい|ええ|かしこまりました|承知(いたし|し)ました)[、。]/.test(firstGood.text) &&
+    !has([...input.spans.parroting, ...input.spans.summarizing, ...input.spans.question]);
   parts.push(
-    take(opensWithToken ? firstGood : undefined) ??
+    take(opensWithToken || opensWithAnswer ? firstGood : undefined) ??
       (opensWithAck ? stripToken(take(firstGood)) : null) ??
       pick(openings(kind, caller), seed, "open"),
   );
@@ -132,7 +142,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // Their other good sentences (a remedy offered, an answer given) stay, in their order; after a
   // violation only the sentences that did something the rubric asks for do (the rest may carry it on).
   const questionSentence = has(input.spans.question);
-  for (const s of labels.violation === "none" ? good : []) {
+  // After a violation, what the reply said before it (an answer given) stays; what follows may carry it on.
+  const firstFlag = Math.min(...input.spans.violation.map((v) => v.start));
+  for (const s of labels.violation === "none" ? good : good.filter((g) => g.end <= firstFlag)) {
     if (used.has(s) || s === questionSentence || isTokenOnly(s.text)) continue;
     if (input.spans.apology.some((a) => a.start < s.end && a.end > s.start) && kind === "angry") continue;
     const kept = take(s);
@@ -140,17 +152,16 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   }
   const asked = questionSentence ? cushioned(take(questionSentence) ?? "", labels.cushion) : null;
   // A kept sentence that already moves the call on (ご案内いたします, お調べします) needs no other next step.
-  const movesOn = parts
-    .slice(1)
-    .some((p) =>
-      /ご案内|お調べ|確認いたし|手配|お送りいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/.test(
-        p,
-      ),
-    );
+  const said = parts.slice(opensWithAnswer ? 0 : 1);
+  const movesOn = said.some((p) =>
+    /ご案内|お調べ|確認いたし|手配|お送りいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/.test(
+      p,
+    ),
+  );
   // So does an answer to the caller's question (15時からでございます).
   const answered =
     caller?.asked &&
-    parts.slice(1).some((p) => /ございます|となっております|でき(ます|ません)|可能です|不要です/.test(p));
+    said.some((p) => /ございます|となっております|でき(ます|ません)|可能です|不要です/.test(p));
   if (asked) parts.push(asked);
   else if (!movesOn && !answered) {
     // An inquiry's question is answered first; a lonely caller is listened to, not processed.

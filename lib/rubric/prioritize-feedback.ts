@@ -14,6 +14,8 @@ export interface FeedbackInput {
   caller: CallerUnderstanding | null;
   keep: boolean;
   backchannel: boolean;
+  /** The reply opens by thanking the caller for the inquiry: an acknowledgement of its own. */
+  thanked: boolean;
   parroting: boolean;
   summarizing: boolean;
   summaryPoints: number;
@@ -41,7 +43,10 @@ const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string) => stri
     `${q}は求められていない助言です。お客様がどうすべきかではなく、こちらでできることをお伝えしましょう。`,
   opinion: (q) =>
     `${q}はあなた自身の評価になっています。損失の大きさやお気持ちを決めつけず、お客様の受け止め方に寄り添いましょう。`,
-  derail: (q) => `${q}でお客様の話題を切り替えています。番号などを伺う前に、まずお話を受け止めましょう。`,
+  derail: (q) =>
+    /番号|お名前|ご住所|生年月日|ご用件|会員/.test(q)
+      ? `${q}でお客様の話題を切り替えています。番号などを伺う前に、まずお話を受け止めましょう。`
+      : `${q}でお客様の話題を切り替えています。別のご案内より先に、まずお客様のお話を受け止めましょう。`,
 };
 
 /**
@@ -105,7 +110,7 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
 function missingTip(f: FeedbackInput): FeedbackPoint | null {
   const feeling = f.caller?.feeling ?? "neutral";
   const upset = feeling !== "neutral" && feeling !== "happy";
-  const acknowledged = f.backchannel || f.parroting || f.summarizing || f.empathy;
+  const acknowledged = f.backchannel || f.parroting || f.summarizing || f.empathy || f.thanked;
   if ((f.kind === "angry" || f.caller?.defect) && upset && f.apology === "none" && feeling !== "loss") {
     return {
       key: "apology",

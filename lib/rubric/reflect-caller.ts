@@ -596,10 +596,19 @@ function topicOf(question: Morpheme[]): string | null {
     if (m.surface === "、") clauses.push([]);
     else clauses[clauses.length - 1]?.push(m);
   }
-  // A clause that asks どこ/いつ/何 (どこに電話すれば) names the means, not the matter: the matter comes first.
+  // The matter named as the topic of the question: キッズチェアって何脚ありますか / 駐車場は….
+  const last = clauses[clauses.length - 1] ?? [];
+  const marked = last.findIndex(
+    (m, i) => (m.surface === "って" || m.surface === "は") && last[i - 1]?.pos === "名詞",
+  );
+  if (marked > 0) {
+    const start = last.slice(0, marked).findLastIndex((m) => m.pos !== "名詞" && m.pos !== "接頭詞") + 1;
+    const topic = nounPhrase(last.slice(start, marked));
+    if (topic) return tidy(topic);
+  }
+  // A clause that asks どこ/いつ/誰 (どこに電話すれば) names the means, not the matter: the matter comes first.
   const ordered = clauses.reverse();
-  const asking = (c: Morpheme[]) =>
-    c.some((m) => /^(どこ|何|なに|いつ|どう|どれ|いくら|誰)$/.test(m.surface));
+  const asking = (c: Morpheme[]) => c.some((m) => /^(どこ|いつ|誰)$/.test(m.surface));
   for (const clause of [...ordered.filter((c) => !asking(c)), ...ordered.filter(asking)]) {
     const phrase = nounPhrase(clause);
     if (phrase) return tidy(phrase);
@@ -615,7 +624,13 @@ function nounPhrase(clause: Morpheme[]): string | null {
     !/^(非自立|代名詞|数)/.test(m.posDetail) &&
     !/^(こと|もの|の|ん|何|なん|いつ|どこ|これ|それ|あと)$/.test(m.surface);
   for (let i = 0; i < clause.length; i += 1) {
-    if (!isNoun(clause[i]) || clause[i]?.posDetail.startsWith("接尾")) continue;
+    // A time word opens no matter (今日か明日で診てもらえる時間 → 時間).
+    if (
+      !isNoun(clause[i]) ||
+      clause[i]?.posDetail.startsWith("接尾") ||
+      clause[i]?.posDetail.includes("副詞可能")
+    )
+      continue;
     let phrase = `${clause[i - 1]?.pos === "接頭詞" ? clause[i - 1]?.surface : ""}${clause[i]?.surface ?? ""}`;
     let j = i + 1;
     let nouns = 1;
