@@ -59,7 +59,7 @@ export function understandCaller(
   );
   return {
     reflection,
-    askedAbout: questions.length > 0 ? topicOf(questions[questions.length - 1]?.ms ?? []) : null,
+    askedAbout: askedMatter(questions[questions.length - 1]?.ms),
     asked: questions.length > 0,
     feeling: feelingOf(text, complaining),
     data: dataOf(text),
@@ -588,6 +588,12 @@ function tidy(phrase: string): string {
 }
 
 // ---- What was asked, felt and given -------------------------------------------------------------
+
+// What the question is about, when a noun names it; a count (1泊) or a time is no matter to name.
+function askedMatter(question: Morpheme[] | undefined): string | null {
+  const topic = question ? topicOf(question) : null;
+  return topic && !/^[0-9０-９一二三四五六七八九十何]/.test(topic) ? topic : null;
+}
 
 function topicOf(question: Morpheme[]): string | null {
   // The clause that asks (the last one with a noun): 〜日付をずらしたいんですけど、手数料ってかかりますか.
