@@ -84,6 +84,55 @@ describe.each(testDatabaseTargets())("sign-in throttle on $name", (target) => {
     expect(checkedInBurst + checkedAfter).toBe(10);
     expect(await attempt(email, "any", start, true)).toBe("refused");
   });
+
+  it("never refuses correct sign-ins for being many at once: 80 accounts from one address", async () => {
+    const { address } = fresh();
+    const start = new Date();
+    const outcomes = await Promise.all(
+      Array.from({ length: 80 }, (_, i) =>
+        attempt(`office-${i}-${uniqueSuffix()}@example.com`, address, start, true),
+      ),
+    );
+    expect(outcomes.filter((o) => o !== "signed in")).toEqual([]);
+    // Nothing of them is left counted: the address still has all 50 failures to give.
+    for (let i = 0; i < 49; i++) await fail(`typo-${i}-${uniqueSuffix()}@example.com`, address, start);
+    expect(await gate(`late-${uniqueSuffix()}@example.com`, address, start)).toBe(true);
+  });
+
+  it("never refuses correct sign-ins for being many at once: one account in 25 browsers", async () => {
+    const { email, address } = fresh();
+    const start = new Date();
+    const outcomes = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => attempt(email, `${address}-${i % 3}`, start, true)),
+    );
+    expect(outcomes.filter((o) => o !== "signed in")).toEqual([]);
+  });
+
+  it("lets correct sign-ins through beside a burst of wrong guesses while the limit is not reached", async () => {
+    const { address } = fresh();
+    const start = new Date();
+    const guesses = Array.from({ length: 40 }, (_, i) =>
+      attempt(`guess-${i}-${uniqueSuffix()}@example.com`, address, start),
+    );
+    const rightOnes = Array.from({ length: 60 }, (_, i) =>
+      attempt(`right-${i}-${uniqueSuffix()}@example.com`, address, start, true),
+    );
+    const [wrong, right] = await Promise.all([Promise.all(guesses), Promise.all(rightOnes)]);
+    expect(wrong.filter((o) => o !== "wrong password")).toEqual([]);
+    expect(right.filter((o) => o !== "signed in")).toEqual([]);
+  });
+
+  it("keeps a parallel burst across one address within its limit: of 120 guesses, 50 are checked", async () => {
+    const { address } = fresh();
+    const start = new Date();
+    const outcomes = await Promise.all(
+      Array.from({ length: 120 }, (_, i) =>
+        attempt(`burst-${i}-${uniqueSuffix()}@example.com`, address, start),
+      ),
+    );
+    expect(outcomes.filter((o) => o === "wrong password")).toHaveLength(50);
+    expect(outcomes.filter((o) => o === "refused")).toHaveLength(70);
+  });
 });
 
 describe("clientAddress", () => {
