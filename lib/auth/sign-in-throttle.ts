@@ -137,13 +137,3 @@ async function countAttempts(
     .where(and(whose, gt(signInFailures.failedAt, since)));
   return { failed: row?.failed ?? 0, checking: row?.checking ?? 0 };
 }
-
-/**
- * The client's address as the closest proxy saw it: the last X-Forwarded-For entry (a proxy appends
- * the address it received from). Next.js fills the header from the socket when no proxy sent one.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return (last || headers.get("x-real-ip")?.trim() || "unknown").slice(0, 100);
-}
