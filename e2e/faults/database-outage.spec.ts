@@ -117,3 +117,37 @@ test("PostgreSQL lost mid-call: the trainee sees 接続が切れました, the r
   await call.replyWhenCallerFinishes(third);
   expect(await operatorTexts(page, call.callId)).toEqual([first, second, third]);
 });
+
+test("a reply waiting for the database survives a reload, and so do the words being typed", async ({
+  page,
+}) => {
+  await new SignInPage(page).signInAs(demo.trainee1);
+  const call = new CallPage(page);
+  await call.startFromCatalog("angry-broken-bottle");
+  const first = "さようでございますか。瓶が割れて届いたのですね。";
+  await call.replyWhenCallerFinishes(first);
+  await call.waitForCallerToFinish();
+  const callUrl = page.url();
+
+  await proxy.cut();
+  const second = "大変ご不快な思いをおかけし、申し訳ございません。";
+  await page.getByLabel("あなたの返答").fill(second);
+  await page.getByRole("button", { name: "送信", exact: true }).click();
+  await expect(page.getByTestId("unsent-reply")).toContainText(second);
+  // Reloaded while the database is away (the page itself cannot be drawn then), and again once it is back.
+  await page.reload();
+  await proxy.open();
+  await page.goto(callUrl);
+  await expect(call.replies).toHaveCount(2, { timeout: 20_000 });
+  await expect(page.getByTestId("unsent-reply")).toHaveCount(0);
+  expect(await operatorTexts(page, call.callId)).toEqual([first, second]);
+
+  // Words typed and not sent come back after a reload too, and only on this call.
+  const typed = "恐れ入りますが、ご注文番号を";
+  await page.getByLabel("あなたの返答").fill(typed);
+  await page.reload();
+  await expect(page.getByLabel("あなたの返答")).toHaveValue(typed);
+  await call.startFromCatalog("angry-broken-bottle");
+  await expect(page.getByLabel("あなたの返答")).toHaveValue("");
+  expect(await operatorTexts(page, call.callId)).toEqual([]);
+});
