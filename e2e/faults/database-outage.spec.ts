@@ -36,6 +36,18 @@ const operatorTexts = async (page: Page, id: string): Promise<string[]> => {
   return body.turns.filter((t) => t.role === "operator").map((t) => t.text);
 };
 
+const first = "さようでございますか。瓶が割れて届いたのですね。";
+
+/** Signs in, takes the broken-bottle call, answers its first line and waits for the caller to finish. */
+const callAfterFirstReply = async (page: Page, account: { email: string; name: string }) => {
+  await new SignInPage(page).signInAs(account);
+  const call = new CallPage(page);
+  await call.startFromCatalog("angry-broken-bottle");
+  await call.replyWhenCallerFinishes(first);
+  await call.waitForCallerToFinish();
+  return call;
+};
+
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   await withAdmin(`create database ${databaseName}`);
@@ -85,12 +97,7 @@ test("a reply whose answer was lost is resent and stored once", async ({ page })
 test("PostgreSQL lost mid-call: the trainee sees 接続が切れました, the reply waits, and the call goes on when it returns", async ({
   page,
 }) => {
-  await new SignInPage(page).signInAs(demo.trainee2);
-  const call = new CallPage(page);
-  await call.startFromCatalog("angry-broken-bottle");
-  const first = "さようでございますか。瓶が割れて届いたのですね。";
-  await call.replyWhenCallerFinishes(first);
-  await call.waitForCallerToFinish();
+  const call = await callAfterFirstReply(page, demo.trainee2);
   const callerLines = await call.callerLines.count();
 
   await proxy.cut();
@@ -121,12 +128,7 @@ test("PostgreSQL lost mid-call: the trainee sees 接続が切れました, the r
 test("a reply waiting for the database survives a reload, and so do the words being typed", async ({
   page,
 }) => {
-  await new SignInPage(page).signInAs(demo.trainee1);
-  const call = new CallPage(page);
-  await call.startFromCatalog("angry-broken-bottle");
-  const first = "さようでございますか。瓶が割れて届いたのですね。";
-  await call.replyWhenCallerFinishes(first);
-  await call.waitForCallerToFinish();
+  const call = await callAfterFirstReply(page, demo.trainee1);
   const callUrl = page.url();
 
   await proxy.cut();
