@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
+import { browserUse, chromiumProjects } from "./e2e/browser";
 
 // Every run gets a fresh embedded database. The runner sets it once; its workers inherit it.
 process.env.KIKITE_E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "kikite-e2e-"));
@@ -9,11 +10,6 @@ const port = Number(process.env.KIKITE_E2E_PORT ?? 3210);
 const baseURL = `http://127.0.0.1:${port}`;
 // The local OpenAI-compatible server LLM play runs against (lib/llm/testing/fake-llm-server.ts).
 const llmPort = Number(process.env.KIKITE_E2E_LLM_PORT ?? port + 1);
-
-// A system Chromium (Debian's, or CHROMIUM_PATH) when there is one; Playwright's own browser otherwise.
-const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (p): p is string => Boolean(p && fs.existsSync(p)),
-);
 
 export default defineConfig({
   testDir: "e2e",
@@ -28,30 +24,9 @@ export default defineConfig({
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL,
-    locale: "ja-JP",
-    timezoneId: "Asia/Tokyo",
-    trace: "retain-on-failure",
-    screenshot: "only-on-failure",
+    ...browserUse,
   },
-  projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: systemChromium,
-          args: [
-            "--no-sandbox",
-            "--disable-dev-shm-usage",
-            "--disable-gpu",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-          ],
-        },
-      },
-    },
-  ],
+  projects: chromiumProjects,
   webServer: [
     {
       command: `npx tsx scripts/fake-llm-server.ts --port ${llmPort} --token-delay-ms 15`,

@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createInvite } from "@/lib/accounts/invites";
 import type { SessionUser } from "@/lib/accounts/users";
 import type { CallView } from "@/lib/calls/call-view";
-import type { Db, DbHandle } from "@/lib/db/open-database";
+import type { DbHandle } from "@/lib/db/open-database";
 import { assignments, invites } from "@/lib/db/schema";
 import { createAssignments } from "@/lib/team/assignments";
-import { playEndedCall, setUpTwoTeams } from "@/lib/testing/team-fixture";
+import { type MatrixWorld, matrixActors, setUpMatrixWorld } from "@/lib/testing/team-fixture";
 import { testDatabaseTargets } from "@/lib/testing/test-databases";
 
 // Every server action (each export of app/**/actions.ts, enumerated from the file system: a new one
@@ -54,20 +54,13 @@ vi.mock("next/navigation", () => ({
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ host: "127.0.0.1:3000" }) }));
 
-const actors = ["anonymous", "traineeA1", "traineeA2", "traineeB", "trainerB", "trainerA", "admin"] as const;
-type Actor = (typeof actors)[number];
-type Owner = "A" | "B";
+const actors = matrixActors;
+type Actor = (typeof matrixActors)[number];
+type Owner = keyof MatrixWorld["teamIds"];
+type World = MatrixWorld;
 /** What the person sees: the sign-in page, the 403 page, an error in the form, or it worked. */
 type Outcome = "signin" | "forbidden" | "error" | "ok";
 type Action = (...args: unknown[]) => Promise<unknown>;
-
-interface World {
-  db: Db;
-  users: Record<Exclude<Actor, "anonymous">, SessionUser>;
-  teamIds: Record<Owner, string>;
-  calls: Record<Owner, CallView>;
-  scenarioId: string;
-}
 
 interface Entry {
   owners: Owner[] | null;
@@ -136,7 +129,7 @@ const entries: Record<string, Entry> = {
   "calls/[id]/review/actions.ts addCommentAction": {
     owners: both,
     args: (w, o) => [
-      { callId: w.calls[o!].id, seq: replySeq(w.calls[o!]) },
+      { callId: w.endedCalls[o!].id, seq: replySeq(w.endedCalls[o!]) },
       {},
       form({ body: "良い相づちです。" }),
     ],
@@ -145,7 +138,7 @@ const entries: Record<string, Entry> = {
   "calls/[id]/review/actions.ts setOverrideAction": {
     owners: both,
     args: (w, o) => [
-      { callId: w.calls[o!].id, seq: replySeq(w.calls[o!]) },
+      { callId: w.endedCalls[o!].id, seq: replySeq(w.endedCalls[o!]) },
       {},
       form({ label: "empathy", value: "true", reason: "共感が伝わっています。" }),
     ],
@@ -155,7 +148,7 @@ const entries: Record<string, Entry> = {
     owners: both,
     args: async (w, o) => {
       const { setOverride } = await import("@/lib/review/annotations");
-      const view = w.calls[o!];
+      const view = w.endedCalls[o!];
       await setOverride(w.db, trainerOf(w, o!), {
         callId: view.id,
         seq: replySeq(view),
@@ -302,29 +295,7 @@ describe.each(testDatabaseTargets())("who may run each server action on $name", 
   beforeAll(async () => {
     handle = await databaseTarget.open();
     session.db = handle.db;
-    const { teamA, teamB, admin, scenarioIdOf } = await setUpTwoTeams(handle.db);
-    const scenarioId = scenarioIdOf("angry-broken-bottle");
-    const users = {
-      traineeA1: teamA.trainees[0]!,
-      traineeA2: teamA.trainees[1]!,
-      traineeB: teamB.trainees[0]!,
-      trainerB: teamB.trainer,
-      trainerA: teamA.trainer,
-      admin,
-    };
-    const ended = (user: SessionUser) =>
-      playEndedCall(handle.db, user, {
-        scenarioId,
-        replies: ["さようでございますか。"],
-        startMs: Date.now() - 600_000,
-      });
-    world = {
-      db: handle.db,
-      users,
-      teamIds: { A: teamA.team.id, B: teamB.team.id },
-      calls: { A: await ended(users.traineeA1), B: await ended(users.traineeB) },
-      scenarioId,
-    };
+    world = await setUpMatrixWorld(handle.db);
     actions = await loadActions();
   });
   afterAll(() => handle.close());

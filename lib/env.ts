@@ -22,6 +22,12 @@ function optionalNumber(min: number, integer = false) {
   return optionalText.pipe(number.optional());
 }
 
+const proxyTrustShape = {
+  // Auth.js reads AUTH_URL itself; Kikite takes the public origin from it too (invite links, checks).
+  AUTH_URL: optionalText.pipe(z.url().optional()),
+  KIKITE_TRUSTED_PROXIES: optionalNumber(0, true),
+};
+
 const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -51,6 +57,7 @@ const envSchema = z
     KIKITE_SIGNIN_MAX_FAILURES_PER_ACCOUNT: optionalNumber(1, true),
     KIKITE_SIGNIN_MAX_FAILURES_PER_ADDRESS: optionalNumber(1, true),
     KIKITE_SIGNIN_WINDOW_MINUTES: optionalNumber(1, true),
+    ...proxyTrustShape,
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === "production" && !env.AUTH_SECRET) {
@@ -101,6 +108,15 @@ export interface Env {
   /** LLM-driven callers; undefined when no caller model is configured (scripted play only). */
   llm: LlmEnv | undefined;
   signInLimits: SignInLimits;
+  proxyTrust: ProxyTrust;
+}
+
+/** Where the public origin and the client's address come from (lib/http/request-origin.ts). */
+export interface ProxyTrust {
+  /** AUTH_URL: the public URL, when set it is the origin, whatever the headers say. */
+  publicUrl: string | undefined;
+  /** How many proxies in front of Kikite set X-Forwarded-For/-Host/-Proto; 0: none is believed. */
+  trustedProxies: number;
 }
 
 /** Failed sign-ins allowed in a sliding window before further attempts are refused unchecked. */
@@ -190,8 +206,31 @@ export function getEnv(): Env {
       maxFailuresPerAddress: raw.KIKITE_SIGNIN_MAX_FAILURES_PER_ADDRESS ?? 50,
       windowMs: (raw.KIKITE_SIGNIN_WINDOW_MINUTES ?? 15) * 60_000,
     },
+    proxyTrust: toProxyTrust(raw),
   };
   return cached;
+}
+
+let cachedTrust: ProxyTrust | undefined;
+
+/**
+ * Only the proxy settings, for the request checks every mutation runs: read without the rest of the
+ * environment (nothing else is needed there, and tests of those checks need no AUTH_SECRET).
+ */
+export function getProxyTrust(): ProxyTrust {
+  if (cached) return cached.proxyTrust;
+  if (cachedTrust) return cachedTrust;
+  const result = z.object(proxyTrustShape).safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  - ${issue.path.join(".")} ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  cachedTrust = toProxyTrust(result.data);
+  return cachedTrust;
+}
+
+function toProxyTrust(raw: { AUTH_URL?: string; KIKITE_TRUSTED_PROXIES?: number }): ProxyTrust {
+  return { publicUrl: raw.AUTH_URL, trustedProxies: raw.KIKITE_TRUSTED_PROXIES ?? 0 };
 }
 
 // Development only (production requires AUTH_SECRET): a secret generated once and kept under the data

@@ -96,7 +96,7 @@ export async function startBenchServer(options: BenchServerOptions): Promise<Ben
       options.trainees,
     );
     const instances = ports.map((port, i) => {
-      const child = spawnServer({ ...options, port }, dataDirs[i]!, database?.url);
+      const child = spawnServer({ ...options, port, behindProxy: count > 1 }, dataDirs[i]!, database?.url);
       children.push(child);
       return { base: `http://127.0.0.1:${port}`, process: child };
     });
@@ -182,7 +182,11 @@ async function seedTrainees(target: { url: string } | { pgliteDir: string }, cou
   return emails;
 }
 
-function spawnServer(options: BenchServerOptions, dataDir: string, databaseUrl?: string): ChildProcess {
+function spawnServer(
+  options: BenchServerOptions & { behindProxy?: boolean },
+  dataDir: string,
+  databaseUrl?: string,
+): ChildProcess {
   return spawn(
     process.execPath,
     [
@@ -205,6 +209,9 @@ function spawnServer(options: BenchServerOptions, dataDir: string, databaseUrl?:
         KIKITE_SEED_DEMO: "false",
         AUTH_SECRET: "bench-only-secret-0123456789abcdefghijklmnop",
         NEXT_TELEMETRY_DISABLED: "1",
+        // The proxy appends the client to X-Forwarded-For: one proxy, declared (the sign-in throttle's
+        // address and the public origin are read from it).
+        ...(options.behindProxy ? { KIKITE_TRUSTED_PROXIES: "1" } : {}),
         ...options.env,
       },
       stdio: ["ignore", "ignore", "inherit"],
@@ -236,10 +243,11 @@ async function signIn(base: string, email: string): Promise<string> {
     body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: base }),
   });
   const session = cookiesOf(response);
+  const location = response.headers.get("location") ?? "";
   if (!session.includes("session-token"))
-    throw new Error(
-      `sign-in failed for ${email}: ${response.status} ${response.headers.get("location") ?? ""}`,
-    );
+    throw new Error(`sign-in failed for ${email}: ${response.status} ${location}`);
+  // Behind the proxy, Auth.js must send the browser back to the proxy, not to the instance.
+  if (!location.startsWith(base)) throw new Error(`sign-in of ${email} redirected off ${base}: ${location}`);
   return session;
 }
 

@@ -7,6 +7,7 @@ import { createTeam, renameTeam, teamExists, teamNameSchema, updateUser } from "
 import { createInvite } from "@/lib/accounts/invites";
 import { requireRole } from "@/lib/auth/session";
 import { type Db, getDb } from "@/lib/db/client";
+import { getProxyTrust } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/request-origin";
 
@@ -81,7 +82,7 @@ export async function createInviteAdminAction(
     now: new Date(),
   });
   return {
-    link: `${requestOrigin(await headers())}/invite/${token}`,
+    link: `${requestOrigin(await headers(), getProxyTrust())}/invite/${token}`,
     expiresAt: expiresAt.toISOString(),
     role: parsed.data.role,
   };

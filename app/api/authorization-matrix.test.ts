@@ -1,13 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { SessionUser } from "@/lib/accounts/users";
 import { createScenarioDraft } from "@/lib/authoring/scenario-authoring";
 import { startCallForUser } from "@/lib/calls/call-service";
 import type { CallView } from "@/lib/calls/call-view";
-import type { Db, DbHandle } from "@/lib/db/open-database";
+import type { DbHandle } from "@/lib/db/open-database";
 import { createAssignments } from "@/lib/team/assignments";
-import { playEndedCall, setUpTwoTeams } from "@/lib/testing/team-fixture";
+import { apiSession } from "@/lib/testing/api-session-stub";
+import { type MatrixWorld, matrixActors, setUpMatrixWorld } from "@/lib/testing/team-fixture";
 import { testDatabaseTargets } from "@/lib/testing/test-databases";
 
 // Every route handler under app/api (enumerated from the file system: a new route or method fails
@@ -16,51 +16,18 @@ import { testDatabaseTargets } from "@/lib/testing/test-databases";
 // is asserted. (Pages are in e2e/access-matrix.spec.ts; the same-origin check of every state-changing
 // route is in hostile-requests.test.ts.)
 
-const session = vi.hoisted(() => ({
-  user: null as SessionUser | null,
-  db: null as unknown,
-  handle: null as unknown,
-}));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors");
-  const current = () => {
-    if (!session.user) throw new AppError("unauthorized", "ログインしてください。");
-    return session.user;
-  };
-  return {
-    requireApiUser: async (...roles: string[]) => {
-      const user = current();
-      if (roles.length > 0 && !roles.includes(user.role)) {
-        throw new AppError("forbidden", "この操作を行う権限がありません。");
-      }
-      return user;
-    },
-    requireApiUserId: async () => ({ id: current().id }),
-  };
-});
-vi.mock("@/lib/db/client", () => ({
-  getDb: async () => session.db,
-  getDbHandle: async () => session.handle,
-}));
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/api-session-stub"));
+vi.mock("@/lib/db/client", () => import("@/lib/testing/api-session-stub"));
 vi.mock("@/lib/env", async (original) => ({
   ...(await original<typeof import("@/lib/env")>()),
   getEnv: () => ({ llm: undefined }),
 }));
 
-const actors = ["anonymous", "traineeA1", "traineeA2", "traineeB", "trainerB", "trainerA", "admin"] as const;
-type Actor = (typeof actors)[number];
-type Owner = "A" | "B";
+const actors = matrixActors;
+type Actor = (typeof matrixActors)[number];
+type Owner = keyof MatrixWorld["teamIds"];
+type World = MatrixWorld;
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-
-interface World {
-  db: Db;
-  users: Record<Exclude<Actor, "anonymous">, SessionUser>;
-  teamIds: Record<Owner, string>;
-  /** An ended call with one reply, by a trainee of each team (A: traineeA1). */
-  endedCalls: Record<Owner, CallView>;
-  scenarioId: string;
-}
 
 interface Target {
   params?: Record<string, string>;
@@ -333,31 +300,8 @@ describe.each(testDatabaseTargets())("who may call each API route on $name", (da
 
   beforeAll(async () => {
     handle = await databaseTarget.open();
-    session.db = handle.db;
-    session.handle = handle;
-    const { teamA, teamB, admin, scenarioIdOf } = await setUpTwoTeams(handle.db);
-    const scenarioId = scenarioIdOf("angry-broken-bottle");
-    const users = {
-      traineeA1: teamA.trainees[0]!,
-      traineeA2: teamA.trainees[1]!,
-      traineeB: teamB.trainees[0]!,
-      trainerB: teamB.trainer,
-      trainerA: teamA.trainer,
-      admin,
-    };
-    const ended = (user: SessionUser) =>
-      playEndedCall(handle.db, user, {
-        scenarioId,
-        replies: ["さようでございますか。"],
-        startMs: Date.now() - 600_000,
-      });
-    world = {
-      db: handle.db,
-      users,
-      teamIds: { A: teamA.team.id, B: teamB.team.id },
-      endedCalls: { A: await ended(users.traineeA1), B: await ended(users.traineeB) },
-      scenarioId,
-    };
+    apiSession.handle = handle;
+    world = await setUpMatrixWorld(handle.db);
     handlers = await loadHandlers();
   });
   afterAll(() => handle.close());
@@ -381,7 +325,7 @@ describe.each(testDatabaseTargets())("who may call each API route on $name", (da
           origin,
         );
         for (const [name, value] of Object.entries(target.query ?? {})) url.searchParams.set(name, value);
-        session.user = actor === "anonymous" ? null : world.users[actor];
+        apiSession.user = actor === "anonymous" ? null : world.users[actor];
         const request = new Request(url, {
           method,
           headers: {

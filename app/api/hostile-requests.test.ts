@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/accounts/users";
 import type { DbHandle } from "@/lib/db/open-database";
+import { apiSession } from "@/lib/testing/api-session-stub";
 import { setUpTwoTeams } from "@/lib/testing/team-fixture";
 import { testDatabaseTargets } from "@/lib/testing/test-databases";
 import { CONTROL_CHARACTERS_MESSAGE } from "@/lib/validation/plain-text";
@@ -13,26 +14,8 @@ import { CONTROL_CHARACTERS_MESSAGE } from "@/lib/validation/plain-text";
 // without Content-Length, an empty body, malformed JSON, control characters in its text fields. A new
 // route file, or a new method in one, fails this test until it has an entry below.
 
-const session = vi.hoisted(() => ({ user: null as SessionUser | null, db: null as unknown }));
-
-vi.mock("@/lib/auth/session", async () => {
-  const { AppError } = await import("@/lib/errors");
-  const current = () => {
-    if (!session.user) throw new AppError("unauthorized", "ログインしてください。");
-    return session.user;
-  };
-  return {
-    requireApiUser: async (...roles: string[]) => {
-      const user = current();
-      if (roles.length > 0 && !roles.includes(user.role)) {
-        throw new AppError("forbidden", "この操作を行う権限がありません。");
-      }
-      return user;
-    },
-    requireApiUserId: async () => ({ id: current().id }),
-  };
-});
-vi.mock("@/lib/db/client", () => ({ getDb: async () => session.db }));
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/api-session-stub"));
+vi.mock("@/lib/db/client", () => import("@/lib/testing/api-session-stub"));
 vi.mock("@/lib/env", async (original) => ({
   ...(await original<typeof import("@/lib/env")>()),
   getEnv: () => ({ llm: undefined }),
@@ -150,7 +133,7 @@ describe.each(testDatabaseTargets())(
 
     beforeAll(async () => {
       handle = await target.open();
-      session.db = handle.db;
+      apiSession.handle = handle;
       const { teamA, admin } = await setUpTwoTeams(handle.db);
       actors = { trainee: teamA.trainees[0]!, trainer: teamA.trainer, admin };
       routes = await loadRoutes();
@@ -163,7 +146,7 @@ describe.each(testDatabaseTargets())(
 
     async function send(route: Route, init: RequestInit & { headers?: Record<string, string> }) {
       const entry = entries[route.key]!;
-      session.user = actors[entry.actor];
+      apiSession.user = actors[entry.actor];
       const method = route.key.split(" ")[0]!;
       const request = new Request(`${origin}${route.url}`, {
         method,

@@ -50,8 +50,9 @@ function signInErrorMessage(error: AuthError): string {
 
 const THROTTLED_MESSAGE = "ログインの試行回数が多すぎます。しばらくしてからもう一度お試しください。";
 
-export async function signInWithProviderAction(provider: string): Promise<void> {
-  await signIn(provider, { redirectTo: "/" });
+// The page asked for survives the round trip to the provider (Auth.js keeps it in a cookie).
+export async function signInWithProviderAction(provider: string, returnTo?: string | null): Promise<void> {
+  await signIn(provider, { redirectTo: safeReturnTo(returnTo) ?? "/" });
 }
 
 export async function signOutAction(): Promise<void> {

@@ -43,7 +43,7 @@ export default async function SignInPage({
         {providers.length > 0 && (
           <div className="space-y-2 border-t border-slate-200 pt-4">
             {providers.map((p) => (
-              <form key={p.id} action={signInWithProviderAction.bind(null, p.id)}>
+              <form key={p.id} action={signInWithProviderAction.bind(null, p.id, returnTo)}>
                 <button type="submit" className={`${secondaryButtonClass} w-full`}>
                   {p.name} でログイン
                 </button>

@@ -8,6 +8,7 @@ import { createInvite, revokeInvite } from "@/lib/accounts/invites";
 import { createTeamForTrainer } from "@/lib/accounts/teams";
 import { requireRole } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { getProxyTrust } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { requestOrigin } from "@/lib/http/request-origin";
 import { assignmentRequestSchema, dueAtFromDate } from "@/lib/team/assignment-request";
@@ -29,7 +30,10 @@ export async function createInviteAction(_prev: InviteState, _formData: FormData
     now: new Date(),
   });
   revalidatePath("/trainer");
-  return { link: `${requestOrigin(await headers())}/invite/${token}`, expiresAt: expiresAt.toISOString() };
+  return {
+    link: `${requestOrigin(await headers(), getProxyTrust())}/invite/${token}`,
+    expiresAt: expiresAt.toISOString(),
+  };
 }
 
 const revokeSchema = z.object({ inviteId: z.uuid() });

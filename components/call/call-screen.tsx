@@ -12,6 +12,7 @@ import { MoodMeters } from "./mood-meters";
 import { isRetryableStatus, newReplyId, retryDelayMs } from "./reply-retry";
 import { readServerEvents } from "./server-events";
 import { isCallerSpeaking, spokenLine } from "./speech";
+import { readDraft, readUnsentReply, writeDraft, writeUnsentReply } from "./unsent-reply-store";
 
 /** Shown when an LLM call's provider failed and the script took over (also after a reload). */
 const fallbackNotice = "AI のお客様の応答が途切れたため、ここからは台本どおりのお客様の発言で続けます。";
@@ -186,9 +187,10 @@ export function CallScreen({ initial }: { initial: CallView }) {
   );
 
   const send = useCallback(
-    async (text: string, options: { fromDraft: boolean }) => {
+    async (text: string, options: { fromDraft: boolean; resumeReplyId?: string }) => {
       if (!text.trim() || !active || unsentRef.current) return;
-      if (options.fromDraft) {
+      // A reply resumed after a reload left the box long ago: nothing to empty or lock.
+      if (options.fromDraft && !options.resumeReplyId) {
         if (draftInFlight.current) return;
         draftInFlight.current = true;
         setSending(true);
@@ -196,15 +198,22 @@ export function CallScreen({ initial }: { initial: CallView }) {
         setDraft("");
       }
       const release = () => {
-        if (!options.fromDraft) return;
+        if (!options.fromDraft || options.resumeReplyId) return;
         setSending(false);
         draftInFlight.current = false;
       };
       setError(null);
-      const reply: OutgoingReply = { text, replyId: newReplyId(), fromDraft: options.fromDraft };
+      const reply: OutgoingReply = {
+        text,
+        replyId: options.resumeReplyId ?? newReplyId(),
+        fromDraft: options.fromDraft,
+      };
+      // Kept in the tab until answered: a reload (or a crash) mid-send resends it with the same id.
+      writeUnsentReply(window.sessionStorage, view.id, reply);
       try {
         for (let attempt = 0; ; attempt++) {
           const outcome = await deliver(reply, release);
+          if (outcome !== "retry") writeUnsentReply(window.sessionStorage, view.id, null);
           if (outcome !== "retry" || !mounted.current) return;
           unsentRef.current = reply;
           setUnsent(reply);
@@ -216,8 +225,27 @@ export function CallScreen({ initial }: { initial: CallView }) {
         release();
       }
     },
-    [active, deliver],
+    [active, deliver, view.id],
   );
+
+  // After a reload: the words typed in the box come back, and a reply that was still on its way is
+  // sent again (same id: stored once even if the lost attempt was stored).
+  const resumed = useRef(false);
+  useEffect(() => {
+    if (resumed.current) return;
+    resumed.current = true;
+    setDraft(readDraft(window.sessionStorage, view.id));
+    const unsentReply = readUnsentReply(window.sessionStorage, view.id);
+    if (!unsentReply) return;
+    if (!active) {
+      writeUnsentReply(window.sessionStorage, view.id, null);
+      return;
+    }
+    void send(unsentReply.text, { fromDraft: unsentReply.fromDraft, resumeReplyId: unsentReply.replyId });
+  }, [active, send, view.id]);
+  useEffect(() => {
+    if (resumed.current) writeDraft(window.sessionStorage, view.id, active ? draft : "");
+  }, [active, draft, view.id]);
 
   const endCall = useCallback(async () => {
     if (endRequested.current) return;

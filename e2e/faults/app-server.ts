@@ -11,6 +11,8 @@ export interface AppServerOptions {
   /** The embedded database's folder (kept across restarts), unless databaseUrl is set. */
   dataDir: string;
   databaseUrl?: string;
+  /** Variables to add or (undefined) remove, e.g. AUTH_URL for a server behind a proxy. */
+  env?: Record<string, string | undefined>;
 }
 
 export class AppServer {
@@ -43,6 +45,8 @@ export class AppServer {
           AUTH_URL: this.baseURL,
           NEXT_TELEMETRY_DISABLED: "1",
           ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+          // Node leaves out variables whose value is undefined: that is how `env` removes one.
+          ...this.options.env,
         },
       },
     );

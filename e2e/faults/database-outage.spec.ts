@@ -36,6 +36,18 @@ const operatorTexts = async (page: Page, id: string): Promise<string[]> => {
   return body.turns.filter((t) => t.role === "operator").map((t) => t.text);
 };
 
+const first = "さようでございますか。瓶が割れて届いたのですね。";
+
+/** Signs in, takes the broken-bottle call, answers its first line and waits for the caller to finish. */
+const callAfterFirstReply = async (page: Page, account: { email: string; name: string }) => {
+  await new SignInPage(page).signInAs(account);
+  const call = new CallPage(page);
+  await call.startFromCatalog("angry-broken-bottle");
+  await call.replyWhenCallerFinishes(first);
+  await call.waitForCallerToFinish();
+  return call;
+};
+
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   await withAdmin(`create database ${databaseName}`);
@@ -85,12 +97,7 @@ test("a reply whose answer was lost is resent and stored once", async ({ page })
 test("PostgreSQL lost mid-call: the trainee sees 接続が切れました, the reply waits, and the call goes on when it returns", async ({
   page,
 }) => {
-  await new SignInPage(page).signInAs(demo.trainee2);
-  const call = new CallPage(page);
-  await call.startFromCatalog("angry-broken-bottle");
-  const first = "さようでございますか。瓶が割れて届いたのですね。";
-  await call.replyWhenCallerFinishes(first);
-  await call.waitForCallerToFinish();
+  const call = await callAfterFirstReply(page, demo.trainee2);
   const callerLines = await call.callerLines.count();
 
   await proxy.cut();
@@ -116,4 +123,33 @@ test("PostgreSQL lost mid-call: the trainee sees 接続が切れました, the r
   const third = "恐れ入りますが、ご注文番号を教えていただけますでしょうか。";
   await call.replyWhenCallerFinishes(third);
   expect(await operatorTexts(page, call.callId)).toEqual([first, second, third]);
+});
+
+test("a reply waiting for the database survives a reload, and so do the words being typed", async ({
+  page,
+}) => {
+  const call = await callAfterFirstReply(page, demo.trainee1);
+  const callUrl = page.url();
+
+  await proxy.cut();
+  const second = "大変ご不快な思いをおかけし、申し訳ございません。";
+  await page.getByLabel("あなたの返答").fill(second);
+  await page.getByRole("button", { name: "送信", exact: true }).click();
+  await expect(page.getByTestId("unsent-reply")).toContainText(second);
+  // Reloaded while the database is away (the page itself cannot be drawn then), and again once it is back.
+  await page.reload();
+  await proxy.open();
+  await page.goto(callUrl);
+  await expect(call.replies).toHaveCount(2, { timeout: 20_000 });
+  await expect(page.getByTestId("unsent-reply")).toHaveCount(0);
+  expect(await operatorTexts(page, call.callId)).toEqual([first, second]);
+
+  // Words typed and not sent come back after a reload too, and only on this call.
+  const typed = "恐れ入りますが、ご注文番号を";
+  await page.getByLabel("あなたの返答").fill(typed);
+  await page.reload();
+  await expect(page.getByLabel("あなたの返答")).toHaveValue(typed);
+  await call.startFromCatalog("angry-broken-bottle");
+  await expect(page.getByLabel("あなたの返答")).toHaveValue("");
+  expect(await operatorTexts(page, call.callId)).toEqual([]);
 });

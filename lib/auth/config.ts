@@ -8,9 +8,11 @@ import { verifyPassword } from "@/lib/accounts/passwords";
 import { findUserByEmail } from "@/lib/accounts/users";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
+import { clientAddress } from "@/lib/http/request-origin";
 import { describeErrorForLog } from "@/lib/http/safe-error-log";
 import { plainText } from "@/lib/validation/plain-text";
-import { beginSignInAttempt, clientAddress, finishSignInAttempt } from "./sign-in-throttle";
+import { authRedirectTarget } from "./return-to";
+import { beginSignInAttempt, finishSignInAttempt } from "./sign-in-throttle";
 import { createUserSession, endUserSession } from "./user-sessions";
 
 const credentialsSchema = z.object({
@@ -56,7 +58,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
           const db = await getDb();
           const attempt = {
             email: parsed.data.email,
-            address: clientAddress(request.headers),
+            address: clientAddress(request.headers, env.proxyTrust),
             now: new Date(),
           };
           // Known and unknown emails take the same path: counted, throttled and answered alike.
@@ -97,6 +99,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth((): NextAuthConfig =
       },
     },
     callbacks: {
+      // Only back to this site: a safe path on the public origin (see lib/auth/public-request.ts).
+      redirect({ url, baseUrl }) {
+        return authRedirectTarget(url, baseUrl);
+      },
       // Single sign-on never creates accounts: the company's account must exist (made by an invite).
       async signIn({ user, account }) {
         if (!account || account.provider === "credentials") return true;

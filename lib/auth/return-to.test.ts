@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { homePathFor, pathWithQuery, safeReturnTo, signInPathFor } from "./return-to";
+import { authRedirectTarget, homePathFor, pathWithQuery, safeReturnTo, signInPathFor } from "./return-to";
 
 describe("safeReturnTo", () => {
   it.each([
@@ -39,5 +39,24 @@ describe("pathWithQuery", () => {
     );
     expect(pathWithQuery("/trainer", { tag: ["a", "b"] })).toBe("/trainer?tag=a&tag=b");
     expect(pathWithQuery("/trainer", {})).toBe("/trainer");
+  });
+});
+
+describe("authRedirectTarget", () => {
+  const base = "https://kikite.example.jp";
+  it.each([
+    ["/history", `${base}/history`],
+    ["/signin?error=x", `${base}/signin?error=x`],
+    [`${base}/calls/a/review?x=1`, `${base}/calls/a/review?x=1`],
+    [base, `${base}/`],
+    // Another origin, the instance behind the proxy included, or no path at all: the site's root.
+    ["http://10.0.0.5:3291/history", `${base}/`],
+    ["https://evil.example/history", `${base}/`],
+    ["//evil.example/", `${base}/`],
+    ["/\\evil.example", `${base}/`],
+    ["javascript:alert(1)", `${base}/`],
+    ["not a url", `${base}/`],
+  ])("%s → %s", (url, expected) => {
+    expect(authRedirectTarget(url, base)).toBe(expected);
   });
 });

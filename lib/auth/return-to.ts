@@ -1,13 +1,33 @@
 /**
  * A page to come back to after signing in, if it is a path on this site: "/calls/…/review" yes;
- * "//evil.example", "https://…", "/\\evil" and anything that is not a path, no.
+ * "//evil.example", "https://…", "/\\evil" and anything that is not a path, no (nor the sign-in page).
  */
 export function safeReturnTo(value: unknown): string | null {
+  const path = safePath(value);
+  return path && !path.startsWith("/signin") ? path : null;
+}
+
+/**
+ * Where Auth.js may send a browser after signing in or out (its `redirect` callback): a safe path, or
+ * an address on the public origin `baseUrl` with a safe path; anything else goes to `baseUrl`.
+ */
+export function authRedirectTarget(url: string, baseUrl: string): string {
+  const { origin } = new URL(baseUrl);
+  let path: string | null;
+  if (url.startsWith("/")) {
+    path = safePath(url);
+  } else {
+    const target = URL.canParse(url) ? new URL(url) : null;
+    path = target?.origin === origin ? safePath(`${target.pathname}${target.search}`) : null;
+  }
+  return `${origin}${path ?? "/"}`;
+}
+
+function safePath(value: unknown): string | null {
   if (typeof value !== "string" || value.length > 512) return null;
   if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return null;
   // Control characters (a tab or a line break can turn a path into another host in some parsers).
   if ([...value].some((ch) => (ch.codePointAt(0) ?? 0) < 0x20)) return null;
-  if (value.startsWith("/signin")) return null;
   return value;
 }
 

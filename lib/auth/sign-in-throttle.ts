@@ -1,5 +1,5 @@
 import "server-only";
-import { and, count, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { normalizeEmail } from "@/lib/accounts/users";
 import type { DbExecutor } from "@/lib/db/executor";
 import { signInFailures } from "@/lib/db/schema";
@@ -12,35 +12,78 @@ export interface SignInAttempt {
   now: Date;
 }
 
+/** How long an attempt waits for a slot held by parallel checks (and how often it looks again). */
+export interface SignInWait {
+  retryMs: number;
+  maxMs: number;
+}
+
+const DEFAULT_WAIT: SignInWait = { retryMs: 25, maxMs: 20_000 };
+// A check that has not finished after this long died with its process: it counts as a failure.
+const STALE_CHECK_MS = 60_000;
+
 /**
- * Starts a password check: the attempt is counted as a failure before the password is verified, then
- * the failures in the window are counted, its own included. Past either limit the attempt is refused
- * (null; its row is withdrawn, so refusals never extend a lockout) and the password is not checked, so
- * a locked account refuses even the right one until the window has passed. Counting first is what keeps
- * parallel guesses within the limit: of many concurrent attempts, only those whose row is among the
- * first `max` in the window go on.
+ * Starts a password check. Only failures count against the limits: past either one the attempt is
+ * refused (null) without its password being checked, so a locked account refuses even the right one
+ * until the window has passed. A check in progress is no failure, but it takes one of the slots still
+ * free under the limits: when parallel checks hold them all, the attempt waits for them to end (a
+ * success frees its slot, a failure fills it) instead of being refused. So parallel guesses never check
+ * more passwords than the limits allow, and correct sign-ins, however many at once, are never refused.
  */
 export async function beginSignInAttempt(
   db: DbExecutor,
   attempt: SignInAttempt,
   limits: SignInLimits,
+  wait: SignInWait = DEFAULT_WAIT,
 ): Promise<{ id: string } | null> {
   const email = normalizeEmail(attempt.email);
-  const [row] = await db
-    .insert(signInFailures)
-    .values({ email, address: attempt.address, failedAt: attempt.now })
-    .returning({ id: signInFailures.id });
-  const { byAccount, byAddress } = await countFailures(db, { ...attempt, email }, limits);
-  if (byAccount <= limits.maxFailuresPerAccount && byAddress <= limits.maxFailuresPerAddress) {
-    return { id: row!.id };
+  const started = Date.now();
+  for (;;) {
+    const decision = await admitAttempt(db, { ...attempt, email }, limits);
+    if (decision !== "wait") return decision;
+    // Checks in progress end within an argon2 hash; a full wait means they are stuck: refuse.
+    if (Date.now() - started >= wait.maxMs) return null;
+    await new Promise((resolve) => setTimeout(resolve, wait.retryMs * (0.5 + Math.random())));
   }
-  await db.delete(signInFailures).where(eq(signInFailures.id, row!.id));
-  return null;
+}
+
+// One decision, made under per-email and per-address locks so that parallel attempts (on any instance
+// sharing the database) see each other's slots. Locks are always taken email first, so none waits
+// for another in a cycle.
+async function admitAttempt(
+  db: DbExecutor,
+  attempt: SignInAttempt,
+  limits: SignInLimits,
+): Promise<{ id: string } | null | "wait"> {
+  return db.transaction(async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in email ${attempt.email}`}, 0))`,
+    );
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`sign-in address ${attempt.address}`}, 0))`,
+    );
+    const account = await countAttempts(tx, eq(signInFailures.email, attempt.email), attempt.now, limits);
+    const address = await countAttempts(tx, eq(signInFailures.address, attempt.address), attempt.now, limits);
+    if (account.failed >= limits.maxFailuresPerAccount || address.failed >= limits.maxFailuresPerAddress) {
+      return null;
+    }
+    if (
+      account.failed + account.checking >= limits.maxFailuresPerAccount ||
+      address.failed + address.checking >= limits.maxFailuresPerAddress
+    ) {
+      return "wait";
+    }
+    const [row] = await tx
+      .insert(signInFailures)
+      .values({ email: attempt.email, address: attempt.address, failedAt: attempt.now, checking: true })
+      .returning({ id: signInFailures.id });
+    return { id: row!.id };
+  });
 }
 
 /**
- * Ends a password check. A wrong password keeps its failure (and old rows are dropped); the right
- * one withdraws it and forgives the account's earlier mistakes (the address's stay counted).
+ * Ends a password check. A wrong password turns its row into a failure (and old rows are dropped);
+ * the right one withdraws it and forgives the account's earlier mistakes (the address's stay counted).
  */
 export async function finishSignInAttempt(
   db: DbExecutor,
@@ -49,10 +92,15 @@ export async function finishSignInAttempt(
   limits: SignInLimits,
 ): Promise<void> {
   if (outcome.ok) {
-    await db.delete(signInFailures).where(eq(signInFailures.email, normalizeEmail(outcome.email)));
     await db.delete(signInFailures).where(eq(signInFailures.id, ticket.id));
+    await db
+      .delete(signInFailures)
+      .where(
+        and(eq(signInFailures.email, normalizeEmail(outcome.email)), eq(signInFailures.checking, false)),
+      );
     return;
   }
+  await db.update(signInFailures).set({ checking: false }).where(eq(signInFailures.id, ticket.id));
   // Old rows matter to no decision: drop them as new ones come (an index on failed_at keeps it cheap).
   await db
     .delete(signInFailures)
@@ -65,29 +113,27 @@ export async function isSignInAllowed(
   attempt: SignInAttempt,
   limits: SignInLimits,
 ): Promise<boolean> {
-  const { byAccount, byAddress } = await countFailures(db, attempt, limits);
-  return byAccount < limits.maxFailuresPerAccount && byAddress < limits.maxFailuresPerAddress;
+  const email = normalizeEmail(attempt.email);
+  const account = await countAttempts(db, eq(signInFailures.email, email), attempt.now, limits);
+  const address = await countAttempts(db, eq(signInFailures.address, attempt.address), attempt.now, limits);
+  return account.failed < limits.maxFailuresPerAccount && address.failed < limits.maxFailuresPerAddress;
 }
 
-async function countFailures(db: DbExecutor, attempt: SignInAttempt, limits: SignInLimits) {
-  const since = new Date(attempt.now.getTime() - limits.windowMs);
-  const [byAccount] = await db
-    .select({ n: count() })
+async function countAttempts(
+  db: DbExecutor,
+  whose: ReturnType<typeof eq>,
+  now: Date,
+  limits: SignInLimits,
+): Promise<{ failed: number; checking: number }> {
+  const since = new Date(now.getTime() - limits.windowMs);
+  const staleBefore = new Date(now.getTime() - STALE_CHECK_MS);
+  const inProgress = sql`${signInFailures.checking} and ${signInFailures.failedAt} >= ${staleBefore}`;
+  const [row] = await db
+    .select({
+      failed: sql<number>`count(*) filter (where not (${inProgress}))`.mapWith(Number),
+      checking: sql<number>`count(*) filter (where ${inProgress})`.mapWith(Number),
+    })
     .from(signInFailures)
-    .where(and(eq(signInFailures.email, normalizeEmail(attempt.email)), gt(signInFailures.failedAt, since)));
-  const [byAddress] = await db
-    .select({ n: count() })
-    .from(signInFailures)
-    .where(and(eq(signInFailures.address, attempt.address), gt(signInFailures.failedAt, since)));
-  return { byAccount: byAccount?.n ?? 0, byAddress: byAddress?.n ?? 0 };
-}
-
-/**
- * The client's address as the closest proxy saw it: the last X-Forwarded-For entry (a proxy appends
- * the address it received from). Next.js fills the header from the socket when no proxy sent one.
- */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").at(-1)?.trim();
-  return (last || headers.get("x-real-ip")?.trim() || "unknown").slice(0, 100);
+    .where(and(whose, gt(signInFailures.failedAt, since)));
+  return { failed: row?.failed ?? 0, checking: row?.checking ?? 0 };
 }

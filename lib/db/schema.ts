@@ -283,6 +283,9 @@ export const signInFailures = pgTable(
     email: text("email").notNull(),
     address: text("address").notNull(),
     failedAt: timestamp("failed_at", { withTimezone: true }).notNull(),
+    // An attempt whose password is being checked: not a failure (yet), but it takes one of the slots
+    // left under the limit, so parallel guesses never check more passwords than the limit allows.
+    checking: boolean("checking").notNull().default(false),
   },
   (t) => [
     index("sign_in_failures_email_idx").on(t.email, t.failedAt),

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { isDatabaseUnavailable } from "@/lib/db/unavailable";
+import { getProxyTrust } from "@/lib/env";
 import { AppError, isAppError } from "@/lib/errors";
 import { CONTROL_CHARACTERS_MESSAGE } from "@/lib/validation/plain-text";
 import { describeErrorForLog } from "./safe-error-log";
@@ -62,7 +63,7 @@ function errorResponse(status: number, code: string, message: string, details?: 
  */
 export function handleMutation(request: Request, run: () => Promise<Response>): Promise<Response> {
   return handleApi(async () => {
-    if (!checkSameOrigin(request.headers, request.url).ok) {
+    if (!checkSameOrigin(request.headers, request.url, getProxyTrust()).ok) {
       throw new AppError(
         "forbidden",
         "このページ以外から送信されたため、操作を受け付けませんでした。Kikite の画面から操作してください。",

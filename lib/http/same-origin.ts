@@ -1,3 +1,4 @@
+import type { ProxyTrust } from "@/lib/env";
 import { requestOrigin } from "./request-origin";
 
 // Cross-site request forgery check for state-changing API routes. The session cookie is SameSite=Lax,
@@ -8,7 +9,7 @@ import { requestOrigin } from "./request-origin";
 export type OriginVerdict = { ok: true } | { ok: false; reason: "sec-fetch-site" | "origin" };
 
 /** Whether a state-changing request may proceed: same origin, or not from a browser at all. */
-export function checkSameOrigin(headers: Headers, requestUrl: string): OriginVerdict {
+export function checkSameOrigin(headers: Headers, requestUrl: string, trust: ProxyTrust): OriginVerdict {
   const site = headers.get("sec-fetch-site");
   // "none" is the user's own action (typed URL, bookmark); "same-site" is exactly the attack above.
   if (site !== null && site !== "same-origin" && site !== "none")
@@ -17,26 +18,17 @@ export function checkSameOrigin(headers: Headers, requestUrl: string): OriginVer
   // Neither header: not a browser (curl, the e2e suite's API client, a server). It cannot carry a
   // victim's cookie, so it proves who it is with its own session like anyone else.
   if (origin === null) return { ok: true };
-  return sameOrigin(origin, ownOrigin(headers, requestUrl)) ? { ok: true } : { ok: false, reason: "origin" };
+  return sameOrigin(origin, ownOrigin(headers, requestUrl, trust))
+    ? { ok: true }
+    : { ok: false, reason: "origin" };
 }
 
-/** The origin the client addressed: a proxy's forwarded host and protocol first, as invite links use. */
-function ownOrigin(headers: Headers, requestUrl: string): string {
-  const url = new URL(requestUrl);
-  const forwarded = new Headers();
-  const host = firstValue(headers.get("x-forwarded-host")) ?? headers.get("host") ?? url.host;
-  forwarded.set("host", host);
-  forwarded.set(
-    "x-forwarded-proto",
-    firstValue(headers.get("x-forwarded-proto")) ?? url.protocol.slice(0, -1),
-  );
-  return requestOrigin(forwarded);
-}
-
-// A chain of proxies appends: the first value is what the client sent to the outermost one.
-function firstValue(value: string | null): string | undefined {
-  const first = value?.split(",")[0]?.trim();
-  return first ? first : undefined;
+/** The origin the client addressed, as invite links use it (a request without Host: its URL's). */
+function ownOrigin(headers: Headers, requestUrl: string, trust: ProxyTrust): string {
+  if (headers.has("host")) return requestOrigin(headers, trust);
+  const withHost = new Headers(headers);
+  withHost.set("host", new URL(requestUrl).host);
+  return requestOrigin(withHost, trust);
 }
 
 function sameOrigin(a: string, b: string): boolean {

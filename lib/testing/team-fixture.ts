@@ -1,5 +1,6 @@
 import type { Role, SessionUser } from "@/lib/accounts/users";
 import { type Clock, endCallForUser, sendReply, startCallForUser } from "@/lib/calls/call-service";
+import type { CallView } from "@/lib/calls/call-view";
 import { listPlayableScenarios, syncBuiltInScenarios } from "@/lib/calls/scenario-store";
 import type { Db } from "@/lib/db/open-database";
 import { teams, users } from "@/lib/db/schema";
@@ -84,4 +85,54 @@ export async function setUpTwoTeams(db: Db) {
   const catalog = await listPlayableScenarios(db, teamA.trainer);
   const scenarioIdOf = (slug: string) => catalog.find((e) => e.id === slug)!.scenarioId;
   return { teamA, teamB, admin, scenarioIdOf };
+}
+
+/** Who the authorization matrices try: nobody, two trainees of team A, team B's trainee and trainer, A's trainer, an admin. */
+export const matrixActors = [
+  "anonymous",
+  "traineeA1",
+  "traineeA2",
+  "traineeB",
+  "trainerB",
+  "trainerA",
+  "admin",
+] as const;
+export type MatrixActor = (typeof matrixActors)[number];
+export type MatrixOwner = "A" | "B";
+
+export interface MatrixWorld {
+  db: Db;
+  users: Record<Exclude<MatrixActor, "anonymous">, SessionUser>;
+  teamIds: Record<MatrixOwner, string>;
+  /** An ended call with one reply, by a trainee of each team (A: traineeA1). */
+  endedCalls: Record<MatrixOwner, CallView>;
+  /** The built-in angry-broken-bottle scenario. */
+  scenarioId: string;
+}
+
+/** The world of the authorization matrices: two teams, an admin, and an ended call in each team. */
+export async function setUpMatrixWorld(db: Db): Promise<MatrixWorld> {
+  const { teamA, teamB, admin, scenarioIdOf } = await setUpTwoTeams(db);
+  const scenarioId = scenarioIdOf("angry-broken-bottle");
+  const users = {
+    traineeA1: teamA.trainees[0]!,
+    traineeA2: teamA.trainees[1]!,
+    traineeB: teamB.trainees[0]!,
+    trainerB: teamB.trainer,
+    trainerA: teamA.trainer,
+    admin,
+  };
+  const ended = (user: SessionUser) =>
+    playEndedCall(db, user, {
+      scenarioId,
+      replies: ["さようでございますか。"],
+      startMs: Date.now() - 600_000,
+    });
+  return {
+    db,
+    users,
+    teamIds: { A: teamA.team.id, B: teamB.team.id },
+    endedCalls: { A: await ended(users.traineeA1), B: await ended(users.traineeB) },
+    scenarioId,
+  };
 }

@@ -5,10 +5,11 @@ import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { acceptInvite, acceptInviteSchema } from "@/lib/accounts/invites";
 import { signIn } from "@/lib/auth/config";
-import { clientAddress, isSignInAllowed } from "@/lib/auth/sign-in-throttle";
+import { isSignInAllowed } from "@/lib/auth/sign-in-throttle";
 import { getDb } from "@/lib/db/client";
-import { getEnv } from "@/lib/env";
+import { getEnv, getProxyTrust } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { clientAddress } from "@/lib/http/request-origin";
 
 export interface AcceptInviteState {
   error?: string;
@@ -28,7 +29,11 @@ export async function acceptInviteAction(
   const parsed = acceptInviteSchema.safeParse({ ...values, password: formData.get("password") });
   if (!parsed.success) return { error: parsed.error.issues[0]?.message, values };
   const db = await getDb();
-  const attempt = { email: parsed.data.email, address: clientAddress(await headers()), now: new Date() };
+  const attempt = {
+    email: parsed.data.email,
+    address: clientAddress(await headers(), getProxyTrust()),
+    now: new Date(),
+  };
   if (!(await isSignInAllowed(db, attempt, getEnv().signInLimits))) return { error: THROTTLED, values };
   try {
     await acceptInvite(db, { token: parsedToken.data, account: parsed.data, now: attempt.now });

@@ -3,6 +3,7 @@ import { teamExists } from "@/lib/accounts/admin";
 import { createInvite } from "@/lib/accounts/invites";
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
+import { getProxyTrust } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { handleMutation, json, parseId, readJsonBody } from "@/lib/http/api-handler";
 import { requestOrigin } from "@/lib/http/request-origin";
@@ -23,6 +24,9 @@ export function POST(request: Request, { params }: { params: Promise<{ id: strin
       now: new Date(),
       role,
     });
-    return json({ link: `${requestOrigin(request.headers)}/invite/${token}`, expiresAt }, 201);
+    return json(
+      { link: `${requestOrigin(request.headers, getProxyTrust())}/invite/${token}`, expiresAt },
+      201,
+    );
   });
 }

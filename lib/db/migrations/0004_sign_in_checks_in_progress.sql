@@ -1,0 +1,1 @@
+ALTER TABLE "sign_in_failures" ADD COLUMN "checking" boolean DEFAULT false NOT NULL;
