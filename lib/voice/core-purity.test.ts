@@ -7,10 +7,11 @@ describe("lib/voice purity", () => {
   const dir = path.resolve(__dirname);
   const sources = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
 
-  it.each(sources)("%s imports only zod, itself and the rubric core", (file) => {
+  it.each(sources)("%s imports only zod, itself, the rubric core and the text check", (file) => {
     const text = readFileSync(path.join(dir, file), "utf8");
     const imports = [...text.matchAll(/from "([^"]+)"/g)].map((m) => m[1]);
-    for (const source of imports) expect(source).toMatch(/^(\.\/|zod$|@\/lib\/rubric\/[a-z-]+$)/);
+    for (const source of imports)
+      expect(source).toMatch(/^(\.\/|zod$|@\/lib\/rubric\/[a-z-]+$|@\/lib\/validation\/plain-text$)/);
     expect(text).not.toMatch(/process\.env|fetch\(|Date\.now|Math\.random/);
   });
 });

@@ -1,14 +1,15 @@
 import { z } from "zod";
+import { plainText } from "@/lib/validation/plain-text";
 import { findOverlaps, type Overlap, type SpeechSegment } from "./timeline";
 
 // What a voice reply carries besides its words: the speech heard since the previous reply (the caller's
 // audio as played, cut short by a barge-in, and the trainee's voice as the VAD detected it), on the call's
 // clock. Stored with the operator turn, with the overlaps classified when it was received.
 
-/** At most this many segments per reply: a turn of real speech has a handful. */
-export const MAX_TIMING_SEGMENTS = 200;
-/** A segment's words, as transcribed (a 相づち, or the reply itself). */
-export const MAX_SEGMENT_TEXT = 1000;
+/** At most this many segments per reply: a turn of real speech has a handful (and a request is 16 KB). */
+export const MAX_TIMING_SEGMENTS = 60;
+/** A segment's words, as transcribed (a 相づち, or the reply itself): no longer than a reply. */
+export const MAX_SEGMENT_TEXT = 400;
 
 const segmentSchema = z
   .object({
@@ -23,7 +24,7 @@ const segmentSchema = z
       .int()
       .min(0)
       .max(24 * 3600 * 1000),
-    text: z.string().max(MAX_SEGMENT_TEXT).optional(),
+    text: plainText().pipe(z.string().max(MAX_SEGMENT_TEXT)).optional(),
   })
   .refine((s) => s.endMs >= s.startMs, { message: "発話の終わりが始まりより前になっています。" });
 
