@@ -109,6 +109,7 @@ export function toCallStatusView(input: {
       hintsAllowed: scenario.hintsAllowed && !contest,
       contest,
       personaName: scenario.persona.name,
+      personaAge: scenario.persona.age,
       speakingRate: scenario.persona.speakingRate,
       moodVariables: Object.entries(scenario.mood.variables).map(([id, v]) => ({ id, label: v.label ?? id })),
     },

@@ -98,6 +98,8 @@ export interface CallView {
     hintsAllowed: boolean;
     contest: boolean;
     personaName: string;
+    /** The caller's age: a voice call lowers an elderly caller's voice. */
+    personaAge: number;
     /** Characters per second: the client paces caller lines with it. */
     speakingRate: number;
     moodVariables: { id: string; label: string }[];
