@@ -59,11 +59,10 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
   async function start() {
     setPhase("starting");
     setError(null);
-    let microphone: MediaStream;
+    // Ask for the microphone first, so a refusal is told before anything heavy loads.
     try {
-      microphone = await navigator.mediaDevices.getUserMedia({
-        audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
-      });
+      const probe = await navigator.mediaDevices.getUserMedia({ audio: true });
+      for (const track of probe.getTracks()) track.stop();
     } catch (cause) {
       const name = cause instanceof DOMException ? cause.name : "";
       setPhase(name === "NotAllowedError" || name === "SecurityError" ? "denied" : "failed");
@@ -71,7 +70,13 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
         setError("マイクが見つかりません。マイクをつないでからもう一度お試しください。");
       return;
     }
-    stream.current = microphone;
+    const openMicrophone = async () => {
+      const opened = await navigator.mediaDevices.getUserMedia({
+        audio: { channelCount: 1, echoCancellation: true, noiseSuppression: true, autoGainControl: true },
+      });
+      stream.current = opened;
+      return opened;
+    };
     try {
       const voice = await createCallerVoice();
       setAudible(voice.audible);
@@ -99,9 +104,12 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
         model: "legacy",
         baseAssetPath: "/voice-assets/",
         onnxWASMBasePath: "/voice-assets/",
-        getStream: async () => microphone,
-        pauseStream: async () => {},
-        resumeStream: async () => microphone,
+        // The microphone is listened to from when the detector is ready, not while it loads.
+        getStream: openMicrophone,
+        pauseStream: async (paused) => {
+          for (const track of paused.getTracks()) track.stop();
+        },
+        resumeStream: openMicrophone,
         redemptionMs: END_OF_TURN_MS,
         minSpeechMs: 150,
         preSpeechPadMs: 300,
@@ -118,7 +126,7 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
       current.begin();
     } catch (cause) {
       console.error("voice call could not start", cause);
-      for (const track of microphone.getTracks()) track.stop();
+      for (const track of stream.current?.getTracks() ?? []) track.stop();
       setPhase("failed");
       setError("音声の準備ができませんでした。ページを再読み込みするか、文字での通話で練習してください。");
     }
