@@ -10,7 +10,7 @@ import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
 // angry-broken-bottle's opening takes about 6.3 s to say.
 const scenario = "angry-broken-bottle";
 
-test.use({ launchOptions: fakeMicrophone("backchannel", [{ silenceMs: 2500 }, { speechMs: 500 }]) });
+test.use({ launchOptions: fakeMicrophone("backchannel", [{ silenceMs: 4000 }, { speechMs: 500 }]) });
 
 test.describe("a 相づち while the caller talks", () => {
   test("is kept as a 相づち, never an interruption: the caller goes on", async ({ page, context }) => {
@@ -24,8 +24,7 @@ test.describe("a 相づち while the caller talks", () => {
     await expect(page.getByTestId("voice-status")).toBeVisible({ timeout: 45_000 });
     const anger = Number(await page.getByTestId("mood-anger").textContent());
     await expect(call.replies.first()).toContainText("あなた（相づち）はい", { timeout: 30_000 });
-    // The caller was not cut off: their line goes on, and no answer to the 相づち comes.
-    await expect(page.getByTestId("voice-caption")).toBeVisible();
+    // The caller was not cut off and does not answer a 相づち: still only their opening line.
     await expect(call.callerLines).toHaveCount(1);
     expect(Number(await page.getByTestId("mood-anger").textContent())).toBe(anger);
     await call.hangUp();

@@ -59,15 +59,12 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
   async function start() {
     setPhase("starting");
     setError(null);
-    // Ask for the microphone first, so a refusal is told before anything heavy loads.
-    try {
-      const probe = await navigator.mediaDevices.getUserMedia({ audio: true });
-      for (const track of probe.getTracks()) track.stop();
-    } catch (cause) {
-      const name = cause instanceof DOMException ? cause.name : "";
-      setPhase(name === "NotAllowedError" || name === "SecurityError" ? "denied" : "failed");
-      if (name === "NotFoundError")
-        setError("マイクが見つかりません。マイクをつないでからもう一度お試しください。");
+    // A refusal the browser remembers is told at once, before anything heavy loads.
+    const permission = await navigator.permissions
+      ?.query({ name: "microphone" as PermissionName })
+      .catch(() => undefined);
+    if (permission?.state === "denied") {
+      setPhase("denied");
       return;
     }
     const openMicrophone = async () => {
@@ -98,6 +95,7 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
         },
       );
       session.current = current;
+      let begun = false;
       // Loaded only here: the detector and its runtime are large, and only a voice call needs them.
       const { MicVAD } = await import("@ricky0123/vad-web");
       vad.current = await MicVAD.new({
@@ -118,17 +116,33 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
           // One thread: no worker, no cross-origin isolation needed.
           ort.env.wasm.numThreads = 1;
         },
+        // The caller starts talking once the detector hears the microphone, never before.
+        onFrameProcessed: () => {
+          if (!begun) {
+            begun = true;
+            setPhase("live");
+            current.begin();
+          }
+        },
         onSpeechStart: () => current.speechStarted(),
         onVADMisfire: () => current.speechMisfired(),
         onSpeechEnd: (audio) => current.speechEnded(audio),
       });
-      setPhase("live");
-      current.begin();
     } catch (cause) {
-      console.error("voice call could not start", cause);
+      session.current?.stop();
       for (const track of stream.current?.getTracks() ?? []) track.stop();
+      const name = cause instanceof DOMException ? cause.name : "";
+      if (name === "NotAllowedError" || name === "SecurityError") {
+        setPhase("denied");
+        return;
+      }
+      console.error("voice call could not start", cause);
       setPhase("failed");
-      setError("音声の準備ができませんでした。ページを再読み込みするか、文字での通話で練習してください。");
+      setError(
+        name === "NotFoundError"
+          ? "マイクが見つかりません。マイクをつないでからもう一度お試しください。"
+          : "音声の準備ができませんでした。ページを再読み込みするか、文字での通話で練習してください。",
+      );
     }
   }
 
