@@ -59,6 +59,9 @@ export default defineConfig({
         KIKITE_LLM_PRICE_OUTPUT_USD_PER_MTOK: "0.6",
         KIKITE_LLM_TIMEOUT_MS: "3000",
         KIKITE_LLM_MAX_RETRIES: "1",
+        // Voice calls transcribe through the fake provider's deterministic audio/transcriptions.
+        KIKITE_STT_MODEL: "fake-stt",
+        KIKITE_STT_BASE_URL: `http://127.0.0.1:${llmPort}/v1`,
       },
     },
   ],

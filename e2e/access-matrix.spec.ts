@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { APIRequestContext, BrowserContext, Page } from "@playwright/test";
 import { csvRecords } from "@/lib/testing/parse-csv";
+import { encodeWav, synthesizeParts } from "../lib/speech/testing/synthetic-audio";
 import { expect, test } from "./fixtures";
 import { demo, SignInPage } from "./pages/sign-in-page";
 import { signUpThroughInvite } from "./pages/team-pages";
@@ -212,6 +213,11 @@ test("who sees what across two teams and two trainees", async ({ browser }) => {
     expect((await request.get(`/api/calls/${callA}`)).status()).toBe(404);
     expect((await request.get(`/api/calls/${callA}/comments`)).status()).toBe(404);
     expect((await request.get(`/api/calls/${callA}/overrides`)).status()).toBe(404);
+    expect((await trainee2.page.goto(`/calls/${callA}/voice`))?.status()).toBe(404);
+    const audio = Buffer.from(encodeWav(synthesizeParts([{ speechMs: 300 }]))).toString("base64");
+    expect((await request.post(`/api/calls/${callA}/transcriptions`, { data: { audio } })).status()).toBe(
+      404,
+    );
     expect((await traineeB.page.request.get(`/api/calls/${callA}/comments`)).status()).toBe(404);
     // The owner reads the trainer's comment on their own call.
     const own = (await (await trainee1.page.request.get(`/api/calls/${callA}/comments`)).json()) as {
@@ -295,6 +301,10 @@ test("every page as anonymous, two trainees, their trainer and an admin", async 
     "/history": { url: "/history", expected: { ...trainerPage, trainee1: "200", trainee2: "200" } },
     "/calls/[id]": {
       url: `/calls/${active}`,
+      expected: { anonymous: "signin", trainee1: "200", trainee2: "404", trainer: "404", admin: "404" },
+    },
+    "/calls/[id]/voice": {
+      url: `/calls/${active}/voice`,
       expected: { anonymous: "signin", trainee1: "200", trainee2: "404", trainer: "404", admin: "404" },
     },
     "/calls/[id]/review": {

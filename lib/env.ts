@@ -54,6 +54,9 @@ const envSchema = z
     KIKITE_LLM_RATE_LIMIT_PER_HOUR: optionalNumber(1, true),
     KIKITE_LLM_TIMEOUT_MS: optionalNumber(100, true),
     KIKITE_LLM_MAX_RETRIES: optionalNumber(0, true),
+    KIKITE_STT_MODEL: optionalText,
+    KIKITE_STT_BASE_URL: optionalText.pipe(z.url().optional()),
+    KIKITE_STT_TIMEOUT_MS: optionalNumber(100, true),
     KIKITE_SIGNIN_MAX_FAILURES_PER_ACCOUNT: optionalNumber(1, true),
     KIKITE_SIGNIN_MAX_FAILURES_PER_ADDRESS: optionalNumber(1, true),
     KIKITE_SIGNIN_WINDOW_MINUTES: optionalNumber(1, true),
@@ -72,6 +75,13 @@ const envSchema = z
         code: "custom",
         path: ["OPENAI_API_KEY"],
         message: "or OPENAI_BASE_URL is required with KIKITE_LLM_CALLER_MODEL",
+      });
+    }
+    if (env.KIKITE_STT_MODEL && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL && !env.KIKITE_STT_BASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPENAI_API_KEY"],
+        message: "or KIKITE_STT_BASE_URL is required with KIKITE_STT_MODEL",
       });
     }
     if (env.KIKITE_LLM_JUDGE_MODEL && !env.KIKITE_LLM_CALLER_MODEL) {
@@ -107,6 +117,8 @@ export interface Env {
   };
   /** LLM-driven callers; undefined when no caller model is configured (scripted play only). */
   llm: LlmEnv | undefined;
+  /** Server speech-to-text for voice calls; undefined: the browser's own recognition is used. */
+  stt: SttEnv | undefined;
   signInLimits: SignInLimits;
   proxyTrust: ProxyTrust;
 }
@@ -117,6 +129,14 @@ export interface ProxyTrust {
   publicUrl: string | undefined;
   /** How many proxies in front of Kikite set X-Forwarded-For/-Host/-Proto; 0: none is believed. */
   trustedProxies: number;
+}
+
+/** An OpenAI-compatible audio.transcriptions endpoint (OpenAI, or a local Whisper server). */
+export interface SttEnv {
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  model: string;
+  timeoutMs: number;
 }
 
 /** Failed sign-ins allowed in a sliding window before further attempts are refused unchecked. */
@@ -198,6 +218,14 @@ export function getEnv(): Env {
           rateLimitPerHour: raw.KIKITE_LLM_RATE_LIMIT_PER_HOUR ?? 120,
           timeoutMs: raw.KIKITE_LLM_TIMEOUT_MS ?? 8000,
           maxRetries: raw.KIKITE_LLM_MAX_RETRIES ?? 2,
+        }
+      : undefined,
+    stt: raw.KIKITE_STT_MODEL
+      ? {
+          apiKey: raw.OPENAI_API_KEY,
+          baseUrl: raw.KIKITE_STT_BASE_URL ?? raw.OPENAI_BASE_URL,
+          model: raw.KIKITE_STT_MODEL,
+          timeoutMs: raw.KIKITE_STT_TIMEOUT_MS ?? 10_000,
         }
       : undefined,
     signInLimits: {

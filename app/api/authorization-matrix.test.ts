@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createScenarioDraft } from "@/lib/authoring/scenario-authoring";
 import { startCallForUser } from "@/lib/calls/call-service";
 import type { CallView } from "@/lib/calls/call-view";
-import type { DbHandle } from "@/lib/db/open-database";
+import type { Db, DbHandle } from "@/lib/db/open-database";
+import { encodeWav, synthesizeParts } from "@/lib/speech/testing/synthetic-audio";
 import { createAssignments } from "@/lib/team/assignments";
 import { apiSession } from "@/lib/testing/api-session-stub";
 import { type MatrixWorld, matrixActors, setUpMatrixWorld } from "@/lib/testing/team-fixture";
@@ -118,6 +119,22 @@ const entries: Record<string, Entry> = {
       return { params: { id: fresh.id }, body: { text: "さようでございますか。" } };
     },
     expected: callOwner(201),
+  },
+  "POST /api/calls/[id]/transcriptions": {
+    owners: both,
+    target: async (w, o) => {
+      const fresh = await startCallForUser(w.db, traineeOf(w, o!), {
+        scenarioId: w.scenarioId,
+        mode: "scripted",
+      });
+      return {
+        params: { id: fresh.id },
+        body: { audio: Buffer.from(encodeWav(synthesizeParts([{ speechMs: 300 }]))).toString("base64") },
+      };
+    },
+    // Only the call's trainee may send it audio. This environment has no transcription endpoint, so the
+    // owner is let through to a 503 (lib/speech/transcribe.test.ts covers the words).
+    expected: callOwner(503),
   },
   "GET /api/calls/[id]/comments": {
     owners: both,

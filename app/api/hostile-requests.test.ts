@@ -4,6 +4,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { SessionUser } from "@/lib/accounts/users";
 import type { DbHandle } from "@/lib/db/open-database";
+import { encodeWav, synthesizeParts } from "@/lib/speech/testing/synthetic-audio";
+import { MAX_TRANSCRIPTION_BODY_BYTES } from "@/lib/speech/wav-upload";
 import { apiSession } from "@/lib/testing/api-session-stub";
 import { setUpTwoTeams } from "@/lib/testing/team-fixture";
 import { testDatabaseTargets } from "@/lib/testing/test-databases";
@@ -32,7 +34,12 @@ interface Entry {
   body?: Record<string, unknown>;
   /** The text field that gets the control characters. */
   textField?: string;
+  /** A route that takes more than the usual 16 KB (voice audio): the oversized body exceeds this. */
+  bodyLimitBytes?: number;
 }
+
+/** A tiny WAV of a quiet room, base64, as the voice call screen sends an utterance. */
+const quietWav = Buffer.from(encodeWav(synthesizeParts([{ silenceMs: 50 }]))).toString("base64");
 
 const STATE_CHANGING: Method[] = ["POST", "PUT", "PATCH", "DELETE"];
 const apiDir = path.join(import.meta.dirname);
@@ -59,6 +66,11 @@ const entries: Record<string, Entry> = {
     actor: "trainee",
     body: { text: "さようでございますか。" },
     textField: "text",
+  },
+  "POST /api/calls/[id]/transcriptions": {
+    actor: "trainee",
+    body: { audio: quietWav },
+    bodyLimitBytes: MAX_TRANSCRIPTION_BODY_BYTES,
   },
   "POST /api/trainer/assignments": {
     actor: "trainer",
@@ -204,7 +216,7 @@ describe.each(testDatabaseTargets())(
       async (key) => {
         const route = routes.find((r) => r.key === key)!;
         const entry = entries[key]!;
-        const big = "a".repeat(600 * 1024);
+        const big = "a".repeat(Math.max(600 * 1024, (entry.bodyLimitBytes ?? 0) + 1024));
         const oversized = JSON.stringify({ ...entry.body, padding: big });
         const chunked = new ReadableStream<Uint8Array>({
           start(controller) {

@@ -136,6 +136,13 @@ export default async function PracticePage({
                   )}
                   <form action={startCallAction}>
                     <input type="hidden" name="scenarioId" value={entry.scenarioId} />
+                    <input type="hidden" name="voice" value="1" />
+                    <SubmitButton pendingText="接続中…" className={secondaryButtonClass}>
+                      音声で練習する
+                    </SubmitButton>
+                  </form>
+                  <form action={startCallAction}>
+                    <input type="hidden" name="scenarioId" value={entry.scenarioId} />
                     <SubmitButton pendingText="接続中…">電話に出る</SubmitButton>
                   </form>
                 </div>

@@ -44,4 +44,39 @@ describe("buildScorecard", () => {
     expect(card.moodTimeline.map((p) => p.seq)).toEqual([-1, 1]);
     expect(card.explanations.overall).toContain(`${goalIds.length}件中${reachedCount}件`);
   });
+
+  it("⑤ follows the measured overlaps of a voice reply when it has them", () => {
+    const { state } = startCall(scenario, { seed: 1 });
+    const ended = { ...state, ended: { reason: "ended_by_trainee" as const } };
+    const segment = (speaker: "caller" | "operator", startMs: number, endMs: number, text?: string) => ({
+      speaker,
+      startMs,
+      endMs,
+      ...(text ? { text } : {}),
+    });
+    const withTiming = (timing: unknown) => [turns[0]!, { ...turns[1]!, timing }];
+    // Arrived "on time" by the text clock, but the audio shows it was said over the caller.
+    const talkOver = {
+      segments: [segment("caller", 0, 6000), segment("operator", 2000, 7000, "ですからそれは")],
+      overlaps: [{ kind: "interruption", startMs: 2000, endMs: 6000, durationMs: 4000 }],
+    };
+    expect(buildScorecard(scenario, ended, withTiming(talkOver)).counts.interruptions).toBe(1);
+    expect(buildScorecard(scenario, ended, withTiming(talkOver)).steps.notInterrupting).toBe(85);
+    // Scored an interruption by arrival time, but the audio shows only a 相づち over the caller.
+    const flagged = [turns[0]!, { ...turns[1]!, analysis: { ...reply, interruption: true } }];
+    const backchannel = {
+      segments: [segment("caller", 0, 6000), segment("operator", 2000, 2400, "はい")],
+      overlaps: [{ kind: "backchannel", startMs: 2000, endMs: 2400, durationMs: 400, text: "はい" }],
+    };
+    expect(buildScorecard(scenario, ended, flagged).counts.interruptions).toBe(1);
+    expect(
+      buildScorecard(
+        scenario,
+        ended,
+        flagged.map((t) => (t.role === "operator" ? { ...t, timing: backchannel } : t)),
+      ).counts.interruptions,
+    ).toBe(0);
+    // Typed replies and unreadable timing keep the analyzer's judgement.
+    expect(buildScorecard(scenario, ended, withTiming({ nonsense: true })).counts.interruptions).toBe(0);
+  });
 });

@@ -3,6 +3,7 @@ import type { CallState } from "@/lib/caller/call-state";
 import { scoreContest } from "@/lib/caller/score-contest";
 import { type ScorableReply, scoreCall } from "@/lib/rubric/score-call";
 import type { Scenario } from "@/lib/scenario/schema";
+import { hasMeasuredInterruption, storedTimingSchema } from "@/lib/voice/turn-timing";
 import { storedAnalysisSchema } from "./call-view";
 import type { Scorecard } from "./scorecard";
 
@@ -15,6 +16,8 @@ interface TurnLike {
   kind: string;
   analysis: unknown;
   mood: unknown;
+  /** Voice calls: the measured speech of the turn (lib/voice), absent or null for typed replies. */
+  timing?: unknown;
 }
 
 /** The end-of-call scorecard: rubric scores, goals, contest categories and the mood over the call. */
@@ -24,7 +27,7 @@ export function buildScorecard(scenario: Scenario, state: CallState, turns: read
   for (const turn of turns) {
     if (turn.role !== "operator") continue;
     const parsed = storedAnalysisSchema.safeParse(turn.analysis);
-    if (parsed.success) analyses.push(parsed.data);
+    if (parsed.success) analyses.push(withMeasuredInterruption(parsed.data, turn.timing));
     if (turn.kind === "reply" && isMood(turn.mood)) moodTimeline.push({ seq: turn.seq, mood: turn.mood });
   }
   const callerTurns = turns.filter((t) => t.role === "caller").length;
@@ -71,4 +74,15 @@ function isMood(value: unknown): value is Record<string, number> {
   return (
     typeof value === "object" && value !== null && Object.values(value).every((v) => typeof v === "number")
   );
+}
+
+/**
+ * ⑤ 遮らない from the audio when it was measured: substantive speech over the caller's voice is an
+ * interruption, a short 相づち never is, whatever the reply's arrival time suggested.
+ */
+function withMeasuredInterruption<T extends { interruption: boolean }>(analysis: T, timing: unknown): T {
+  if (timing === null || timing === undefined) return analysis;
+  const measured = storedTimingSchema.safeParse(timing);
+  if (!measured.success) return analysis;
+  return { ...analysis, interruption: hasMeasuredInterruption(measured.data) };
 }

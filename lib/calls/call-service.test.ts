@@ -107,6 +107,69 @@ describe.each(testDatabaseTargets())("the call service on $name", (target) => {
     expect(result.call.mood).toEqual(call.mood);
   });
 
+  it("stores a voice reply's measured timing and judges the cut-in from the caller's audio as heard", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    const opening = call.turns[0]!;
+    // The synthesized voice was slower than the text clock: the trainee spoke before it had finished.
+    const heardEnd = opening.speechEndsAtMs! + 3000;
+    clock.advance(heardEnd + 500);
+    const startedAtMs = heardEnd - 1500;
+    const timing = {
+      segments: [
+        { speaker: "caller" as const, startMs: 0, endMs: heardEnd },
+        { speaker: "operator" as const, startMs: 1200, endMs: 1500, text: "はい" },
+        {
+          speaker: "operator" as const,
+          startMs: startedAtMs,
+          endMs: heardEnd + 400,
+          text: "ご注文番号を教えていただけますか",
+        },
+      ],
+    };
+    const result = await sendReply(
+      handle.db,
+      trainee,
+      call.id,
+      { text: "ご注文番号を教えていただけますか", startedAtMs, timing },
+      clock,
+    );
+    expect(result.added[0]!.analysis?.interruption).toBe(true);
+    expect(result.added[0]!.timing?.overlaps.map((o) => o.kind)).toEqual(["backchannel", "interruption"]);
+    expect(result.changed).toEqual([
+      expect.objectContaining({ seq: opening.seq, speechEndsAtMs: startedAtMs }),
+    ]);
+    const resumed = await getCallForUser(handle.db, trainee, call.id, clock);
+    expect(resumed.turns.find((t) => t.seq === result.added[0]!.seq)?.timing).toEqual(
+      result.added[0]!.timing,
+    );
+    const ended = await endCallForUser(handle.db, trainee, call.id, clock);
+    expect(ended.scorecard?.counts.interruptions).toBe(1);
+  });
+
+  it("a voice reply that waited for the caller's audio to end is no interruption, even if the text clock says so", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);
+    const heardEnd = 1000; // a fast voice: the line was over long before its text-clock end
+    clock.advance(2000);
+    const timing = {
+      segments: [
+        { speaker: "caller" as const, startMs: 0, endMs: heardEnd },
+        { speaker: "operator" as const, startMs: 1400, endMs: 1900, text: "さようでございますか" },
+      ],
+    };
+    const result = await sendReply(
+      handle.db,
+      trainee,
+      call.id,
+      { text: "さようでございますか。瓶が割れていたのですね。", startedAtMs: 1400, timing },
+      clock,
+    );
+    expect(result.added[0]).toMatchObject({ kind: "reply", analysis: { interruption: false } });
+    expect(result.added[0]!.timing?.overlaps).toEqual([]);
+    expect(result.changed).toEqual([]);
+  });
+
   it("refuses empty, oversized and late replies, and other users' calls, without losing turns", async () => {
     const clock = new FakeClock(t0);
     const call = await startCallForUser(handle.db, trainee, { scenarioId, mode: "scripted" }, clock);

@@ -20,6 +20,7 @@ import { expectedSpeechEndMs, pendingCallerLineValues, settleStaleVoices } from 
 import type { ReplyFollowUp } from "@/lib/llm/reply-follow-up";
 import { analyzeReply } from "@/lib/rubric/analyze-reply";
 import type { Scenario } from "@/lib/scenario/schema";
+import { measuredCallerEndMs, toStoredTiming } from "@/lib/voice/turn-timing";
 import { remapSources, toAnalyzerContext } from "./analyzer-context";
 import { buildScorecard } from "./build-scorecard";
 import {
@@ -208,7 +209,11 @@ async function scoreAndWriteReply(
   const lastCaller = history.findLast((t) => t.role === "caller");
   // The client may say the reply began earlier than it arrived (voice), never later than now.
   const startedMs = clamp(request.startedAtMs ?? nowMs, lastTurn?.atMs ?? 0, nowMs);
-  const callerSpeechEndsMs = expectedSpeechEndMs(lastCaller, scenario);
+  // Voice: the caller's audio as it was really heard (its speech rate, a barge-in cutting it) decides
+  // whether the reply cut in; typed replies compare with the line's expected length.
+  const measuredEnd = request.timing && measuredCallerEndMs(request.timing, startedMs);
+  const callerSpeechEndsMs = measuredEnd ?? expectedSpeechEndMs(lastCaller, scenario);
+  const timing = request.timing ? toStoredTiming(request.timing) : null;
 
   const context = toAnalyzerContext(history);
   const modelReply = modelReplyFor(scenario, state.nodeId);
@@ -238,6 +243,7 @@ async function scoreAndWriteReply(
       analysis: stored,
       mood: state.mood,
       atMs: startedMs,
+      timing,
     });
     await writeReply(db, { call, scenario, state, now }, [reply], {});
     return {
@@ -278,6 +284,7 @@ async function scoreAndWriteReply(
     analysis: stored,
     mood: result.state.mood,
     atMs: startedMs,
+    timing,
   });
   const answer = (
     llmVoiced
@@ -341,7 +348,10 @@ async function replayReply(
 function operatorTurn(
   callId: string,
   now: Date,
-  values: Pick<TurnRow, "seq" | "kind" | "text" | "nodeId" | "analysis" | "mood" | "atMs" | "clientReplyId">,
+  values: Pick<
+    TurnRow,
+    "seq" | "kind" | "text" | "nodeId" | "analysis" | "mood" | "atMs" | "clientReplyId" | "timing"
+  >,
 ): TurnRow {
   return {
     id: randomUUID(),
@@ -370,6 +380,7 @@ function callerTurn(
     analysis: null,
     mood: null,
     judge: null,
+    timing: null,
     createdAt: now,
     ...values,
     voice: values.voice ?? null,

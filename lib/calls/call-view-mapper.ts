@@ -2,6 +2,7 @@ import "server-only";
 import type { CallState } from "@/lib/caller/call-state";
 import type { calls, turns } from "@/lib/db/schema";
 import { rubricLabelsSchema } from "@/lib/rubric/labels";
+import { storedTimingSchema } from "@/lib/voice/turn-timing";
 import {
   type CallStatusView,
   type CallView,
@@ -38,6 +39,8 @@ export function toTurnView(row: TurnRow, checked?: StoredAnalysis): TurnView {
   // A pending LLM line holds the scripted line (its content guide and fallback): not for the trainee.
   const pending = row.voice === PENDING_VOICE;
   const judge = row.judge === null ? null : rubricLabelsSchema.safeParse(row.judge);
+  const timing = row.timing === null ? null : storedTimingSchema.safeParse(row.timing);
+  if (timing && !timing.success) console.error(`Turn ${row.id} has unreadable timing`, timing.error.issues);
   return {
     seq: row.seq,
     role: row.role,
@@ -50,6 +53,7 @@ export function toTurnView(row: TurnRow, checked?: StoredAnalysis): TurnView {
     ...(pending ? { pending: true } : {}),
     ...(row.voice === "llm" ? { voice: "llm" as const } : {}),
     ...(judge?.success ? { judge: judge.data } : {}),
+    ...(timing?.success ? { timing: timing.data } : {}),
   };
 }
 
@@ -105,6 +109,7 @@ export function toCallStatusView(input: {
       hintsAllowed: scenario.hintsAllowed && !contest,
       contest,
       personaName: scenario.persona.name,
+      personaAge: scenario.persona.age,
       speakingRate: scenario.persona.speakingRate,
       moodVariables: Object.entries(scenario.mood.variables).map(([id, v]) => ({ id, label: v.label ?? id })),
     },

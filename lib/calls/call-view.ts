@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { apologyKinds, type RubricLabels, rubricLabelsSchema } from "@/lib/rubric/labels";
 import { plainText } from "@/lib/validation/plain-text";
+import { replyTimingSchema, type StoredTiming } from "@/lib/voice/turn-timing";
 import type { Scorecard } from "./scorecard";
 
 // The JSON the call API answers with and the call screen renders. It carries what the trainee may see:
@@ -17,6 +18,8 @@ export const replyRequestSchema = z.object({
    * was stored answers with the stored reply and stores nothing.
    */
   replyId: z.uuid().optional(),
+  /** Voice calls: who spoke when since the previous reply, as heard and detected in the browser. */
+  timing: replyTimingSchema.optional(),
 });
 export type ReplyRequest = z.infer<typeof replyRequestSchema>;
 
@@ -68,6 +71,8 @@ export interface TurnView {
   voice?: "llm";
   /** Operator turns: the optional LLM judge's labels, a second opinion that never changes a score. */
   judge?: RubricLabels;
+  /** Operator turns of a voice call: the measured speech since the previous reply, with its overlaps. */
+  timing?: StoredTiming;
 }
 
 export interface CallView {
@@ -93,6 +98,8 @@ export interface CallView {
     hintsAllowed: boolean;
     contest: boolean;
     personaName: string;
+    /** The caller's age: a voice call lowers an elderly caller's voice. */
+    personaAge: number;
     /** Characters per second: the client paces caller lines with it. */
     speakingRate: number;
     moodVariables: { id: string; label: string }[];

@@ -155,6 +155,9 @@ export const turns = pgTable(
     // Operator turns: the id the call screen made for the reply, so that a resend after a lost
     // answer (connection cut, database down) finds the stored reply instead of storing it twice.
     clientReplyId: uuid("client_reply_id"),
+    // Operator turns of a voice call: who spoke when since the previous reply (the caller's audio as
+    // played, the trainee's voice as detected) and the overlaps classified from it (lib/voice). No audio.
+    timing: jsonb("timing"),
     createdAt: createdAt(),
   },
   (t) => [

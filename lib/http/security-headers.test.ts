@@ -18,9 +18,9 @@ function directives(policy: string): Map<string, string[]> {
 }
 
 describe("buildContentSecurityPolicy", () => {
-  it("allows scripts only by this response's nonce (and what they load), never inline or eval", () => {
+  it("allows scripts only by this response's nonce (and what they load), never inline or eval (WebAssembly may compile)", () => {
     const script = directives(buildContentSecurityPolicy(base)).get("script-src");
-    expect(script).toEqual(["'self'", "'nonce-bm9uY2Utb25l'", "'strict-dynamic'"]);
+    expect(script).toEqual(["'self'", "'nonce-bm9uY2Utb25l'", "'strict-dynamic'", "'wasm-unsafe-eval'"]);
     expect(script).not.toContain("'unsafe-inline'");
     expect(script).not.toContain("'unsafe-eval'");
   });

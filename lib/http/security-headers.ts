@@ -35,11 +35,15 @@ export function buildContentSecurityPolicy(input: SecurityHeaderInput): string {
   const directives: [string, ...string[]][] = [
     ["default-src", "'self'"],
     // 'strict-dynamic': scripts the nonced bootstrap loads (Next's chunks) are trusted, no others.
+    // 'wasm-unsafe-eval' lets WebAssembly compile (the voice call's speech detector runs on
+    // onnxruntime-web) and nothing more: JavaScript eval stays refused. It is on every page because a
+    // page keeps the policy it was loaded with while the app navigates to the voice call.
     [
       "script-src",
       "'self'",
       `'nonce-${input.nonce}'`,
       "'strict-dynamic'",
+      "'wasm-unsafe-eval'",
       ...(input.dev ? ["'unsafe-eval'"] : []),
     ],
     // Styles stay 'unsafe-inline': recharts writes style attributes and CodeMirror injects <style>

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { GUIDE_MARKER } from "@/lib/llm/caller-prompt";
+import { fakeSpeech, fakeTranscribe } from "./fake-audio";
 
 // A small OpenAI-compatible server for tests, e2e and the bench: POST /v1/chat/completions with
 // stream true (SSE chunks, [DONE], usage when asked) or false, JSON-schema structured output for the
@@ -75,6 +76,10 @@ export async function startFakeLlmServer(options: FakeLlmOptions = {}, port = 0)
       if (req.method === "GET" && req.url === "/health") {
         res.writeHead(200, { "content-type": "text/plain" });
         res.end("ok");
+        return;
+      }
+      if (req.method === "POST" && /\/audio\/(transcriptions|speech)$/.test(req.url ?? "")) {
+        void respondAudio(req, Buffer.concat(chunks), res);
         return;
       }
       if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
@@ -236,4 +241,27 @@ function sse(data: unknown): string {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** /v1/audio/transcriptions (multipart, as the openai client sends it) and /v1/audio/speech (JSON). */
+async function respondAudio(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse) {
+  try {
+    if (req.url?.endsWith("/speech")) {
+      const { input } = JSON.parse(body.toString("utf8")) as { input?: string };
+      res.writeHead(200, { "content-type": "audio/wav" });
+      res.end(fakeSpeech(input ?? ""));
+      return;
+    }
+    const form = await new Response(new Uint8Array(body), {
+      headers: { "content-type": req.headers["content-type"] ?? "" },
+    }).formData();
+    const file = form.get("file");
+    if (!(file instanceof Blob)) throw new Error("no file");
+    const text = fakeTranscribe(new Uint8Array(await file.arrayBuffer()));
+    res.writeHead(200, { "content-type": "application/json" });
+    res.end(JSON.stringify({ text }));
+  } catch (error) {
+    res.writeHead(400, { "content-type": "application/json" });
+    res.end(JSON.stringify({ error: { message: error instanceof Error ? error.message : "bad request" } }));
+  }
 }

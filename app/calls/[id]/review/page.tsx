@@ -11,6 +11,7 @@ import { automaticFormValues, overrideLabelNames } from "@/components/review/ove
 import { ScorecardPanel } from "@/components/review/scorecard-panel";
 import { TranscriptReview } from "@/components/review/transcript-review";
 import { TurnAnnotations } from "@/components/review/turn-annotations";
+import { VoiceTimeline } from "@/components/review/voice-timeline";
 import {
   alertErrorClass,
   alertInfoClass,
@@ -29,6 +30,7 @@ import { getCallUsage } from "@/lib/llm/llm-usage";
 import { listComments, listOverrides, type StoredOverride, type TurnComment } from "@/lib/review/annotations";
 import { getCallForViewer, type ViewedCall } from "@/lib/review/call-access";
 import { correctTurns } from "@/lib/review/corrected-turns";
+import { reviewVoiceCall } from "@/lib/review/voice-measures";
 import { addCommentAction, removeOverrideAction, setOverrideAction } from "./actions";
 
 export const metadata: Metadata = { title: "通話の振り返り" };
@@ -58,6 +60,7 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
   const extras = annotationExtras({ call, comments, overrides, editable });
   // Chips, highlights and praise follow the trainer's corrections; the annotations keep the analyzer's.
   const shownTurns = correctTurns(call.turns, overrides);
+  const voice = reviewVoiceCall(call.turns);
 
   return (
     <div className="space-y-6">
@@ -90,6 +93,20 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
 
       {usage && (call.mode === "llm" || usage.requests > 0) && (
         <LlmUsagePanel usage={usage} fallback={call.llmFallback} />
+      )}
+
+      {voice && (
+        <section aria-labelledby="voice-heading" className={cardClass}>
+          <h2 id="voice-heading" className="text-lg font-semibold">
+            話し方のタイムライン
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            音声から測った、お客様とあなたの話した時間です。重なりと3秒以上の沈黙に印を付けています。
+          </p>
+          <div className="mt-4">
+            <VoiceTimeline review={voice} personaName={call.scenario.personaName} />
+          </div>
+        </section>
       )}
 
       <section aria-labelledby="transcript-heading" className={cardClass}>

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { z } from "zod";
+import { VoiceCallScreen } from "@/components/voice/voice-call-screen";
+import { requireUser } from "@/lib/auth/session";
+import { getCallForUser } from "@/lib/calls/call-service";
+import { getDb } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { isAppError } from "@/lib/errors";
+
+export const metadata: Metadata = { title: "音声で練習する" };
+
+export default async function VoiceCallPage({ params }: { params: Promise<{ id: string }> }) {
+  const rawId = (await params).id;
+  const user = await requireUser(`/calls/${encodeURIComponent(rawId)}/voice`);
+  const id = z.uuid().safeParse(rawId);
+  if (!id.success) notFound();
+  const call = await getCallForUser(await getDb(), user, id.data).catch((error: unknown) => {
+    if (isAppError(error) && error.code === "not_found") notFound();
+    throw error;
+  });
+  if (call.status === "ended") redirect(`/calls/${call.id}/review`);
+  return <VoiceCallScreen initial={call} serverStt={getEnv().stt !== undefined} />;
+}

@@ -1,0 +1,59 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+import { type AudioPart, encodeWav, synthesizeParts } from "../../lib/speech/testing/synthetic-audio";
+
+/**
+ * Chromium's launch options for a fake microphone that plays these parts (from when the page opens
+ * the microphone; the file loops, so it ends in a long silence).
+ */
+export function fakeMicrophone(name: string, parts: AudioPart[]) {
+  const file = path.join(os.tmpdir(), `kikite-voice-${name}-${process.pid}.wav`);
+  fs.writeFileSync(file, encodeWav(synthesizeParts([...parts, { silenceMs: 90_000 }])));
+  const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
+    (p): p is string => Boolean(p && fs.existsSync(p)),
+  );
+  return {
+    executablePath,
+    args: [
+      "--no-sandbox",
+      "--disable-dev-shm-usage",
+      "--disable-gpu",
+      "--use-fake-device-for-media-stream",
+      `--use-file-for-fake-audio-capture=${file}`,
+      "--autoplay-policy=no-user-gesture-required",
+    ],
+  };
+}
+
+/** The voice call screen, as a trainee uses it. */
+export class VoiceCallPage {
+  constructor(readonly page: Page) {}
+
+  async startFromCatalog(scenarioId: string) {
+    await this.page.goto("/practice");
+    await this.page
+      .getByTestId(`scenario-${scenarioId}`)
+      .getByRole("button", { name: "音声で練習する" })
+      .click();
+    await expect(this.page).toHaveURL(/\/calls\/[0-9a-f-]{36}\/voice$/);
+  }
+
+  async pickUp() {
+    await this.page.getByTestId("voice-start").click();
+  }
+
+  get replies() {
+    return this.page.getByTestId("voice-reply");
+  }
+
+  get callerLines() {
+    return this.page.getByTestId("voice-caller-line");
+  }
+
+  async hangUp() {
+    await this.page.getByRole("button", { name: "通話を終える" }).click();
+    await expect(this.page).toHaveURL(/\/review$/);
+  }
+}

@@ -1,0 +1,35 @@
+import { expect, test } from "./fixtures";
+import { demo, SignInPage } from "./pages/sign-in-page";
+import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
+
+// Voice calls in a real Chromium: a fake microphone plays synthetic speech of known lengths through
+// the real VAD, the server transcribes it through the OpenAI-compatible endpoint of the local fake
+// provider (a short burst is 「はい」, a longer one a reply), and the caller's lines are said at the
+// persona's pace (captions: headless Chromium has no Japanese voice).
+
+// angry-broken-bottle's opening takes about 6.3 s to say.
+const scenario = "angry-broken-bottle";
+
+test.use({ launchOptions: fakeMicrophone("backchannel", [{ silenceMs: 4000 }, { speechMs: 500 }]) });
+
+test.describe("a 相づち while the caller talks", () => {
+  test("is kept as a 相づち, never an interruption: the caller goes on", async ({ page, context }) => {
+    test.setTimeout(120_000);
+    await context.grantPermissions(["microphone"]);
+    await new SignInPage(page).signInAs(demo.trainee2);
+    const call = new VoiceCallPage(page);
+    await call.startFromCatalog(scenario);
+    await call.pickUp();
+    // Loading the speech detector (model and WebAssembly) takes a while on a busy machine.
+    await expect(page.getByTestId("voice-status")).toBeVisible({ timeout: 45_000 });
+    const anger = Number(await page.getByTestId("mood-anger").textContent());
+    await expect(call.replies.first()).toContainText("あなた（相づち）はい", { timeout: 30_000 });
+    // The caller was not cut off and does not answer a 相づち: still only their opening line.
+    await expect(call.callerLines).toHaveCount(1);
+    expect(Number(await page.getByTestId("mood-anger").textContent())).toBe(anger);
+    await call.hangUp();
+    await expect(page.getByTestId("timeline-overlap-backchannel")).toHaveCount(1);
+    await expect(page.getByTestId("timeline-overlap-interruption")).toHaveCount(0);
+    await expect(page.getByTestId("voice-measure-backchannels")).toContainText("1回");
+  });
+});

@@ -1,0 +1,45 @@
+import { expect, test } from "./fixtures";
+import { demo, SignInPage } from "./pages/sign-in-page";
+import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
+
+// Voice calls in a real Chromium: a fake microphone plays synthetic speech of known lengths through
+// the real VAD, the server transcribes it through the OpenAI-compatible endpoint of the local fake
+// provider (a short burst is 「はい」, a longer one a reply), and the caller's lines are said at the
+// persona's pace (captions: headless Chromium has no Japanese voice).
+
+// angry-broken-bottle's opening takes about 6.3 s to say.
+const scenario = "angry-broken-bottle";
+const reply = "さようでございますか 瓶が割れていたのですね";
+
+test.use({ launchOptions: fakeMicrophone("talk-over", [{ silenceMs: 3500 }, { speechMs: 3000 }]) });
+
+test.describe("talking over the caller", () => {
+  test("a substantive utterance over the caller stops them and counts as an interruption", async ({
+    page,
+    context,
+  }) => {
+    test.setTimeout(120_000);
+    await context.grantPermissions(["microphone"]);
+    await new SignInPage(page).signInAs(demo.trainee2);
+    const call = new VoiceCallPage(page);
+    await call.startFromCatalog(scenario);
+    await call.pickUp();
+    // Loading the speech detector (model and WebAssembly) takes a while on a busy machine.
+    await expect(page.getByTestId("voice-status")).toBeVisible({ timeout: 45_000 });
+    await expect(page.getByTestId("voice-caption")).toBeVisible();
+    const anger = Number(await page.getByTestId("mood-anger").textContent());
+    // The barge-in stops the caller's line before it is over.
+    await expect(page.getByTestId("voice-status")).toHaveText("あなたの声を聞いています", {
+      timeout: 15_000,
+    });
+    await expect(page.getByTestId("voice-caption")).toBeHidden();
+    await expect(call.replies.first()).toContainText(reply, { timeout: 30_000 });
+    // The mood engine reacts as in a typed call: cutting in angers the caller.
+    await expect
+      .poll(async () => Number(await page.getByTestId("mood-anger").textContent()))
+      .toBeGreaterThan(anger);
+    await call.hangUp();
+    await expect(page.getByTestId("timeline-overlap-interruption")).toHaveCount(1);
+    await expect(page.getByTestId("voice-measure-interruptions")).toContainText("1回");
+  });
+});
