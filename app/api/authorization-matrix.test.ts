@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createScenarioDraft } from "@/lib/authoring/scenario-authoring";
 import { startCallForUser } from "@/lib/calls/call-service";
 import type { CallView } from "@/lib/calls/call-view";
-import type { Db, DbHandle } from "@/lib/db/open-database";
+import type { DbHandle } from "@/lib/db/open-database";
 import { encodeWav, synthesizeParts } from "@/lib/speech/testing/synthetic-audio";
 import { createAssignments } from "@/lib/team/assignments";
 import { apiSession } from "@/lib/testing/api-session-stub";
