@@ -14,7 +14,7 @@ import { startCallAction } from "./actions";
 
 export const metadata: Metadata = { title: "練習する" };
 
-const kindFilters = ["angry", "lonely", "inquiry", "custom"] as const;
+const kindFilters = ["angry", "lonely", "inquiry", "contest", "custom"] as const;
 const difficultyFilters = ["easy", "normal", "hard"] as const;
 
 export default async function PracticePage({

@@ -1,5 +1,6 @@
 import { initialMood } from "@/lib/caller/apply-mood";
 import type { CallState } from "@/lib/caller/call-state";
+import { scenarioForState } from "@/lib/caller/contest-variant";
 import { scoreContest } from "@/lib/caller/score-contest";
 import { type ScorableReply, scoreCall } from "@/lib/rubric/score-call";
 import type { Scenario } from "@/lib/scenario/schema";
@@ -18,7 +19,8 @@ interface TurnLike {
 }
 
 /** The end-of-call scorecard: rubric scores, goals, contest categories and the mood over the call. */
-export function buildScorecard(scenario: Scenario, state: CallState, turns: readonly TurnLike[]): Scorecard {
+export function buildScorecard(base: Scenario, state: CallState, turns: readonly TurnLike[]): Scorecard {
+  const scenario = scenarioForState(base, state);
   const analyses: ScorableReply[] = [];
   const moodTimeline: Scorecard["moodTimeline"] = [{ seq: -1, mood: initialMood(scenario.mood) }];
   for (const turn of turns) {

@@ -19,6 +19,7 @@ import { rateLimitWindowStart } from "@/lib/llm/llm-usage";
 import { expectedSpeechEndMs, pendingCallerLineValues, settleStaleVoices } from "@/lib/llm/pending-voice";
 import type { ReplyFollowUp } from "@/lib/llm/reply-follow-up";
 import { analyzeReply } from "@/lib/rubric/analyze-reply";
+import { rubricKindOf } from "@/lib/scenario/rubric-kind";
 import type { Scenario } from "@/lib/scenario/schema";
 import { remapSources, toAnalyzerContext } from "./analyzer-context";
 import { buildScorecard } from "./build-scorecard";
@@ -216,7 +217,7 @@ async function scoreAndWriteReply(
     context: context.turns,
     reply: text,
     timing: { replyStartedMs: startedMs, callerSpeechEndsMs },
-    kind: scenario.kind,
+    kind: rubricKindOf(scenario.kind),
     modelReply,
   });
   const overlapping = startedMs < callerSpeechEndsMs && !analysis.interruption;
