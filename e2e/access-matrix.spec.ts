@@ -267,9 +267,13 @@ test("every page as anonymous, two trainees, their trainer and an admin", async 
   }
   const trainee1 = sessions.get("trainee1")!.page.request;
   const ended = await endedCall(trainee1, "angry-double-charge");
-  const scenarioId = (
-    (await (await trainee1.get("/api/scenarios")).json()) as { scenarios: { scenarioId: string }[] }
-  ).scenarios[0]!.scenarioId;
+  const catalog = (
+    (await (await trainee1.get("/api/scenarios")).json()) as {
+      scenarios: { scenarioId: string; slug: string }[];
+    }
+  ).scenarios;
+  const scenarioId = catalog[0]!.scenarioId;
+  const contestId = catalog.find((s) => s.slug === "contest-ryokan-inquiry")!.scenarioId;
   const active = (
     (await (await trainee1.post("/api/calls", { data: { scenarioId } })).json()) as { id: string }
   ).id;
@@ -293,6 +297,10 @@ test("every page as anonymous, two trainees, their trainer and an admin", async 
     "/signin": { url: "/signin", expected: { ...home, anonymous: "200" } },
     "/practice": { url: "/practice", expected: { ...trainerPage, trainee1: "200", trainee2: "200" } },
     "/history": { url: "/history", expected: { ...trainerPage, trainee1: "200", trainee2: "200" } },
+    "/practice/contest/[scenarioId]": {
+      url: `/practice/contest/${contestId}`,
+      expected: { ...trainerPage, trainee1: "200", trainee2: "200" },
+    },
     "/calls/[id]": {
       url: `/calls/${active}`,
       expected: { anonymous: "signin", trainee1: "200", trainee2: "404", trainer: "404", admin: "404" },

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { MyAssignments } from "@/components/assignments/my-assignments";
 import { difficultyLabels, formatDuration, personaKindLabels } from "@/components/labels-ja";
 import { SubmitButton } from "@/components/submit-button";
-import { alertErrorClass, cardClass, secondaryButtonClass } from "@/components/ui";
+import { alertErrorClass, buttonClass, cardClass, secondaryButtonClass } from "@/components/ui";
 import { requireUser } from "@/lib/auth/session";
 import { bestScoresForUser } from "@/lib/calls/history";
 import { listPlayableScenarios } from "@/lib/calls/scenario-store";
@@ -125,7 +125,7 @@ export default async function PracticePage({
                   </span>
                 </span>
                 <div className="flex flex-wrap justify-end gap-2">
-                  {llmEnabled && entry.mode === undefined && (
+                  {llmEnabled && entry.mode === undefined && entry.kind !== "contest" && (
                     <form action={startCallAction}>
                       <input type="hidden" name="scenarioId" value={entry.scenarioId} />
                       <input type="hidden" name="mode" value="llm" />
@@ -134,10 +134,16 @@ export default async function PracticePage({
                       </SubmitButton>
                     </form>
                   )}
-                  <form action={startCallAction}>
-                    <input type="hidden" name="scenarioId" value={entry.scenarioId} />
-                    <SubmitButton pendingText="接続中…">電話に出る</SubmitButton>
-                  </form>
+                  {entry.kind === "contest" ? (
+                    <Link href={`/practice/contest/${entry.scenarioId}`} className={buttonClass}>
+                      問題カードを読む
+                    </Link>
+                  ) : (
+                    <form action={startCallAction}>
+                      <input type="hidden" name="scenarioId" value={entry.scenarioId} />
+                      <SubmitButton pendingText="接続中…">電話に出る</SubmitButton>
+                    </form>
+                  )}
                 </div>
               </div>
             </li>

@@ -167,6 +167,30 @@ export function advanceCall(base: Scenario, state: CallState, input: TraineeRepl
 }
 
 /**
+ * The call stopped at its time limit with no reply pending (the contest's hard stop): it ends as a
+ * time-out and the caller says their closing line. Pure, like advanceCall.
+ */
+export function endOnTimeLimit(
+  scenario: Scenario,
+  state: CallState,
+): { state: CallState; lines: CallerLine[] } {
+  if (state.ended) return { state, lines: [] };
+  const picked = pickLine(scenario.persona.timeoutLines ?? defaultTimeoutLines[scenario.kind], "timeout", {
+    rng: state.rng,
+    lastVariant: state.lastVariant,
+    said: state.said,
+  });
+  const next: CallState = {
+    ...state,
+    rng: picked.draw.rng,
+    lastVariant: picked.draw.lastVariant,
+    said: picked.draw.said ?? state.said,
+    ended: { reason: "time_out" },
+  };
+  return { state: next, lines: [{ text: picked.text, nodeId: state.nodeId, kind: "line" }] };
+}
+
+/**
  * An open question with a broad word (ご要望, 気になる点) draws out the first fact not yet revealed
  * that listens for it: open questions reveal more, one need at a time.
  */
