@@ -267,6 +267,7 @@ test("every page as anonymous, two trainees, their trainer and an admin", async 
   }
   const trainee1 = sessions.get("trainee1")!.page.request;
   const ended = await endedCall(trainee1, "angry-double-charge");
+  const contestEnded = await endedCall(trainee1, "contest-ryokan-inquiry");
   const catalog = (
     (await (await trainee1.get("/api/scenarios")).json()) as {
       scenarios: { scenarioId: string; slug: string }[];
@@ -307,6 +308,15 @@ test("every page as anonymous, two trainees, their trainer and an admin", async 
     },
     "/calls/[id]/review": {
       url: `/calls/${ended}/review`,
+      expected: { anonymous: "signin", trainee1: "200", trainee2: "404", trainer: "200", admin: "200" },
+    },
+    // Judges: the team's trainers and admins; the trainee reads the result on the review.
+    "/calls/[id]/judge": {
+      url: `/calls/${contestEnded}/judge`,
+      expected: { anonymous: "signin", trainee1: "403", trainee2: "403", trainer: "200", admin: "200" },
+    },
+    "/calls/[id]/sheet": {
+      url: `/calls/${contestEnded}/sheet`,
       expected: { anonymous: "signin", trainee1: "200", trainee2: "404", trainer: "200", admin: "200" },
     },
     "/trainer": { url: "/trainer", expected: trainerPage },

@@ -59,6 +59,8 @@ interface World {
   teamIds: Record<Owner, string>;
   /** An ended call with one reply, by a trainee of each team (A: traineeA1). */
   endedCalls: Record<Owner, CallView>;
+  /** The same, of a contest scenario (judging). */
+  contestCalls: Record<Owner, CallView>;
   scenarioId: string;
 }
 
@@ -192,6 +194,26 @@ const entries: Record<string, Entry> = {
       });
       return { params: { id: view.id, seq: replySeq(view), label: "summarizing" } };
     },
+    expected: callReviewers(200),
+  },
+  "GET /api/calls/[id]/judgements": {
+    owners: both,
+    target: (w, o) => ({ params: { id: w.contestCalls[o!].id } }),
+    // Judges are the team's trainers and admins; the trainee sees the result on the review instead.
+    expected: callReviewers(200),
+  },
+  "PUT /api/calls/[id]/judgements": {
+    owners: both,
+    target: (w, o) => ({
+      params: { id: w.contestCalls[o!].id },
+      body: {
+        marks: Object.fromEntries(
+          ["firstImpression", "basicSkills", "communication", "information", "closing", "overall"].map(
+            (id) => [id, { mark: 4, comment: "" }],
+          ),
+        ),
+      },
+    }),
     expected: callReviewers(200),
   },
   "GET /api/calls/[id]/usage": {
@@ -345,17 +367,19 @@ describe.each(testDatabaseTargets())("who may call each API route on $name", (da
       trainerA: teamA.trainer,
       admin,
     };
-    const ended = (user: SessionUser) =>
+    const ended = (user: SessionUser, scenario = scenarioId) =>
       playEndedCall(handle.db, user, {
-        scenarioId,
+        scenarioId: scenario,
         replies: ["さようでございますか。"],
         startMs: Date.now() - 600_000,
       });
+    const contestId = scenarioIdOf("contest-clinic-appointment");
     world = {
       db: handle.db,
       users,
       teamIds: { A: teamA.team.id, B: teamB.team.id },
       endedCalls: { A: await ended(users.traineeA1), B: await ended(users.traineeB) },
+      contestCalls: { A: await ended(users.traineeA1, contestId), B: await ended(users.traineeB, contestId) },
       scenarioId,
     };
     handlers = await loadHandlers();

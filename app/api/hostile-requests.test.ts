@@ -72,6 +72,17 @@ const entries: Record<string, Entry> = {
     textField: "reason",
   },
   "DELETE /api/calls/[id]/overrides/[seq]/[label]": { actor: "trainer" },
+  "PUT /api/calls/[id]/judgements": {
+    actor: "trainer",
+    body: {
+      marks: Object.fromEntries(
+        ["firstImpression", "basicSkills", "communication", "information", "closing", "overall"].map((id) => [
+          id,
+          { mark: 4, comment: "" },
+        ]),
+      ),
+    },
+  },
   "POST /api/calls/[id]/replies": {
     actor: "trainee",
     body: { text: "さようでございますか。" },
