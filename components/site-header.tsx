@@ -10,6 +10,7 @@ const navByRole: Record<SessionUser["role"], { href: string; label: string }[]> 
   trainer: [
     { href: "/trainer", label: "チーム" },
     { href: "/trainer/scenarios", label: "シナリオ" },
+    { href: "/contest", label: "コンクール" },
     { href: "/practice", label: "練習する" },
     { href: "/history", label: "練習の記録" },
   ],

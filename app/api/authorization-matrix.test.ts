@@ -221,6 +221,11 @@ const entries: Record<string, Entry> = {
     target: (w, o) => ({ params: { id: call(o, w).id } }),
     expected: callReviewers(200),
   },
+  "PUT /api/trainer/contest-leaderboard": {
+    owners: both,
+    target: (w, o) => ({ body: { forTrainees: false, team: w.teamIds[o!] } }),
+    expected: teamWorkspace(200),
+  },
   "GET /api/trainer/calls": {
     owners: both,
     target: (w, o) => ({ query: teamQuery(w, o) }),

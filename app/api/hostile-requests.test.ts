@@ -99,6 +99,7 @@ const entries: Record<string, Entry> = {
     textField: "note",
   },
   "DELETE /api/trainer/assignments/[id]": { actor: "trainer" },
+  "PUT /api/trainer/contest-leaderboard": { actor: "trainer", body: { forTrainees: true } },
   "POST /api/trainer/scenarios": {
     actor: "trainer",
     body: { from: "yaml", yaml: "id: x\n" },

@@ -7,6 +7,7 @@ import { alertErrorClass, buttonClass, cardClass, secondaryButtonClass } from "@
 import { requireUser } from "@/lib/auth/session";
 import { bestScoresForUser } from "@/lib/calls/history";
 import { listPlayableScenarios } from "@/lib/calls/scenario-store";
+import { isOpenToTrainees } from "@/lib/contest/leaderboard";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { listAssignmentsForTrainee } from "@/lib/team/assignments";
@@ -26,10 +27,11 @@ export default async function PracticePage({
   const filters = await searchParams;
   const llmEnabled = getEnv().llm !== undefined;
   const db = await getDb();
-  const [entries, best, assignments] = await Promise.all([
+  const [entries, best, assignments, leaderboardOpen] = await Promise.all([
     listPlayableScenarios(db, user),
     bestScoresForUser(db, user.id),
     listAssignmentsForTrainee(db, user, new Date()),
+    isOpenToTrainees(db, user.teamId),
   ]);
   const shown = entries.filter(
     (e) =>
@@ -53,9 +55,16 @@ export default async function PracticePage({
             所属チーム: <span data-testid="team-name">{user.teamName ?? "未所属"}</span>
           </p>
         </div>
-        <Link href="/history" className="text-sm text-brand-700 underline">
-          練習の記録を見る
-        </Link>
+        <div className="flex gap-4">
+          {leaderboardOpen && (
+            <Link href="/contest" className="text-sm text-brand-700 underline">
+              コンクールのランキング
+            </Link>
+          )}
+          <Link href="/history" className="text-sm text-brand-700 underline">
+            練習の記録を見る
+          </Link>
+        </div>
       </div>
       {filters.notice === "llm-limit" && (
         <p role="alert" className={alertErrorClass}>

@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { SessionUser } from "@/lib/accounts/users";
 import type { CallView } from "@/lib/calls/call-view";
 import type { Scorecard } from "@/lib/calls/scorecard";
@@ -192,7 +192,7 @@ export async function listJudgedSheets(db: DbExecutor, callIds: readonly string[
     })
     .from(contestJudgements)
     .innerJoin(users, eq(users.id, contestJudgements.judgeId))
-    .where(and(sql`${contestJudgements.callId} in ${callIds}`))
+    .where(inArray(contestJudgements.callId, [...callIds]))
     .orderBy(asc(contestJudgements.createdAt), asc(contestJudgements.id));
   const byCall = new Map<string, SubmittedSheet[]>();
   for (const row of rows) {
