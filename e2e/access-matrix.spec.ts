@@ -253,7 +253,8 @@ function listPagePatterns(dir = path.join(process.cwd(), "app"), prefix = ""): s
 }
 
 test("every page as anonymous, two trainees, their trainer and an admin", async ({ browser }) => {
-  test.setTimeout(180_000);
+  // 18 pages × 5 viewers on a shared 2-core machine.
+  test.setTimeout(300_000);
   const pageActors = ["anonymous", "trainee1", "trainee2", "trainer", "admin"] as const;
   type PageActor = (typeof pageActors)[number];
   const sessions = new Map<PageActor, Side>();
@@ -298,6 +299,7 @@ test("every page as anonymous, two trainees, their trainer and an admin", async 
     "/signin": { url: "/signin", expected: { ...home, anonymous: "200" } },
     "/practice": { url: "/practice", expected: { ...trainerPage, trainee1: "200", trainee2: "200" } },
     "/history": { url: "/history", expected: { ...trainerPage, trainee1: "200", trainee2: "200" } },
+    // The problem card: whoever may practise (as /practice).
     "/practice/contest/[scenarioId]": {
       url: `/practice/contest/${contestId}`,
       expected: { ...trainerPage, trainee1: "200", trainee2: "200" },

@@ -6,6 +6,7 @@ import { testDatabaseTargets } from "@/lib/testing/test-databases";
 import type { ContestCategoryId } from "./categories";
 import { type JudgementMarks, judgementRequestSchema } from "./judgement-request";
 import { getContestResult, getJudgingSheet, submitJudgement } from "./judging";
+import { getContestLeaderboard, setLeaderboardForTrainees } from "./leaderboard";
 
 const sheet = (mark: number, comment = ""): JudgementMarks => {
   const ids: ContestCategoryId[] = [
@@ -103,6 +104,40 @@ describe.each(testDatabaseTargets())("contest judging on $name", (target) => {
     await expect(submitJudgement(handle.db, world.teamB.trainer, callId, sheet(5))).rejects.toMatchObject({
       code: "not_found",
     });
+  });
+
+  it("ranks the judged attempt on the team's leaderboard, open to trainees only when a trainer says so", async () => {
+    const scenarioId = world.scenarioIdOf("contest-gas-start");
+    const trainee = world.teamA.trainees[0]!;
+    const board = await getContestLeaderboard(handle.db, world.teamA.trainer, { scenarioId });
+    expect(board.scenarios).toHaveLength(5);
+    expect(board.board.rows.map((r) => [r.userName, r.best.score, r.latest.callId])).toEqual([
+      [trainee.name, 66.7, callId],
+    ]);
+    await expect(getContestLeaderboard(handle.db, trainee, { scenarioId })).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(
+      getContestLeaderboard(handle.db, world.teamB.trainer, { teamId: world.teamA.team.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await expect(
+      setLeaderboardForTrainees(handle.db, world.teamB.trainer, {
+        teamId: world.teamA.team.id,
+        forTrainees: true,
+      }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    await setLeaderboardForTrainees(handle.db, world.teamA.trainer, { forTrainees: true });
+    const seen = await getContestLeaderboard(handle.db, trainee, { scenarioId });
+    expect(seen.board.rows[0]?.best.score).toBe(66.7);
+    // Another team's trainees still see nothing of team A.
+    await expect(
+      getContestLeaderboard(handle.db, world.teamB.trainees[0]!, { teamId: world.teamA.team.id }),
+    ).rejects.toMatchObject({ code: "not_found" });
+    const admin = await getContestLeaderboard(handle.db, world.admin, {
+      teamId: world.teamA.team.id,
+      scenarioId,
+    });
+    expect(admin.board.rows).toHaveLength(1);
   });
 
   it("refuses to judge a call that is not a contest", async () => {

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { ProblemCard } from "@/components/contest/problem-card";
-import { requireRole } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/session";
 import { getContestCard } from "@/lib/contest/contest-card";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "問題カード" };
 
 export default async function ProblemCardPage({ params }: { params: Promise<{ scenarioId: string }> }) {
   const rawId = (await params).scenarioId;
-  const user = await requireRole(["trainee"], `/practice/contest/${encodeURIComponent(rawId)}`);
+  const user = await requireUser(`/practice/contest/${encodeURIComponent(rawId)}`);
   const id = z.uuid().safeParse(rawId);
   if (!id.success) notFound();
   const card = await getContestCard(await getDb(), user, id.data).catch((error: unknown) => {
