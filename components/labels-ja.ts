@@ -80,6 +80,7 @@ export const personaKindLabels: Record<string, string> = {
   angry: "クレーム",
   lonely: "話し相手を求めるお客様",
   inquiry: "お問い合わせ",
+  contest: "応対コンクール",
   custom: "その他",
 };
 

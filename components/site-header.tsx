@@ -10,6 +10,7 @@ const navByRole: Record<SessionUser["role"], { href: string; label: string }[]> 
   trainer: [
     { href: "/trainer", label: "チーム" },
     { href: "/trainer/scenarios", label: "シナリオ" },
+    { href: "/contest", label: "コンクール" },
     { href: "/practice", label: "練習する" },
     { href: "/history", label: "練習の記録" },
   ],
@@ -29,7 +30,7 @@ export function SiteHeader({
   signOutAction: () => Promise<void>;
 }) {
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="border-b border-slate-200 bg-white print:hidden">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3">
         <Link href="/" className="flex items-baseline gap-2 font-bold text-brand-700">
           <span className="text-xl">聴き手</span>

@@ -259,7 +259,8 @@ function listPagePatterns(dir = path.join(process.cwd(), "app"), prefix = ""): s
 }
 
 test("every page as anonymous, two trainees, their trainer and an admin", async ({ browser }) => {
-  test.setTimeout(180_000);
+  // 18 pages × 5 viewers on a shared 2-core machine.
+  test.setTimeout(300_000);
   const pageActors = ["anonymous", "trainee1", "trainee2", "trainer", "admin"] as const;
   type PageActor = (typeof pageActors)[number];
   const sessions = new Map<PageActor, Side>();
@@ -273,9 +274,14 @@ test("every page as anonymous, two trainees, their trainer and an admin", async 
   }
   const trainee1 = sessions.get("trainee1")!.page.request;
   const ended = await endedCall(trainee1, "angry-double-charge");
-  const scenarioId = (
-    (await (await trainee1.get("/api/scenarios")).json()) as { scenarios: { scenarioId: string }[] }
-  ).scenarios[0]!.scenarioId;
+  const contestEnded = await endedCall(trainee1, "contest-ryokan-inquiry");
+  const catalog = (
+    (await (await trainee1.get("/api/scenarios")).json()) as {
+      scenarios: { scenarioId: string; slug: string }[];
+    }
+  ).scenarios;
+  const scenarioId = catalog[0]!.scenarioId;
+  const contestId = catalog.find((s) => s.slug === "contest-ryokan-inquiry")!.scenarioId;
   const active = (
     (await (await trainee1.post("/api/calls", { data: { scenarioId } })).json()) as { id: string }
   ).id;
@@ -299,6 +305,11 @@ test("every page as anonymous, two trainees, their trainer and an admin", async 
     "/signin": { url: "/signin", expected: { ...home, anonymous: "200" } },
     "/practice": { url: "/practice", expected: { ...trainerPage, trainee1: "200", trainee2: "200" } },
     "/history": { url: "/history", expected: { ...trainerPage, trainee1: "200", trainee2: "200" } },
+    // The problem card: whoever may practise (as /practice).
+    "/practice/contest/[scenarioId]": {
+      url: `/practice/contest/${contestId}`,
+      expected: { ...trainerPage, trainee1: "200", trainee2: "200" },
+    },
     "/calls/[id]": {
       url: `/calls/${active}`,
       expected: { anonymous: "signin", trainee1: "200", trainee2: "404", trainer: "404", admin: "404" },
@@ -310,6 +321,20 @@ test("every page as anonymous, two trainees, their trainer and an admin", async 
     "/calls/[id]/review": {
       url: `/calls/${ended}/review`,
       expected: { anonymous: "signin", trainee1: "200", trainee2: "404", trainer: "200", admin: "200" },
+    },
+    // Judges: the team's trainers and admins; the trainee reads the result on the review.
+    "/calls/[id]/judge": {
+      url: `/calls/${contestEnded}/judge`,
+      expected: { anonymous: "signin", trainee1: "403", trainee2: "403", trainer: "200", admin: "200" },
+    },
+    "/calls/[id]/sheet": {
+      url: `/calls/${contestEnded}/sheet`,
+      expected: { anonymous: "signin", trainee1: "200", trainee2: "404", trainer: "200", admin: "200" },
+    },
+    // The demo team's contest leaderboard stays closed to trainees (e2e/contest.spec.ts opens its own team's).
+    "/contest": {
+      url: "/contest",
+      expected: { anonymous: "signin", trainee1: "403", trainee2: "403", trainer: "200", admin: "404" },
     },
     "/trainer": { url: "/trainer", expected: trainerPage },
     // An admin without a team of their own authors nothing: the list says so, a draft's page sends them to it.

@@ -178,10 +178,35 @@ const entries: Record<string, Entry> = {
     },
     expected: callReviewers(200),
   },
+  "GET /api/calls/[id]/judgements": {
+    owners: both,
+    target: (w, o) => ({ params: { id: w.contestCalls[o!].id } }),
+    // Judges are the team's trainers and admins; the trainee sees the result on the review instead.
+    expected: callReviewers(200),
+  },
+  "PUT /api/calls/[id]/judgements": {
+    owners: both,
+    target: (w, o) => ({
+      params: { id: w.contestCalls[o!].id },
+      body: {
+        marks: Object.fromEntries(
+          ["firstImpression", "basicSkills", "communication", "information", "closing", "overall"].map(
+            (id) => [id, { mark: 4, comment: "" }],
+          ),
+        ),
+      },
+    }),
+    expected: callReviewers(200),
+  },
   "GET /api/calls/[id]/usage": {
     owners: both,
     target: (w, o) => ({ params: { id: call(o, w).id } }),
     expected: callReviewers(200),
+  },
+  "PUT /api/trainer/contest-leaderboard": {
+    owners: both,
+    target: (w, o) => ({ body: { forTrainees: false, team: w.teamIds[o!] } }),
+    expected: teamWorkspace(200),
   },
   "GET /api/trainer/calls": {
     owners: both,

@@ -62,6 +62,17 @@ const entries: Record<string, Entry> = {
     textField: "reason",
   },
   "DELETE /api/calls/[id]/overrides/[seq]/[label]": { actor: "trainer" },
+  "PUT /api/calls/[id]/judgements": {
+    actor: "trainer",
+    body: {
+      marks: Object.fromEntries(
+        ["firstImpression", "basicSkills", "communication", "information", "closing", "overall"].map((id) => [
+          id,
+          { mark: 4, comment: "" },
+        ]),
+      ),
+    },
+  },
   "POST /api/calls/[id]/replies": {
     actor: "trainee",
     body: { text: "さようでございますか。" },
@@ -83,6 +94,7 @@ const entries: Record<string, Entry> = {
     textField: "note",
   },
   "DELETE /api/trainer/assignments/[id]": { actor: "trainer" },
+  "PUT /api/trainer/contest-leaderboard": { actor: "trainer", body: { forTrainees: true } },
   "POST /api/trainer/scenarios": {
     actor: "trainer",
     body: { from: "yaml", yaml: "id: x\n" },

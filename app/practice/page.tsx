@@ -3,10 +3,11 @@ import Link from "next/link";
 import { MyAssignments } from "@/components/assignments/my-assignments";
 import { difficultyLabels, formatDuration, personaKindLabels } from "@/components/labels-ja";
 import { SubmitButton } from "@/components/submit-button";
-import { alertErrorClass, cardClass, secondaryButtonClass } from "@/components/ui";
+import { alertErrorClass, buttonClass, cardClass, secondaryButtonClass } from "@/components/ui";
 import { requireUser } from "@/lib/auth/session";
 import { bestScoresForUser } from "@/lib/calls/history";
 import { listPlayableScenarios } from "@/lib/calls/scenario-store";
+import { isOpenToTrainees } from "@/lib/contest/leaderboard";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { listAssignmentsForTrainee } from "@/lib/team/assignments";
@@ -14,7 +15,7 @@ import { startCallAction } from "./actions";
 
 export const metadata: Metadata = { title: "練習する" };
 
-const kindFilters = ["angry", "lonely", "inquiry", "custom"] as const;
+const kindFilters = ["angry", "lonely", "inquiry", "contest", "custom"] as const;
 const difficultyFilters = ["easy", "normal", "hard"] as const;
 
 export default async function PracticePage({
@@ -26,10 +27,11 @@ export default async function PracticePage({
   const filters = await searchParams;
   const llmEnabled = getEnv().llm !== undefined;
   const db = await getDb();
-  const [entries, best, assignments] = await Promise.all([
+  const [entries, best, assignments, leaderboardOpen] = await Promise.all([
     listPlayableScenarios(db, user),
     bestScoresForUser(db, user.id),
     listAssignmentsForTrainee(db, user, new Date()),
+    isOpenToTrainees(db, user.teamId),
   ]);
   const shown = entries.filter(
     (e) =>
@@ -53,9 +55,16 @@ export default async function PracticePage({
             所属チーム: <span data-testid="team-name">{user.teamName ?? "未所属"}</span>
           </p>
         </div>
-        <Link href="/history" className="text-sm text-brand-700 underline">
-          練習の記録を見る
-        </Link>
+        <div className="flex gap-4">
+          {leaderboardOpen && (
+            <Link href="/contest" className="text-sm text-brand-700 underline">
+              コンクールのランキング
+            </Link>
+          )}
+          <Link href="/history" className="text-sm text-brand-700 underline">
+            練習の記録を見る
+          </Link>
+        </div>
       </div>
       {filters.notice === "llm-limit" && (
         <p role="alert" className={alertErrorClass}>
@@ -125,7 +134,7 @@ export default async function PracticePage({
                   </span>
                 </span>
                 <div className="flex flex-wrap justify-end gap-2">
-                  {llmEnabled && entry.mode === undefined && (
+                  {llmEnabled && entry.mode === undefined && entry.kind !== "contest" && (
                     <form action={startCallAction}>
                       <input type="hidden" name="scenarioId" value={entry.scenarioId} />
                       <input type="hidden" name="mode" value="llm" />
@@ -134,17 +143,25 @@ export default async function PracticePage({
                       </SubmitButton>
                     </form>
                   )}
-                  <form action={startCallAction}>
-                    <input type="hidden" name="scenarioId" value={entry.scenarioId} />
-                    <input type="hidden" name="voice" value="1" />
-                    <SubmitButton pendingText="接続中…" className={secondaryButtonClass}>
-                      音声で練習する
-                    </SubmitButton>
-                  </form>
-                  <form action={startCallAction}>
-                    <input type="hidden" name="scenarioId" value={entry.scenarioId} />
-                    <SubmitButton pendingText="接続中…">電話に出る</SubmitButton>
-                  </form>
+                  {entry.kind === "contest" ? (
+                    <Link href={`/practice/contest/${entry.scenarioId}`} className={buttonClass}>
+                      問題カードを読む
+                    </Link>
+                  ) : (
+                    <>
+                      <form action={startCallAction}>
+                        <input type="hidden" name="scenarioId" value={entry.scenarioId} />
+                        <input type="hidden" name="voice" value="1" />
+                        <SubmitButton pendingText="接続中…" className={secondaryButtonClass}>
+                          音声で練習する
+                        </SubmitButton>
+                      </form>
+                      <form action={startCallAction}>
+                        <input type="hidden" name="scenarioId" value={entry.scenarioId} />
+                        <SubmitButton pendingText="接続中…">電話に出る</SubmitButton>
+                      </form>
+                    </>
+                  )}
                 </div>
               </div>
             </li>

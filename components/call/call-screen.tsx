@@ -247,22 +247,27 @@ export function CallScreen({ initial }: { initial: CallView }) {
     if (resumed.current) writeDraft(window.sessionStorage, view.id, active ? draft : "");
   }, [active, draft, view.id]);
 
-  const endCall = useCallback(async () => {
-    if (endRequested.current) return;
-    endRequested.current = true;
-    const response = await fetch(`/api/calls/${view.id}/end`, { method: "POST" });
-    if (response.ok) {
-      adopt((await response.json()) as CallView);
-      router.push(`/calls/${view.id}/review`);
-    } else {
-      endRequested.current = false;
-      setError("通話を終了できませんでした。もう一度お試しください。");
-    }
-  }, [adopt, router, view.id]);
+  const contest = view.scenario.contest;
+  const endCall = useCallback(
+    async (options: { timedOut?: boolean } = {}) => {
+      if (endRequested.current) return;
+      endRequested.current = true;
+      const response = await fetch(`/api/calls/${view.id}/end`, { method: "POST" });
+      if (response.ok) {
+        adopt((await response.json()) as CallView);
+        // A contest stops at the limit with the caller's closing line: it stays on screen to be heard.
+        if (!(options.timedOut && contest)) router.push(`/calls/${view.id}/review`);
+      } else {
+        endRequested.current = false;
+        setError("通話を終了できませんでした。もう一度お試しください。");
+      }
+    },
+    [adopt, contest, router, view.id],
+  );
 
   const timeLimitMs = view.scenario.timeLimitSec === null ? null : view.scenario.timeLimitSec * 1000;
   useEffect(() => {
-    if (active && timeLimitMs !== null && callMs >= timeLimitMs) void endCall();
+    if (active && timeLimitMs !== null && callMs >= timeLimitMs) void endCall({ timedOut: true });
   }, [active, callMs, endCall, timeLimitMs]);
 
   useEffect(() => {
@@ -281,7 +286,9 @@ export function CallScreen({ initial }: { initial: CallView }) {
 
   const seconds = Math.floor(callMs / 1000);
   const timerText =
-    timeLimitMs === null ? formatDuration(seconds) : formatDuration(Math.ceil((timeLimitMs - callMs) / 1000));
+    timeLimitMs === null
+      ? formatDuration(seconds)
+      : formatDuration(Math.max(0, Math.ceil((timeLimitMs - callMs) / 1000)));
 
   return (
     <div className="grid gap-4 lg:grid-cols-[1fr_18rem] lg:grid-rows-[auto_1fr] lg:gap-x-6 lg:gap-y-4">
@@ -465,7 +472,9 @@ export function CallScreen({ initial }: { initial: CallView }) {
             data-testid="call-ended"
           >
             <p className="font-semibold">
-              通話が終了しました（{endReasonLabels[view.endReason ?? ""] ?? view.endReason}）
+              {contest && view.endReason === "time_out"
+                ? `制限時間（${formatDuration(view.scenario.timeLimitSec ?? 0)}）になりました。お客様が電話を切りました。`
+                : `通話が終了しました（${endReasonLabels[view.endReason ?? ""] ?? view.endReason}）`}
             </p>
             <Link href={`/calls/${view.id}/review`} className={buttonClass}>
               結果を見る

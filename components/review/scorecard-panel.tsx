@@ -1,3 +1,4 @@
+import { ContestPreScorePanel } from "@/components/contest/pre-score-panel";
 import { type StepKey, stepLabels } from "@/components/labels-ja";
 import { cardClass } from "@/components/ui";
 import type { CallView } from "@/lib/calls/call-view";
@@ -57,15 +58,20 @@ export function ScorecardPanel({
           </div>
         </section>
       </div>
-      {scorecard.contest && scorecard.contest.length > 0 && (
-        <section aria-labelledby="contest-heading" className={cardClass}>
-          <h2 id="contest-heading" className="text-lg font-semibold">
-            電話応対コンクールの評価
-          </h2>
-          <div className="mt-3">
-            <ContestScores contest={scorecard.contest} />
-          </div>
-        </section>
+      {scorecard.contestPreScore ? (
+        <ContestPreScorePanel preScore={scorecard.contestPreScore} />
+      ) : (
+        scorecard.contest &&
+        scorecard.contest.length > 0 && (
+          <section aria-labelledby="contest-heading" className={cardClass}>
+            <h2 id="contest-heading" className="text-lg font-semibold">
+              電話応対コンクールの評価
+            </h2>
+            <div className="mt-3">
+              <ContestScores contest={scorecard.contest} />
+            </div>
+          </section>
+        )
       )}
     </div>
   );

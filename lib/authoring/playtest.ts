@@ -11,6 +11,7 @@ import { MAX_REPLY_CHARS } from "@/lib/calls/limits";
 import { AppError } from "@/lib/errors";
 import { analyzeReply } from "@/lib/rubric/analyze-reply";
 import { loadScenario } from "@/lib/scenario/load-scenario";
+import { rubricKindOf } from "@/lib/scenario/rubric-kind";
 import type { Scenario } from "@/lib/scenario/schema";
 import { plainText } from "@/lib/validation/plain-text";
 import { MAX_SCENARIO_YAML_CHARS } from "./limits";
@@ -65,7 +66,12 @@ export function runPlaytest(request: PlaytestRequest): PlaytestResult {
   if (reply === "") throw new AppError("invalid_input", "返答を入力してください。");
   const state = parsed.state;
   const modelReply = modelReplyFor(scenario, state.nodeId);
-  const analysis = analyzeReply({ context: request.transcript, reply, kind: scenario.kind, modelReply });
+  const analysis = analyzeReply({
+    context: request.transcript,
+    reply,
+    kind: rubricKindOf(scenario.kind),
+    modelReply,
+  });
   const result = advanceCall(scenario, state, { reply, signals: analysis, elapsedMs: state.elapsedMs });
   const stored = storedAnalysisSchema.parse({ ...analysis, modelReply });
   return toResult(scenario, result.state, result.lines, stored);

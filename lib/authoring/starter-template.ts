@@ -9,7 +9,7 @@ id: ${id} # 半角英数字・_・- のみ。チーム内で重ならない名�
 title: 新しいシナリオ
 description: >-
   注文した商品が届かないと電話してきたお客様。気持ちを受け止め、注文番号を確認し、対応を案内する。
-kind: angry # angry（クレーム） | lonely（寂しい常連） | inquiry（問い合わせ） | custom
+kind: angry # angry（クレーム） | lonely（寂しい常連） | inquiry（問い合わせ） | contest（応対コンクール） | custom
 difficulty: normal # easy | normal | hard
 tags: [配送遅延]
 timeLimitSec: 600 # 制限時間（秒）

@@ -6,8 +6,10 @@ import {
   defaultTimeoutLines,
 } from "@/lib/caller/caller-defaults";
 import { chooseNextNode } from "@/lib/caller/choose-next-node";
+import { scenarioForState } from "@/lib/caller/contest-variant";
 import { detectIntents, detectPhrases, type Intent } from "@/lib/caller/detect-intents";
 import { matchesCondition, type TurnFacts } from "@/lib/caller/match-condition";
+import { normalizeText } from "@/lib/caller/normalize-text";
 import { fingerprint, type LineDraw, pickLine } from "@/lib/caller/pick-line";
 import type { ListeningSignals } from "@/lib/rubric/labels";
 import type { Scenario } from "@/lib/scenario/schema";
@@ -36,11 +38,14 @@ export interface AdvanceResult {
  * reach goals, and picks the caller's next node and words. Pure: same scenario, state and reply,
  * same result. Expects a state from startCall/advanceCall of this scenario (see parseCallState).
  */
-export function advanceCall(scenario: Scenario, state: CallState, input: TraineeReply): AdvanceResult {
+export function advanceCall(base: Scenario, state: CallState, input: TraineeReply): AdvanceResult {
   if (state.ended) {
     return { state, lines: [], moodDelta: {}, goalsReached: [], intents: [], ended: state.ended };
   }
+  const scenario = scenarioForState(base, state);
   const intents = detectIntents(input.reply, scenario);
+  if (input.signals.question === "open")
+    intents.push(...openQuestionAsks(scenario, state, input.reply, intents));
   if (input.endedByTrainee) intents.push({ kind: "endedByTrainee" });
   const elapsedMs = Math.max(state.elapsedMs, input.elapsedMs);
   const turn = state.turn + 1;
@@ -97,7 +102,12 @@ export function advanceCall(scenario: Scenario, state: CallState, input: Trainee
       const fact = scenario.persona.facts[intent.factId];
       if (!fact) continue;
       if (matchesCondition(fact.requires, facts)) {
-        lines.push(say(fact.answers, `fact:${intent.factId}`, state.nodeId, "fact"));
+        // A closed question that fits is confirmed; an open one draws the whole story out.
+        const confirm = input.signals.question === "closed" ? fact.confirmAnswers : undefined;
+        const answer = confirm
+          ? say(confirm, `confirm:${intent.factId}`, state.nodeId, "fact")
+          : say(fact.answers, `fact:${intent.factId}`, state.nodeId, "fact");
+        lines.push(answer);
         if (!facts.factsRevealed.includes(intent.factId)) {
           facts.factsRevealed = [...facts.factsRevealed, intent.factId];
         }
@@ -154,6 +164,47 @@ export function advanceCall(scenario: Scenario, state: CallState, input: Trainee
     ended,
   };
   return { state: next, lines: spoken, moodDelta: delta, goalsReached: newGoals, intents, ended };
+}
+
+/**
+ * The call stopped at its time limit with no reply pending (the contest's hard stop): it ends as a
+ * time-out and the caller says their closing line. Pure, like advanceCall.
+ */
+export function endOnTimeLimit(
+  scenario: Scenario,
+  state: CallState,
+): { state: CallState; lines: CallerLine[] } {
+  if (state.ended) return { state, lines: [] };
+  const picked = pickLine(scenario.persona.timeoutLines ?? defaultTimeoutLines[scenario.kind], "timeout", {
+    rng: state.rng,
+    lastVariant: state.lastVariant,
+    said: state.said,
+  });
+  const next: CallState = {
+    ...state,
+    rng: picked.draw.rng,
+    lastVariant: picked.draw.lastVariant,
+    said: picked.draw.said ?? state.said,
+    ended: { reason: "time_out" },
+  };
+  return { state: next, lines: [{ text: picked.text, nodeId: state.nodeId, kind: "line" }] };
+}
+
+/**
+ * An open question with a broad word (ご要望, 気になる点) draws out the first fact not yet revealed
+ * that listens for it: open questions reveal more, one need at a time.
+ */
+function openQuestionAsks(scenario: Scenario, state: CallState, reply: string, asked: Intent[]): Intent[] {
+  const text = normalizeText(reply);
+  // A question about something in particular is answered on that; only a broad one draws more out.
+  if (asked.some((intent) => intent.kind === "askedFact")) return [];
+  for (const [factId, fact] of Object.entries(scenario.persona.facts)) {
+    if (state.factsRevealed.includes(factId)) continue;
+    if (fact.openAskedBy?.some((word) => text.includes(normalizeText(word)))) {
+      return [{ kind: "askedFact", factId }];
+    }
+  }
+  return [];
 }
 
 // Goals are checked in declared order so that a goal may require an earlier one reached by the same reply.

@@ -25,6 +25,8 @@ export const callStateSchema = z.strictObject({
   /** Fingerprints of the lines already said, so a line is not said twice word for word (older states: none). */
   said: z.array(z.string().max(16)).max(400).default([]),
   ended: z.strictObject({ reason: z.enum(endReasons) }).nullable(),
+  /** Contest scenarios: the variant of the caller's hidden needs drawn for this call. */
+  variant: z.string().min(1).max(100).optional(),
 });
 export type CallState = z.infer<typeof callStateSchema>;
 

@@ -21,9 +21,67 @@ const zeroSteps = {
   cushion: 0,
 };
 
-describe("scoreContest", () => {
-  const contest = builtIn("contest-ryokan-inquiry");
+// The category set a scenario may declare (the hotel contest's before kind contest had its own pre-score).
+const contest = {
+  goals: {
+    greeting: {},
+    askPurpose: {},
+    askPartySize: {},
+    askDate: {},
+    askNeeds: {},
+    proposePlan: {},
+    readBack: {},
+    properClosing: {},
+  },
+  contest: {
+    categories: [
+      {
+        id: "firstImpression",
+        label: "最初の印象",
+        goals: ["greeting"],
+        steps: ["backchannel" as const],
+        includeEnding: false,
+      },
+      {
+        id: "basicSkills",
+        label: "基本応対スキル",
+        goals: ["readBack"],
+        steps: ["cushion" as const],
+        includeEnding: false,
+      },
+      {
+        id: "communication",
+        label: "コミュニケーションスキル",
+        goals: [],
+        steps: ["parroting" as const, "question" as const, "empathy" as const, "notInterrupting" as const],
+        includeEnding: false,
+      },
+      {
+        id: "information",
+        label: "情報・サービスの提供",
+        goals: ["askPurpose", "askPartySize", "askDate", "askNeeds", "proposePlan"],
+        steps: [],
+        includeEnding: false,
+      },
+      {
+        id: "lastImpression",
+        label: "最後の印象",
+        goals: ["properClosing"],
+        steps: ["summarizing" as const],
+        includeEnding: false,
+      },
+      {
+        id: "overall",
+        label: "全体評価",
+        goals: ["greeting", "askNeeds", "proposePlan", "readBack", "properClosing"],
+        steps: ["question" as const, "empathy" as const],
+        includeEnding: true,
+      },
+    ],
+  },
+};
 
+describe("scoreContest", () => {
   it("declares the six contest categories", () => {
     expect(
       scoreContest(contest, { goalsReached: [], steps: zeroSteps, ended: null }).map((c) => c.label),

@@ -1,5 +1,6 @@
 import { initialMood } from "@/lib/caller/apply-mood";
 import type { CallerLine, CallState } from "@/lib/caller/call-state";
+import { drawContestVariant } from "@/lib/caller/contest-variant";
 import { pickLine } from "@/lib/caller/pick-line";
 import { seedRandom } from "@/lib/caller/prng";
 import type { Scenario } from "@/lib/scenario/schema";
@@ -32,5 +33,7 @@ export function startCall(
     said: first.draw.said ?? [],
     ended: null,
   };
+  const variant = drawContestVariant(scenario, options.seed);
+  if (variant !== undefined) state.variant = variant;
   return { state, lines: [{ text: first.text, nodeId: scenario.start, kind: "line" }] };
 }

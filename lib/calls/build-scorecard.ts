@@ -1,6 +1,8 @@
 import { initialMood } from "@/lib/caller/apply-mood";
 import type { CallState } from "@/lib/caller/call-state";
+import { scenarioForState } from "@/lib/caller/contest-variant";
 import { scoreContest } from "@/lib/caller/score-contest";
+import { type PreScoreTurn, preScoreContest } from "@/lib/contest/pre-score";
 import { type ScorableReply, scoreCall } from "@/lib/rubric/score-call";
 import type { Scenario } from "@/lib/scenario/schema";
 import { hasMeasuredInterruption, storedTimingSchema } from "@/lib/voice/turn-timing";
@@ -18,11 +20,17 @@ interface TurnLike {
   mood: unknown;
   /** Voice calls: the measured speech of the turn (lib/voice), absent or null for typed replies. */
   timing?: unknown;
+  /** Contest calls: the words and timing the machine pre-score reads. */
+  text?: string;
+  atMs?: number;
+  speechEndsAtMs?: number | null;
 }
 
 /** The end-of-call scorecard: rubric scores, goals, contest categories and the mood over the call. */
-export function buildScorecard(scenario: Scenario, state: CallState, turns: readonly TurnLike[]): Scorecard {
+export function buildScorecard(base: Scenario, state: CallState, turns: readonly TurnLike[]): Scorecard {
+  const scenario = scenarioForState(base, state);
   const analyses: ScorableReply[] = [];
+  const preScoreTurns: PreScoreTurn[] = [];
   const moodTimeline: Scorecard["moodTimeline"] = [{ seq: -1, mood: initialMood(scenario.mood) }];
   for (const turn of turns) {
     if (turn.role !== "operator") continue;
@@ -30,6 +38,19 @@ export function buildScorecard(scenario: Scenario, state: CallState, turns: read
     if (parsed.success) analyses.push(withMeasuredInterruption(parsed.data, turn.timing));
     if (turn.kind === "reply" && isMood(turn.mood)) moodTimeline.push({ seq: turn.seq, mood: turn.mood });
   }
+  for (const turn of turns) {
+    const parsed = turn.role === "operator" ? storedAnalysisSchema.safeParse(turn.analysis) : undefined;
+    preScoreTurns.push({
+      seq: turn.seq,
+      role: turn.role,
+      kind: turn.kind,
+      text: turn.text ?? "",
+      atMs: turn.atMs ?? 0,
+      speechEndsAtMs: turn.speechEndsAtMs ?? null,
+      labels: parsed?.success ? parsed.data : null,
+    });
+  }
+  const preScore = scenario.kind === "contest" ? preScoreContest(base, state, preScoreTurns) : undefined;
   const callerTurns = turns.filter((t) => t.role === "caller").length;
   const card = scoreCall(analyses, { callerTurns });
   const goals = Object.entries(scenario.goals).map(([id, goal]) => ({
@@ -58,13 +79,16 @@ export function buildScorecard(scenario: Scenario, state: CallState, turns: read
       label: goal.label,
       reached: state.goalsReached.includes(id),
     })),
-    contest: scenario.contest
-      ? scoreContest(scenario, {
-          goalsReached: state.goalsReached,
-          steps: { ...card.steps, empathy: card.empathy, cushion: card.cushion },
-          ended: state.ended,
-        })
-      : null,
+    contest: preScore
+      ? preScore.categories.map((c) => ({ category: c.id, label: c.label, score: c.score }))
+      : scenario.contest?.categories
+        ? scoreContest(scenario, {
+            goalsReached: state.goalsReached,
+            steps: { ...card.steps, empathy: card.empathy, cushion: card.cushion },
+            ended: state.ended,
+          })
+        : null,
+    ...(preScore ? { contestPreScore: preScore } : {}),
     moodTimeline,
     endReason: state.ended?.reason ?? null,
   };

@@ -2,7 +2,7 @@ import "server-only";
 import { randomInt, randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { SessionUser } from "@/lib/accounts/users";
-import { advanceCall } from "@/lib/caller/advance-call";
+import { advanceCall, endOnTimeLimit } from "@/lib/caller/advance-call";
 import type { CallerLine, CallState, EndReason } from "@/lib/caller/call-state";
 import { modelReplyFor } from "@/lib/caller/model-reply";
 import { speakingDurationMs } from "@/lib/caller/pacing";
@@ -19,6 +19,7 @@ import { rateLimitWindowStart } from "@/lib/llm/llm-usage";
 import { expectedSpeechEndMs, pendingCallerLineValues, settleStaleVoices } from "@/lib/llm/pending-voice";
 import type { ReplyFollowUp } from "@/lib/llm/reply-follow-up";
 import { analyzeReply } from "@/lib/rubric/analyze-reply";
+import { rubricKindOf } from "@/lib/scenario/rubric-kind";
 import type { Scenario } from "@/lib/scenario/schema";
 import { measuredCallerEndMs, toStoredTiming } from "@/lib/voice/turn-timing";
 import { remapSources, toAnalyzerContext } from "./analyzer-context";
@@ -221,7 +222,7 @@ async function scoreAndWriteReply(
     context: context.turns,
     reply: text,
     timing: { replyStartedMs: startedMs, callerSpeechEndsMs },
-    kind: scenario.kind,
+    kind: rubricKindOf(scenario.kind),
     modelReply,
   });
   const overlapping = startedMs < callerSpeechEndsMs && !analysis.interruption;
@@ -403,6 +404,19 @@ export async function endCallForUser(
     const now = clock.now();
     if (call.status === "ended") return toCallView({ call, playable, state, turns: rows, now });
     const reason: EndReason = isOverTime(scenario, call, now) ? "time_out" : "ended_by_trainee";
+    if (reason === "time_out" && scenario.kind === "contest") {
+      // The contest's hard stop: at the limit the caller closes the call in their own words.
+      const stopped = endOnTimeLimit(scenario, state);
+      const last = rows.at(-1);
+      const limitMs = (scenario.timeLimitSec ?? 0) * 1000;
+      const added = await insertCallerLines(tx, call.id, scenario, stopped.lines, {
+        firstSeq: (last?.seq ?? -1) + 1,
+        startMs: Math.max(limitMs, last ? (last.speechEndsAtMs ?? last.atMs) : 0),
+      });
+      const all = [...rows, ...added];
+      const updated = await saveState(tx, call, scenario, stopped.state, now);
+      return toCallView({ call: updated, playable, state: stopped.state, turns: all, now });
+    }
     const endedState: CallState = { ...state, ended: { reason } };
     const updated = await saveState(tx, call, scenario, endedState, now);
     return toCallView({ call: updated, playable, state: endedState, turns: rows, now });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { contestCategoryIds } from "@/lib/contest/categories";
 
 const score = z.number().min(0).max(100);
 
@@ -21,6 +22,33 @@ export const scorecardSchema = z.object({
   counts: z.record(z.string(), z.number()),
   goals: z.array(z.object({ id: z.string(), label: z.string(), reached: z.boolean() })),
   contest: z.array(z.object({ category: z.string(), label: z.string(), score })).nullable(),
+  /** Contest calls: the machine's estimate of the judging sheet, with its evidence. */
+  contestPreScore: z
+    .object({
+      version: z.literal(1),
+      variant: z.object({ id: z.string(), label: z.string() }).nullable(),
+      categories: z.array(
+        z.object({
+          id: z.enum(contestCategoryIds),
+          label: z.string(),
+          score,
+          mark: z.number().int().min(1).max(5),
+          evidence: z.array(z.string()),
+        }),
+      ),
+      needs: z.array(z.object({ id: z.string(), label: z.string(), drawnOut: z.boolean() })),
+      information: z.array(
+        z.object({ id: z.string(), label: z.string(), given: z.boolean(), seq: z.number().nullable() }),
+      ),
+      named: z.boolean(),
+      readBack: z.array(z.string()),
+      closing: z.boolean(),
+      timeLimitSec: z.number(),
+      timeUsedSec: z.number(),
+      overtimeSec: z.number(),
+      repliesAfterLimit: z.number(),
+    })
+    .optional(),
   moodTimeline: z.array(z.object({ seq: z.number(), mood: z.record(z.string(), z.number()) })),
   endReason: z.string().nullable(),
 });

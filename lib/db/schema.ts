@@ -6,6 +6,7 @@ import {
   jsonb,
   pgEnum,
   pgTable,
+  real,
   text,
   timestamp,
   uniqueIndex,
@@ -25,6 +26,8 @@ const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull(
 export const teams = pgTable("teams", {
   id: uuid("id").primaryKey().defaultRandom(),
   name: text("name").notNull(),
+  // The contest leaderboard is for trainers; a trainer may open it to the team's trainees.
+  contestLeaderboardForTrainees: boolean("contest_leaderboard_for_trainees").notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -294,5 +297,28 @@ export const signInFailures = pgTable(
     index("sign_in_failures_email_idx").on(t.email, t.failedAt),
     index("sign_in_failures_address_idx").on(t.address, t.failedAt),
     index("sign_in_failures_failed_at_idx").on(t.failedAt),
+  ],
+);
+
+// One judge's contest sheet for one ended contest call: a 1–5 mark and a comment per category
+// (lib/contest/categories). One sheet per judge and call; a judge may revise it.
+export const contestJudgements = pgTable(
+  "contest_judgements",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    judgeId: uuid("judge_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    marks: jsonb("marks").notNull(),
+    total: real("total").notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("contest_judgements_call_judge_key").on(t.callId, t.judgeId),
+    index("contest_judgements_call_idx").on(t.callId),
   ],
 );

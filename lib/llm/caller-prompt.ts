@@ -1,4 +1,5 @@
 import type { CallerLine, CallState } from "@/lib/caller/call-state";
+import { scenarioForState } from "@/lib/caller/contest-variant";
 import type { Scenario } from "@/lib/scenario/schema";
 
 // The LLM only gives the caller a voice: the engine has already decided what happens (mood, facts,
@@ -43,7 +44,8 @@ export function buildCallerPrompt(input: CallerPromptInput): ChatMessage[] {
   ];
 }
 
-function describeCharacter({ scenario, state }: CallerPromptInput): string {
+function describeCharacter({ scenario: base, state }: CallerPromptInput): string {
+  const scenario = scenarioForState(base, state);
   const { persona } = scenario;
   const revealed = Object.entries(persona.facts).filter(([id]) => state.factsRevealed.includes(id));
   const unasked = Object.entries(persona.facts).filter(([id]) => !state.factsRevealed.includes(id));

@@ -1,4 +1,5 @@
 import type { CallState } from "@/lib/caller/call-state";
+import { scenarioForState } from "@/lib/caller/contest-variant";
 import type { Scenario } from "@/lib/scenario/schema";
 
 // Whatever the trainee tries, the caller's words must not carry the prompt, the rubric or a fact the
@@ -31,7 +32,7 @@ const leakWords = [
 
 /** The forbidden words for one answer: the fixed list plus the values of facts not yet revealed. */
 export function forbiddenWordsFor(scenario: Scenario, state: CallState): string[] {
-  const hidden = Object.entries(scenario.persona.facts)
+  const hidden = Object.entries(scenarioForState(scenario, state).persona.facts)
     .filter(([id]) => !state.factsRevealed.includes(id))
     .map(([, fact]) => fact.value);
   return [...leakWords, ...hidden].map((word) => word.toLowerCase()).filter((word) => word.length > 0);

@@ -21,7 +21,14 @@ describe("built-in scenarios", () => {
     const count = (kind: Scenario["kind"]) => scenarios.filter((s) => s.kind === kind).length;
     expect(count("angry")).toBeGreaterThanOrEqual(5);
     expect(count("lonely")).toBeGreaterThanOrEqual(3);
-    expect(scenarios.filter((s) => s.contest?.categories.length === 6)).toHaveLength(1);
+    // The 応対コンクール: a municipal office, a hotel, a clinic, a mail-order shop and a utility.
+    expect(scenarios.filter((s) => s.kind === "contest").map((s) => s.id)).toEqual([
+      "contest-city-hall-move-in",
+      "contest-clinic-appointment",
+      "contest-gas-start",
+      "contest-mail-order-gift",
+      "contest-ryokan-inquiry",
+    ]);
     expect(new Set(scenarios.map((s) => s.id)).size).toBe(scenarios.length);
   });
 
@@ -39,11 +46,13 @@ describe("built-in scenarios", () => {
     }
   });
 
-  it("the contest scenario has a three-minute limit and one fixed opening line", () => {
-    const contest = scenarios.find((s) => s.contest);
-    expect(contest?.timeLimitSec).toBe(180);
-    expect(contest?.nodes[contest.start]?.lines).toHaveLength(1);
-  });
+  it.each(scenarios.filter((s) => s.contest).map((s) => [s.id, s] as const))(
+    "contest %s has a three-minute limit and one fixed opening line",
+    (_, contest) => {
+      expect(contest.timeLimitSec).toBe(180);
+      expect(contest.nodes[contest.start]?.lines).toHaveLength(1);
+    },
+  );
 
   it("scenarios/schema.json is up to date (npm run scenarios:schema)", () => {
     const onDisk: unknown = JSON.parse(readFileSync("scenarios/schema.json", "utf8"));

@@ -4,10 +4,10 @@ import type { Condition, MoodModel, ScenarioFile } from "@/lib/scenario/schema";
 /** Names that must resolve: facts, goals and mood variables used by conditions, effects and contest categories. */
 export function checkScenarioReferences(file: ScenarioFile, mood: MoodModel): PathIssue[] {
   const known = {
-    facts: new Set(Object.keys(file.persona.facts)),
+    facts: new Set([...Object.keys(file.persona.facts), ...Object.keys(file.contest?.needs ?? {})]),
     goals: new Set(Object.keys(file.goals)),
     moods: new Set(Object.keys(mood.variables)),
-    phrases: new Set(Object.keys(file.phrases ?? {})),
+    phrases: new Set([...Object.keys(file.phrases ?? {}), ...Object.keys(file.contest?.information ?? {})]),
   };
   const issues: PathIssue[] = [];
   for (const { path, condition } of listConditions(file)) {
@@ -33,6 +33,7 @@ export function checkScenarioReferences(file: ScenarioFile, mood: MoodModel): Pa
         "寂しさから電話してくるお客様（lonely）には、maxTurns か timeLimitSec を設定してください（話が終わらなくなるのを防ぐため）",
     });
   }
+  issues.push(...checkContest(file));
   const categoryIds = new Set<string>();
   for (const [index, category] of (file.contest?.categories ?? []).entries()) {
     if (categoryIds.has(category.id)) {
@@ -49,6 +50,134 @@ export function checkScenarioReferences(file: ScenarioFile, mood: MoodModel): Pa
           path: ["contest", "categories", index, "goals", goalIndex],
           message: `unknown goal "${goal}"`,
           messageJa: unknownJa.goal(goal),
+        });
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * A contest scenario (kind contest) needs its problem card, hidden needs, the information to give and
+ * at least two variants that each fill in every need, so that one memorised run does not fit the next.
+ */
+function checkContest(file: ScenarioFile): PathIssue[] {
+  const contest = file.contest;
+  const issues: PathIssue[] = [];
+  if (file.kind !== "contest") {
+    if (contest?.variants || contest?.needs || contest?.problemCard || contest?.information) {
+      issues.push({
+        path: ["kind"],
+        message: "contest.problemCard, needs, information and variants need kind: contest",
+        messageJa:
+          "contest の problemCard・needs・information・variants を使うには kind を contest にしてください",
+      });
+    }
+    return issues;
+  }
+  if (!contest) {
+    return [
+      {
+        path: ["kind"],
+        message: "kind contest needs a contest block (problemCard, needs, information, variants)",
+        messageJa:
+          "kind が contest のシナリオには contest（problemCard・needs・information・variants）が必要です",
+      },
+    ];
+  }
+  const required = [
+    ["problemCard", "問題カード（problemCard）"],
+    ["needs", "お客様の隠れたニーズ（needs）"],
+    ["information", "伝えるべき情報（information）"],
+  ] as const;
+  for (const [key, ja] of required) {
+    const value = contest[key];
+    if (value === undefined || (key !== "problemCard" && Object.keys(value).length === 0)) {
+      issues.push({
+        path: ["contest"],
+        atKey: true,
+        message: `a contest scenario needs contest.${key}`,
+        messageJa: `コンクールのシナリオには ${ja} が必要です`,
+      });
+    }
+  }
+  const variants = contest.variants ?? [];
+  if (variants.length < 2) {
+    issues.push({
+      path: contest.variants ? ["contest", "variants"] : ["contest"],
+      atKey: !contest.variants,
+      message: `a contest scenario needs at least 2 variants (has ${variants.length})`,
+      messageJa: `コンクールのシナリオにはニーズの異なるバリエーション（variants）が2つ以上必要です（現在 ${variants.length} つ）`,
+    });
+  }
+  const needIds = Object.keys(contest.needs ?? {});
+  const informationIds = new Set(Object.keys(contest.information ?? {}));
+  for (const id of needIds) {
+    if (id in file.persona.facts) {
+      issues.push({
+        path: ["contest", "needs", id],
+        atKey: true,
+        message: `need "${id}" has the id of a persona fact`,
+        messageJa: `ニーズ "${id}" は persona.facts の情報と同じ id です。別の id にしてください`,
+      });
+    }
+  }
+  for (const [id, item] of Object.entries(contest.information ?? {})) {
+    if (id in (file.phrases ?? {})) {
+      issues.push({
+        path: ["contest", "information", id],
+        atKey: true,
+        message: `information "${id}" has the id of a phrase`,
+        messageJa: `伝えるべき情報 "${id}" は phrases と同じ id です。別の id にしてください`,
+      });
+    }
+    const everyVariantSaysIt = variants.every((variant) => variant.information?.[id]);
+    if (item.words.length === 0 && !everyVariantSaysIt) {
+      issues.push({
+        path: ["contest", "information", id, "words"],
+        message: `information "${id}" needs words here or in every variant`,
+        messageJa: `伝えるべき情報 "${id}" の言葉（words）を、ここかすべてのバリエーションに書いてください`,
+      });
+    }
+  }
+  const variantIds = new Set<string>();
+  for (const [index, variant] of variants.entries()) {
+    const at = ["contest", "variants", index];
+    if (variantIds.has(variant.id)) {
+      issues.push({
+        path: [...at, "id"],
+        message: `duplicate variant "${variant.id}"`,
+        messageJa: `バリエーション "${variant.id}" が重複しています`,
+      });
+    }
+    variantIds.add(variant.id);
+    for (const need of needIds) {
+      if (!variant.needs[need]) {
+        issues.push({
+          path: [...at, "needs"],
+          atKey: true,
+          message: `variant "${variant.id}" does not fill in need "${need}"`,
+          messageJa: `バリエーション "${variant.id}" にニーズ "${need}" の内容がありません`,
+        });
+      }
+    }
+    for (const need of Object.keys(variant.needs)) {
+      if (!needIds.includes(need)) {
+        issues.push({
+          path: [...at, "needs", need],
+          atKey: true,
+          message: `need "${need}" is not declared in contest.needs`,
+          messageJa: `ニーズ "${need}" は contest.needs に定義されていません`,
+        });
+      }
+    }
+    for (const id of Object.keys(variant.information ?? {})) {
+      if (!informationIds.has(id)) {
+        issues.push({
+          path: [...at, "information", id],
+          atKey: true,
+          message: `information "${id}" is not declared in contest.information`,
+          messageJa: `伝えるべき情報 "${id}" は contest.information に定義されていません`,
         });
       }
     }
@@ -77,6 +206,16 @@ function listConditions(file: ScenarioFile): { path: PropertyKey[]; condition: C
     found.push({ path: ["goals", id, "when"], condition: goal.when });
   for (const [id, fact] of Object.entries(file.persona.facts)) {
     if (fact.requires) found.push({ path: ["persona", "facts", id, "requires"], condition: fact.requires });
+  }
+  for (const [index, variant] of (file.contest?.variants ?? []).entries()) {
+    for (const [id, need] of Object.entries(variant.needs)) {
+      if (need.requires) {
+        found.push({
+          path: ["contest", "variants", index, "needs", id, "requires"],
+          condition: need.requires,
+        });
+      }
+    }
   }
   for (const [index, transition] of (file.globalTransitions ?? []).entries()) {
     if (transition.when)

@@ -130,7 +130,7 @@ describe("Japanese messages for schema problems", () => {
     {
       name: "an enum typo",
       yaml: replace("kind: angry", "kind: angy"),
-      ja: '次のいずれかを指定してください：angry、lonely、inquiry、custom（"angy" になっています）',
+      ja: '次のいずれかを指定してください：angry、lonely、inquiry、contest、custom（"angy" になっています）',
     },
     {
       name: "an empty text",

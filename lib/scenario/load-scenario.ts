@@ -7,7 +7,7 @@ import { MAX_SCENARIO_ISSUES, MAX_SCENARIO_NESTING, MAX_SCENARIO_YAML_CHARS } fr
 import { locateInYaml } from "@/lib/scenario/locate-in-yaml";
 import { resolveMoodModel } from "@/lib/scenario/mood-defaults";
 import { formatPath, type PathIssue, type ScenarioIssue } from "@/lib/scenario/scenario-issue";
-import { type Scenario, scenarioFileSchema } from "@/lib/scenario/schema";
+import { DEFAULT_CONTEST_TIME_LIMIT_SEC, type Scenario, scenarioFileSchema } from "@/lib/scenario/schema";
 import { translateYamlDataError, translateYamlError } from "@/lib/scenario/translate-yaml-error";
 import { translateZodIssue } from "@/lib/scenario/translate-zod-issue";
 
@@ -90,6 +90,18 @@ export function loadScenario(yamlText: string, fileName: string): LoadScenarioRe
   const mood = resolveMoodModel(file.kind, moodSettings);
   const problems = [...checkScenarioGraph(parsed.data), ...checkScenarioReferences(parsed.data, mood)];
   if (problems.length > 0) return fail(capped(problems).map(locate));
+  // A contest is three minutes unless the scenario says otherwise, and never gives live hints.
+  if (file.kind === "contest") {
+    return {
+      ok: true,
+      scenario: {
+        ...file,
+        timeLimitSec: file.timeLimitSec ?? DEFAULT_CONTEST_TIME_LIMIT_SEC,
+        hintsAllowed: false,
+        mood,
+      },
+    };
+  }
   return { ok: true, scenario: { ...file, mood } };
 }
 

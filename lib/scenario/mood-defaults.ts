@@ -84,6 +84,29 @@ export const defaultMoodModels: Record<PersonaKind, MoodModel> = {
       perTurn: {},
     },
   },
+  // A contest caller is an inquiry caller: polite, and won by questions and a read-back.
+  contest: {
+    variables: { confusion: { start: 60, label: "困惑" }, trust: { start: 40, label: "信頼" } },
+    effects: {
+      backchannel: { trust: 1 },
+      parroting: { confusion: -4, trust: 2 },
+      summarizing: { confusion: -8, trust: 4 },
+      empathy: { trust: 4 },
+      cushion: { trust: 3 },
+      question: { open: { confusion: -4, trust: 2 }, closed: { confusion: -2 } },
+      apology: { limited: { trust: 2 }, blanket: { trust: -2 } },
+      violation: {
+        criticize: { confusion: 6, trust: -15 },
+        argue: { confusion: 6, trust: -12 },
+        advise: { trust: -6 },
+        opinion: { trust: -6 },
+        derail: { confusion: 8, trust: -8 },
+      },
+      interruption: { confusion: 8, trust: -8 },
+      intents: { offeredRemedy: { confusion: -8, trust: 4 }, readBack: { confusion: -10, trust: 5 } },
+      perTurn: {},
+    },
+  },
   custom: {
     variables: { satisfaction: { start: 50, label: "満足" } },
     effects: {

@@ -5,7 +5,7 @@ import { apologyKinds, questionKinds, violationKinds } from "@/lib/rubric/labels
 // and the caller engine all derive from it. Every object is strict so a typo in a key is an error
 // instead of a silently ignored setting.
 
-export const personaKinds = ["angry", "lonely", "inquiry", "custom"] as const;
+export const personaKinds = ["angry", "lonely", "inquiry", "contest", "custom"] as const;
 export type PersonaKind = (typeof personaKinds)[number];
 
 export const difficulties = ["easy", "normal", "hard"] as const;
@@ -134,6 +134,15 @@ const factSchema = z
       .describe("Other spellings that count as reading this fact back, besides the value."),
     requires: conditionSchema.optional().describe("The caller only reveals the fact when this holds."),
     refuseLines: linesSchema.optional().describe("What the caller says when asked before `requires` holds."),
+    confirmAnswers: linesSchema
+      .optional()
+      .describe("What the caller says to a closed (yes/no) question that fits: a confirmation, less detail."),
+    openAskedBy: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        "Broader words (ご要望, 気になる点) that draw this fact out only in an open question, one unrevealed fact at a time.",
+      ),
   })
   .meta({ id: "Fact" });
 export type Fact = z.infer<typeof factSchema>;
@@ -188,6 +197,29 @@ const goalSchema = z.strictObject({
   description: z.string().optional(),
 });
 
+/** Default contest time limit: the 電話応対コンクール's three minutes. */
+export const DEFAULT_CONTEST_TIME_LIMIT_SEC = 180;
+
+const needSchema = factSchema
+  .extend({ label: z.string().min(1).optional().describe("Defaults to the need's label in contest.needs.") })
+  .meta({ id: "ContestNeed" });
+
+const contestVariantSchema = z
+  .strictObject({
+    id: idSchema,
+    label: z.string().min(1).describe("For trainers and judges: what this variant's caller needs."),
+    needs: z
+      .record(idSchema, needSchema)
+      .describe(
+        "One entry per need declared in contest.needs: what this caller hides and reveals when asked.",
+      ),
+    information: z
+      .record(idSchema, z.strictObject({ words: z.array(z.string().min(1)).min(1) }))
+      .optional()
+      .describe("Words that count as giving an item of contest.information, for this variant."),
+  })
+  .meta({ id: "ContestVariant" });
+
 const contestCategorySchema = z.strictObject({
   id: idSchema,
   label: z.string().min(1),
@@ -236,7 +268,32 @@ export const scenarioFileSchema = z.strictObject({
       "Checked before the node's own transitions, from every node (e.g. hang up when anger is high).",
     ),
   nodes: z.record(idSchema, nodeSchema),
-  contest: z.strictObject({ categories: z.array(contestCategorySchema).min(1) }).optional(),
+  contest: z
+    .strictObject({
+      problemCard: z
+        .strictObject({
+          situation: z.string().min(1).describe("The situation as the contestant reads it before the call."),
+          readingSec: z.number().int().min(10).max(600).default(60).describe("Reading time in seconds."),
+        })
+        .optional(),
+      needs: z
+        .record(idSchema, z.strictObject({ label: z.string().min(1) }))
+        .optional()
+        .describe("The caller's hidden needs (each variant fills them in); conditions name them like facts."),
+      information: z
+        .record(
+          idSchema,
+          z.strictObject({ label: z.string().min(1), words: z.array(z.string().min(1)).default([]) }),
+        )
+        .optional()
+        .describe("What the operator should tell the caller; `said` conditions name them like phrases."),
+      variants: z
+        .array(contestVariantSchema)
+        .optional()
+        .describe("Versions of the hidden needs; one is drawn per attempt (kind contest: at least 2)."),
+      categories: z.array(contestCategorySchema).min(1).optional(),
+    })
+    .optional(),
 });
 export type ScenarioFile = z.infer<typeof scenarioFileSchema>;
 

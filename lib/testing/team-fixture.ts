@@ -106,6 +106,8 @@ export interface MatrixWorld {
   teamIds: Record<MatrixOwner, string>;
   /** An ended call with one reply, by a trainee of each team (A: traineeA1). */
   endedCalls: Record<MatrixOwner, CallView>;
+  /** The same, of a built-in contest scenario (judging). */
+  contestCalls: Record<MatrixOwner, CallView>;
   /** The built-in angry-broken-bottle scenario. */
   scenarioId: string;
 }
@@ -114,6 +116,7 @@ export interface MatrixWorld {
 export async function setUpMatrixWorld(db: Db): Promise<MatrixWorld> {
   const { teamA, teamB, admin, scenarioIdOf } = await setUpTwoTeams(db);
   const scenarioId = scenarioIdOf("angry-broken-bottle");
+  const contestId = scenarioIdOf("contest-clinic-appointment");
   const users = {
     traineeA1: teamA.trainees[0]!,
     traineeA2: teamA.trainees[1]!,
@@ -122,9 +125,9 @@ export async function setUpMatrixWorld(db: Db): Promise<MatrixWorld> {
     trainerA: teamA.trainer,
     admin,
   };
-  const ended = (user: SessionUser) =>
+  const ended = (user: SessionUser, scenario = scenarioId) =>
     playEndedCall(db, user, {
-      scenarioId,
+      scenarioId: scenario,
       replies: ["さようでございますか。"],
       startMs: Date.now() - 600_000,
     });
@@ -133,6 +136,10 @@ export async function setUpMatrixWorld(db: Db): Promise<MatrixWorld> {
     users,
     teamIds: { A: teamA.team.id, B: teamB.team.id },
     endedCalls: { A: await ended(users.traineeA1), B: await ended(users.traineeB) },
+    contestCalls: {
+      A: await ended(users.traineeA1, contestId),
+      B: await ended(users.traineeB, contestId),
+    },
     scenarioId,
   };
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
+import { ContestReviewSection } from "@/components/contest/contest-review-section";
 import { describeCallEnd, formatDateTime, formatScore } from "@/components/labels-ja";
 import { CommentForm, OverrideForm, RemoveOverrideButton } from "@/components/review/annotation-forms";
 import { AttemptsTable } from "@/components/review/attempts-table";
@@ -89,6 +90,10 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
         <p className={alertErrorClass} role="status">
           この通話の採点結果を読み込めませんでした。会話の記録は下でご覧いただけます。
         </p>
+      )}
+
+      {call.scenario.contest && call.status === "ended" && scorecard?.contestPreScore && (
+        <ContestReviewSection db={db} viewer={user} call={call} isOwner={access === "owner"} />
       )}
 
       {usage && (call.mode === "llm" || usage.requests > 0) && (
