@@ -96,7 +96,7 @@ for (const width of [1280, 390]) {
     const note = `長めのメモ：相づちのあとに一呼吸おいて、お客様の言葉を繰り返してから確認しましょう ${width}`;
     const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
     await dashboard.assign({
-      scenarioTitle: "電話応対コンクール形式：還暦祝いの家族旅行の相談",
+      scenarioTitle: "応対コンクール：旅館への家族旅行の相談",
       traineeName: demo.trainee2.name,
       dueDate: due,
       note,
