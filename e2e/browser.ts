@@ -4,9 +4,21 @@ import { devices, type PlaywrightTestConfig } from "@playwright/test";
 // The browser every Playwright config here drives (playwright.config.ts, playwright.faults.config.ts).
 
 // A system Chromium (Debian's, or CHROMIUM_PATH) when there is one; Playwright's own browser otherwise.
-const systemChromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-  (p): p is string => Boolean(p && fs.existsSync(p)),
-);
+export const systemChromium = [
+  process.env.CHROMIUM_PATH,
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+].find((p): p is string => Boolean(p && fs.existsSync(p)));
+
+/** Chromium's flags for a container (no sandbox, no GPU) and a quiet browser (no updates, no sync). */
+export const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-dev-shm-usage",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** A Japanese operator's browser: locale, time zone, and what to keep of a failing test. */
 export const browserUse = {
@@ -21,17 +33,7 @@ export const chromiumProjects = [
     name: "chromium",
     use: {
       ...devices["Desktop Chrome"],
-      launchOptions: {
-        executablePath: systemChromium,
-        args: [
-          "--no-sandbox",
-          "--disable-dev-shm-usage",
-          "--disable-gpu",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      },
+      launchOptions: { executablePath: systemChromium, args: chromiumArgs },
     },
   },
 ] satisfies PlaywrightTestConfig["projects"];

@@ -1,5 +1,4 @@
 import { expect, test } from "./fixtures";
-import { demo, SignInPage } from "./pages/sign-in-page";
 import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
 
 // Voice calls in a real Chromium: a fake microphone plays synthetic speech of known lengths through
@@ -13,15 +12,10 @@ const scenario = "angry-broken-bottle";
 test.use({ launchOptions: fakeMicrophone("backchannel", [{ silenceMs: 4000 }, { speechMs: 500 }]) });
 
 test.describe("a 相づち while the caller talks", () => {
-  test("is kept as a 相づち, never an interruption: the caller goes on", async ({ page, context }) => {
+  test("is kept as a 相づち, never an interruption: the caller goes on", async ({ page }) => {
     test.setTimeout(120_000);
-    await context.grantPermissions(["microphone"]);
-    await new SignInPage(page).signInAs(demo.trainee2);
     const call = new VoiceCallPage(page);
-    await call.startFromCatalog(scenario);
-    await call.pickUp();
-    // Loading the speech detector (model and WebAssembly) takes a while on a busy machine.
-    await expect(page.getByTestId("voice-status")).toBeVisible({ timeout: 45_000 });
+    await call.pickUpAsTrainee(scenario);
     const anger = Number(await page.getByTestId("mood-anger").textContent());
     await expect(call.replies.first()).toContainText("あなた（相づち）はい", { timeout: 30_000 });
     // The caller was not cut off and does not answer a 相づち: still only their opening line.

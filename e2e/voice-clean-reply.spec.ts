@@ -1,5 +1,4 @@
 import { expect, test } from "./fixtures";
-import { demo, SignInPage } from "./pages/sign-in-page";
 import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
 
 // Voice calls in a real Chromium: a fake microphone plays synthetic speech of known lengths through
@@ -16,16 +15,10 @@ test.use({ launchOptions: fakeMicrophone("clean", [{ silenceMs: 11_000 }, { spee
 test.describe("a clean voice reply", () => {
   test("the trainee answers after the caller, the caller answers, and the review shows the timeline", async ({
     page,
-    context,
   }) => {
     test.setTimeout(120_000);
-    await context.grantPermissions(["microphone"]);
-    await new SignInPage(page).signInAs(demo.trainee2);
     const call = new VoiceCallPage(page);
-    await call.startFromCatalog(scenario);
-    await call.pickUp();
-    // Loading the speech detector (model and WebAssembly) takes a while on a busy machine.
-    await expect(page.getByTestId("voice-status")).toBeVisible({ timeout: 45_000 });
+    await call.pickUpAsTrainee(scenario);
     await expect(page.getByTestId("voice-caption")).toContainText("瓶が割れて");
     await expect(call.replies.first()).toContainText(reply, { timeout: 30_000 });
     await expect(call.replies.first()).not.toContainText("相づち");

@@ -1,5 +1,4 @@
 import { expect, test } from "./fixtures";
-import { demo, SignInPage } from "./pages/sign-in-page";
 import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
 
 // Voice calls in a real Chromium: a fake microphone plays synthetic speech of known lengths through
@@ -16,16 +15,10 @@ test.use({ launchOptions: fakeMicrophone("talk-over", [{ silenceMs: 3500 }, { sp
 test.describe("talking over the caller", () => {
   test("a substantive utterance over the caller stops them and counts as an interruption", async ({
     page,
-    context,
   }) => {
     test.setTimeout(120_000);
-    await context.grantPermissions(["microphone"]);
-    await new SignInPage(page).signInAs(demo.trainee2);
     const call = new VoiceCallPage(page);
-    await call.startFromCatalog(scenario);
-    await call.pickUp();
-    // Loading the speech detector (model and WebAssembly) takes a while on a busy machine.
-    await expect(page.getByTestId("voice-status")).toBeVisible({ timeout: 45_000 });
+    await call.pickUpAsTrainee(scenario);
     await expect(page.getByTestId("voice-caption")).toBeVisible();
     const anger = Number(await page.getByTestId("mood-anger").textContent());
     // The barge-in stops the caller's line before it is over.

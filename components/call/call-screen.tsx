@@ -7,6 +7,7 @@ import { endReasonLabels, formatDuration } from "@/components/labels-ja";
 import type { CallStatusView, CallView, ReplyResult, TurnView } from "@/lib/calls/call-view";
 import { MAX_REPLY_CHARS } from "@/lib/calls/limits";
 import { alertErrorClass, buttonClass, cardClass, secondaryButtonClass } from "../ui";
+import { mergeTurns, readError } from "./call-updates";
 import { MarkedReply, ReplyFeedback } from "./feedback-chips";
 import { MoodMeters } from "./mood-meters";
 import { isRetryableStatus, newReplyId, retryDelayMs } from "./reply-retry";
@@ -585,18 +586,4 @@ function TurnBubble({
       {!feedbackHidden && turn.analysis && <ReplyFeedback analysis={turn.analysis} />}
     </div>
   );
-}
-
-function mergeTurns(current: TurnView[], incoming: TurnView[]): TurnView[] {
-  const bySeq = new Map(current.map((t) => [t.seq, t]));
-  for (const turn of incoming) bySeq.set(turn.seq, turn);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
-
-function readError(body: unknown): string | undefined {
-  if (body && typeof body === "object" && "error" in body) {
-    const error = (body as { error?: { message?: unknown } }).error;
-    if (typeof error?.message === "string") return error.message;
-  }
-  return undefined;
 }

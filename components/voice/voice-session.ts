@@ -1,3 +1,4 @@
+import { mergeTurns, readError } from "@/components/call/call-updates";
 import type { CallStatusView, CallView, ReplyResult, TurnView } from "@/lib/calls/call-view";
 import { callerVoiceStyle } from "@/lib/voice/caller-style";
 import type { SpeechSegment } from "@/lib/voice/timeline";
@@ -267,18 +268,4 @@ export class VoiceSession {
       interim: this.interim,
     });
   }
-}
-
-export function mergeTurns(current: TurnView[], incoming: TurnView[]): TurnView[] {
-  const bySeq = new Map(current.map((t) => [t.seq, t]));
-  for (const turn of incoming) bySeq.set(turn.seq, turn);
-  return [...bySeq.values()].sort((a, b) => a.seq - b.seq);
-}
-
-function readError(body: unknown): string | undefined {
-  if (body && typeof body === "object" && "error" in body) {
-    const error = (body as { error?: { message?: unknown } }).error;
-    if (typeof error?.message === "string") return error.message;
-  }
-  return undefined;
 }

@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { type AudioPart, encodeWav, synthesizeParts } from "../../lib/speech/testing/synthetic-audio";
+import { chromiumArgs, systemChromium } from "../browser";
+import { demo, SignInPage } from "./sign-in-page";
 
 /**
  * Chromium's launch options for a fake microphone that plays these parts (from when the page opens
@@ -11,15 +13,10 @@ import { type AudioPart, encodeWav, synthesizeParts } from "../../lib/speech/tes
 export function fakeMicrophone(name: string, parts: AudioPart[]) {
   const file = path.join(os.tmpdir(), `kikite-voice-${name}-${process.pid}.wav`);
   fs.writeFileSync(file, encodeWav(synthesizeParts([...parts, { silenceMs: 90_000 }])));
-  const executablePath = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].find(
-    (p): p is string => Boolean(p && fs.existsSync(p)),
-  );
   return {
-    executablePath,
+    executablePath: systemChromium,
     args: [
-      "--no-sandbox",
-      "--disable-dev-shm-usage",
-      "--disable-gpu",
+      ...chromiumArgs,
       "--use-fake-device-for-media-stream",
       `--use-file-for-fake-audio-capture=${file}`,
       "--autoplay-policy=no-user-gesture-required",
@@ -42,6 +39,16 @@ export class VoiceCallPage {
 
   async pickUp() {
     await this.page.getByTestId("voice-start").click();
+  }
+
+  /** The demo trainee, microphone allowed, picks the call up once the speech detector has loaded. */
+  async pickUpAsTrainee(scenarioId: string) {
+    await this.page.context().grantPermissions(["microphone"]);
+    await new SignInPage(this.page).signInAs(demo.trainee2);
+    await this.startFromCatalog(scenarioId);
+    await this.pickUp();
+    // Loading the speech detector (model and WebAssembly) takes a while on a busy machine.
+    await expect(this.page.getByTestId("voice-status")).toBeVisible({ timeout: 45_000 });
   }
 
   get replies() {

@@ -9,6 +9,30 @@ export function resolveMoodModel(kind: PersonaKind, mood: ScenarioFile["mood"]):
   };
 }
 
+// An inquiry caller is confused until helped and trusts a clear answer.
+const inquiryMood: MoodModel = {
+  variables: { confusion: { start: 60, label: "困惑" }, trust: { start: 40, label: "信頼" } },
+  effects: {
+    backchannel: { trust: 1 },
+    parroting: { confusion: -4, trust: 2 },
+    summarizing: { confusion: -8, trust: 4 },
+    empathy: { trust: 4 },
+    cushion: { trust: 3 },
+    question: { open: { confusion: -4, trust: 2 }, closed: { confusion: -2 } },
+    apology: { limited: { trust: 2 }, blanket: { trust: -2 } },
+    violation: {
+      criticize: { confusion: 6, trust: -15 },
+      argue: { confusion: 6, trust: -12 },
+      advise: { trust: -6 },
+      opinion: { trust: -6 },
+      derail: { confusion: 8, trust: -8 },
+    },
+    interruption: { confusion: 8, trust: -8 },
+    intents: { offeredRemedy: { confusion: -8, trust: 4 }, readBack: { confusion: -10, trust: 5 } },
+    perTurn: {},
+  },
+};
+
 // Numbers chosen so that two or three hostile replies take an angry caller from the start value to
 // the hang-up threshold the built-ins use (95), while five or six good replies calm them to ~30.
 export const defaultMoodModels: Record<PersonaKind, MoodModel> = {
@@ -62,51 +86,9 @@ export const defaultMoodModels: Record<PersonaKind, MoodModel> = {
       perTurn: {},
     },
   },
-  inquiry: {
-    variables: { confusion: { start: 60, label: "困惑" }, trust: { start: 40, label: "信頼" } },
-    effects: {
-      backchannel: { trust: 1 },
-      parroting: { confusion: -4, trust: 2 },
-      summarizing: { confusion: -8, trust: 4 },
-      empathy: { trust: 4 },
-      cushion: { trust: 3 },
-      question: { open: { confusion: -4, trust: 2 }, closed: { confusion: -2 } },
-      apology: { limited: { trust: 2 }, blanket: { trust: -2 } },
-      violation: {
-        criticize: { confusion: 6, trust: -15 },
-        argue: { confusion: 6, trust: -12 },
-        advise: { trust: -6 },
-        opinion: { trust: -6 },
-        derail: { confusion: 8, trust: -8 },
-      },
-      interruption: { confusion: 8, trust: -8 },
-      intents: { offeredRemedy: { confusion: -8, trust: 4 }, readBack: { confusion: -10, trust: 5 } },
-      perTurn: {},
-    },
-  },
+  inquiry: inquiryMood,
   // A contest caller is an inquiry caller: polite, and won by questions and a read-back.
-  contest: {
-    variables: { confusion: { start: 60, label: "困惑" }, trust: { start: 40, label: "信頼" } },
-    effects: {
-      backchannel: { trust: 1 },
-      parroting: { confusion: -4, trust: 2 },
-      summarizing: { confusion: -8, trust: 4 },
-      empathy: { trust: 4 },
-      cushion: { trust: 3 },
-      question: { open: { confusion: -4, trust: 2 }, closed: { confusion: -2 } },
-      apology: { limited: { trust: 2 }, blanket: { trust: -2 } },
-      violation: {
-        criticize: { confusion: 6, trust: -15 },
-        argue: { confusion: 6, trust: -12 },
-        advise: { trust: -6 },
-        opinion: { trust: -6 },
-        derail: { confusion: 8, trust: -8 },
-      },
-      interruption: { confusion: 8, trust: -8 },
-      intents: { offeredRemedy: { confusion: -8, trust: 4 }, readBack: { confusion: -10, trust: 5 } },
-      perTurn: {},
-    },
-  },
+  contest: inquiryMood,
   custom: {
     variables: { satisfaction: { start: 50, label: "満足" } },
     effects: {
