@@ -33,6 +33,42 @@ const cases: { name: string; context: Turn[]; reply: string; expected: Partial<R
     expected: { parroting: true, summarizing: true, empathy: true },
   },
   {
+    name: "〜ということですね over two caller clauses is a summary",
+    context: [caller("ボーナスが出たので、そのうち30万円くらいを、半年くらい定期にしておきたいんです。")],
+    reply: "ボーナスのうち30万円ほどを、半年ほど定期にされたいということですね。",
+    expected: { summarizing: true },
+  },
+  {
+    name: "unpunctuated speech: a sentence-final particle ends the caller's first point",
+    context: [caller("昔ね私バスガイドやってたのよ男の人ばっかりの職場で珍しかったの")],
+    reply: "バスガイドをされていたんですか男の人ばかりの職場で珍しかったでしょうね",
+    expected: { summarizing: true },
+  },
+  {
+    name: "a speaker's pause after a case particle splits no point",
+    context: [caller("あの、エアコンが、夜中に、止まっちゃって")],
+    reply: "エアコンが、夜中に、止まってしまったんですね。",
+    expected: { parroting: true, summarizing: false },
+  },
+  {
+    name: "adjectives chained by て describe one thing",
+    context: [caller("今日のお味噌汁がね、とってもあったかくておいしかったの。")],
+    reply: "お味噌汁が、とってもあったかくておいしかったのですね。",
+    expected: { parroting: true, summarizing: false },
+  },
+  {
+    name: "a code read back a character at a time is one datum, and matches however it was spelled",
+    context: [caller("会員番号は、ケー、の、ごお、いち、なな、きゅう、です")],
+    reply: "はい、復唱いたします。ケー、5179でございますね。",
+    expected: { parroting: true, summarizing: false },
+  },
+  {
+    name: "what happened told before the apology restates the caller's points",
+    context: [caller("予約して来てるのに、もう40分も待ってるんです。")],
+    reply: "ご予約いただいたうえで40分もお待たせしており、大変申し訳ございません。",
+    expected: { summarizing: true },
+  },
+  {
     name: "one point restated is not a summary",
     context: [caller("スマホの画面が急に真っ暗になっちゃって、何も映らないんです。")],
     reply: "画面が真っ暗になってしまったのですね。",

@@ -210,6 +210,14 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null): string[] 
 function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind): string | null {
   const lines: Record<CallerUnderstanding["feeling"], string[]> = {
     loss: ["それはお辛かったですね。", "心中お察しいたします。"],
+    scared: [
+      "さぞ怖い思いをされたことと存じます。",
+      "それは驚かれましたよね。さぞ怖い思いをされたことと存じます。",
+    ],
+    fedUp: [
+      "何度もとなると、ご不快に思われるのも当然です。",
+      "たびたびのことで、さぞご不快だったことと存じます。",
+    ],
     lonely: caller.alone
       ? ["お一人だとお寂しいですよね。", "お一人ですと心細いですよね。"]
       : ["それはお寂しいですよね。", "お寂しいお気持ち、お察しいたします。"],

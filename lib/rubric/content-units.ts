@@ -147,7 +147,10 @@ function clauseBoundaries(text: string, morphemes: Morpheme[], sentences: Senten
       const next = text.slice(m.end, m.end + 2);
       // 割れて届いた: a て-form straight before its verb says how, one event; 割れてて、こぼれて is two.
       const following = morphemes[i + 1];
-      const manner = following?.start === m.end && following.pos === "動詞";
+      // 柔らかくて美味しかった: adjectives chained by て describe one thing.
+      const manner =
+        following?.start === m.end &&
+        (following.pos === "動詞" || (following.pos === "形容詞" && morphemes[i - 1]?.pos === "形容詞"));
       if (!manner && !auxiliaryStarts.some((start) => next.startsWith(start))) boundaries.add(m.end);
     }
   });
@@ -159,18 +162,36 @@ function clauseBoundaries(text: string, morphemes: Morpheme[], sentences: Senten
   )) {
     boundaries.add(match.index + match[0].length);
   }
-  for (const match of text.matchAll(/(?<=[たいるだ])(うえ|上)に(?![、,])/g)) {
+  for (const match of text.matchAll(/(?<=[たいるだ])(うえ|上)(に|で)(?![、,])/g)) {
     boundaries.add(match.index + match[0].length);
   }
   // A comma after a suspended predicate (入っておらず、 / 6時で、 / 出ないのは、) also closes a clause; a
   // comma after a topic (ご希望日は、) does not.
+  // Unpunctuated speech runs sentences on: a sentence-final particle after a predicate, then a content
+  // word, ends one (車掌やってたのよ女の車掌なんて…).
+  for (const match of text.matchAll(/(?<=[たいるだ])(の)?(よ|わ|ね|さ)(?=[^\sぁ-んー、。,.!?！？…])/g)) {
+    const end = match.index + match[0].length;
+    if (morphemes.some((m) => m.start === end)) boundaries.add(end);
+  }
   for (const match of text.matchAll(/[、,]/g)) {
     // Keep the comma with the clause it closes.
     if (boundaries.delete(match.index)) boundaries.add(match.index + 1);
-    else if (suspendedPredicate.test(text.slice(Math.max(0, match.index - 3), match.index)))
+    else if (
+      suspendedPredicate.test(text.slice(Math.max(0, match.index - 3), match.index)) &&
+      !adverbialPause(text, morphemes, match.index)
+    )
       boundaries.add(match.index + 1);
   }
   return [...boundaries].sort((a, b) => a - b);
+}
+
+// A speaker's pause after a noun and で before the verb it qualifies (途中で、止まって / 駅で、待って):
+// the で is a case particle, not a suspended predicate.
+function adverbialPause(text: string, morphemes: Morpheme[], comma: number): boolean {
+  if (text[comma - 1] !== "で") return false;
+  const before = morphemes.findLast((m) => m.end <= comma - 1);
+  const after = morphemes.find((m) => m.start > comma);
+  return before?.end === comma - 1 && before.pos === "名詞" && after?.pos === "動詞";
 }
 
 const suspendedPredicate =

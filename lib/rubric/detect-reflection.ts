@@ -156,6 +156,11 @@ function detectSummarizing(
       summaryMarker.test(reply.text) &&
       (restatedSegments(reply, candidates, indexes) >= 2 ||
         callerClausesRestated(candidates, indexes) >= 2)) ||
+    // 〜ということですね hands back an understanding: with words from two caller clauses it condenses two
+    // points (退職金のうち500万円ほどを、5年くらいお預けになりたいということですね).
+    (usedPoints.size >= 1 &&
+      understandingMarker.test(reply.text) &&
+      callerClausesRestated(candidates, indexes) >= 2) ||
     (countedPoints.test(reply.text) &&
       reply.sentences.some((s) => countedPoints.test(s.text) && isReflectiveSentence(s.text)));
   const matchedClauses = new Set(
@@ -185,6 +190,7 @@ function detectSummarizing(
 // with caller words restated in two separate stretches of the reply.
 const summaryMarker =
   /つまり|要するに|整理(いたし|し|させていただき)ますと|確認(させていただ|いたし|し)ますと|復唱(いたし|させていただ|し)ます|まとめ(ますと|させていただきますと)/;
+const understandingMarker = /ということ(です|でございます)ね|とのこと(です|でございます)ね/;
 // A restatement that counts its own points: 料金とお申し込み方法の二点, いつからかと何をかの2点ですね.
 const countedPoints =
   /(と|か|や)[^。]{0,20}の(2|二|3|三|ふた|みっ)(つ|点)(について|ですね|でございますね|を|に|で)/;
@@ -221,7 +227,10 @@ function coordinatedItems(reply: TextAnalysis, candidates: ContentUnit[], indexe
       items = 0;
       seen.clear();
     }
-    if (!sources.some((key) => seen.has(key))) items += 1;
+    // エー、ビー、3718: the characters of one spelled code are one item.
+    const sameCode =
+      listed && spelledCharacter.test(previous?.surface ?? "") && spelledCharacter.test(unit.surface);
+    if (!sources.some((key) => seen.has(key)) && !sameCode) items += 1;
     for (const key of sources) seen.add(key);
     best = Math.max(best, items);
     previous = unit;
@@ -312,11 +321,18 @@ function restatedSegments(reply: TextAnalysis, candidates: ContentUnit[], indexe
   const segments = new Set<string>();
   for (const unit of candidates) {
     if (callerUnitsOf(unit, indexes).length === 0) continue;
-    const commas = (reply.text.slice(0, unit.start).match(/[、,]/g) ?? []).length;
+    // A code spelled out a character at a time (エー、ビー、さん、なな) or read in groups (090、1234) is one
+    // datum, however many pauses.
+    const commas = spelledCharacter.test(unit.surface)
+      ? "spelled"
+      : (reply.text.slice(0, unit.start).match(/[、,]/g) ?? []).length;
     segments.add(`${unit.clause}:${commas}`);
   }
   return segments.size;
 }
+
+const spelledCharacter =
+  /^([A-Za-z]|[0-9０-９]+|エー|ビー|シー|ディー|イー|エフ|ジー|エイチ|アイ|ジェー|ケー|エル|エム|エヌ|オー|ピー|キュー|アール|エス|ティー|ユー|ブイ|ダブリュー|エックス|ワイ|ゼット|ゼロ|ぜろ|れい|いち|に|にい|さん|よん|し|ご|ごお|ろく|なな|しち|はち|きゅう|く|いっ|ち)$/;
 
 function callerUnitsOf(unit: ContentUnit, indexes: CallerIndex[]): (SourceSpan & { clause: number })[] {
   return indexes.flatMap(({ turn, index }) =>
@@ -366,8 +382,11 @@ export function isReflectiveSentence(text: string, callerTexts: string[] = []): 
 // An echo that opens a sentence which then turns elsewhere: ポイントが消えていた、と、申し訳ございませんが…
 // / お子様が熱を出されたとのことで、… / ご主人様が、急にご入院を、それは… / 結婚記念日に、はい、….
 const openingEcho = [
+  // What happened, told before the apology for it: ご予約いただいたうえで1時間半もお待たせしており、申し訳…
+  /^[^。]{4,50}?(ており|ておりまして|てしまい|てしまって|させてしまい)[、,]\s*(大変|誠に|本当に)?(申し訳|ご迷惑|失礼)/,
   /^[^。]{2,50}?(とのことで|ということで|とのこと|ということ)(です|でございます)?(が|けれども)?[、,]/,
-  /^[^。]{2,40}?(た|ない|なかった|ている|ていた|ていない|れない)[、,]?と[、,]/,
+  // (…ゆっくりできたと、思えば is the operator's reframing, not an echo.)
+  /^[^。]{2,40}?(た|ない|なかった|ている|ていた|ていない|れない)[、,]?と[、,](?!\s*(思|考え|おも))/,
   /^[^。]{2,40}?[^はいえあすただるけ、](を|が|に)[、,](?=(それは|はい|ええ|まあ|そう|あの|えー|大変|本当に|さぞ|それ))/,
 ];
 

@@ -112,7 +112,7 @@ const patterns: Record<Category, RegExp[]> = {
 
 // Only a violation when nothing acknowledged the caller first.
 const coldTopicSwitch =
-  /結論から(言|申し上げ|お伝え)|ところで|そういえば|それはそうと|話は変わ(ります|りますが)|話を戻し|本題に|(?<=^|[。、\s]|はい|ええ)その前に/g;
+  /結論から[、,]?(言|申し上げ|お伝え)|ところで|そういえば|それはそうと|話は変わ(ります|りますが)|話を戻し|本題に|(?<=^|[。、\s]|はい|ええ)その前に/g;
 // Sending the caller elsewhere (a web form, a chat, another number or desk) instead of listening.
 const coldDeflection =
   /(ホームページ|ウェブ|ウエブ|Web|WEB|web|サイト|フォーム|メール|チャット|アプリ|マイページ|LINE|専用(の)?(ダイヤル|窓口|番号|フォーム|ページ)|フリーダイヤル|別の?(窓口|部署|番号)|担当(の)?部署)[^。]{0,25}(から|で|にて|に|へ)[^。]{0,20}(ください|願います|お願いいたします|お願い致します|お願いします|いただけます|いただけますので|できます|可能です)/g;

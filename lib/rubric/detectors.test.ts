@@ -25,6 +25,12 @@ describe("detectEmpathy", () => {
     ["ご心配なく、すぐにお送りします。", false],
     ["何かお困りのことはございませんか。", false],
     ["そのお気持ちだけで十分嬉しいです。", false],
+    // feelings of relief and joy, and the weight of a loss, are named too
+    ["無事に間に合って、ほっとされましたね。", true],
+    ["長年の夢が叶って、喜びもひとしおですね。", true],
+    ["言葉にならないお気持ちかと存じます。", true],
+    ["せっかくのお誕生日のケーキが台無しになってしまい、申し訳ございません。", true],
+    ["混み合いますので、平日のほうがゆっくりお過ごしいただけるかと存じます。", false],
     ["料金が発生するのは当然です。", false],
   ])("%s → %s", (reply, expected) => {
     expect(detectEmpathy(reply).present).toBe(expected);
@@ -100,6 +106,17 @@ describe("detectViolation", () => {
     ["いえ、確認されなかったのですか。", plain, "criticize"],
     ["ですから、次回からは確認されたほうがいいですよ。", plain, "argue"],
     ["個人的には、早めに受診されたほうがいいと思います。", plain, "advise"],
+    // spoken forms: pauses, hearsay tips, trailing hedges
+    ["色が違うくらいで、そんなに、ピリピリ、されなくても。", plain, "opinion"],
+    ["私でしたら、迷わず軽いほうを選びますね。", plain, "opinion"],
+    ["早く帰れたと思えば、それはそれで、よかったんじゃないかなあ、なんて。", plain, "opinion"],
+    ["寝る前に白湯を飲まれると、ぐっすり眠れるって言いますよ。", plain, "advise"],
+    ["次からは、ですね、夜のうちに、充電されるように、されると、安心かと。", plain, "advise"],
+    ["おそらく、お客様が番号を聞き違えられたのだと思います。", plain, "criticize"],
+    ["結論から、申し上げますと、在庫がございません。", plain, "derail"],
+    // one of our own plans recommended is an offer; the caller's conduct recommended is advice
+    ["お子様連れでしたら、和室のプランがおすすめでございます。", plain, "none"],
+    ["早めにお出かけになるのがおすすめです。", plain, "advise"],
   ] as const)("%s → %s", (reply, context, expected) => {
     expect(detectViolation(reply, context).kind).toBe(expected);
   });

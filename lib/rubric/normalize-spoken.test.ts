@@ -24,6 +24,15 @@ describe("normalizeSpoken", () => {
     expect(normalize("承知しましたご注文番号をお願いします")).toBe("承知しました。ご注文番号をお願いします");
   });
 
+  it("writes numbers read out a digit at a time as digits, not words that only look like them", () => {
+    expect(normalize("電話番号は、ゼロキュウゼロの、いちにいさんよん、の、ごおろくななはち、です")).toBe(
+      "電話番号は、090、1234、5678、です",
+    );
+    expect(normalize("番号は、さん、なな、いち、はち、でございますね")).toBe("番号は、3718、でございますね");
+    expect(normalize("ごごにお伺いします")).toBe("ごごにお伺いします");
+    expect(normalize("にしかわさんにお渡しします")).toBe("にしかわさんにお渡しします");
+  });
+
   it("maps normalized spans back onto the original words", () => {
     const original = "えー、瓶が割れていたのですね";
     const normalized = normalizeSpoken(original, getFullTokenizer());

@@ -60,7 +60,9 @@ export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer):
     origin.push(i);
   }
   // A pause between Japanese words is a phrase boundary; runs of spaces become one.
-  const spaced = spellInKanji(endCommaSentences(collapseSpaces(chars.join(""), origin, original.length)));
+  const spaced = spellDigits(
+    spellInKanji(endCommaSentences(collapseSpaces(chars.join(""), origin, original.length))),
+  );
   const ended = insertAfter(spaced, sentenceEnd, "。");
   return insertAfter(ended, leadingToken, "、", (index) => tokenStarts.has(ended.origin[index] ?? -1));
 }
@@ -130,6 +132,90 @@ function endCommaSentences(input: NormalizedText): NormalizedText {
     text = `${text.slice(0, end)}。${text.slice(end + 1)}`;
   }
   return { text, origin: input.origin };
+}
+
+// Numbers read out a digit at a time (ゼロキュウゼロ、いちにいさんよん / さん、なな、いち、はち) are written
+// as digits, so a read-back matches the number the caller gave however either of them spelled it.
+const digitWords: [RegExp, string][] = [
+  [/^(ぜろ|ゼロ|れい|レイ|まる|マル)/, "0"],
+  [/^(いち|イチ)/, "1"],
+  [/^(にい|ニイ|にー|ニー|に|ニ)/, "2"],
+  [/^(さん|サン)/, "3"],
+  [/^(よん|ヨン|し|シ)/, "4"],
+  [/^(ごお|ゴオ|ごー|ゴー|ご|ゴ)/, "5"],
+  [/^(ろく|ロク)/, "6"],
+  [/^(なな|ナナ|しち|シチ)/, "7"],
+  [/^(はち|ハチ)/, "8"],
+  [/^(きゅう|キュウ|きゅー|キュー|く|ク)/, "9"],
+];
+const kanaRun = /(?<![ぁ-んァ-ヶー])[ぁ-んァ-ヶー]+(?:[、,][ぁ-んァ-ヶー]+)*(?![ぁ-んァ-ヶー])/g;
+
+// The digits a kana group spells, or null when any of it is not a digit word; `long` counts the
+// two-kana words (いち, なな), which a particle (に, し, ご) never is.
+function readDigits(group: string): { digits: string; long: number } | null {
+  let rest = group;
+  let digits = "";
+  let long = 0;
+  while (rest !== "") {
+    const word = digitWords.map(([re, d]) => [re.exec(rest)?.[0], d] as const).find(([w]) => w);
+    if (!word?.[0]) return null;
+    digits += word[1];
+    if (word[0].length >= 2) long += 1;
+    rest = rest.slice(word[0].length);
+  }
+  return { digits, long };
+}
+
+// One pause-separated group of a kana run: digits (with the の that may close it: ゼロキュウゼロの), a lone の
+// between two numbers, or anything else.
+interface DigitGroup {
+  length: number;
+  digits: string | null;
+  long: number;
+  /** Characters at the group's end that are not digits (the closing の). */
+  tail: number;
+}
+
+function readGroup(group: string): DigitGroup {
+  if (group === "の") return { length: 1, digits: "", long: 0, tail: 1 };
+  const closed = group.endsWith("の") ? readDigits(group.slice(0, -1)) : null;
+  const read = closed ?? readDigits(group);
+  return read
+    ? { length: group.length, digits: read.digits, long: read.long, tail: closed ? 1 : 0 }
+    : { length: group.length, digits: null, long: 0, tail: 0 };
+}
+
+function spellDigits(input: NormalizedText): NormalizedText {
+  let text = "";
+  const origin: number[] = [];
+  let copied = 0;
+  for (const match of input.text.matchAll(kanaRun)) {
+    const groups = match[0].split(/[、,]/).map(readGroup);
+    const numbered = (g: DigitGroup | undefined) => g !== undefined && g.digits !== null && g.digits !== "";
+    const from = groups.findIndex(numbered);
+    if (from < 0) continue;
+    let to = from;
+    while (to + 1 < groups.length && groups[to + 1]?.digits != null) to += 1;
+    while (!numbered(groups[to])) to -= 1;
+    const parts = groups.slice(from, to + 1).filter(numbered);
+    const count = parts.reduce((n, p) => n + (p.digits ?? "").length, 0);
+    const long = parts.reduce((n, p) => n + p.long, 0);
+    if (count < 3 || long * 2 < count) continue;
+    const offset = (k: number) => groups.slice(0, k).reduce((n, g) => n + g.length + 1, 0);
+    const start = match.index + offset(from);
+    const end = match.index + offset(to) + (groups[to]?.length ?? 0) - (groups[to]?.tail ?? 0);
+    // One digit per pause (さん、なな、いち) is one number; groups of several keep their pauses.
+    const single = parts.every((p) => (p.digits ?? "").length === 1);
+    const digits = parts.map((p) => p.digits).join(single ? "" : "、");
+    text += input.text.slice(copied, start) + digits;
+    origin.push(...input.origin.slice(copied, start));
+    for (let i = 0; i < digits.length; i += 1)
+      origin.push(input.origin[start + Math.floor((i * (end - start)) / digits.length)] ?? 0);
+    copied = end;
+  }
+  text += input.text.slice(copied);
+  origin.push(...input.origin.slice(copied));
+  return { text, origin };
 }
 
 /** Maps a span of the normalized text back to the original text. */

@@ -20,7 +20,7 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ["組み立て式の棚、ネジが二本足りないんだけど。", "組み立て式の棚、ネジが二本足りないのですね"],
     [
       "明細を見たらオプションが勝手に付いてて、980円も取られてたんですよ。",
-      "明細を見たらオプションが勝手に付いていて、980円も取られていたのですね",
+      "明細をご覧になったらオプションが勝手に付いていて、980円も取られていたのですね",
     ],
     ["届いたワンピース、きつくて着られないんです。", "届いたワンピース、きつくて着られないのですね"],
     ["この本、探してください。", "この本、探してほしいとのことですね"],
@@ -34,6 +34,32 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ["お湯がぬるくて全然入れませんでした。", "お湯がぬるくてまったく入れなかったのですね"],
   ])("%s → %s", (caller, reflection) => {
     expect(understand(caller).reflection).toBe(reflection);
+  });
+
+  // Who acts: the caller's own doings come back in 尊敬語, our staff's in 謙譲語, a thing's as said.
+  it.each([
+    ["復習に使いたいんですよ。", "復習にお使いになりたいのですね"],
+    ["駅で2時間も待ってたんですよ。", "駅で2時間もお待ちになっていたのですね"],
+    ["説明書を読んだけどわからない。", "説明書をお読みになったものの、わからないのですね"],
+    ["先週お店に行ったのに閉まってたの。", "先週お店にいらっしゃったのに閉まっていたのですね"],
+    ["部屋の鍵を忘れて出かけちゃったの。", "部屋の鍵を忘れてお出かけになってしまったのですね"],
+    ["担当の人がはっきり言ったんです。", "担当の者がはっきり申し上げたのですね"],
+    ["荷物が来なかったんです。", "荷物が来なかったのですね"],
+    ["病院で先生に言われたの。", "病院で先生に言われたのですね"],
+    ["もう三回目よ、三回目。", "三回目なのですね"],
+  ])("%s → %s", (caller, reflection) => {
+    expect(understand(caller).reflection).toBe(reflection);
+  });
+
+  it("names the caller's own 自分 as ご自身", () => {
+    expect(understand("自分のレッスンの分だけでもダメなんですか。", false).askedAbout).toBe(
+      "ご自身のレッスン",
+    );
+  });
+
+  it("hears fear and worn-out patience, not just trouble", () => {
+    expect(understand("買ったばかりの電子レンジ、中で火花が散ったんだけど！").feeling).toBe("scared");
+    expect(understand("もう三回目よ、同じ間違い。").feeling).toBe("fedUp");
   });
 
   it("never echoes a question as a statement", () => {

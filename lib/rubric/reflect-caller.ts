@@ -28,6 +28,8 @@ export interface CallerUnderstanding {
 
 export type CallerFeeling =
   | "loss"
+  | "scared"
+  | "fedUp"
   | "lonely"
   | "disappointed"
   | "down"
@@ -47,7 +49,10 @@ export function understandCaller(
   complaining: boolean,
 ): CallerUnderstanding {
   // 漏れてんの / 待ってんだ: IPADIC reads the contracted ている as て + ん (the の of のだ).
-  const text = original.replace(/(?<=[っいんしれけせてえ])([てで])ん(?=の|だ|です|じゃ)/g, "$1いる");
+  // 待ってたんです: IPADIC reads たん as a noun (痰); spelled out, it reads て + いた + ん.
+  const text = original
+    .replace(/(?<=[っいんしれけせてえ])([てで])ん(?=の|だ|です|じゃ)/g, "$1いる")
+    .replace(/(?<=[っいんしれけせえ][てで])たん(?=です|だ|でしょ|じゃ)/g, "いたん");
   const sentences = splitMorphemes(text, tokenizer.tokenize(text));
   const statements = sentences.filter((s) => !isQuestion(s));
   const questions = sentences.filter(
@@ -185,7 +190,7 @@ function reflect(sentence: Sentence): string | null {
         (m.pos !== "記号" || !/^[。！？!?…・]+$/.test(m.surface)) &&
         !(
           m.pos === "助詞" &&
-          /^(ね|さ|ねえ)$/.test(m.surface) &&
+          /^(ね|さ|ねえ|よ|わ)$/.test(m.surface) &&
           i < sentence.ms.length - 1 &&
           ["名詞", "助詞"].includes(sentence.ms[i - 1]?.pos ?? "")
         ),
@@ -361,7 +366,8 @@ function politeEnding(ms: Morpheme[]): Ending | null {
     prev &&
     /^(て|で)$/.test(prev.surface)
   ) {
-    return { body: `${text(ms.slice(0, -1))}ほしい`, tail: "とのことですね" };
+    // What the caller asks us to do is ours, not theirs: no respectful verb (探してほしい).
+    return { body: `${render(ms.slice(0, -1), false)}ほしい`, tail: "とのことですね" };
   }
   if (last.baseForm === "くださる" || last.baseForm === "ちょうだい") return null;
   // Polite forms back to plain: 届きません → 届かない, 困りました → 困った, 困っています → 困っている.
@@ -466,10 +472,24 @@ function fromPolite(ms: Morpheme[]): { body: string; noun: boolean } | null {
 
 // Spoken contractions spelled out from the morphology: 割れてた → 割れていた, 付いてて → 付いていて,
 // 取られちゃった → 取られてしまった, 置いといた → 置いておいた.
-function render(part: Morpheme[]): string {
+function render(part: Morpheme[], honor = true): string {
+  // One respectful verb is enough: the last (鍵を忘れてお出かけになった), as operators say it.
+  const honored = part.map((m, i) =>
+    honor && m.pos === "動詞" && !m.posDetail.includes("非自立") ? honorific(part, i) : null,
+  );
+  const lastHonored = honored.findLastIndex((h) => h !== null);
+  honored.forEach((_, i) => {
+    if (i !== lastHonored) honored[i] = null;
+  });
   return part
     .map((m, i) => {
-      if (m.pos !== "動詞" || !m.posDetail.includes("非自立")) return m.surface;
+      const own = honored[i];
+      if (own) return own;
+      // 読んだ → お読みになった: the voiced だ/で of the plain verb follows なっ unvoiced.
+      if (honored[i - 1]?.endsWith("っ") && /^[だで]/.test(m.surface))
+        return `${m.surface[0] === "だ" ? "た" : "て"}${m.surface.slice(1)}`;
+      if (m.pos === "動詞" && !m.posDetail.includes("非自立")) return m.surface;
+      if (m.pos !== "動詞") return m.surface;
       const afterTe = /^[てで]$/.test(part[i - 1]?.surface ?? "") && part[i - 1]?.pos === "助詞";
       switch (m.baseForm) {
         case "てる":
@@ -488,6 +508,111 @@ function render(part: Morpheme[]): string {
       }
     })
     .join("");
+}
+
+// ---- Who acts: the caller's own doings in 尊敬語, our staff's in 謙譲語 -------------------------------
+
+// Verbs handed back in a respectful form whose stem conjugates like a ラ行五段 verb (いらっしゃ|っ|り|ら|る).
+const respectfulStem: Record<string, string> = {
+  言う: "おっしゃ",
+  行く: "いらっしゃ",
+  来る: "いらっしゃ",
+  食べる: "召し上が",
+  見る: "ご覧にな",
+};
+// Verbs handed back as お〜になる (使いたい → お使いになりたい).
+const oNiNaru = new Set([
+  "使う",
+  "待つ",
+  "買う",
+  "読む",
+  "書く",
+  "持つ",
+  "探す",
+  "送る",
+  "帰る",
+  "忘れる",
+  "決める",
+  "選ぶ",
+  "調べる",
+  "申し込む",
+  "考える",
+  "飲む",
+  "泊まる",
+  "乗る",
+  "住む",
+  "出かける",
+]);
+const staffWord = /^(担当|受付|係|窓口|営業|配達|店員|スタッフ|社員|従業員|ドライバー|オペレーター|弊社|者)$/;
+const callerSide =
+  /^(私|わたし|あたし|わたくし|俺|僕|自分|母|父|母親|父親|主人|夫|妻|家内|旦那|息子|娘|孫|子ども|子供|子|家族|友達|友人|祖母|祖父|嫁|姉|兄|妹|弟)$/;
+
+// The verb at i in its respectful (or, done by our staff, humble) form, or null to keep it as said: a
+// verb the caller did not do (荷物が来た, 言われた, 見てもらった) is kept.
+function honorific(part: Morpheme[], i: number): string | null {
+  const m = part[i];
+  const next = part[i + 1];
+  if (!m || !next) return null; // its ending is written by the caller of render
+  const base = m.baseForm === "行う" && /^行[っかきけこ]$/.test(m.surface) ? "行く" : m.baseForm;
+  if (!respectfulStem[base] && !oNiNaru.has(base)) return null;
+  if (/^(れる|られる|せる|させる|す)$/.test(next.baseForm)) return null;
+  if (
+    part
+      .slice(i + 1, i + 4)
+      .some((x) => /^(もらう|くれる|くださる|あげる|いただく|ほしい|欲しい|ちょうだい)$/.test(x.baseForm))
+  )
+    return null;
+  const actor = actorOf(part, i);
+  if (actor === "staff") {
+    if (base !== "言う") return null;
+    return next.baseForm === "ない" || /^[たてだで]/.test(next.surface) || /^(たい|ます)$/.test(next.baseForm)
+      ? "申し上げ"
+      : "申し上げる";
+  }
+  if (actor === "other") return null;
+  const ichidan = m.inflectionType?.startsWith("一段") ?? false;
+  const renyou = ichidan ? base.slice(0, -1) : `${base.slice(0, -1)}${iRow[base.slice(-1)] ?? ""}`;
+  const row = respectfulStem[base] ?? `お${renyou}にな`;
+  if (/^(たい|ます|ながら|そう)$/.test(next.baseForm)) return `${row}り`;
+  if (/^[たてだで]/.test(next.surface) || /^(てる|でる|ちゃう|じゃう)$/.test(next.baseForm))
+    return `${row}っ`;
+  if (/^(ない|ぬ|ん)$/.test(next.baseForm) && next.pos === "助動詞") return `${row}ら`;
+  if (next.surface === "ば") return `${row}れ`;
+  if (/^(の|ん|こと|とき|時|前|ところ|予定|つもり)$/.test(next.surface) || next.pos === "助詞")
+    return `${row}る`;
+  return null;
+}
+
+const iRow: Record<string, string> = {
+  う: "い",
+  く: "き",
+  ぐ: "ぎ",
+  す: "し",
+  つ: "ち",
+  ぬ: "に",
+  ぶ: "び",
+  む: "み",
+  る: "り",
+};
+
+// Who does the verb at i: the subject marked by が/は in its clause, when there is one.
+function actorOf(part: Morpheme[], i: number): "caller" | "staff" | "other" {
+  for (let j = i - 1; j >= 1; j -= 1) {
+    const m = part[j];
+    if (!m) break;
+    if (m.surface === "、" || (m.pos === "助詞" && m.posDetail.includes("接続助詞"))) break;
+    if (m.pos === "助詞" && /^(が|は)$/.test(m.surface)) {
+      const noun = part[j - 1];
+      if (noun?.pos !== "名詞") return "other";
+      if (
+        staffWord.test(noun.surface) ||
+        (noun.surface === "人" && /^(担当|受付|係|窓口|営業|配達|電話)/.test(part[j - 3]?.surface ?? ""))
+      )
+        return "staff";
+      return callerSide.test(noun.surface) ? "caller" : "other";
+    }
+  }
+  return "caller";
 }
 
 const aRow: Record<string, string> = {
@@ -566,6 +691,9 @@ function tidy(phrase: string): string {
       // 届いてないって母から電話が来た: the quoting って after a predicate becomes と.
       .replace(/(?<=ない|なかった|ていた|ている|かった)って(?=[おご\p{Script=Han}])/gu, "と")
       .replace(/(おたく|お宅|そっち|そちら)(さん)?/g, "弊社")
+      // Our staff as the caller named them (担当の人, 受付の方): the operator says 担当の者.
+      .replace(/(担当|受付|係|窓口|営業|配達|サポート)(の)?(人|方|かた)(?=[がはもにのを、]|$)/g, "$1の者")
+      .replace(/(?<![ご])自分(?=の|で|が|は|も)/g, "ご自身")
       .replace(/(弊社[^、。]{0,12})のせいで/g, "$1の影響で")
       .replace(/こっち/g, "お客様")
       .replace(/祖母(?![様さ])/g, "おばあ様")
@@ -582,8 +710,11 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
       .replace(/全然/g, "まったく")
+      .replace(/(?<=[たいるだ])けど(?!も)、?(?=[^。]{2})/g, "ものの、")
       .replace(/すごく|めっちゃ|めちゃくちゃ/g, "とても")
       .replace(/[、]+$/, "")
+      // 三回目、三回目: said twice for weight, handed back once.
+      .replace(/^([^、]{2,12})、\1/, "$1")
   );
 }
 
@@ -656,8 +787,20 @@ function nounPhrase(clause: Morpheme[]): string | null {
 
 function feelingOf(text: string, complaining: boolean): CallerFeeling {
   if (/亡くな|亡くし|命日|お葬式|葬儀|他界|逝っ|死んじゃ|死んだ/.test(text)) return "loss";
+  // A danger to the caller's body or home (火花が散った, 火事になるところ): fear, not inconvenience.
   if (
-    /中止|キャンセル|間に合わ|台無し|がっかり|残念|泣い|泣き|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく/.test(
+    /危な|危険|火事|火花|発火|煙が|感電|ぞっと/.test(text) ||
+    (complaining && /焦げ|やけど|火傷|けが|怪我|怖かった|こわかった/.test(text))
+  )
+    return "scared";
+  // The same trouble again (三回目, 何度も): patience worn out, not one inconvenience.
+  if (
+    complaining &&
+    /何度も|何回も|[二三四五六七八九0-9２-９]回目|毎回|またですか|また同じ|同じ間違い|いつもいつも/.test(text)
+  )
+    return "fedUp";
+  if (
+    /中止|キャンセル|間に合わ|台無し|がっかり|残念|泣い|泣き|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
       text,
     )
   )
