@@ -396,6 +396,27 @@ describe("analyzeReply phrasing for an inquiry", () => {
     expect(analysis.suggestion).not.toMatch(/申し訳|お困り/);
   });
 
+  it("names the question before a bare answer and adds no lookup after it", () => {
+    const analysis = analyzeReply({
+      context: [caller("定期預金を途中で解約したいんですけど、手数料っていくらですか。")],
+      reply: "中途解約の手数料はかかりませんが、利率が下がります。",
+      kind: "inquiry",
+    });
+    expect(analysis.suggestion).toMatch(/^はい、手数料でございますね。中途解約の手数料はかかりません/);
+    expect(analysis.suggestion).not.toMatch(/お調べ|ご案内いたします/);
+  });
+
+  it("softens a refused request with an apology instead of thanking for the inquiry", () => {
+    const analysis = analyzeReply({
+      context: [caller("練習用に使いたいんですよ。自分の分の楽譜だけでもダメなんですか?")],
+      reply: "ですから先ほども申し上げたとおり楽譜のお渡しはしておりません",
+      kind: "inquiry",
+    });
+    expect(analysis.violation).toBe("argue");
+    expect(analysis.suggestion).toMatch(/ご希望に添えず、申し訳ございません。/);
+    expect(analysis.suggestion).not.toMatch(/お問い合わせありがとう|自分の/);
+  });
+
   it("names an unasked offer as a change of topic, not as a datum asked too early", () => {
     const analysis = analyzeReply({
       context: [caller("奥歯の詰め物が取れてしまって、今日か明日で診てもらえる時間ありますか。")],
@@ -406,6 +427,38 @@ describe("analyzeReply phrasing for an inquiry", () => {
     const derail = analysis.points.find((p) => p.key === "violation");
     expect(derail?.text).toMatch(/別のご案内より先に/);
     expect(analysis.suggestion).not.toMatch(/今日について/);
+  });
+});
+
+describe("analyzeReply phrasing for the other calls", () => {
+  it("takes thanks for a kind word as the answer it needs", () => {
+    const analysis = analyzeReply({
+      context: [caller("あなたとお話しすると元気が出るのよ。")],
+      reply: "うれしいお言葉をありがとうございます。またいつでもお電話お待ちしておりますね。",
+      kind: "lonely",
+    });
+    expect(analysis.suggestion).toBe("");
+  });
+
+  it("keeps the remedy said after 結論から, once the caller has been heard", () => {
+    const analysis = analyzeReply({
+      context: [caller("カードの審査に落ちたって、メール一通で済まされたのよ。長年使ってたのに。")],
+      reply: "結論から申し上げますと、半年後に再度お申し込みいただけます。",
+      kind: "angry",
+    });
+    expect(analysis.violation).toBe("derail");
+    expect(analysis.suggestion).toMatch(/のですね。/);
+    expect(analysis.suggestion).toMatch(/半年後に再度お申し込みいただけます。$/);
+    expect(analysis.suggestion).not.toMatch(/結論から/);
+  });
+
+  it("hands the caller's own doing back in respectful Japanese", () => {
+    const analysis = analyzeReply({
+      context: [caller("説明書を読んだけど、設定のやり方がわからないのよ。")],
+      reply: "そうですか。",
+      kind: "angry",
+    });
+    expect(analysis.suggestion).not.toMatch(/読んだ/);
   });
 });
 

@@ -55,13 +55,19 @@ export interface Suggestion {
  */
 export function composeSuggestion(input: SuggestionInput): Suggestion {
   const { labels, kind, caller } = input;
-  const sentences = splitSentences(input.reply);
+  // A hesitation left alone between sentences (え…, あ。) is no sentence of the reply's.
+  const sentences = splitSentences(input.reply).filter((s) => !/^[えあーっ…、。\s]*$/.test(s.text));
   const flagged = (s: Sentence) => input.spans.violation.some((v) => v.start < s.end && v.end > s.start);
   const good = sentences.filter((s) => !flagged(s));
   const upset =
     kind === "angry" || (caller !== null && caller.feeling !== "neutral" && caller.feeling !== "happy");
   const acknowledged =
-    labels.backchannel || labels.parroting || labels.summarizing || labels.empathy || labels.thanked;
+    labels.backchannel ||
+    labels.parroting ||
+    labels.summarizing ||
+    labels.empathy ||
+    labels.thanked ||
+    thanksForKindWords(input);
   const needsCare = kind === "angry" || upset;
   const cared = labels.empathy || labels.apology === "limited" || (kind === "lonely" && labels.parroting);
   // A lone 相づち answers a story with nothing of it: the phrasing hands the caller's words back.
@@ -74,7 +80,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     labels.apology === "blanket" ||
     !acknowledged ||
     (needsCare && !cared) ||
-    (caller?.feeling === "happy" && !labels.empathy && !labels.parroting) ||
+    (caller?.feeling === "happy" && !labels.empathy && !labels.parroting && !thanksForKindWords(input)) ||
     tokensOnly;
   if (!needsFix) return { text: "", keep: true };
   const onlyRegister =
@@ -82,7 +88,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     labels.apology !== "blanket" &&
     acknowledged &&
     (!needsCare || cared) &&
-    !(caller?.feeling === "happy" && !labels.empathy && !labels.parroting) &&
+    !(caller?.feeling === "happy" && !labels.empathy && !labels.parroting && !thanksForKindWords(input)) &&
     !tokensOnly;
   if (onlyRegister) return { text: varyTokens(input.reply, kind, labels.repeatedToken), keep: false };
 
@@ -92,7 +98,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const take = (s: Sentence | undefined) => {
     if (!s || used.has(s)) return null;
     used.add(s);
-    return politeTokens(s.text);
+    // A kept sentence after the opening loses its own 相づち (はい、お調べいたします → お調べいたします).
+    return politeTokens(used.size > 1 ? (stripToken(s.text) ?? s.text) : s.text);
   };
 
   const parts: string[] = [];
@@ -110,17 +117,27 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     firstGood === sentences[0] &&
     !opensWithToken &&
     isTokenOnly(stripToken(firstGood.text) ?? "");
-  // An inquiry answered straight after the token (はい、キッズチェアは2脚ご用意がございます) opens with it.
+  // An inquiry answered straight after the token (はい、キッズチェアは2脚ご用意がございます) opens with it;
+  // a token and a next step (はい、お調べいたします) hand the caller's words back first.
   const opensWithAnswer =
     kind === "inquiry" &&
     firstGood === sentences[0] &&
     firstGood !== undefined &&
     /^(はい|ええ|かしこまりました|承知(いたし|し)ました)[、。]/.test(firstGood.text) &&
+    !movesOnPattern.test(firstGood.text) &&
     !has([...input.spans.parroting, ...input.spans.summarizing, ...input.spans.question]);
+  // An inquiry answered with no word on what was asked: the question named first (はい、手数料でございますね).
+  const answeredBare =
+    kind === "inquiry" &&
+    caller?.asked === true &&
+    caller.askedAbout !== null &&
+    !acknowledged &&
+    labels.violation === "none";
   parts.push(
     take(opensWithToken || opensWithAnswer ? firstGood : undefined) ??
       (opensWithAck ? stripToken(take(firstGood)) : null) ??
-      pick(openings(kind, caller), seed, "open"),
+      (answeredBare ? `はい、${caller?.askedAbout}でございますね。` : null) ??
+      pick(openings(kind, caller, labels.violation), seed, "open"),
   );
 
   const reflection =
@@ -152,21 +169,41 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   }
   const asked = questionSentence ? cushioned(take(questionSentence) ?? "", labels.cushion) : null;
   // A kept sentence that already moves the call on (ご案内いたします, お調べします) needs no other next step.
+  // The remedy or answer said after 結論から申し上げますと stays, once the caller has been heard.
+  let keptRemedy = false;
+  if (labels.violation === "derail") {
+    for (const s of sentences.filter(flagged)) {
+      const rest = s.text.replace(coldOpening, "");
+      if (rest !== s.text && rest.length > 4 && !/番号|お名前|ご住所/.test(rest)) {
+        parts.push(politeTokens(rest));
+        keptRemedy = true;
+      }
+    }
+  }
+  // Refusing what the caller asked (an argue) is softened by an apology for not meeting the wish.
+  if (labels.violation === "argue" && kind === "inquiry" && !apologized())
+    parts.push("ご希望に添えず、申し訳ございません。");
   const said = parts.slice(opensWithAnswer ? 0 : 1);
-  const movesOn = said.some((p) =>
-    /ご案内|お調べ|確認いたし|手配|お送りいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/.test(
-      p,
-    ),
-  );
-  // So does an answer to the caller's question (15時からでございます).
+  const movesOn = keptRemedy || said.some((p) => movesOnPattern.test(p));
+  // So does an answer to the caller's question (15時からでございます, 1時間から2時間ほどになります).
   const answered =
-    caller?.asked &&
-    said.some((p) => /ございます|となっております|でき(ます|ません)|可能です|不要です/.test(p));
+    (caller?.asked &&
+      said.some(
+        (p) =>
+          /ございます|となっております|でき(ます|ません)|可能です|不要です|になります|(円|時|分|日|件)(です|からです)/.test(
+            p,
+          ) && !/ですね。$|でございますね。$/.test(p),
+      )) ||
+    // …or any statement of fact the trainee gave in reply (利率が下がります).
+    (caller?.asked &&
+      said.some(
+        (p) => /(ます|です|ません)。$/.test(p) && !/ですね。$|申し訳|ありがと|恐れ入|お待ち/.test(p),
+      ));
   if (asked) parts.push(asked);
   else if (!movesOn && !answered) {
     // An inquiry's question is answered first; a lonely caller is listened to, not processed.
     const repaired =
-      (kind === "inquiry" && caller?.asked) || kind === "lonely"
+      ((kind === "inquiry" && caller?.asked) || kind === "lonely") && labels.violation !== "argue"
         ? null
         : repairedStep(input, sentences, flagged);
     parts.push(repaired ?? nextStep(input, seed));
@@ -181,7 +218,7 @@ export function suggestedLines(
   seed: string,
 ): { opening: string; empathy: string | null } {
   return {
-    opening: pick(openings(kind, caller), seed, "open"),
+    opening: pick(openings(kind, caller, "none"), seed, "open"),
     empathy: caller ? empathyLine(caller, seed, kind) : null,
   };
 }
@@ -198,10 +235,12 @@ export function callerForKind(
   return { ...caller, feeling: "neutral" };
 }
 
-function openings(kind: CallKind, caller: CallerUnderstanding | null): string[] {
+function openings(kind: CallKind, caller: CallerUnderstanding | null, violation: ViolationKind): string[] {
   if (caller?.feeling === "happy") return ["まあ、そうでしたか。", "そうでしたか。"];
   if (kind === "lonely") return ["そうでしたか。", "まあ、そうでしたか。"];
   if (kind === "angry") return ["さようでございますか。", "さようでございましたか。", "左様でございますか。"];
+  // A caller pressing a refused request (〜でもダメなんですか) is not thanked for an inquiry.
+  if (caller?.asked && violation === "argue") return ["はい。"];
   if (caller?.asked) return ["はい。", "お問い合わせありがとうございます。"];
   if (caller?.requested) return ["かしこまりました。", "はい、承知いたしました。", "承知いたしました。"];
   return ["さようでございますか。", "はい。"];
@@ -282,11 +321,20 @@ function nextStep(input: SuggestionInput, seed: string): string {
   const model = input.modelReply ? lastAsk(input.modelReply) : null;
   if (model) return model;
   const byKind: Record<CallKind, string[]> = {
-    angry: [
-      "恐れ入りますが、すぐにお調べいたしますので、お名前を伺ってもよろしいでしょうか。",
-      "差し支えなければ、その時の状況をもう少し詳しくお聞かせいただけますか。",
-      "すぐに確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
-    ],
+    // A complaint about a charge or a number is looked up; a story is asked about.
+    angry:
+      (caller?.data.length ?? 0) > 0 || /請求|料金|金額|代金|明細|引き落と/.test(caller?.reflection ?? "")
+        ? [
+            "恐れ入りますが、すぐにお調べいたしますので、お名前を伺ってもよろしいでしょうか。",
+            "すぐに確認いたしますので、恐れ入りますが、ご契約者様のお名前を伺ってもよろしいでしょうか。",
+            "ただいまお調べいたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
+            "内容を確認いたしますので、少々お時間をいただけますでしょうか。",
+          ]
+        : [
+            "恐れ入りますが、すぐにお調べいたしますので、お名前を伺ってもよろしいでしょうか。",
+            "差し支えなければ、その時の状況をもう少し詳しくお聞かせいただけますか。",
+            "すぐに確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
+          ],
     lonely: [
       "よろしければ、もう少しお話を聞かせてください。",
       "その後、お変わりはございませんか。",
@@ -323,11 +371,33 @@ function repairedStep(
         : null;
     }
     case "criticize":
-      return "差し支えなければ、そのときの状況を詳しくお聞かせいただけますか。";
+      return pick(
+        [
+          "差し支えなければ、そのときの状況を詳しくお聞かせいただけますか。",
+          "恐れ入りますが、どのような状況だったか、お聞かせいただけますでしょうか。",
+        ],
+        input.reply,
+        "repair",
+      );
     case "argue":
-      return "どのような対応ができるか、すぐに確認いたします。";
+      return pick(
+        [
+          "どのような対応ができるか、すぐに確認いたします。",
+          "ほかにご案内できる方法がないか、確認いたします。",
+          "お力になれる方法がないか、すぐにお調べいたします。",
+        ],
+        input.reply,
+        "repair",
+      );
     case "advise":
-      return "こちらでできることを確認して、ご案内いたします。";
+      return pick(
+        [
+          "こちらでできることを確認して、ご案内いたします。",
+          "こちらでお手伝いできることを、すぐにお調べいたします。",
+        ],
+        input.reply,
+        "repair",
+      );
     default:
       return null;
   }
@@ -340,8 +410,24 @@ function lastAsk(modelReply: string): string | null {
   return ask?.text ?? null;
 }
 
+// The sentences that move the call on themselves: no other next step is needed after them.
+const movesOnPattern =
+  /ご案内|お調べ|確認いたし|手配|お送りいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/;
+// What opens a reply that skips the caller's point (結論から申し上げますと, ところで).
+const coldOpening =
+  /^(結論から[、,]?(言いますと|申し上げますと|お伝えしますと)|ところで|それより(も)?)[、,]?/;
+
+// The caller complimented the operator (あなたの声を聞くと元気が出る) and the reply thanked them: thanks is
+// the answer a kind word needs, not a reflection of it.
+function thanksForKindWords(input: SuggestionInput): boolean {
+  return (
+    (input.caller?.personal === true || /私(の|と|に|を)/.test(input.caller?.reflection ?? "")) &&
+    /ありがと|嬉し|うれし/.test(input.reply)
+  );
+}
+
 const tokenOnly =
-  /^(はい|ええ|うん|なるほど|そうですか|そうでしたか|さようでございますか|さようでございましたか|左様でございますか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s]*$/;
+  /^(はい|ええ|うん|なるほど|そうですか|そうでしたか|そうなんですね|そうなんですか|そうですね|さようでございますか|さようでございましたか|左様でございますか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s]*$/;
 
 function isTokenOnly(text: string): boolean {
   return (
@@ -351,7 +437,10 @@ function isTokenOnly(text: string): boolean {
 
 // ええ / うん toward a customer become はい.
 function politeTokens(text: string): string {
-  const out = text.replace(/(^|[、。])(ええ|うん)(?=[、。]|$)/g, "$1はい");
+  const out = text
+    .replace(/(^|[、。])(ええ|うん)(?=[、。]|$)/g, "$1はい")
+    .replace(/^(え|あ)[…、。]+/, "")
+    .replace(/わたし(?=[はもがのを、])/g, "私");
   return /[。！？!?]$/.test(out) ? out : `${out}。`;
 }
 
@@ -361,6 +450,7 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
   const out = reply
     .replace(/^((はい|ええ|うん)[、\s]*)+/, `${varied}、`)
     .replace(/(^|[、。])(ええ|うん)(?=[、。]|$)/g, "$1はい")
+    .replace(/わたし(?=[はもがのを、])/g, "私")
     .replace(/、+(?=。|$)/g, "");
   return splitSentences(out)
     .map((s) => fewerCommas(/[。！？!?]$/.test(s.text) ? s.text : `${s.text}。`))
@@ -372,7 +462,7 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
 function fewerCommas(sentence: string): string {
   const commas = (sentence.match(/、/g) ?? []).length;
   if (commas < 3 || sentence.length / commas > 12) return sentence;
-  return sentence.replace(/(?<!て|で|が|ので|から|けど|ら|ば|し)、/g, "");
+  return sentence.replace(/(?<!て|で|が|ので|から|けど|ら|ば|し|^はい|^ええ|^ただ|^では|^まず)、/g, "");
 }
 
 // A kept sentence that opened with a token (はい、取っ手が…) loses it when it is not the opening.

@@ -125,7 +125,8 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
       text: `お気持ちに触れる言葉がありません。「${f.suggested.empathy.replace(/。$/, "")}」のように、お客様の気持ちを言葉にしましょう。`,
     };
   }
-  if (!acknowledged) {
+  // A rebuttal's point already asks for the apology and empathy a thank-you would stand in for.
+  if (!acknowledged && f.violation !== "argue") {
     return {
       key: "backchannel",
       tone: "tip",

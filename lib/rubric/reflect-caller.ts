@@ -109,11 +109,23 @@ function splitMorphemes(text: string, morphemes: Morpheme[]): Sentence[] {
           (before.pos === "助詞" && before.posDetail.includes("終助詞")));
       const afterComma = next?.surface === "、" ? inside[i + 2] : next;
       const contentNext = afterComma !== undefined && !["助詞", "助動詞", "記号"].includes(afterComma.pos);
+      // IPADIC sometimes reads a final よ as the adjective よい (出たのよ以上…): after の it is the particle.
+      const finalParticle =
+        (m.pos === "助詞" && m.posDetail.includes("終助詞") && m.surface !== "か") ||
+        (/^(よ|わ)$/.test(m.surface) && /^(の|ん)$/.test(before?.surface ?? ""));
+      // A tag question left in a run-on (異常でしょ、これ…) closes its sentence as well.
+      const tag = m.pos === "助動詞" && /^(でしょ|だろ)$/.test(m.surface) && next?.pos !== "助動詞";
       const closes =
-        predicateBefore &&
         contentNext &&
-        ((m.pos === "助詞" && m.posDetail.includes("終助詞") && m.surface !== "か") ||
-          (m.surface === "の" && before?.pos !== "名詞" && next?.surface !== "か"));
+        (tag ||
+          (predicateBefore && finalParticle) ||
+          // 倍以上よ何かの…: よ / わ / さ after a noun close its sentence too (ね there is only a pause).
+          (finalParticle && before?.pos === "名詞" && /^(よ|わ|さ)$/.test(m.surface)) ||
+          (predicateBefore &&
+            m.surface === "の" &&
+            before?.pos !== "名詞" &&
+            next?.surface !== "か" &&
+            !/^(よ|わ|ね)$/.test(next?.surface ?? "")));
       if (closes && afterComma) {
         out.push({ text: text.slice(from, m.end), ms: current });
         current = [];
@@ -139,16 +151,16 @@ const askingWhy = /どういうこと|なんで(?!す)|何なん|なんなん/;
 
 // An interrogative asks, unless も makes it "every/none" (何日も, いつも, 誰も).
 const interrogative =
-  /(どこ|何|なに|なん(て|で|の)|いつ|誰|だれ|どう|どれ|どちら|いくら|いくつ)(?![^、。]{0,3}も)/;
+  /(どこ|何(?!か)|なに(?!か)|なん(て|で|の)|いつ|誰|だれ|どう|どれ|どちら|いくら|いくつ)(?![^、。]{0,3}も)/;
 
 function isQuestion(sentence: Sentence): boolean {
   const s = sentence.text.replace(/[。！!…\s」』]+$/, "");
   return (
     /[?？]$/.test(s) ||
-    /(か|かね|かな|って何|でしょうか|ますか|ですか|ません[かの]|でしょう|でしょ|じゃない|だろう|だろ)$/.test(
+    /(か|かね|かな|って何|でしょうか|ますか|ですか|ません[かの]|でしょう|でしょ|じゃない|じゃないの|だろう|だろ)$/.test(
       s,
     ) ||
-    (interrogative.test(s) && /(の|なの)$/.test(s))
+    (interrogative.test(s) && /(の|なの|のよ|のさ|んだ|んだよ|んだ？|のか)$/.test(s))
   );
 }
 
@@ -197,6 +209,13 @@ function reflect(sentence: Sentence): string | null {
     ),
   );
   ms = trimTail(ms);
+  // 返金は後日ってなんなの / 24センチって何これ: the matter is what comes before the indignant って.
+  const indignant = ms.findIndex(
+    (m, i) =>
+      (m.surface === "って" && /^(何|なん|なに|どういう)/.test(ms[i + 1]?.surface ?? "")) ||
+      (m.surface === "ってな" && ms[i + 1]?.surface === "ん"),
+  );
+  if (indignant > 0) ms = trimTail(ms.slice(0, indignant));
   ms = dropSceneSetting(keepLastClauses(ms));
   ms = trimHead(ms);
   if (ms.length === 0) return null;
@@ -231,6 +250,11 @@ function trimHead(ms: Morpheme[]): Morpheme[] {
       /^(は|が|も|ね|、)$/.test(next.surface)
     ) {
       i += 2;
+      continue;
+    }
+    // これ怖くて / それ困るのよ: a pointing word said for emphasis, not the matter.
+    if (/^(これ|それ|あれ)$/.test(m.surface) && next && next.pos !== "助詞") {
+      i += 1;
       continue;
     }
     // 本当よ、 / そうなの、: an answer to the operator, not part of the matter.
@@ -394,7 +418,12 @@ function politeEnding(ms: Morpheme[]): Ending | null {
     if (prev.baseForm === "てる" || prev.baseForm === "いる")
       return { body: `${text(ms.slice(0, -1))}る`, tail: "のですね" };
     if (prev.pos === "動詞" || prev.pos === "助動詞") {
-      return { body: `${text(ms.slice(0, -1))}${last.surface === "で" ? "だ" : "た"}`, tail: "のですね" };
+      const body = text(ms.slice(0, -1));
+      // 読んで → 読んだ, but お読みになって → お読みになった.
+      return {
+        body: `${body}${last.surface === "で" && !body.endsWith("っ") ? "だ" : "た"}`,
+        tail: "のですね",
+      };
     }
     return null;
   }
@@ -516,10 +545,12 @@ function render(part: Morpheme[], honor = true): string {
 const respectfulStem: Record<string, string> = {
   言う: "おっしゃ",
   行く: "いらっしゃ",
-  来る: "いらっしゃ",
+  来る: "いらっしゃ", // only with the caller's side named as its subject: 荷物が来ない is a thing's
   食べる: "召し上が",
   見る: "ご覧にな",
 };
+// Verbs handed back in the られる form, conjugating like an 一段 verb (亡くされ|た|て|ない|る).
+const rareruStem: Record<string, string> = { 亡くす: "亡くされ", 過ごす: "過ごされ" };
 // Verbs handed back as お〜になる (使いたい → お使いになりたい).
 const oNiNaru = new Set([
   "使う",
@@ -551,16 +582,31 @@ const callerSide =
 // verb the caller did not do (荷物が来た, 言われた, 見てもらった) is kept.
 function honorific(part: Morpheme[], i: number): string | null {
   const m = part[i];
-  const next = part[i + 1];
-  if (!m || !next) return null; // its ending is written by the caller of render
+  if (!m) return null;
+  // A verb that ends the part takes the ending politeEnding writes after it: た after the 連用形,
+  // なかった after the 未然形, のですね after the 基本形.
+  const form = m.inflectionForm ?? "";
+  const next: Morpheme | undefined =
+    part[i + 1] ??
+    (/^連用/.test(form)
+      ? { ...m, surface: "た", baseForm: "た", pos: "助動詞", posDetail: "" }
+      : /^未然/.test(form)
+        ? { ...m, surface: "な", baseForm: "ない", pos: "助動詞", posDetail: "" }
+        : /^基本形/.test(form)
+          ? { ...m, surface: "の", baseForm: "の", pos: "助詞", posDetail: "" }
+          : undefined);
+  if (!next) return null;
   const base = m.baseForm === "行う" && /^行[っかきけこ]$/.test(m.surface) ? "行く" : m.baseForm;
-  if (!respectfulStem[base] && !oNiNaru.has(base)) return null;
+  if (!respectfulStem[base] && !oNiNaru.has(base) && !rareruStem[base]) return null;
   if (/^(れる|られる|せる|させる|す)$/.test(next.baseForm)) return null;
   if (
     part
-      .slice(i + 1, i + 4)
+      .slice(i + 1, i + 6)
       .some((x) => /^(もらう|くれる|くださる|あげる|いただく|ほしい|欲しい|ちょうだい)$/.test(x.baseForm))
   )
+    return null;
+  // 帰ってきて / 持っていく: the verb of motion after it carries the respect, if anything does.
+  if (/^[てで]$/.test(next.surface) && /^(くる|来る|いく|行く)$/.test(part[i + 2]?.baseForm ?? ""))
     return null;
   const actor = actorOf(part, i);
   if (actor === "staff") {
@@ -569,7 +615,12 @@ function honorific(part: Morpheme[], i: number): string | null {
       ? "申し上げ"
       : "申し上げる";
   }
-  if (actor === "other") return null;
+  if (actor === "other" || (actor === "default" && base === "来る")) return null;
+  const rareru = rareruStem[base];
+  if (rareru) {
+    if (/^(ない|ぬ|ん|た|て|たい|ます)$/.test(next.baseForm) || /^[たて]/.test(next.surface)) return rareru;
+    return /^(の|ん|こと|とき)$/.test(next.surface) || next.pos === "助詞" ? `${rareru}る` : null;
+  }
   const ichidan = m.inflectionType?.startsWith("一段") ?? false;
   const renyou = ichidan ? base.slice(0, -1) : `${base.slice(0, -1)}${iRow[base.slice(-1)] ?? ""}`;
   const row = respectfulStem[base] ?? `お${renyou}にな`;
@@ -596,11 +647,13 @@ const iRow: Record<string, string> = {
 };
 
 // Who does the verb at i: the subject marked by が/は in its clause, when there is one.
-function actorOf(part: Morpheme[], i: number): "caller" | "staff" | "other" {
+function actorOf(part: Morpheme[], i: number): "caller" | "default" | "staff" | "other" {
   for (let j = i - 1; j >= 1; j -= 1) {
     const m = part[j];
     if (!m) break;
-    if (m.surface === "、" || (m.pos === "助詞" && m.posDetail.includes("接続助詞"))) break;
+    // A pause after the subject (男の人が、折り返しますって) does not end its clause.
+    if (m.surface === "、" && !/^(が|は)$/.test(part[j - 1]?.surface ?? "")) break;
+    if (m.pos === "助詞" && m.posDetail.includes("接続助詞")) break;
     if (m.pos === "助詞" && /^(が|は)$/.test(m.surface)) {
       const noun = part[j - 1];
       if (noun?.pos !== "名詞") return "other";
@@ -612,7 +665,7 @@ function actorOf(part: Morpheme[], i: number): "caller" | "staff" | "other" {
       return callerSide.test(noun.surface) ? "caller" : "other";
     }
   }
-  return "caller";
+  return "default";
 }
 
 const aRow: Record<string, string> = {
@@ -687,13 +740,14 @@ function tidy(phrase: string): string {
       .replace(/あなた/g, "私")
       .replace(/んない/g, "らない")
       .replace(/なきゃ/g, "なければ")
-      .replace(/って(?=言|いう|いわ)/g, "と")
+      .replace(/って(?=言|いう|いわ|おっしゃ|申し上げ|書い|書か|聞い|聞か)/g, "と")
+      .replace(/(?<=[っいんし])てない(?=の|$|、)/g, "ていない")
       // 届いてないって母から電話が来た: the quoting って after a predicate becomes と.
-      .replace(/(?<=ない|なかった|ていた|ている|かった)って(?=[おご\p{Script=Han}])/gu, "と")
+      .replace(/(?<=た|ない|なかった|ていた|ている|かった)って(、?)(?=[おご\p{Script=Han}ァ-ヶ])/gu, "と$1")
       .replace(/(おたく|お宅|そっち|そちら)(さん)?/g, "弊社")
       // Our staff as the caller named them (担当の人, 受付の方): the operator says 担当の者.
       .replace(/(担当|受付|係|窓口|営業|配達|サポート)(の)?(人|方|かた)(?=[がはもにのを、]|$)/g, "$1の者")
-      .replace(/(?<![ご])自分(?=の|で|が|は|も)/g, "ご自身")
+      .replace(/(?<![ご])自分(?=[のでがはもにを])/g, "ご自身")
       .replace(/(弊社[^、。]{0,12})のせいで/g, "$1の影響で")
       .replace(/こっち/g, "お客様")
       .replace(/祖母(?![様さ])/g, "おばあ様")
@@ -710,7 +764,13 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
       .replace(/全然/g, "まったく")
-      .replace(/(?<=[たいるだ])けど(?!も)、?(?=[^。]{2})/g, "ものの、")
+      .replace(/ちゃんと/g, "きちんと")
+      .replace(/腹立つ/g, "腹が立つ")
+      .replace(/(?<=[\p{Script=Han}ァ-ヶー])なんて(?=[\p{Script=Han}ァ-ヶー])/gu, "は")
+      // 来ないじゃない、2日連続で…: a tag in a run-on, not a negation.
+      .replace(/(?<=ない|た|る)じゃない(?=[^、。]{2,})/g, "、")
+      .replace(/(?<=[たいる]|(?<![んの])だ)けど(?!も)、?(?=[^。]{2})/g, "ものの、")
+      .replace(/(?<=[たい])んだけど、?(?=[^。]{2})/g, "ものの、")
       .replace(/すごく|めっちゃ|めちゃくちゃ/g, "とても")
       .replace(/[、]+$/, "")
       // 三回目、三回目: said twice for weight, handed back once.
@@ -789,8 +849,8 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   if (/亡くな|亡くし|命日|お葬式|葬儀|他界|逝っ|死んじゃ|死んだ/.test(text)) return "loss";
   // A danger to the caller's body or home (火花が散った, 火事になるところ): fear, not inconvenience.
   if (
-    /危な|危険|火事|火花|発火|煙が|感電|ぞっと/.test(text) ||
-    (complaining && /焦げ|やけど|火傷|けが|怪我|怖かった|こわかった/.test(text))
+    /火事|火花|発火|煙が|感電|ぞっと/.test(text) ||
+    (complaining && /危な|危険|焦げ|やけど|火傷|けが|怪我|怖かった|こわかった|怖くて/.test(text))
   )
     return "scared";
   // The same trouble again (三回目, 何度も): patience worn out, not one inconvenience.
