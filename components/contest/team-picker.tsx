@@ -10,7 +10,7 @@ export function TeamPicker({
 }) {
   return (
     <form method="get" action="/contest" className="flex flex-wrap items-end gap-2" data-testid="team-picker">
-      <div>
+      <div className="min-w-0 max-w-full flex-1 sm:max-w-md">
         <label htmlFor="contest-team" className={labelClass}>
           表示するチーム
         </label>
@@ -19,7 +19,7 @@ export function TeamPicker({
           name="team"
           defaultValue={currentTeamId ?? ""}
           required
-          className="block rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900"
+          className="block w-full rounded-lg border border-slate-300 bg-white px-3 py-2 text-base text-slate-900"
         >
           {currentTeamId === null && (
             <option value="" disabled>
