@@ -112,6 +112,7 @@ test("a trainee runs a contest, two trainers judge it, and the leaderboard and t
   // Two judges: the second sees nothing of the first until submitting; the final score is their mean.
   await judge(judgeA.page, callId, "4 よい", "明るい第一声でした。");
   await expect(judgeA.page.getByTestId("contest-final-score")).toHaveText("80.0");
+  await expect(judgeA.page.getByTestId("contest-final-rule")).toContainText("審査員1名の評価です");
   await judgeB.page.goto(`/calls/${callId}/judge`);
   await expect(judgeB.page.getByTestId("judge-count")).toHaveText("審査済み：1名");
   await expect(judgeB.page.getByText("明るい第一声でした。")).toHaveCount(0);

@@ -78,7 +78,9 @@ export default async function ScoreSheetPage({ params }: { params: Promise<{ id:
             <span className="block text-xs text-slate-600">
               {panel.final.rule === "trimmed"
                 ? `審査員${panel.final.judges}名（最高点と最低点を除いた平均）`
-                : `審査員${panel.final.judges}名の平均（${TRIM_FROM_JUDGES}名以上は最高点と最低点を除く）`}
+                : panel.final.judges === 1
+                  ? "審査員1名の評価"
+                  : `審査員${panel.final.judges}名の平均（${TRIM_FROM_JUDGES}名以上は最高点と最低点を除く）`}
             </span>
           </p>
         ) : (
