@@ -18,6 +18,7 @@ const navByRole: Record<SessionUser["role"], { href: string; label: string }[]> 
     { href: "/admin", label: "管理" },
     { href: "/trainer", label: "チーム" },
     { href: "/trainer/scenarios", label: "シナリオ" },
+    { href: "/contest", label: "コンクール" },
     { href: "/practice", label: "練習する" },
   ],
 };

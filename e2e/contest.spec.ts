@@ -112,6 +112,7 @@ test("a trainee runs a contest, two trainers judge it, and the leaderboard and t
   // Two judges: the second sees nothing of the first until submitting; the final score is their mean.
   await judge(judgeA.page, callId, "4 よい", "明るい第一声でした。");
   await expect(judgeA.page.getByTestId("contest-final-score")).toHaveText("80.0");
+  await expect(judgeA.page.getByTestId("contest-final-rule")).toContainText("審査員1名の評価です");
   await judgeB.page.goto(`/calls/${callId}/judge`);
   await expect(judgeB.page.getByTestId("judge-count")).toHaveText("審査済み：1名");
   await expect(judgeB.page.getByText("明るい第一声でした。")).toHaveCount(0);
@@ -149,6 +150,15 @@ test("a trainee runs a contest, two trainers judge it, and the leaderboard and t
   await page.getByRole("link", { name: "ガスの使用開始の申し込み" }).click();
   await expect(page.getByTestId("leaderboard-best")).toHaveText("70.0");
   await expect(page.getByRole("button", { name: "研修生に公開する" })).toHaveCount(0);
+
+  // An admin judges any team's contests: the team is chosen on the page, no ?team= to type.
+  await admin.page.goto("/contest");
+  await admin.page.getByLabel("表示するチーム").selectOption(teamId);
+  await admin.page.getByRole("button", { name: "表示する" }).click();
+  await expect(admin.page.getByText(`${teamName}・審査員の最終得点`)).toBeVisible();
+  await admin.page.getByRole("link", { name: "ガスの使用開始の申し込み" }).click();
+  await expect(admin.page.getByTestId("leaderboard-best")).toHaveText("70.0");
+  await expect(admin.page.getByLabel("表示するチーム")).toHaveValue(teamId);
 
   for (const side of [admin, judgeA, judgeB, contestant, other]) await side.context.close();
 });

@@ -3,8 +3,10 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { z } from "zod";
 import { LeaderboardToggle } from "@/components/contest/leaderboard-toggle";
+import { TeamPicker } from "@/components/contest/team-picker";
 import { formatShortDate } from "@/components/labels-ja";
 import { cardClass } from "@/components/ui";
+import { listTeamsWithCounts } from "@/lib/accounts/teams";
 import { requireUser } from "@/lib/auth/session";
 import { contestCategoryIds, contestCategoryLabels } from "@/lib/contest/categories";
 import { getContestLeaderboard } from "@/lib/contest/leaderboard";
@@ -23,7 +25,25 @@ export default async function ContestLeaderboardPage({
   const user = await requireUser("/contest");
   const query = querySchema.safeParse(await searchParams);
   if (!query.success) notFound();
-  const view = await getContestLeaderboard(await getDb(), user, {
+  const db = await getDb();
+  // Admins judge any team's contests: they choose the team here (no team of their own is needed).
+  const adminTeams = user.role === "admin" ? await listTeamsWithCounts(db) : null;
+  if (adminTeams && !query.data.team && !user.teamId) {
+    return (
+      <div className="space-y-4">
+        <h1 className="text-2xl font-bold">コンクールのランキング</h1>
+        <p className="text-sm text-slate-600">ランキングと審査済みの挑戦を見るチームを選んでください。</p>
+        <div className={cardClass}>
+          {adminTeams.length === 0 ? (
+            <p className="text-sm text-slate-600">チームがまだありません。</p>
+          ) : (
+            <TeamPicker teams={adminTeams} currentTeamId={null} />
+          )}
+        </div>
+      </div>
+    );
+  }
+  const view = await getContestLeaderboard(db, user, {
     teamId: query.data.team,
     scenarioId: query.data.scenario,
   }).catch((error: unknown) => {
@@ -46,6 +66,7 @@ export default async function ContestLeaderboardPage({
         </div>
         {user.role !== "trainee" && <LeaderboardToggle teamId={team.teamId} forTrainees={view.forTrainees} />}
       </div>
+      {adminTeams && <TeamPicker teams={adminTeams} currentTeamId={team.teamId} />}
       <nav aria-label="課題" className="flex flex-wrap gap-2">
         {view.scenarios.map((scenario) => (
           <Link

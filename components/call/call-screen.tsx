@@ -340,7 +340,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
             {view.scenario.title}
           </h1>
           <span className="text-sm text-slate-600">
-            お客様: {view.scenario.personaName}
+            お客様：{view.scenario.personaName}
             {view.mode === "llm" && (
               <span
                 className="ml-2 rounded-full bg-violet-50 px-2 py-0.5 text-xs text-violet-700"

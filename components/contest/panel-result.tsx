@@ -20,7 +20,9 @@ export function PanelResult({ panel, showSheets }: { panel: ContestPanel; showSh
       <p className="text-sm text-slate-600" data-testid="contest-final-rule">
         {final.rule === "trimmed"
           ? `審査員${final.judges}名のうち、最高点（${nameOf(dropped!.highest)}）と最低点（${nameOf(dropped!.lowest)}）を除いた${final.judges - 2}名の平均です。`
-          : `審査員${final.judges}名の平均です（${TRIM_FROM_JUDGES}名以上のときは最高点と最低点を除きます）。`}
+          : final.judges === 1
+            ? `審査員1名の評価です（複数名のときは平均、${TRIM_FROM_JUDGES}名以上のときは最高点と最低点を除きます）。`
+            : `審査員${final.judges}名の平均です（${TRIM_FROM_JUDGES}名以上のときは最高点と最低点を除きます）。`}
       </p>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[36rem] text-left text-sm" data-testid="contest-agreement">

@@ -3,12 +3,16 @@
 import { useEffect, useRef, useState } from "react";
 import { formatDuration } from "@/components/labels-ja";
 import { SubmitButton } from "@/components/submit-button";
-import { cardClass } from "@/components/ui";
+import { cardClass, secondaryButtonClass } from "@/components/ui";
 import type { ContestCard } from "@/lib/contest/contest-card";
 
+type Channel = "text" | "voice";
+
 /**
- * The contest's problem card with its reading time counting down; when it runs out the call starts
- * by itself, as in the contest, where the phone rings when the reading time is over.
+ * The contest's problem card with its reading time counting down. In the contest the problem is known
+ * beforehand and the phone rings when the contestant is seated, so by default the call starts by itself
+ * when the reading time is over; 通話を開始する starts it earlier, and the countdown can be stopped for a
+ * contestant who wants to read on (the call then starts only from the button).
  */
 export function ProblemCard({
   card,
@@ -18,10 +22,17 @@ export function ProblemCard({
   startAction: (formData: FormData) => Promise<void>;
 }) {
   const [left, setLeft] = useState(card.readingSec);
+  const [running, setRunning] = useState(true);
+  const [channel, setChannel] = useState<Channel>("text");
   const form = useRef<HTMLFormElement>(null);
   const started = useRef(false);
+  // The seconds still to read when the countdown (re)starts: stopping it keeps what was left.
+  const leftRef = useRef(card.readingSec);
+  leftRef.current = left;
+
   useEffect(() => {
-    const endsAt = performance.now() + card.readingSec * 1000;
+    if (!running) return;
+    const endsAt = performance.now() + leftRef.current * 1000;
     const timer = window.setInterval(() => {
       const rest = Math.max(0, Math.ceil((endsAt - performance.now()) / 1000));
       setLeft(rest);
@@ -32,7 +43,7 @@ export function ProblemCard({
       }
     }, 250);
     return () => window.clearInterval(timer);
-  }, [card.readingSec]);
+  }, [running]);
 
   return (
     <section className={`${cardClass} space-y-4`} aria-labelledby="problem-card-title">
@@ -44,8 +55,14 @@ export function ProblemCard({
           </h1>
         </div>
         <div className="text-right">
-          <p className="text-xs text-slate-500">読む時間の残り</p>
-          <p className="font-mono text-3xl tabular-nums" data-testid="reading-timer" aria-live="off">
+          <p className="text-xs text-slate-500" data-testid="reading-timer-label">
+            {running ? "通話開始まで" : "カウントダウン停止中"}
+          </p>
+          <p
+            className={`font-mono text-3xl tabular-nums ${running ? "" : "text-slate-400"}`}
+            data-testid="reading-timer"
+            aria-live="off"
+          >
             {formatDuration(left)}
           </p>
         </div>
@@ -57,14 +74,50 @@ export function ProblemCard({
         {card.situation}
       </p>
       <ul className="list-disc space-y-1 pl-5 text-sm text-slate-600">
-        <li>読む時間（{formatDuration(card.readingSec)}）が終わると、自動で電話がつながります。</li>
+        <li data-testid="reading-rule">
+          {running
+            ? `読む時間（${formatDuration(card.readingSec)}）が終わると、自動で電話がつながります。準備ができていれば「通話を開始する」で先に始められます。`
+            : "カウントダウンを止めています。準備ができたら「通話を開始する」を押してください。"}
+        </li>
         <li>通話の制限時間は{formatDuration(card.timeLimitSec)}です。時間になるとお客様が電話を切ります。</li>
         <li>本番モードです。通話中は採点やヒントは表示されません。</li>
       </ul>
-      <form ref={form} action={startAction} className="flex justify-end">
+      <form ref={form} action={startAction} className="space-y-4">
         <input type="hidden" name="scenarioId" value={card.scenarioId} />
         <input type="hidden" name="mode" value="scripted" />
-        <SubmitButton pendingText="接続中…">読み終えたので電話に出る</SubmitButton>
+        {channel === "voice" && <input type="hidden" name="voice" value="1" />}
+        <fieldset className="space-y-1 text-sm">
+          <legend className="mb-1 font-medium text-slate-700">応対の方法</legend>
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="channel"
+              checked={channel === "text"}
+              onChange={() => setChannel("text")}
+            />
+            文字で応対する
+          </label>
+          <label className="flex items-center gap-2">
+            <input
+              type="radio"
+              name="channel"
+              checked={channel === "voice"}
+              onChange={() => setChannel("voice")}
+            />
+            声で応対する（マイクを使います）
+          </label>
+        </fieldset>
+        <div className="flex flex-wrap justify-end gap-3">
+          <button
+            type="button"
+            className={secondaryButtonClass}
+            onClick={() => setRunning((r) => !r)}
+            aria-pressed={!running}
+          >
+            {running ? "カウントダウンを止める" : "カウントダウンを再開する"}
+          </button>
+          <SubmitButton pendingText="接続中…">通話を開始する</SubmitButton>
+        </div>
       </form>
     </section>
   );

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { MoodMeters } from "@/components/call/mood-meters";
+import { TimeLimitClock } from "@/components/contest/time-limit-clock";
+import { formatDuration } from "@/components/labels-ja";
 import {
   alertErrorClass,
   alertInfoClass,
@@ -174,6 +176,15 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
           <h1 className="text-xl font-bold">{view.scenario.title}</h1>
           <p className="text-sm text-slate-600">お客様：{view.scenario.personaName}</p>
         </div>
+        {view.scenario.contest && view.scenario.timeLimitSec !== null && (
+          <TimeLimitClock
+            serverElapsedMs={initial.serverElapsedMs}
+            timeLimitSec={view.scenario.timeLimitSec}
+            ended={view.status === "ended"}
+            // The contest's hard stop; a call never picked up is ended all the same.
+            onTimeUp={() => (session.current ? session.current.stopAtLimit() : void hangUp())}
+          />
+        )}
         {phase === "live" && (
           <button type="button" className={secondaryButtonClass} onClick={hangUp} disabled={ending}>
             {ending ? "終了しています…" : "通話を終える"}
@@ -181,6 +192,11 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
         )}
       </header>
 
+      {view.scenario.contest && view.status === "ended" && view.endReason === "time_out" && (
+        <p className={alertInfoClass} role="status" data-testid="call-ended">
+          {`制限時間（${formatDuration(view.scenario.timeLimitSec ?? 0)}）になりました。お客様が電話を切ります。`}
+        </p>
+      )}
       {phase === "unsupported" && (
         <div className={`${alertErrorClass} space-y-3`} role="alert" data-testid="voice-unsupported">
           <p>
@@ -210,6 +226,11 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
           <p className="text-sm text-slate-700">
             お客様の声が流れます。話し終えて少し間を置くと、あなたの返答として送られます。お客様のお話の途中の短い相づちは返答になりませんが、話の途中で話し始めるとお客様の声が止まり、割り込みとして数えられます。
           </p>
+          {view.scenario.contest && (
+            <p className="text-sm font-medium text-slate-700">
+              コンクール形式です。制限時間は問題カードから電話がつながったときに始まっています。
+            </p>
+          )}
           <p className="text-sm text-slate-600">
             スピーカーの音をマイクが拾わないよう、ヘッドセットのご利用をおすすめします。
           </p>

@@ -68,6 +68,9 @@ export class VoiceSession {
   private pendingUtterances = 0;
   private interim = "";
   private stopped = false;
+  /** The contest's time limit has passed: no new utterance is taken, the call is ended once quiet. */
+  private atLimit = false;
+  private endingAtLimit = false;
 
   constructor(
     call: CallView,
@@ -107,10 +110,44 @@ export class VoiceSession {
     this.input.recognition?.stop();
   }
 
+  /**
+   * The contest's hard stop at the time limit: the caller stops talking, and once the reply being said
+   * (if any) has been sent, the call ends and the caller says their closing line. A reply that reaches
+   * the server after the limit is kept there as overtime and ends the call itself.
+   */
+  stopAtLimit(): void {
+    if (this.stopped || this.atLimit) return;
+    this.atLimit = true;
+    this.cutCaller();
+    this.endAtLimitWhenQuiet();
+  }
+
+  private endAtLimitWhenQuiet(): void {
+    if (!this.atLimit || this.endingAtLimit || this.operatorStartMs !== null) return;
+    this.endingAtLimit = true;
+    // After the utterances already queued: they are sent (as overtime) before the call is ended.
+    this.queue = this.queue
+      .then(async () => {
+        if (this.stopped || this.status.status === "ended") return;
+        const response = await fetch(`/api/calls/${this.status.id}/end`, { method: "POST" });
+        const body: unknown = await response.json().catch(() => undefined);
+        if (!response.ok) throw new Error(readError(body) ?? "通話を終了できませんでした。");
+        const { turns, ...status } = body as CallView;
+        this.status = status;
+        this.turns = mergeTurns(this.turns, turns);
+        this.events.onCall(this.status, this.turns);
+      })
+      .catch((error: unknown) => {
+        this.endingAtLimit = false;
+        this.events.onError(error instanceof Error ? error.message : "通話を終了できませんでした。");
+      })
+      .finally(() => this.pump());
+  }
+
   // ---- the VAD's callbacks ----
 
   speechStarted(): void {
-    if (this.stopped) return;
+    if (this.stopped || this.atLimit) return;
     this.operatorStartMs = Math.max(0, this.now() - VAD_FRAME_MS);
     window.clearTimeout(this.bargeTimer);
     if (this.playing) {
@@ -125,6 +162,7 @@ export class VoiceSession {
     window.clearTimeout(this.bargeTimer);
     this.operatorStartMs = null;
     this.emit();
+    this.endAtLimitWhenQuiet();
   }
 
   speechEnded(audio: Float32Array): void {
@@ -144,6 +182,7 @@ export class VoiceSession {
         this.pendingUtterances -= 1;
         this.emit();
         this.pump();
+        this.endAtLimitWhenQuiet();
       });
   }
 

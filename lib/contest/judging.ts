@@ -128,8 +128,19 @@ async function judgeableCall(db: Db, judge: SessionUser, callId: string) {
 }
 
 async function listSheets(db: DbExecutor, callId: string): Promise<SubmittedSheet[]> {
+  return (await readSheets(db, [callId])).get(callId) ?? [];
+}
+
+/** Every readable sheet of these calls, by call, in the order the judges first submitted. */
+async function readSheets(
+  db: DbExecutor,
+  callIds: readonly string[],
+): Promise<Map<string, SubmittedSheet[]>> {
+  const byCall = new Map<string, SubmittedSheet[]>();
+  if (callIds.length === 0) return byCall;
   const rows = await db
     .select({
+      callId: contestJudgements.callId,
       judgeId: contestJudgements.judgeId,
       judgeName: users.name,
       marks: contestJudgements.marks,
@@ -138,16 +149,20 @@ async function listSheets(db: DbExecutor, callId: string): Promise<SubmittedShee
     })
     .from(contestJudgements)
     .innerJoin(users, eq(users.id, contestJudgements.judgeId))
-    .where(eq(contestJudgements.callId, callId))
+    .where(inArray(contestJudgements.callId, [...callIds]))
     .orderBy(asc(contestJudgements.createdAt), asc(contestJudgements.id));
-  return rows.flatMap((row) => {
-    const marks = judgementMarksSchema.safeParse(row.marks);
+  for (const { callId, marks: raw, updatedAt, ...row } of rows) {
+    const marks = judgementMarksSchema.safeParse(raw);
     if (!marks.success) {
+      // A sheet written by an older version: left out of the panel, never guessed at.
       console.error(`A contest sheet of call ${callId} is unreadable`, marks.error.issues);
-      return [];
+      continue;
     }
-    return [{ ...row, marks: marks.data, updatedAt: row.updatedAt.toISOString() }];
-  });
+    const list = byCall.get(callId) ?? [];
+    list.push({ ...row, marks: marks.data, updatedAt: updatedAt.toISOString() });
+    byCall.set(callId, list);
+  }
+  return byCall;
 }
 
 function panelOf(sheets: SubmittedSheet[], preScore: JudgingView["preScore"]): ContestPanel {
@@ -178,31 +193,9 @@ function markValues(marks: JudgementMarks): Record<ContestCategoryId, number> {
   >;
 }
 
-/** Judged contest calls' final scores, for the leaderboard (lib/contest/leaderboard). */
+/** Judged contest calls' sheets, for the leaderboard (lib/contest/leaderboard). */
 export async function listJudgedSheets(db: DbExecutor, callIds: readonly string[]) {
-  if (callIds.length === 0) return new Map<string, SubmittedSheet[]>();
-  const rows = await db
-    .select({
-      callId: contestJudgements.callId,
-      judgeId: contestJudgements.judgeId,
-      judgeName: users.name,
-      marks: contestJudgements.marks,
-      total: contestJudgements.total,
-      updatedAt: contestJudgements.updatedAt,
-    })
-    .from(contestJudgements)
-    .innerJoin(users, eq(users.id, contestJudgements.judgeId))
-    .where(inArray(contestJudgements.callId, [...callIds]))
-    .orderBy(asc(contestJudgements.createdAt), asc(contestJudgements.id));
-  const byCall = new Map<string, SubmittedSheet[]>();
-  for (const row of rows) {
-    const marks = judgementMarksSchema.safeParse(row.marks);
-    if (!marks.success) continue;
-    const list = byCall.get(row.callId) ?? [];
-    list.push({ ...row, marks: marks.data, updatedAt: row.updatedAt.toISOString() });
-    byCall.set(row.callId, list);
-  }
-  return byCall;
+  return readSheets(db, callIds);
 }
 
 export { finalContestScore, markValues };

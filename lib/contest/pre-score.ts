@@ -74,27 +74,44 @@ export function preScoreContest(
   const limitSec = scenario.timeLimitSec ?? 180;
   const limitMs = limitSec * 1000;
 
-  // 第一印象: the first reply greets, names and speaks politely.
+  // 第一印象: the first reply greets, names, speaks politely and takes up what the caller asked for
+  // (お引っ越しのお手続きですね), which is where a judge hears a contestant who listens from the first word.
   const first = replies[0];
   const greeted = first ? detectIntents(first.text, scenario).some((i) => i.kind === "greeted") : false;
   const named = first ? namedPattern.test(first.text) : false;
   const politeStart = first?.labels
-    ? !first.labels.register?.casual && first.labels.violation === "none"
+    ? !first.labels.register?.casual && first.labels.violation === "none" && speaksPolitely(first.text)
     : false;
-  const firstImpression = 40 * Number(greeted) + 40 * Number(named) + 20 * Number(politeStart);
+  const tookUp = first
+    ? Boolean(first.labels?.parroting || first.labels?.summarizing) || takeUpPattern.test(first.text)
+    : false;
+  const firstImpression =
+    30 * Number(greeted) + 30 * Number(named) + 20 * Number(politeStart) + 20 * Number(tookUp);
 
-  // 基本応対: 相づち across the replies, 復唱 of the key data that came out, クッション言葉.
-  const backchannels = labelled.filter((l) => l.backchannel || l.parroting).length;
-  const backchannelShare = labelled.length === 0 ? 0 : Math.min(1, backchannels / labelled.length / 0.5);
+  // 基本応対: 相づち that come with an answer (the 第一声's はい and a bare はい are not listening), 復唱
+  // of the key data that came out (確認させていただきます…, or the data said back: 20日でございますね),
+  // クッション言葉, and 言葉づかい: every sentence of every reply in です・ます (no じゃあ, ～ですよ).
+  const listened = replies
+    .slice(1)
+    .filter(
+      (reply) =>
+        reply.labels && (reply.labels.parroting || (reply.labels.backchannel && hasContent(reply.text))),
+    );
+  const backchannelShare = replies.length < 2 ? 0 : Math.min(1, listened.length / (replies.length - 1) / 0.5);
   const revealed = Object.entries(scenario.persona.facts).filter(([id]) => state.factsRevealed.includes(id));
   const readBack = revealed
     .filter(([, fact]) =>
-      replies.some((reply) => readsBack(reply.text, [fact.value, ...(fact.readBackWords ?? [])])),
+      replies.some((reply) => readsBack(reply, [fact.value, ...(fact.readBackWords ?? [])])),
     )
     .map(([, fact]) => fact.label);
   const readBackShare = revealed.length === 0 ? 0 : readBack.length / revealed.length;
   const cushions = labelled.filter((l) => l.cushion).length;
-  const basicSkills = 40 * backchannelShare + 40 * readBackShare + 20 * Number(cushions > 0);
+  const politeReplies = replies.filter(
+    (reply) => !reply.labels?.register?.casual && speaksPolitely(reply.text),
+  );
+  const politeShare = replies.length === 0 ? 0 : politeReplies.length / replies.length;
+  const basicSkills =
+    25 * backchannelShare + 30 * readBackShare + 15 * Number(cushions > 0) + 30 * politeShare;
 
   // コミュニケーション: needs drawn out by questions, open questions, empathy, never cutting in or arguing.
   const needs = Object.entries(contest?.needs ?? {}).map(([id, need]) => ({
@@ -103,12 +120,22 @@ export function preScoreContest(
     drawnOut: state.factsRevealed.includes(id),
   }));
   const needsShare = needs.length === 0 ? 1 : needs.filter((n) => n.drawnOut).length / needs.length;
+  // The caller's other data (人数, 日程…) drawn out by asking, beside the hidden needs.
+  const needIds = new Set(needs.map((need) => need.id));
+  const otherFacts = Object.keys(scenario.persona.facts).filter((id) => !needIds.has(id));
+  const otherFactsDrawn = otherFacts.filter((id) => state.factsRevealed.includes(id)).length;
+  const otherFactsShare = otherFacts.length === 0 ? 1 : otherFactsDrawn / otherFacts.length;
   const openQuestions = labelled.filter((l) => l.question === "open").length;
   const closedQuestions = labelled.filter((l) => l.question === "closed").length;
   const empathy = labelled.filter((l) => l.empathy).length;
-  const slips = labelled.filter((l) => l.interruption || l.violation !== "none").length;
+  // Proposing and advising is the contestant's task here (情報提供): only cutting in, criticising,
+  // arguing and the like are slips.
+  const slips = labelled.filter(
+    (l) => l.interruption || (l.violation !== "none" && l.violation !== "advise"),
+  ).length;
   const communication =
-    50 * needsShare +
+    40 * needsShare +
+    10 * otherFactsShare +
     20 * Math.min(1, openQuestions / 2) +
     15 * Number(empathy > 0) +
     15 * Number(slips === 0);
@@ -152,9 +179,10 @@ export function preScoreContest(
       greeted ? "「お電話ありがとうございます」で始めています" : "第一声にお礼の言葉がありません",
       named ? "名乗りがあります" : "名乗りがありません",
       politeStart ? "丁寧な言葉づかいです" : "第一声の言葉づかいに改善の余地があります",
+      tookUp ? "お客様のご用件を受け止めています" : "第一声でご用件を受け止める言葉がありません",
     ],
     basicSkills: [
-      `相づち・オウム返しのある返答：${labelled.length}件中${backchannels}件`,
+      `相づち・オウム返しのある返答（第一声を除く）：${Math.max(0, replies.length - 1)}件中${listened.length}件`,
       readBack.length > 0 ? `復唱した情報：${readBack.join("、")}` : "聞き取った情報の復唱がありません",
       revealed.length > readBack.length
         ? `復唱していない情報：${revealed
@@ -163,12 +191,16 @@ export function preScoreContest(
             .join("、")}`
         : "",
       cushions > 0 ? `クッション言葉：${cushions}回` : "クッション言葉がありません",
+      politeReplies.length === replies.length
+        ? "言葉づかい：すべての返答が丁寧語・敬語です"
+        : `言葉づかい：くだけた表現のある返答が${replies.length - politeReplies.length}件あります`,
     ].filter((line) => line !== ""),
     communication: [
       ...needs.map((n) =>
         n.drawnOut ? `引き出したニーズ：${n.label}` : `引き出せなかったニーズ：${n.label}`,
       ),
       `質問：開かれた質問${openQuestions}回、閉じた質問${closedQuestions}回`,
+      `質問で伺えたお客様の情報：${otherFacts.length}件中${otherFactsDrawn}件`,
       empathy > 0 ? `共感の言葉：${empathy}回` : "共感の言葉がありません",
       slips > 0 ? `遮り・否定などの問題：${slips}回` : "遮りや否定はありません",
     ],
@@ -227,14 +259,48 @@ export function preScoreContest(
 }
 
 const readBackMarkers = intentWords.readBack.map(normalizeText);
+// Taking up the caller's matter in the first reply: …のお手続きですね, …でございますね.
+const takeUpPattern = /(です|でございます)ね/;
+// Sentence ends a judge hears as casual or pushy on the phone to a customer.
+const casualPattern =
+  /(じゃあ|じゃ、|とか[、はも]|[るたい]んで|ときます|てる[んの。、]|けど|んじゃない|(です|ます)よ(?!う)|だよ|だね)/;
+const politeEndPattern =
+  /(ます|ました|ません|ましょう|です|でした|ございます|ございました|ください|ませ|ますか|ですか|ませんか|でしょうか|ますね|ですね)$/;
+const bareBackchannelPattern = /^(はい|ええ|かしこまりました|承知しました|さようでございますか|そうですか)$/;
 
-/** A reply that confirms (確認させていただきます…) and names one of these words reads it back. */
-function readsBack(text: string, words: readonly string[]): boolean {
-  const normalized = normalizeText(text);
-  return (
-    readBackMarkers.some((marker) => normalized.includes(marker)) &&
-    words.some((word) => normalized.includes(normalizeText(word)))
+/**
+ * A reply that confirms (確認させていただきます…) or says the caller's words back (the analyzer's
+ * parroting or summarizing) and names one of these words reads the data back.
+ */
+function readsBack(reply: PreScoreTurn, words: readonly string[]): boolean {
+  const normalized = normalizeText(reply.text);
+  const confirms =
+    readBackMarkers.some((marker) => normalized.includes(marker)) ||
+    Boolean(reply.labels?.parroting || reply.labels?.summarizing);
+  return confirms && words.some((word) => normalized.includes(normalizeText(word)));
+}
+
+/** Every sentence ends in です・ます (or is a 相づち), with nothing casual in it. */
+function speaksPolitely(text: string): boolean {
+  if (casualPattern.test(text)) return false;
+  return sentencesOf(text).every(
+    (sentence) => politeEndPattern.test(sentence) || bareBackchannelPattern.test(sentence),
   );
+}
+
+/** A 相づち with an answer after it, not a bare はい. */
+function hasContent(text: string): boolean {
+  return sentencesOf(text).some((sentence) => {
+    const rest = sentence.replace(/^(はい|ええ)、?/, "");
+    return rest !== "" && !bareBackchannelPattern.test(rest);
+  });
+}
+
+function sentencesOf(text: string): string[] {
+  return text
+    .split(/[。！？!?\n]/)
+    .map((sentence) => sentence.trim().replace(/[、，,…\s]+$/, ""))
+    .filter((sentence) => sentence !== "");
 }
 
 function clip(text: string): string {

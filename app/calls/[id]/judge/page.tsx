@@ -6,11 +6,13 @@ import { JudgingForm } from "@/components/contest/judging-form";
 import { PanelResult } from "@/components/contest/panel-result";
 import { ContestPreScorePanel } from "@/components/contest/pre-score-panel";
 import { formatDateTime } from "@/components/labels-ja";
+import { VoiceTimeline } from "@/components/review/voice-timeline";
 import { alertErrorClass, cardClass } from "@/components/ui";
 import { requireRole } from "@/lib/auth/session";
 import { getJudgingSheet } from "@/lib/contest/judging";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { reviewVoiceCall } from "@/lib/review/voice-measures";
 
 export const metadata: Metadata = { title: "コンクールの審査" };
 
@@ -36,6 +38,8 @@ export default async function JudgePage({ params }: { params: Promise<{ id: stri
     );
   }
   const { call, owner, preScore, mine, judges, panel } = result.view;
+  // A voice attempt: the judges see how it was said, on the review's two-speaker timeline.
+  const voice = reviewVoiceCall(call.turns);
   return (
     <div className="space-y-6">
       <div>
@@ -54,6 +58,15 @@ export default async function JudgePage({ params }: { params: Promise<{ id: stri
         <h2 id="judge-transcript-heading" className="text-lg font-semibold">
           通話の記録
         </h2>
+        {voice && (
+          <div className="mt-3 space-y-2" data-testid="judge-voice">
+            <h3 className="text-sm font-semibold">話し方のタイムライン（音声での挑戦）</h3>
+            <p className="text-xs text-slate-600">
+              音声から測った、お客様と研修生の話した時間です。重なりと3秒以上の沈黙に印を付けています。
+            </p>
+            <VoiceTimeline review={voice} personaName={call.scenario.personaName} />
+          </div>
+        )}
         <ol className="mt-3 space-y-2 text-sm" data-testid="judge-transcript">
           {call.turns.map((turn) => (
             <li key={turn.seq} className="flex gap-3">
@@ -61,7 +74,7 @@ export default async function JudgePage({ params }: { params: Promise<{ id: stri
                 {Math.floor(turn.atMs / 60000)}:
                 {String(Math.floor((turn.atMs % 60000) / 1000)).padStart(2, "0")}
               </span>
-              <span className="w-20 shrink-0 text-slate-500">
+              <span className="w-24 shrink-0 text-slate-500">
                 {turn.role === "caller" ? call.scenario.personaName : owner.name}
               </span>
               <span>{turn.text}</span>

@@ -41,17 +41,17 @@ export default async function ScoreSheetPage({ params }: { params: Promise<{ id:
       <header className="border-b-2 border-slate-800 pb-2">
         <p className="text-xs text-slate-500">電話応対コンクール 練習 評価シート</p>
         <h1 className="text-xl font-bold">{call.scenario.title}</h1>
-        <dl className="mt-1 grid grid-cols-2 gap-x-4 text-sm">
+        <dl className="mt-1 grid gap-x-4 text-sm sm:grid-cols-2 print:grid-cols-2">
           <div className="flex gap-2">
-            <dt className="text-slate-500">氏名</dt>
+            <dt className="shrink-0 text-slate-500">氏名</dt>
             <dd data-testid="sheet-trainee">{owner.name}</dd>
           </div>
           <div className="flex gap-2">
-            <dt className="text-slate-500">実施日時</dt>
+            <dt className="shrink-0 text-slate-500">実施日時</dt>
             <dd>{formatDateTime(call.startedAt)}</dd>
           </div>
           <div className="flex gap-2">
-            <dt className="text-slate-500">使った時間</dt>
+            <dt className="shrink-0 text-slate-500">使った時間</dt>
             <dd>
               {formatDuration(preScore.timeUsedSec)}（制限 {formatDuration(preScore.timeLimitSec)}）
               {preScore.overtimeSec > 0 && `・${preScore.overtimeSec}秒超過`}
@@ -59,14 +59,14 @@ export default async function ScoreSheetPage({ params }: { params: Promise<{ id:
           </div>
           {preScore.variant && (
             <div className="flex gap-2">
-              <dt className="text-slate-500">お客様の事情</dt>
+              <dt className="shrink-0 text-slate-500">お客様の事情</dt>
               <dd>{preScore.variant.label}</dd>
             </div>
           )}
         </dl>
       </header>
       <section aria-labelledby="sheet-final" className="flex items-end justify-between gap-4">
-        <h2 id="sheet-final" className="text-base font-semibold">
+        <h2 id="sheet-final" className="shrink-0 text-base font-semibold">
           最終得点
         </h2>
         {panel ? (
@@ -78,7 +78,9 @@ export default async function ScoreSheetPage({ params }: { params: Promise<{ id:
             <span className="block text-xs text-slate-600">
               {panel.final.rule === "trimmed"
                 ? `審査員${panel.final.judges}名（最高点と最低点を除いた平均）`
-                : `審査員${panel.final.judges}名の平均（${TRIM_FROM_JUDGES}名以上は最高点と最低点を除く）`}
+                : panel.final.judges === 1
+                  ? "審査員1名の評価"
+                  : `審査員${panel.final.judges}名の平均（${TRIM_FROM_JUDGES}名以上は最高点と最低点を除く）`}
             </span>
           </p>
         ) : (
@@ -90,7 +92,7 @@ export default async function ScoreSheetPage({ params }: { params: Promise<{ id:
       <table className="w-full border-collapse text-sm">
         <thead>
           <tr className="border-y border-slate-400 text-left">
-            <th className="py-1 pr-2 font-semibold">審査項目</th>
+            <th className="min-w-[5.5rem] py-1 pr-2 font-semibold">審査項目</th>
             <th className="py-1 pr-2 font-semibold">審査員の評価</th>
             <th className="py-1 pr-2 font-semibold">機械による推定</th>
             <th className="py-1 font-semibold">コメント・根拠</th>
@@ -112,8 +114,10 @@ export default async function ScoreSheetPage({ params }: { params: Promise<{ id:
                 data-testid={`sheet-${category.id}`}
               >
                 <th className="py-1 pr-2 text-left font-medium">{category.label}</th>
-                <td className="py-1 pr-2 tabular-nums">{judged ? `${judged.mark.toFixed(1)} / 5` : "—"}</td>
-                <td className="py-1 pr-2">{contestMarkLabels[category.mark]}</td>
+                <td className="whitespace-nowrap py-1 pr-2 tabular-nums">
+                  {judged ? `${judged.mark.toFixed(1)} / 5` : "—"}
+                </td>
+                <td className="whitespace-nowrap py-1 pr-2">{contestMarkLabels[category.mark]}</td>
                 <td className="py-1 text-xs leading-snug">
                   {comments.map((line) => (
                     <p key={line}>{line}</p>
@@ -126,9 +130,7 @@ export default async function ScoreSheetPage({ params }: { params: Promise<{ id:
         </tbody>
       </table>
       <p className="text-xs text-slate-500">
-        評価は5段階（5 大変よい・4 よい・3 ふつう・2 もう少し・1
-        努力が必要）。最終得点は各審査員の6項目の合計を100点満点に換算し、 審査員が{TRIM_FROM_JUDGES}
-        名以上のときは最高点と最低点を除いて平均したものです。
+        {`評価は5段階（5 大変よい・4 よい・3 ふつう・2 もう少し・1 努力が必要）。最終得点は各審査員の6項目の合計を100点満点に換算し、審査員が${TRIM_FROM_JUDGES}名以上のときは最高点と最低点を除いて平均したものです。`}
       </p>
     </article>
   );
