@@ -41,6 +41,8 @@ export interface VoiceSessionEvents {
 export interface VoiceInput {
   transcribe: "server" | "browser";
   recognition: BrowserRecognition | null;
+  /** The team keeps raw audio: each reply's utterance is sent to be stored with it. */
+  record?: boolean;
 }
 
 interface Playing {
@@ -209,13 +211,14 @@ export class VoiceSession {
     }
     const segments = [...this.segments, ...this.callerSoFar(), { ...operator, text }];
     this.segments = [];
+    const replyId = crypto.randomUUID();
     const response = await fetch(`/api/calls/${this.status.id}/replies`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
         text,
         startedAtMs: operator.startMs,
-        replyId: crypto.randomUUID(),
+        replyId,
         timing: { segments },
       }),
     });
@@ -227,6 +230,7 @@ export class VoiceSession {
       throw new Error(readError(body) ?? "返答を送信できませんでした。もう一度お話しください。");
     }
     this.events.onError(null);
+    if (this.input.record) void this.keepRecording(replyId, audio);
     const result = body as ReplyResult;
     this.status = result.call;
     this.turns = mergeTurns(this.turns, [...result.changed, ...result.added]);
@@ -234,6 +238,19 @@ export class VoiceSession {
     // The caller answered: a line still being said was cut short by the reply.
     if (result.added.some((t) => t.role === "caller") && this.playing) this.cutCaller();
     this.pump();
+  }
+
+  /** Stores the reply's audio beside it; a failure loses only the recording, never the reply. */
+  private async keepRecording(replyId: string, audio: Float32Array): Promise<void> {
+    const response = await fetch(`/api/calls/${this.status.id}/recordings`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ replyId, audio: encodeWavBase64(audio) }),
+    }).catch(() => null);
+    if (!response?.ok) {
+      const body: unknown = await response?.json().catch(() => undefined);
+      this.events.onError(readError(body) ?? "この返答の録音を保存できませんでした（返答は送信済みです）。");
+    }
   }
 
   /** The caller's voice up to now, when a line is still being said (a 相づち over it). */
