@@ -152,7 +152,22 @@ export async function deleteCallRecordings(
   return { deleted: deleted.length };
 }
 
-/** Deletes every recording past its expiry (run on each store and each team page view). */
+const PURGE_EVERY_MS = 60 * 60 * 1000;
+
+/**
+ * Purges expired recordings now and every hour in this process (reads never serve them meanwhile).
+ * With several instances each purges; the delete is idempotent.
+ */
+export function schedulePurgeOfExpiredRecordings(db: DbExecutor): void {
+  const purge = () =>
+    purgeExpiredRecordings(db, new Date()).catch((error: unknown) => {
+      console.error("[recordings] purge failed", error instanceof Error ? error.message : error);
+    });
+  void purge();
+  setInterval(purge, PURGE_EVERY_MS).unref();
+}
+
+/** Deletes every recording past its expiry (also run on each store and each team page view). */
 export async function purgeExpiredRecordings(db: DbExecutor, now: Date): Promise<number> {
   const deleted = await db
     .delete(turnRecordings)
