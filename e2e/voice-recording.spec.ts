@@ -1,4 +1,5 @@
 import type { Browser } from "@playwright/test";
+import { encodeWav, synthesizeParts } from "../lib/speech/testing/synthetic-audio";
 import { expect, test } from "./fixtures";
 import { demo, SignInPage } from "./pages/sign-in-page";
 import { signUpThroughInvite } from "./pages/team-pages";
@@ -116,11 +117,26 @@ test("with retention off, the trainee is not told of recording and no audio is s
   await expect(trainer.page.getByTestId("audio-retention-status")).toHaveText("現在：録音していません。");
 
   const call = new VoiceCallPage(trainee.page);
+  // The reply's id, to try storing its audio behind the screen's back.
+  const replyIds: string[] = [];
+  trainee.page.on("request", (request) => {
+    if (request.method() === "POST" && request.url().endsWith("/replies")) {
+      replyIds.push((request.postDataJSON() as { replyId: string }).replyId);
+    }
+  });
   const reviewUrl = await answerOnce(call, false);
   await expect(trainee.page.getByTestId("voice-timeline")).toBeVisible();
   await expect(trainee.page.getByTestId("recordings")).toHaveCount(0);
-  // No turn of the call has audio, for its trainee or its trainer.
   const callPath = new URL(reviewUrl).pathname.replace(/\/review$/, "");
+  // The screen sent no audio; sent anyway, the server keeps none.
+  expect(replyIds).toHaveLength(1);
+  const wav = Buffer.from(encodeWav(synthesizeParts([{ speechMs: 500 }])));
+  const refused = await trainee.page.request.post(`/api${callPath}/recordings`, {
+    data: { replyId: replyIds[0], audio: wav.toString("base64") },
+  });
+  expect(refused.status()).toBe(200);
+  expect(await refused.json()).toEqual({ stored: false });
+  // No turn of the call has audio, for its trainee or its trainer.
   for (let seq = 0; seq < 6; seq++) {
     expect((await trainee.page.request.get(`/api${callPath}/recordings/${seq}`)).status()).toBe(404);
   }

@@ -100,7 +100,8 @@ export function VoiceCallScreen({
           onCall: (status, turns) => setView((v) => ({ ...v, ...(status ?? {}), turns })),
           onState: setState,
           onError: setError,
-          onEnded: () => router.push(reviewHref),
+          // The review shows the kept recordings: the last reply's may still be on its way.
+          onEnded: () => void current.recordingsSent().then(() => router.push(reviewHref)),
         },
       );
       session.current = current;
@@ -158,6 +159,7 @@ export function VoiceCallScreen({
   async function hangUp() {
     setEnding(true);
     session.current?.stop();
+    await session.current?.recordingsSent();
     await vad.current?.destroy();
     for (const track of stream.current?.getTracks() ?? []) track.stop();
     const response = await fetch(`/api/calls/${view.id}/end`, { method: "POST" });

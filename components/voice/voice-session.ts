@@ -70,6 +70,8 @@ export class VoiceSession {
   private pendingUtterances = 0;
   private interim = "";
   private stopped = false;
+  /** Recordings being sent: hanging up waits for them, so the review has every one. */
+  private readonly uploads = new Set<Promise<void>>();
 
   constructor(
     call: CallView,
@@ -107,6 +109,11 @@ export class VoiceSession {
     window.clearTimeout(this.pumpTimer);
     this.playing?.speaking.stop();
     this.input.recognition?.stop();
+  }
+
+  /** Resolves once the recordings already being sent have arrived (or failed). */
+  async recordingsSent(): Promise<void> {
+    await Promise.allSettled([...this.uploads]);
   }
 
   // ---- the VAD's callbacks ----
@@ -230,7 +237,10 @@ export class VoiceSession {
       throw new Error(readError(body) ?? "返答を送信できませんでした。もう一度お話しください。");
     }
     this.events.onError(null);
-    if (this.input.record) void this.keepRecording(replyId, audio);
+    if (this.input.record) {
+      const upload = this.keepRecording(replyId, audio).finally(() => this.uploads.delete(upload));
+      this.uploads.add(upload);
+    }
     const result = body as ReplyResult;
     this.status = result.call;
     this.turns = mergeTurns(this.turns, [...result.changed, ...result.added]);
