@@ -61,9 +61,7 @@ async function main(): Promise<number> {
     console.log(
       `recognizer: ${stt.model} at ${stt.baseUrl ?? "api.openai.com"}${fake ? " (the fake provider)" : ""}`,
     );
-    console.log(
-      "speech: synthetic, espeak-ng's Japanese voice (ja), " + `${options.rate} words per minute\n`,
-    );
+    console.log(`speech: synthetic, espeak-ng's Japanese voice (ja), ${options.rate} words per minute\n`);
     return await evaluate(stt);
   } finally {
     await fake?.close();
