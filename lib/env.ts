@@ -176,6 +176,17 @@ export function parseEnv(source: Record<string, string | undefined>): EnvResult 
 
 let cached: Env | undefined;
 
+/** Server speech-to-text from a validated environment (also read by `npm run eval:stt`). */
+export function sttEnvOf(raw: RawEnv): SttEnv | undefined {
+  if (!raw.KIKITE_STT_MODEL) return undefined;
+  return {
+    apiKey: raw.OPENAI_API_KEY,
+    baseUrl: raw.KIKITE_STT_BASE_URL ?? raw.OPENAI_BASE_URL,
+    model: raw.KIKITE_STT_MODEL,
+    timeoutMs: raw.KIKITE_STT_TIMEOUT_MS ?? 10_000,
+  };
+}
+
 /** The validated environment of this process; throws one error listing every bad variable. */
 export function getEnv(): Env {
   if (cached) return cached;
@@ -220,14 +231,7 @@ export function getEnv(): Env {
           maxRetries: raw.KIKITE_LLM_MAX_RETRIES ?? 2,
         }
       : undefined,
-    stt: raw.KIKITE_STT_MODEL
-      ? {
-          apiKey: raw.OPENAI_API_KEY,
-          baseUrl: raw.KIKITE_STT_BASE_URL ?? raw.OPENAI_BASE_URL,
-          model: raw.KIKITE_STT_MODEL,
-          timeoutMs: raw.KIKITE_STT_TIMEOUT_MS ?? 10_000,
-        }
-      : undefined,
+    stt: sttEnvOf(raw),
     signInLimits: {
       maxFailuresPerAccount: raw.KIKITE_SIGNIN_MAX_FAILURES_PER_ACCOUNT ?? 10,
       // An office behind one address holds many operators: room for several of them to mistype.

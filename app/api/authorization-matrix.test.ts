@@ -1,10 +1,13 @@
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createScenarioDraft } from "@/lib/authoring/scenario-authoring";
-import { startCallForUser } from "@/lib/calls/call-service";
+import { sendReply, startCallForUser } from "@/lib/calls/call-service";
 import type { CallView } from "@/lib/calls/call-view";
 import type { DbHandle } from "@/lib/db/open-database";
+import { turnRecordings, turns } from "@/lib/db/schema";
 import { encodeWav, synthesizeParts } from "@/lib/speech/testing/synthetic-audio";
 import { createAssignments } from "@/lib/team/assignments";
 import { apiSession } from "@/lib/testing/api-session-stub";
@@ -86,6 +89,32 @@ const teamQuery = (world: World, owner: Owner | null) => ({ team: world.teamIds[
 const trainerOf = (world: World, owner: Owner) => world.users[owner === "A" ? "trainerA" : "trainerB"];
 const traineeOf = (world: World, owner: Owner) => world.users[owner === "A" ? "traineeA1" : "traineeB"];
 const both: Owner[] = ["A", "B"];
+const utteranceBase64 = () => Buffer.from(encodeWav(synthesizeParts([{ speechMs: 300 }]))).toString("base64");
+
+/** A fresh call of the owner's trainee with one voice reply (its id kept for the recording). */
+async function voiceReply(w: World, o: Owner) {
+  const trainee = traineeOf(w, o);
+  const fresh = await startCallForUser(w.db, trainee, { scenarioId: w.scenarioId, mode: "scripted" });
+  const replyId = randomUUID();
+  const result = await sendReply(w.db, trainee, fresh.id, { text: "さようでございますか。", replyId });
+  return { id: fresh.id, replyId, seq: result.added.find((t) => t.role === "operator")!.seq };
+}
+
+/** The same reply with its audio kept (stored as the team had retention on). */
+async function recordedReply(w: World, o: Owner) {
+  const reply = await voiceReply(w, o);
+  const [turn] = await w.db
+    .select({ id: turns.id })
+    .from(turns)
+    .where(and(eq(turns.callId, reply.id), eq(turns.seq, reply.seq)));
+  await w.db.insert(turnRecordings).values({
+    turnId: turn!.id,
+    callId: reply.id,
+    wav: Buffer.from(utteranceBase64(), "base64"),
+    expiresAt: new Date(Date.now() + 86_400_000),
+  });
+  return reply;
+}
 
 const entries: Record<string, Entry> = {
   "GET /api/health": { owners: null, expected: () => 200 },
@@ -135,6 +164,29 @@ const entries: Record<string, Entry> = {
     // Only the call's trainee may send it audio. This environment has no transcription endpoint, so the
     // owner is let through to a 503 (lib/speech/transcribe.test.ts covers the words).
     expected: callOwner(503),
+  },
+  "POST /api/calls/[id]/recordings": {
+    owners: both,
+    target: async (w, o) => {
+      const { id, replyId } = await voiceReply(w, o!);
+      return { params: { id }, body: { replyId, audio: utteranceBase64() } };
+    },
+    // Only the call's trainee sends its audio; the matrix teams keep none, so nothing is stored (200).
+    expected: callOwner(200),
+  },
+  "GET /api/calls/[id]/recordings/[seq]": {
+    owners: both,
+    target: async (w, o) => {
+      const { id, seq } = await recordedReply(w, o!);
+      return { params: { id, seq: String(seq) } };
+    },
+    expected: callViewers(200),
+  },
+  "DELETE /api/calls/[id]/recordings": {
+    owners: both,
+    target: async (w, o) => ({ params: { id: (await recordedReply(w, o!)).id } }),
+    // The team's trainers (and admins) delete a call's audio; its trainee may not.
+    expected: callReviewers(200),
   },
   "GET /api/calls/[id]/comments": {
     owners: both,
@@ -206,6 +258,11 @@ const entries: Record<string, Entry> = {
   "PUT /api/trainer/contest-leaderboard": {
     owners: both,
     target: (w, o) => ({ body: { forTrainees: false, team: w.teamIds[o!] } }),
+    expected: teamWorkspace(200),
+  },
+  "PUT /api/trainer/audio-retention": {
+    owners: both,
+    target: (w, o) => ({ body: { days: null, team: w.teamIds[o!] } }),
     expected: teamWorkspace(200),
   },
   "GET /api/trainer/calls": {

@@ -83,6 +83,13 @@ const entries: Record<string, Entry> = {
     body: { audio: quietWav },
     bodyLimitBytes: MAX_TRANSCRIPTION_BODY_BYTES,
   },
+  "POST /api/calls/[id]/recordings": {
+    actor: "trainee",
+    body: { replyId: randomUUID(), audio: quietWav },
+    bodyLimitBytes: MAX_TRANSCRIPTION_BODY_BYTES,
+  },
+  "DELETE /api/calls/[id]/recordings": { actor: "trainer" },
+  "PUT /api/trainer/audio-retention": { actor: "trainer", body: { days: 30 } },
   "POST /api/trainer/assignments": {
     actor: "trainer",
     body: {

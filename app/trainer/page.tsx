@@ -6,6 +6,7 @@ import { InvitePanel } from "@/components/invite-panel";
 import { StepTrendChart } from "@/components/review/step-trend-chart";
 import { AssignmentForm } from "@/components/trainer/assignment-form";
 import { AssignmentList } from "@/components/trainer/assignment-list";
+import { AudioRetentionSettings } from "@/components/trainer/audio-retention-settings";
 import { DashboardFilters, periodLabels } from "@/components/trainer/dashboard-filters";
 import { MemberTable } from "@/components/trainer/member-table";
 import { TeamCallsTable } from "@/components/trainer/team-calls-table";
@@ -19,6 +20,7 @@ import { requireRole } from "@/lib/auth/session";
 import { listPlayableScenarios } from "@/lib/calls/scenario-store";
 import { getDb } from "@/lib/db/client";
 import { isAppError } from "@/lib/errors";
+import { getAudioRetention, purgeExpiredRecordings } from "@/lib/speech/recordings";
 import { listTeamAssignments } from "@/lib/team/assignments";
 import { parseTeamFilter, periodStart, type TeamFilter } from "@/lib/team/filters";
 import { summarizeMembers, weeklyStepTrend } from "@/lib/team/summarize";
@@ -51,12 +53,15 @@ export default async function TrainerPage({
   const now = new Date();
   const since = periodStart(filter.period, now);
   const ownTeam = scope.teamId === user.teamId;
-  const [members, invites, attempts, assignments, scenarios] = await Promise.all([
+  // Recordings past their team's period go now (reads never serve them; this frees the space).
+  await purgeExpiredRecordings(db, now);
+  const [members, invites, attempts, assignments, scenarios, retentionDays] = await Promise.all([
     listTeamMembers(db, scope.teamId),
     ownTeam ? listActiveInvites(db, scope.teamId, now) : Promise.resolve([]),
     listTeamAttempts(db, scope.teamId, { scenarioId: filter.scenario, since }),
     listTeamAssignments(db, scope.teamId, now),
     listPlayableScenarios(db, { ...user, teamId: scope.teamId }),
+    getAudioRetention(db, scope.teamId),
   ]);
   const summaries = summarizeMembers(
     members.map((m) => m.id),
@@ -140,6 +145,18 @@ export default async function TrainerPage({
           最近の通話
         </h2>
         <TeamCallsTable attempts={attempts.slice(0, RECENT_CALLS)} />
+      </section>
+
+      <section aria-labelledby="recording-heading" className={`${cardClass} space-y-3`}>
+        <div>
+          <h2 id="recording-heading" className="font-semibold">
+            音声練習の録音
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            オンにすると、音声で練習した研修生の声を返答ごとに保存し、振り返り画面で本人とトレーナーが聞き返せます。オフのあいだは音声を一切保存しません。録音中は研修生の通話画面にその旨が表示され、保存期間を過ぎた録音は自動的に削除されます。
+          </p>
+        </div>
+        <AudioRetentionSettings teamId={scope.teamId} days={retentionDays} />
       </section>
 
       {ownTeam && (

@@ -29,7 +29,16 @@ const idle: VoiceSessionState = {
 };
 
 /** The voice call: the caller speaks, the trainee answers aloud, and the speech is measured. */
-export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; serverStt: boolean }) {
+export function VoiceCallScreen({
+  initial,
+  serverStt,
+  recordingDays,
+}: {
+  initial: CallView;
+  serverStt: boolean;
+  /** The team keeps the trainee's voice for this many days; null: nothing is recorded. */
+  recordingDays: number | null;
+}) {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>("ready");
   const [view, setView] = useState(initial);
@@ -88,12 +97,13 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
       const current = new VoiceSession(
         view,
         voice,
-        { transcribe: serverStt ? "server" : "browser", recognition },
+        { transcribe: serverStt ? "server" : "browser", recognition, record: recordingDays !== null },
         {
           onCall: (status, turns) => setView((v) => ({ ...v, ...(status ?? {}), turns })),
           onState: setState,
           onError: setError,
-          onEnded: () => router.push(reviewHref),
+          // The review shows the kept recordings: the last reply's may still be on its way.
+          onEnded: () => void current.recordingsSent().then(() => router.push(reviewHref)),
         },
       );
       session.current = current;
@@ -151,6 +161,7 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
   async function hangUp() {
     setEnding(true);
     session.current?.stop();
+    await session.current?.recordingsSent();
     await vad.current?.destroy();
     for (const track of stream.current?.getTracks() ?? []) track.stop();
     const response = await fetch(`/api/calls/${view.id}/end`, { method: "POST" });
@@ -166,6 +177,13 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
     <Link href={textCallHref} className={secondaryButtonClass} data-testid="text-call-link">
       文字での通話で練習する
     </Link>
+  );
+
+  const recordingNotice = recordingDays !== null && (
+    <p className={alertInfoClass} data-testid="voice-recording-notice">
+      このチームでは録音が有効です。あなたの声は返答ごとに保存され、振り返り画面であなたとトレーナーが聞き返せます（
+      {recordingDays}日後に自動で削除されます）。
+    </p>
   );
 
   return (
@@ -223,6 +241,7 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
 
       {(phase === "ready" || phase === "starting") && (
         <section className={`${cardClass} space-y-3`}>
+          {recordingNotice}
           <p className="text-sm text-slate-700">
             お客様の声が流れます。話し終えて少し間を置くと、あなたの返答として送られます。お客様のお話の途中の短い相づちは返答になりませんが、話の途中で話し始めるとお客様の声が止まり、割り込みとして数えられます。
           </p>
@@ -252,6 +271,7 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
       {phase === "live" && (
         <div className="grid gap-4 md:grid-cols-3">
           <section className={`${cardClass} space-y-4 md:col-span-2`} aria-label="通話">
+            {recordingNotice}
             {!audible && (
               <p className={alertInfoClass}>
                 この端末には日本語の読み上げ音声がないため、お客様の言葉は字幕でお伝えします。

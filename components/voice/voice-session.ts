@@ -41,6 +41,8 @@ export interface VoiceSessionEvents {
 export interface VoiceInput {
   transcribe: "server" | "browser";
   recognition: BrowserRecognition | null;
+  /** The team keeps raw audio: each reply's utterance is sent to be stored with it. */
+  record?: boolean;
 }
 
 interface Playing {
@@ -71,6 +73,8 @@ export class VoiceSession {
   /** The contest's time limit has passed: no new utterance is taken, the call is ended once quiet. */
   private atLimit = false;
   private endingAtLimit = false;
+  /** Recordings being sent: hanging up waits for them, so the review has every one. */
+  private readonly uploads = new Set<Promise<void>>();
 
   constructor(
     call: CallView,
@@ -142,6 +146,11 @@ export class VoiceSession {
         this.events.onError(error instanceof Error ? error.message : "通話を終了できませんでした。");
       })
       .finally(() => this.pump());
+  }
+
+  /** Resolves once the recordings already being sent have arrived (or failed). */
+  async recordingsSent(): Promise<void> {
+    await Promise.allSettled([...this.uploads]);
   }
 
   // ---- the VAD's callbacks ----
@@ -248,13 +257,14 @@ export class VoiceSession {
     }
     const segments = [...this.segments, ...this.callerSoFar(), { ...operator, text }];
     this.segments = [];
+    const replyId = crypto.randomUUID();
     const response = await fetch(`/api/calls/${this.status.id}/replies`, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
         text,
         startedAtMs: operator.startMs,
-        replyId: crypto.randomUUID(),
+        replyId,
         timing: { segments },
       }),
     });
@@ -266,6 +276,10 @@ export class VoiceSession {
       throw new Error(readError(body) ?? "返答を送信できませんでした。もう一度お話しください。");
     }
     this.events.onError(null);
+    if (this.input.record) {
+      const upload = this.keepRecording(replyId, audio).finally(() => this.uploads.delete(upload));
+      this.uploads.add(upload);
+    }
     const result = body as ReplyResult;
     this.status = result.call;
     this.turns = mergeTurns(this.turns, [...result.changed, ...result.added]);
@@ -273,6 +287,19 @@ export class VoiceSession {
     // The caller answered: a line still being said was cut short by the reply.
     if (result.added.some((t) => t.role === "caller") && this.playing) this.cutCaller();
     this.pump();
+  }
+
+  /** Stores the reply's audio beside it; a failure loses only the recording, never the reply. */
+  private async keepRecording(replyId: string, audio: Float32Array): Promise<void> {
+    const response = await fetch(`/api/calls/${this.status.id}/recordings`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ replyId, audio: encodeWavBase64(audio) }),
+    }).catch(() => null);
+    if (!response?.ok) {
+      const body: unknown = await response?.json().catch(() => undefined);
+      this.events.onError(readError(body) ?? "この返答の録音を保存できませんでした（返答は送信済みです）。");
+    }
   }
 
   /** The caller's voice up to now, when a line is still being said (a 相づち over it). */

@@ -31,5 +31,7 @@ async function initDatabase(): Promise<DbHandle> {
   );
   const { runStartupTasks } = await import("./startup");
   await runStartupTasks(handle.db, { seedDemo: env.seedDemo });
+  const { schedulePurgeOfExpiredRecordings } = await import("@/lib/speech/recordings");
+  schedulePurgeOfExpiredRecordings(handle.db);
   return handle;
 }

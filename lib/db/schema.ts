@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   boolean,
+  customType,
   index,
   integer,
   jsonb,
@@ -21,6 +22,13 @@ export const callMode = pgEnum("call_mode", ["scripted", "llm"]);
 export const callStatus = pgEnum("call_status", ["active", "ended"]);
 export const turnRole = pgEnum("turn_role", ["caller", "operator"]);
 
+// node-postgres reads bytea as a Buffer, PGlite as a Uint8Array: both come out as a Uint8Array.
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
+  dataType: () => "bytea",
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
+  fromDriver: (value) => new Uint8Array(value.buffer, value.byteOffset, value.byteLength),
+});
+
 const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
 
 export const teams = pgTable("teams", {
@@ -28,6 +36,8 @@ export const teams = pgTable("teams", {
   name: text("name").notNull(),
   // The contest leaderboard is for trainers; a trainer may open it to the team's trainees.
   contestLeaderboardForTrainees: boolean("contest_leaderboard_for_trainees").notNull().default(false),
+  // Raw audio of voice replies is kept only when a trainer turns it on: for this many days; null is off.
+  audioRetentionDays: integer("audio_retention_days"),
   createdAt: createdAt(),
 });
 
@@ -320,5 +330,26 @@ export const contestJudgements = pgTable(
   (t) => [
     uniqueIndex("contest_judgements_call_judge_key").on(t.callId, t.judgeId),
     index("contest_judgements_call_idx").on(t.callId),
+  ],
+);
+
+// The trainee's own voice for one reply of a voice call (a WAV as the browser's speech detector cut it),
+// kept only while the call's team has audio retention on, and only until expiresAt (lib/speech/recordings).
+export const turnRecordings = pgTable(
+  "turn_recordings",
+  {
+    turnId: uuid("turn_id")
+      .primaryKey()
+      .references(() => turns.id, { onDelete: "cascade" }),
+    callId: uuid("call_id")
+      .notNull()
+      .references(() => calls.id, { onDelete: "cascade" }),
+    wav: bytea("wav").notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("turn_recordings_call_idx").on(t.callId),
+    index("turn_recordings_expires_idx").on(t.expiresAt),
   ],
 );

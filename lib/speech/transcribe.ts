@@ -43,16 +43,7 @@ export async function transcribeForCall(
     );
   }
   try {
-    const result = await clientFor(stt).audio.transcriptions.create(
-      {
-        file: await toFile(wav, "utterance.wav", { type: "audio/wav" }),
-        model: stt.model,
-        language: "ja",
-        response_format: "json",
-      },
-      { timeout: stt.timeoutMs },
-    );
-    return { text: result.text.trim() };
+    return { text: await transcribeWav(wav, stt) };
   } catch (error) {
     throw new AppError(
       "unavailable",
@@ -60,4 +51,18 @@ export async function transcribeForCall(
       { cause: error },
     );
   }
+}
+
+/** The words of one Japanese utterance from the configured endpoint (also what `npm run eval:stt` measures). */
+export async function transcribeWav(wav: Uint8Array, stt: SttEnv): Promise<string> {
+  const result = await clientFor(stt).audio.transcriptions.create(
+    {
+      file: await toFile(wav, "utterance.wav", { type: "audio/wav" }),
+      model: stt.model,
+      language: "ja",
+      response_format: "json",
+    },
+    { timeout: stt.timeoutMs },
+  );
+  return result.text.trim();
 }

@@ -9,6 +9,7 @@ import { AttemptsTable } from "@/components/review/attempts-table";
 import { ImprovementPanel } from "@/components/review/improvement-panel";
 import { LlmUsagePanel } from "@/components/review/llm-usage-panel";
 import { automaticFormValues, overrideLabelNames } from "@/components/review/override-labels";
+import { RecordingsPanel } from "@/components/review/recordings-panel";
 import { ScorecardPanel } from "@/components/review/scorecard-panel";
 import { TranscriptReview } from "@/components/review/transcript-review";
 import { TurnAnnotations } from "@/components/review/turn-annotations";
@@ -32,6 +33,7 @@ import { listComments, listOverrides, type StoredOverride, type TurnComment } fr
 import { getCallForViewer, type ViewedCall } from "@/lib/review/call-access";
 import { correctTurns } from "@/lib/review/corrected-turns";
 import { reviewVoiceCall } from "@/lib/review/voice-measures";
+import { listRecordedSeqs } from "@/lib/speech/recordings";
 import { addCommentAction, removeOverrideAction, setOverrideAction } from "./actions";
 
 export const metadata: Metadata = { title: "通話の振り返り" };
@@ -49,12 +51,15 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
   const { call, access, owner } = viewed;
   // The owner goes back to a live call; a trainer sees what there is so far.
   if (call.status === "active" && access === "owner") redirect(`/calls/${id}`);
-  const [attempts, comments, overrides, usage] = await Promise.all([
+  const [attempts, comments, overrides, usage, recordedSeqs] = await Promise.all([
     listCallsForUser(db, owner, { scenarioId: call.scenario.scenarioId }),
     listComments(db, user, id),
     listOverrides(db, user, id),
     seesLlmUsage(user) ? getCallUsage(db, call.id) : null,
+    // Read after loadViewableCall: the viewer may see this call.
+    listRecordedSeqs(db, call.id, new Date()),
   ]);
+  const recorded = call.turns.filter((t) => recordedSeqs.includes(t.seq));
   const { scorecard } = call;
   const practiceHref = `/practice?scenario=${encodeURIComponent(call.scenario.scenarioId)}`;
   const editable = user.role !== "trainee";
@@ -110,6 +115,24 @@ export default async function CallReviewPage({ params }: { params: Promise<{ id:
           </p>
           <div className="mt-4">
             <VoiceTimeline review={voice} personaName={call.scenario.personaName} />
+          </div>
+        </section>
+      )}
+
+      {recorded.length > 0 && (
+        <section aria-labelledby="recordings-heading" className={cardClass} data-testid="recordings">
+          <h2 id="recordings-heading" className="text-lg font-semibold">
+            返答の録音
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            チームの設定で録音した、返答ごとの声です。保存期間を過ぎると自動的に削除されます。
+          </p>
+          <div className="mt-3">
+            <RecordingsPanel
+              callId={call.id}
+              replies={recorded.map((t) => ({ seq: t.seq, text: t.text }))}
+              canDelete={access !== "owner" || user.role !== "trainee"}
+            />
           </div>
         </section>
       )}

@@ -7,6 +7,7 @@ import { getCallForUser } from "@/lib/calls/call-service";
 import { getDb } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { getRecordingPolicyForOwner } from "@/lib/speech/recordings";
 
 export const metadata: Metadata = { title: "音声で練習する" };
 
@@ -15,10 +16,14 @@ export default async function VoiceCallPage({ params }: { params: Promise<{ id: 
   const user = await requireUser(`/calls/${encodeURIComponent(rawId)}/voice`);
   const id = z.uuid().safeParse(rawId);
   if (!id.success) notFound();
-  const call = await getCallForUser(await getDb(), user, id.data).catch((error: unknown) => {
+  const db = await getDb();
+  const call = await getCallForUser(db, user, id.data).catch((error: unknown) => {
     if (isAppError(error) && error.code === "not_found") notFound();
     throw error;
   });
   if (call.status === "ended") redirect(`/calls/${call.id}/review`);
-  return <VoiceCallScreen initial={call} serverStt={getEnv().stt !== undefined} />;
+  const recordingDays = await getRecordingPolicyForOwner(db, user, call.id);
+  return (
+    <VoiceCallScreen initial={call} serverStt={getEnv().stt !== undefined} recordingDays={recordingDays} />
+  );
 }
