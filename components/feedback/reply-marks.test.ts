@@ -95,6 +95,12 @@ describe("listFeedback and betterPhrasing", () => {
     expect(betterPhrasing(analysis({ suggestion: "" }))).toBe("この返答はこのままで十分です。");
     expect(betterPhrasing(analysis({ suggestion: "さようでございますか。" }))).toBe("さようでございますか。");
   });
+
+  it("says the wording was right when only its timing was wrong", () => {
+    expect(betterPhrasing(analysis({ suggestion: "", interruption: true }))).toBe(
+      "言い方はこのままで十分です。お客様が話し終えてから伝えましょう。",
+    );
+  });
 });
 
 describe("listReplyMarks", () => {

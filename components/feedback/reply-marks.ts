@@ -66,7 +66,11 @@ export function listReplyChips(analysis: StoredAnalysis): Chip[] {
 
 /** The better phrasing to show, or what to say when the reply needs no change. */
 export function betterPhrasing(analysis: StoredAnalysis): string {
-  return analysis.suggestion === "" ? "この返答はこのままで十分です。" : analysis.suggestion;
+  if (analysis.suggestion !== "") return analysis.suggestion;
+  // Words that were right, said too soon: the fix is when, not what.
+  return analysis.interruption
+    ? "言い方はこのままで十分です。お客様が話し終えてから伝えましょう。"
+    : "この返答はこのままで十分です。";
 }
 
 /** Evidence spans in the reply for every signal the reply hit, toned like its chip. */

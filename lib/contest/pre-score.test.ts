@@ -6,7 +6,7 @@ import { startCall } from "@/lib/caller/start-call";
 import { builtIn, signals } from "@/lib/caller/test-transcripts";
 import type { ListeningSignals } from "@/lib/rubric/labels";
 import { marksToScore, toContestMark } from "./categories";
-import { type PreScoreTurn, preScoreContest } from "./pre-score";
+import { type PreScoreTurn, preScoreContest, speaksPolitely } from "./pre-score";
 
 const hotel = builtIn("contest-ryokan-inquiry");
 const kneesSeed = (() => {
@@ -176,5 +176,16 @@ describe("the contest scale", () => {
     expect(marksToScore([5, 5, 5, 5, 5, 5])).toBe(100);
     expect(marksToScore([1, 1, 1, 1, 1, 1])).toBe(20);
     expect(marksToScore([4, 3, 4, 5, 3, 4])).toBe(76.7);
+  });
+});
+
+describe("the register a judge hears", () => {
+  it("hears empathy said with よね as polite, and です・ますよ or んで as casual", () => {
+    expect(speaksPolitely("さようでございますか。お熱が続いているのですね。それはご心配ですよね。")).toBe(
+      true,
+    );
+    expect(speaksPolitely("それはお困りでしたよね。すぐにお調べいたします。")).toBe(true);
+    expect(speaksPolitely("大丈夫ですよ。")).toBe(false);
+    expect(speaksPolitely("空いてるんで、入れときます。")).toBe(false);
   });
 });

@@ -263,9 +263,9 @@ const readBackMarkers = intentWords.readBack.map(normalizeText);
 const takeUpPattern = /(です|でございます)ね/;
 // Sentence ends a judge hears as casual or pushy on the phone to a customer.
 const casualPattern =
-  /(じゃあ|じゃ、|とか[、はも]|[るたい]んで|ときます|てる[んの。、]|けど|んじゃない|(です|ます)よ(?!う)|だよ|だね)/;
+  /(じゃあ|じゃ、|とか[、はも]|[るたい]んで|ときます|てる[んの。、]|けど|んじゃない|(です|ます)よ(?![うね])|だよ|だね)/;
 const politeEndPattern =
-  /(ます|ました|ません|ましょう|です|でした|ございます|ございました|ください|ませ|ますか|ですか|ませんか|でしょうか|ますね|ですね)$/;
+  /(ます|ました|ません|ましょう|です|でした|ございます|ございました|ください|ませ|ますか|ですか|ませんか|でしょうか|ますね|ですね|ですよね|ますよね|でしたね|ましたね|でしたよね|ましたよね|でしょうね)$/;
 const bareBackchannelPattern = /^(はい|ええ|かしこまりました|承知しました|さようでございますか|そうですか)$/;
 
 /**
@@ -281,7 +281,7 @@ function readsBack(reply: PreScoreTurn, words: readonly string[]): boolean {
 }
 
 /** Every sentence ends in です・ます (or is a 相づち), with nothing casual in it. */
-function speaksPolitely(text: string): boolean {
+export function speaksPolitely(text: string): boolean {
   if (casualPattern.test(text)) return false;
   return sentencesOf(text).every(
     (sentence) => politeEndPattern.test(sentence) || bareBackchannelPattern.test(sentence),
