@@ -149,6 +149,16 @@ export default async function PracticePage({
                     </Link>
                   ) : (
                     <>
+                      {llmEnabled && entry.mode === undefined && (
+                        <form action={startCallAction}>
+                          <input type="hidden" name="scenarioId" value={entry.scenarioId} />
+                          <input type="hidden" name="mode" value="llm" />
+                          <input type="hidden" name="voice" value="1" />
+                          <SubmitButton pendingText="接続中…" className={secondaryButtonClass}>
+                            AI のお客様と音声で練習する
+                          </SubmitButton>
+                        </form>
+                      )}
                       <form action={startCallAction}>
                         <input type="hidden" name="scenarioId" value={entry.scenarioId} />
                         <input type="hidden" name="voice" value="1" />

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { MoodMeters } from "@/components/call/mood-meters";
+import { fallbackNotice } from "@/components/call/reply-stream";
 import {
   alertErrorClass,
   alertInfoClass,
@@ -35,6 +36,7 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
   const [captions, setCaptions] = useState(true);
   const [audible, setAudible] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [fallback, setFallback] = useState<string | null>(null);
   const [ending, setEnding] = useState(false);
   const session = useRef<VoiceSession | null>(null);
   const vad = useRef<{ destroy(): Promise<void> } | null>(null);
@@ -91,6 +93,7 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
           onCall: (status, turns) => setView((v) => ({ ...v, ...(status ?? {}), turns })),
           onState: setState,
           onError: setError,
+          onFallback: setFallback,
           onEnded: () => router.push(reviewHref),
         },
       );
@@ -172,7 +175,17 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
         <div>
           <p className="text-sm text-slate-500">音声で練習する</p>
           <h1 className="text-xl font-bold">{view.scenario.title}</h1>
-          <p className="text-sm text-slate-600">お客様：{view.scenario.personaName}</p>
+          <p className="text-sm text-slate-600">
+            お客様：{view.scenario.personaName}
+            {view.mode === "llm" && (
+              <span
+                className="ml-2 rounded-full bg-violet-50 px-2 py-0.5 text-xs text-violet-700"
+                data-testid="call-mode"
+              >
+                AI のお客様
+              </span>
+            )}
+          </p>
         </div>
         {phase === "live" && (
           <button type="button" className={secondaryButtonClass} onClick={hangUp} disabled={ending}>
@@ -265,6 +278,15 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
             {state.interim && (
               <p className="text-slate-500" data-testid="voice-interim">
                 {state.interim}
+              </p>
+            )}
+            {view.mode === "llm" && view.llmFallback && (
+              <p
+                role="status"
+                className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+                data-testid="llm-fallback-notice"
+              >
+                {fallback ?? fallbackNotice}
               </p>
             )}
             {error && (
