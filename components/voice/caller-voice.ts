@@ -1,8 +1,10 @@
 import { speakingDurationMs } from "@/lib/caller/pacing";
 import { type CallerVoiceStyle, SYNTH_CHARS_PER_SECOND } from "@/lib/voice/caller-style";
 
-// The caller's voice: the browser's speechSynthesis with a Japanese voice when the device has one;
-// otherwise the line is "said" silently at the same pace while its caption shows (the trainee is told).
+// The caller's voice: the server's text to speech when it is configured (the audio of each line from
+// the call's authenticated speech route); otherwise the browser's speechSynthesis with a Japanese voice
+// when the device has one; otherwise the line is "said" silently at the same pace while its caption
+// shows (the trainee is told).
 
 export interface Speaking {
   /** Resolves when the line has been said or stopped. */
@@ -11,10 +13,16 @@ export interface Speaking {
   stop(): void;
 }
 
+/** A caller line to say: its place in the call (the server voices it by that) and its words. */
+export interface CallerLineToSay {
+  seq: number;
+  text: string;
+}
+
 export interface CallerVoice {
   /** False when the device has no Japanese voice: captions carry the line. */
   audible: boolean;
-  speak(text: string, style: CallerVoiceStyle): Speaking;
+  speak(line: CallerLineToSay, style: CallerVoiceStyle): Speaking;
 }
 
 /** The best voice this browser has for the caller. */
@@ -43,10 +51,49 @@ async function findJapaneseVoice(synth: SpeechSynthesis): Promise<SpeechSynthesi
   return pick();
 }
 
+/** The server's voice for the caller of call `callId`; a line it cannot voice is captioned at its pace. */
+export function createServerVoice(callId: string): CallerVoice {
+  const captions = captionVoice();
+  return {
+    audible: true,
+    speak(line, style) {
+      const audio = new Audio(`/api/calls/${callId}/speech/${line.seq}`);
+      // The API sets the pace; the loudness of the mood is the player's.
+      audio.volume = style.volume;
+      let finish = () => {};
+      const done = new Promise<void>((resolve) => {
+        finish = resolve;
+      });
+      let fallback: Speaking | null = null;
+      let stopped = false;
+      const captionInstead = () => {
+        if (stopped || fallback) return;
+        fallback = captions.speak(line, style);
+        void fallback.done.then(finish);
+      };
+      audio.addEventListener("ended", () => finish());
+      audio.addEventListener("error", captionInstead);
+      audio.play().catch(captionInstead);
+      return {
+        done,
+        stop() {
+          stopped = true;
+          audio.pause();
+          // Also ends the download of the rest of the line.
+          audio.removeAttribute("src");
+          audio.load();
+          fallback?.stop();
+          finish();
+        },
+      };
+    },
+  };
+}
+
 function synthesizedVoice(synth: SpeechSynthesis, voice: SpeechSynthesisVoice): CallerVoice {
   return {
     audible: true,
-    speak(text, style) {
+    speak({ text }, style) {
       const utterance = new SpeechSynthesisUtterance(text);
       utterance.lang = "ja-JP";
       utterance.voice = voice;
@@ -74,7 +121,7 @@ function synthesizedVoice(synth: SpeechSynthesis, voice: SpeechSynthesisVoice): 
 function captionVoice(): CallerVoice {
   return {
     audible: false,
-    speak(text, style) {
+    speak({ text }, style) {
       let finish = () => {};
       const done = new Promise<void>((resolve) => {
         finish = resolve;

@@ -14,7 +14,7 @@ import {
 } from "@/components/ui";
 import type { CallView, TurnView } from "@/lib/calls/call-view";
 import { createBrowserRecognition, hasBrowserRecognition } from "./browser-recognition";
-import { createCallerVoice } from "./caller-voice";
+import { createCallerVoice, createServerVoice } from "./caller-voice";
 import { END_OF_TURN_MS, VoiceSession, type VoiceSessionState } from "./voice-session";
 
 type Phase = "ready" | "starting" | "live" | "unsupported" | "denied" | "failed";
@@ -28,7 +28,15 @@ const idle: VoiceSessionState = {
 };
 
 /** The voice call: the caller speaks, the trainee answers aloud, and the speech is measured. */
-export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; serverStt: boolean }) {
+export function VoiceCallScreen({
+  initial,
+  serverStt,
+  serverTts,
+}: {
+  initial: CallView;
+  serverStt: boolean;
+  serverTts: boolean;
+}) {
   const router = useRouter();
   const [phase, setPhase] = useState<Phase>("ready");
   const [view, setView] = useState(initial);
@@ -77,7 +85,7 @@ export function VoiceCallScreen({ initial, serverStt }: { initial: CallView; ser
       return opened;
     };
     try {
-      const voice = await createCallerVoice();
+      const voice = serverTts ? createServerVoice(view.id) : await createCallerVoice();
       setAudible(voice.audible);
       const recognition = serverStt
         ? null

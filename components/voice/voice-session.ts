@@ -191,7 +191,7 @@ export class VoiceSession {
       seq: next.seq,
       text: next.text,
       startMs: this.now(),
-      speaking: this.voice.speak(next.text, style),
+      speaking: this.voice.speak(next, style),
       cut: false,
       split: false,
     };

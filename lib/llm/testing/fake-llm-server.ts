@@ -297,7 +297,7 @@ async function respondAudio(
       entry.speech = request;
       res.writeHead(200, { "content-type": "audio/wav" });
       entry.firstByteMs = performance.now() - entry.receivedAt;
-      res.end(fakeSpeech(request.input ?? ""));
+      res.end(fakeSpeech(request.input ?? "", request.speed ?? 1));
       return;
     }
     const form = await new Response(new Uint8Array(body), {

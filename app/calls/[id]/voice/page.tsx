@@ -20,5 +20,8 @@ export default async function VoiceCallPage({ params }: { params: Promise<{ id: 
     throw error;
   });
   if (call.status === "ended") redirect(`/calls/${call.id}/review`);
-  return <VoiceCallScreen initial={call} serverStt={getEnv().stt !== undefined} />;
+  const env = getEnv();
+  return (
+    <VoiceCallScreen initial={call} serverStt={env.stt !== undefined} serverTts={env.tts !== undefined} />
+  );
 }
