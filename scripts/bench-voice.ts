@@ -6,7 +6,7 @@
 // real provider is: its deterministic audio/transcriptions, chat completions with no delay, and
 // audio/speech) and the production build on a fresh embedded database, pointed at it for speech to text
 // (KIKITE_STT_MODEL), the LLM caller (KIKITE_LLM_CALLER_MODEL, no judge: it runs after the caller's
-// line) and, with --tts server, server text to speech (KIKITE_TTS_MODEL). N trainees
+// line) and, with --tts server (the default), server text to speech (KIKITE_TTS_MODEL). N trainees
 // (--trainees, default 4) play voice calls as the voice screen does, each reply:
 //   1. the utterance as the VAD hands it over (a WAV of 2.5 s of synthetic speech) to
 //      POST /api/calls/:id/transcriptions,
@@ -29,7 +29,7 @@
 //
 // Memory: the server's RSS after start-up and sign-in (idle) and its peak while the trainees play.
 // Options: --seconds 60 --warmup-seconds 25 --think-ms 1000 --port 3395 --mode llm|scripted
-// --tts browser|server (default browser).
+// --tts server|browser (default server).
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -62,7 +62,7 @@ load.seconds = Number(args.seconds ?? 60);
 load.warmupSeconds = Number(args["warmup-seconds"] ?? 25);
 load.thinkMs = Number(args["think-ms"] ?? 1000);
 const MODE = args.mode === "scripted" ? "scripted" : "llm";
-const TTS = args.tts === "server" ? "server" : "browser";
+const TTS = args.tts === "browser" ? "browser" : "server";
 const TARGET_P95_MS = 300;
 /** The utterance the VAD hands over: 2.5 s of speech (the fake recognizer hears a full reply). */
 const UTTERANCE = Buffer.from(
