@@ -18,7 +18,13 @@ test.describe("a long silence after the caller", () => {
     await expect(page.getByTestId("voice-caption")).toBeVisible();
     // The line ends and nobody speaks: the screen waits for the trainee.
     await expect(page.getByTestId("voice-caption")).toBeHidden({ timeout: 15_000 });
-    await expect(page.getByTestId("voice-status")).toHaveText("お話しください");
+    const status = page.getByTestId("voice-status");
+    await expect(status).toHaveText("お話しください");
+    const anger = await page.getByTestId("mood-anger").textContent();
+    // When the trainee finally speaks, the caller has said nothing more and their mood has not moved.
+    await expect(status).toHaveText("あなたの声を聞いています", { timeout: 20_000 });
+    await expect(call.callerLines).toHaveCount(1);
+    await expect(page.getByTestId("mood-anger")).toHaveText(anger ?? "");
     await expect(call.replies.first()).toBeVisible({ timeout: 30_000 });
     // Nothing was said into the dead air: the reply follows the opening directly.
     const transcript = page.getByTestId("voice-transcript").getByRole("listitem");

@@ -126,8 +126,8 @@ export default async function PracticePage({
               </div>
               <h2 className="text-lg font-semibold">{entry.title}</h2>
               <p className="flex-1 text-sm text-slate-600">{entry.description}</p>
-              <div className="flex items-center justify-between gap-2">
-                <span className="text-sm text-slate-600">
+              <div className="flex items-end justify-between gap-2">
+                <span className="shrink-0 whitespace-nowrap text-sm text-slate-600">
                   自己ベスト:{" "}
                   <span className="font-semibold text-slate-900">
                     {best.has(entry.scenarioId) ? `${best.get(entry.scenarioId)}点` : "—"}
