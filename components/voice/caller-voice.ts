@@ -7,6 +7,11 @@ import { type CallerVoiceStyle, SYNTH_CHARS_PER_SECOND } from "@/lib/voice/calle
 // shows (the trainee is told).
 
 export interface Speaking {
+  /**
+   * Resolves when the voice is first heard (a server voice after its first audio arrives), or when it
+   * is stopped before that; undefined when it starts at once.
+   */
+  started?: Promise<void>;
   /** Resolves when the line has been said or stopped. */
   done: Promise<void>;
   /** Stops the line now (a barge-in, hanging up). */
@@ -64,17 +69,25 @@ export function createServerVoice(callId: string): CallerVoice {
       const done = new Promise<void>((resolve) => {
         finish = resolve;
       });
+      let begin = () => {};
+      const started = new Promise<void>((resolve) => {
+        begin = resolve;
+      });
+      void done.then(begin);
       let fallback: Speaking | null = null;
       let stopped = false;
       const captionInstead = () => {
         if (stopped || fallback) return;
         fallback = captions.speak(line, style);
+        begin();
         void fallback.done.then(finish);
       };
+      audio.addEventListener("playing", () => begin(), { once: true });
       audio.addEventListener("ended", () => finish());
       audio.addEventListener("error", captionInstead);
       audio.play().catch(captionInstead);
       return {
+        started,
         done,
         stop() {
           stopped = true;

@@ -197,6 +197,10 @@ export class VoiceSession {
     };
     this.playing = playing;
     this.emit();
+    // The caller is heard from when the audio starts, not from when it was asked for.
+    void playing.speaking.started?.then(() => {
+      if (!playing.cut && !playing.split) playing.startMs = this.now();
+    });
     void playing.speaking.done.then(() => {
       this.segments.push({
         speaker: "caller",
