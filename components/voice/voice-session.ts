@@ -167,7 +167,10 @@ export class VoiceSession {
   private pump(): void {
     window.clearTimeout(this.pumpTimer);
     if (this.stopped || this.playing) return;
-    const next = this.turns.find((t) => t.role === "caller" && !this.said.has(t.seq) && t.text);
+    // A pending line may have no words yet: it still comes next.
+    const next = this.turns.find(
+      (t) => t.role === "caller" && !this.said.has(t.seq) && (t.pending || t.text),
+    );
     if (next?.pending) {
       this.pollPending();
       return;
