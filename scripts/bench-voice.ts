@@ -17,7 +17,8 @@
 //      browser's, not measured here).
 // Kikite's own time is what those three requests took as the client saw them MINUS each one's provider
 // time as the local server measured it (transcription and the LLM line: request received → whole
-// answer written, since the next step needs all of it; speech: request received → first byte). The
+// answer written, since the next step needs all of it; speech: request received → first byte; a
+// scripted reply has no provider, all its time is Kikite's). The
 // provider request of a step is the earliest one of its kind that arrived while the step was waiting
 // (several at once are counted as `ambiguous`). As the client saw it, so the loopback and this
 // process's own wake-ups count against Kikite: the figure is an upper bound.
@@ -70,7 +71,8 @@ const UTTERANCE = Buffer.from(
 ).toString("base64");
 const UTTERANCE_MS = 2500;
 
-type Endpoint = FakeRequestLog["endpoint"];
+/** A provider endpoint, or `scripted`: the scripted caller's reply, Kikite's time alone. */
+type Endpoint = FakeRequestLog["endpoint"] | "scripted";
 
 interface Step {
   endpoint: Endpoint;
@@ -207,7 +209,7 @@ async function voiceTurn(base: string, cookie: string, callId: string): Promise<
   const read = await readAnswer(answer);
   const lineAt = performance.now();
   if (read.fallback) return { ok: false, error: "the LLM fell back to the script" };
-  if (MODE === "llm") steps.push({ endpoint: "chat", sentAt, answeredAt: lineAt });
+  steps.push({ endpoint: MODE === "llm" ? "chat" : "scripted", sentAt, answeredAt: lineAt });
   const line = read.line;
   if (!line) return { ok: true, sample: sampleOf(steps, handedAt, lineAt), paced: undefined };
   let readyAt = lineAt;
@@ -281,10 +283,23 @@ function report(played: Awaited<ReturnType<typeof play>>, providerLog: FakeReque
   const pipeline: number[] = [];
   const heard: number[] = [];
   const byStep = new Map<Endpoint, { total: number[]; provider: number[]; added: number[] }>();
+  const record = (endpoint: Endpoint, total: number, provider: number) => {
+    const figures = byStep.get(endpoint) ?? { total: [], provider: [], added: [] };
+    figures.total.push(total);
+    figures.provider.push(provider);
+    figures.added.push(total - provider);
+    byStep.set(endpoint, figures);
+  };
   for (const sample of samples) {
     let added = 0;
     let matched = true;
     for (const step of sample.steps) {
+      const total = step.answeredAt - step.sentAt;
+      if (step.endpoint === "scripted") {
+        record(step.endpoint, total, 0);
+        added += total;
+        continue;
+      }
       const candidates = providerLog
         .filter(
           (e) =>
@@ -303,12 +318,7 @@ function report(played: Awaited<ReturnType<typeof play>>, providerLog: FakeReque
       if (candidates.length > 1) ambiguous++;
       used.add(entry);
       const provider = step.endpoint === "speech" ? entry.firstByteMs : entry.doneMs;
-      const total = step.answeredAt - step.sentAt;
-      const figures = byStep.get(step.endpoint) ?? { total: [], provider: [], added: [] };
-      figures.total.push(total);
-      figures.provider.push(provider);
-      figures.added.push(total - provider);
-      byStep.set(step.endpoint, figures);
+      record(step.endpoint, total, provider);
       added += total - provider;
     }
     if (!matched) {
@@ -324,6 +334,7 @@ function report(played: Awaited<ReturnType<typeof play>>, providerLog: FakeReque
   const names: Record<Endpoint, string> = {
     transcriptions: "speech to text (POST …/transcriptions)",
     chat: "the caller's line (POST …/replies, streamed to its `line`)",
+    scripted: "the caller's line (POST …/replies, the scripted answer: no provider)",
     speech: "text to speech (GET …/speech/:seq, to the first audio byte)",
   };
   console.log("\n== bench:voice, over HTTP ==");
