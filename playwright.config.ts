@@ -62,6 +62,10 @@ export default defineConfig({
         // Voice calls transcribe through the fake provider's deterministic audio/transcriptions.
         KIKITE_STT_MODEL: "fake-stt",
         KIKITE_STT_BASE_URL: `http://127.0.0.1:${llmPort}/v1`,
+        // …and the caller speaks through the fake provider's audio/speech (server text to speech): real
+        // audio played by Chromium, stopped by a barge-in.
+        KIKITE_TTS_MODEL: "fake-tts",
+        KIKITE_TTS_BASE_URL: `http://127.0.0.1:${llmPort}/v1`,
       },
     },
   ],

@@ -218,6 +218,9 @@ test("who sees what across two teams and two trainees", async ({ browser }) => {
     expect((await request.post(`/api/calls/${callA}/transcriptions`, { data: { audio } })).status()).toBe(
       404,
     );
+    // The caller's voice is the owner's alone: neither another trainee nor their trainer gets it.
+    expect((await request.get(`/api/calls/${callA}/speech/0`)).status()).toBe(404);
+    expect((await trainerA.page.request.get(`/api/calls/${callA}/speech/0`)).status()).toBe(404);
     expect((await traineeB.page.request.get(`/api/calls/${callA}/comments`)).status()).toBe(404);
     // The owner reads the trainer's comment on their own call.
     const own = (await (await trainee1.page.request.get(`/api/calls/${callA}/comments`)).json()) as {

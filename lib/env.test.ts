@@ -75,4 +75,18 @@ describe("parseEnv", () => {
     });
     expect(result).toMatchObject({ ok: true, env: { KIKITE_LLM_TIMEOUT_MS: 5000 } });
   });
+
+  it("takes server text to speech only with somewhere to send it", () => {
+    const alone = parseEnv({ KIKITE_TTS_MODEL: "gpt-4o-mini-tts" });
+    expect(alone.ok).toBe(false);
+    if (!alone.ok) expect(alone.problems.join("\n")).toContain("KIKITE_TTS_BASE_URL is required");
+    expect(
+      parseEnv({
+        KIKITE_TTS_MODEL: "kokoro",
+        KIKITE_TTS_BASE_URL: "http://127.0.0.1:8880/v1",
+        KIKITE_TTS_VOICES: "jf_alpha, jm_kumo",
+      }),
+    ).toMatchObject({ ok: true });
+    expect(parseEnv({ KIKITE_TTS_MODEL: "tts-1", KIKITE_TTS_BASE_URL: "not a url" }).ok).toBe(false);
+  });
 });

@@ -57,6 +57,10 @@ const envSchema = z
     KIKITE_STT_MODEL: optionalText,
     KIKITE_STT_BASE_URL: optionalText.pipe(z.url().optional()),
     KIKITE_STT_TIMEOUT_MS: optionalNumber(100, true),
+    KIKITE_TTS_MODEL: optionalText,
+    KIKITE_TTS_BASE_URL: optionalText.pipe(z.url().optional()),
+    KIKITE_TTS_VOICES: optionalText,
+    KIKITE_TTS_TIMEOUT_MS: optionalNumber(100, true),
     KIKITE_SIGNIN_MAX_FAILURES_PER_ACCOUNT: optionalNumber(1, true),
     KIKITE_SIGNIN_MAX_FAILURES_PER_ADDRESS: optionalNumber(1, true),
     KIKITE_SIGNIN_WINDOW_MINUTES: optionalNumber(1, true),
@@ -82,6 +86,13 @@ const envSchema = z
         code: "custom",
         path: ["OPENAI_API_KEY"],
         message: "or KIKITE_STT_BASE_URL is required with KIKITE_STT_MODEL",
+      });
+    }
+    if (env.KIKITE_TTS_MODEL && !env.OPENAI_API_KEY && !env.OPENAI_BASE_URL && !env.KIKITE_TTS_BASE_URL) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["OPENAI_API_KEY"],
+        message: "or KIKITE_TTS_BASE_URL is required with KIKITE_TTS_MODEL",
       });
     }
     if (env.KIKITE_LLM_JUDGE_MODEL && !env.KIKITE_LLM_CALLER_MODEL) {
@@ -119,6 +130,8 @@ export interface Env {
   llm: LlmEnv | undefined;
   /** Server speech-to-text for voice calls; undefined: the browser's own recognition is used. */
   stt: SttEnv | undefined;
+  /** Server text-to-speech for voice calls; undefined: the browser's speechSynthesis voices the caller. */
+  tts: TtsEnv | undefined;
   signInLimits: SignInLimits;
   proxyTrust: ProxyTrust;
 }
@@ -136,6 +149,16 @@ export interface SttEnv {
   apiKey: string | undefined;
   baseUrl: string | undefined;
   model: string;
+  timeoutMs: number;
+}
+
+/** An OpenAI-compatible audio.speech endpoint (OpenAI, or a local server that speaks that API). */
+export interface TtsEnv {
+  apiKey: string | undefined;
+  baseUrl: string | undefined;
+  model: string;
+  /** Each persona keeps one of these voices (its name picks it). */
+  voices: string[];
   timeoutMs: number;
 }
 
@@ -232,6 +255,15 @@ export function getEnv(): Env {
         }
       : undefined,
     stt: sttEnvOf(raw),
+    tts: raw.KIKITE_TTS_MODEL
+      ? {
+          apiKey: raw.OPENAI_API_KEY,
+          baseUrl: raw.KIKITE_TTS_BASE_URL ?? raw.OPENAI_BASE_URL,
+          model: raw.KIKITE_TTS_MODEL,
+          voices: splitVoices(raw.KIKITE_TTS_VOICES),
+          timeoutMs: raw.KIKITE_TTS_TIMEOUT_MS ?? 10_000,
+        }
+      : undefined,
     signInLimits: {
       maxFailuresPerAccount: raw.KIKITE_SIGNIN_MAX_FAILURES_PER_ACCOUNT ?? 10,
       // An office behind one address holds many operators: room for several of them to mistype.
@@ -290,4 +322,13 @@ function readOrCreateDevSecret(dataDir: string): string {
 export function readTestDatabaseUrl(): string | undefined {
   const url = process.env.TEST_DATABASE_URL?.trim();
   return url ? url : undefined;
+}
+
+// "coral, ash" → ["coral", "ash"]; nothing usable → OpenAI's "coral".
+function splitVoices(list: string | undefined): string[] {
+  const voices = (list ?? "")
+    .split(",")
+    .map((v) => v.trim())
+    .filter((v) => v !== "");
+  return voices.length > 0 ? voices : ["coral"];
 }

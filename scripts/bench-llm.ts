@@ -38,7 +38,6 @@
 // (the local server waits N ms between tokens: a first delta that then arrives late means the stream is
 // buffered somewhere), --cpu-prof DIR (the server's CPU profile), --database-url postgres://… (the
 // server on a fresh database on that PostgreSQL server, as bench:calls).
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import os from "node:os";
@@ -59,6 +58,7 @@ import {
   sampleMemory,
   sleep,
   startBenchServer,
+  startProviderProcess,
 } from "./bench-support";
 
 const args = parseArgs(process.argv.slice(2));
@@ -90,7 +90,7 @@ async function main() {
 async function benchOverHttp() {
   const probeDir = fs.mkdtempSync(path.join(os.tmpdir(), "kikite-bench-probe-"));
   const probeFile = path.join(probeDir, "replies.json");
-  const fake = await startProviderProcess(path.join(probeDir, "provider.json"));
+  const fake = await startProviderProcess(path.join(probeDir, "provider.json"), TOKEN_DELAY_MS);
   try {
     const server = await startBenchServer({
       port: load.port,
@@ -128,57 +128,6 @@ async function benchOverHttp() {
     await fake.stop();
     fs.rmSync(probeDir, { recursive: true, force: true });
   }
-}
-
-// The local OpenAI-compatible server in a process of its own, as a real provider is: the measuring
-// client's work (reading ten streams at once) then never delays the provider's answer, which would
-// count against Kikite. Its request log comes back, with its times on this process's clock, when it
-// stops.
-async function startProviderProcess(logFile: string) {
-  const child = spawn(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      "scripts/fake-llm-server.ts",
-      "--port",
-      "0",
-      "--token-delay-ms",
-      String(TOKEN_DELAY_MS),
-      "--log-file",
-      logFile,
-    ],
-    { stdio: ["ignore", "pipe", "inherit"] },
-  );
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    child.stdout.setEncoding("utf8");
-    child.stdout.on("data", (chunk: string) => {
-      out += chunk;
-      const found = /(http:\/\/\S+)/.exec(out);
-      if (found) resolve(found[1]!);
-    });
-    child.once("exit", (code) => reject(new Error(`the local LLM server exited (${code})`)));
-  });
-  let log: Promise<FakeRequestLog[]> | undefined;
-  return {
-    url,
-    stop(): Promise<FakeRequestLog[]> {
-      log ??= (async () => {
-        if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
-        await exited;
-        if (!fs.existsSync(logFile)) return [];
-        const written = JSON.parse(fs.readFileSync(logFile, "utf8")) as {
-          timeOrigin: number;
-          log: FakeRequestLog[];
-        };
-        const shift = written.timeOrigin - performance.timeOrigin;
-        return written.log.map((entry) => ({ ...entry, receivedAt: entry.receivedAt + shift }));
-      })();
-      return log;
-    },
-  };
 }
 
 /** One reply as scripts/bench-server-probe.cjs timed it inside the server, from the request's arrival. */

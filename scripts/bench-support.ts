@@ -9,6 +9,7 @@ import { hash } from "@node-rs/argon2";
 import { Pool } from "pg";
 import { openDatabase } from "@/lib/db/open-database";
 import { teams, users } from "@/lib/db/schema";
+import type { FakeRequestLog } from "@/lib/llm/testing/fake-llm-server";
 
 const PASSWORD = "bench-password";
 
@@ -482,6 +483,57 @@ async function createDatabase(serverUrl: string) {
     drop: async () => {
       await admin.query(`drop database if exists ${name} with (force)`);
       await admin.end();
+    },
+  };
+}
+
+// The local OpenAI-compatible server in a process of its own, as a real provider is: the measuring
+// client's work (reading ten streams at once) then never delays the provider's answer, which would
+// count against Kikite. Its request log comes back, with its times on this process's clock, when it
+// stops.
+export async function startProviderProcess(logFile: string, tokenDelayMs = 0) {
+  const child = spawn(
+    process.execPath,
+    [
+      "--import",
+      "tsx",
+      "scripts/fake-llm-server.ts",
+      "--port",
+      "0",
+      "--token-delay-ms",
+      String(tokenDelayMs),
+      "--log-file",
+      logFile,
+    ],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout.setEncoding("utf8");
+    child.stdout.on("data", (chunk: string) => {
+      out += chunk;
+      const found = /(http:\/\/\S+)/.exec(out);
+      if (found) resolve(found[1]!);
+    });
+    child.once("exit", (code) => reject(new Error(`the local LLM server exited (${code})`)));
+  });
+  let log: Promise<FakeRequestLog[]> | undefined;
+  return {
+    url,
+    stop(): Promise<FakeRequestLog[]> {
+      log ??= (async () => {
+        if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+        await exited;
+        if (!fs.existsSync(logFile)) return [];
+        const written = JSON.parse(fs.readFileSync(logFile, "utf8")) as {
+          timeOrigin: number;
+          log: FakeRequestLog[];
+        };
+        const shift = written.timeOrigin - performance.timeOrigin;
+        return written.log.map((entry) => ({ ...entry, receivedAt: entry.receivedAt + shift }));
+      })();
+      return log;
     },
   };
 }

@@ -188,6 +188,13 @@ const entries: Record<string, Entry> = {
     // The team's trainers (and admins) delete a call's audio; its trainee may not.
     expected: callReviewers(200),
   },
+  "GET /api/calls/[id]/speech/[seq]": {
+    owners: both,
+    target: (w, o) => ({ params: { id: call(o, w).id, seq: "0" } }),
+    // A caller line's audio is its trainee's alone (getCallForUser: the team's trainer gets 404 too). This
+    // environment has no text-to-speech endpoint, so the owner is let through to a 503.
+    expected: callOwner(503),
+  },
   "GET /api/calls/[id]/comments": {
     owners: both,
     target: (w, o) => ({ params: { id: call(o, w).id } }),

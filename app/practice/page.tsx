@@ -126,8 +126,8 @@ export default async function PracticePage({
               </div>
               <h2 className="text-lg font-semibold">{entry.title}</h2>
               <p className="flex-1 text-sm text-slate-600">{entry.description}</p>
-              <div className="flex items-center justify-between gap-2">
-                <span className="text-sm text-slate-600">
+              <div className="flex flex-wrap items-end justify-between gap-2">
+                <span className="shrink-0 whitespace-nowrap text-sm text-slate-600">
                   自己ベスト:{" "}
                   <span className="font-semibold text-slate-900">
                     {best.has(entry.scenarioId) ? `${best.get(entry.scenarioId)}点` : "—"}
@@ -149,6 +149,19 @@ export default async function PracticePage({
                     </Link>
                   ) : (
                     <>
+                      {llmEnabled && entry.mode === undefined && (
+                        <form action={startCallAction}>
+                          <input type="hidden" name="scenarioId" value={entry.scenarioId} />
+                          <input type="hidden" name="mode" value="llm" />
+                          <input type="hidden" name="voice" value="1" />
+                          <SubmitButton
+                            pendingText="接続中…"
+                            className={`${secondaryButtonClass} whitespace-nowrap`}
+                          >
+                            AI のお客様と音声で練習する
+                          </SubmitButton>
+                        </form>
+                      )}
                       <form action={startCallAction}>
                         <input type="hidden" name="scenarioId" value={entry.scenarioId} />
                         <input type="hidden" name="voice" value="1" />

@@ -11,12 +11,16 @@ import { mergeTurns, readError } from "./call-updates";
 import { MarkedReply, ReplyFeedback } from "./feedback-chips";
 import { MoodMeters } from "./mood-meters";
 import { isRetryableStatus, newReplyId, retryDelayMs } from "./reply-retry";
-import { readServerEvents } from "./server-events";
+import {
+  appendDelta,
+  eventStreamOf,
+  fallbackNotice,
+  followReplyStream,
+  replyHeaders,
+  streamsReplies,
+} from "./reply-stream";
 import { isCallerSpeaking, spokenLine } from "./speech";
 import { readDraft, readUnsentReply, writeDraft, writeUnsentReply } from "./unsent-reply-store";
-
-/** Shown when an LLM call's provider failed and the script took over (also after a reload). */
-const fallbackNotice = "AI のお客様の応答が途切れたため、ここからは台本どおりのお客様の発言で続けます。";
 
 /** Shown while a reply whose answer did not arrive is being sent again. */
 const reconnectingNotice = "接続が切れました。再接続しています…";
@@ -93,28 +97,19 @@ export function CallScreen({ initial }: { initial: CallView }) {
     async (body: ReadableStream<Uint8Array>, onReply: () => void) => {
       streaming.current += 1;
       try {
-        for await (const { event, data } of readServerEvents(body)) {
-          const payload: unknown = JSON.parse(data);
-          if (event === "reply") {
-            const result = payload as ReplyResult;
+        await followReplyStream(body, {
+          reply: (result) => {
             merge(result.call, [...result.changed, ...result.added]);
             onReply();
-          } else if (event === "delta") {
-            const { seq, text } = payload as { seq: number; text: string };
-            setView((current) => ({
-              ...current,
-              turns: current.turns.map((t) =>
-                t.seq === seq && t.pending ? { ...t, text: t.text + text } : t,
-              ),
-            }));
-          } else if (event === "line") {
-            const turn = payload as TurnView;
-            setView((current) => ({ ...current, turns: mergeTurns(current.turns, [turn]) }));
-          } else if (event === "fallback") {
-            setNotice((payload as { message: string }).message);
+          },
+          delta: (seq, text) =>
+            setView((current) => ({ ...current, turns: appendDelta(current.turns, seq, text) })),
+          line: (turn) => setView((current) => ({ ...current, turns: mergeTurns(current.turns, [turn]) })),
+          fallback: (message) => {
+            setNotice(message);
             setView((current) => ({ ...current, llmFallback: true }));
-          }
-        }
+          },
+        });
       } finally {
         streaming.current -= 1;
       }
@@ -149,22 +144,15 @@ export function CallScreen({ initial }: { initial: CallView }) {
   const deliver = useCallback(
     async (reply: OutgoingReply, onReply: () => void): Promise<"sent" | "retry" | "refused"> => {
       try {
-        const streamed = view.mode === "llm" && !view.llmFallback;
         const response = await fetch(`/api/calls/${view.id}/replies`, {
           method: "POST",
-          headers: {
-            "content-type": "application/json",
-            ...(streamed ? { accept: "text/event-stream, application/json" } : {}),
-          },
+          headers: replyHeaders(streamsReplies({ mode: view.mode, llmFallback: view.llmFallback })),
           body: JSON.stringify({ text: reply.text, replyId: reply.replyId }),
         });
         if (isRetryableStatus(response.status)) return "retry";
-        if (
-          response.ok &&
-          response.body &&
-          response.headers.get("content-type")?.includes("text/event-stream")
-        ) {
-          await follow(response.body, onReply);
+        const events = eventStreamOf(response);
+        if (events) {
+          await follow(events, onReply);
           return "sent";
         }
         // A refusal from something other than Kikite (a proxy's HTML page) is still a refusal: resending

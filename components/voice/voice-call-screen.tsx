@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { MoodMeters } from "@/components/call/mood-meters";
+import { fallbackNotice } from "@/components/call/reply-stream";
 import { TimeLimitClock } from "@/components/contest/time-limit-clock";
 import { formatDuration } from "@/components/labels-ja";
 import {
@@ -15,7 +16,7 @@ import {
 } from "@/components/ui";
 import type { CallView, TurnView } from "@/lib/calls/call-view";
 import { createBrowserRecognition, hasBrowserRecognition } from "./browser-recognition";
-import { createCallerVoice } from "./caller-voice";
+import { createCallerVoice, createServerVoice } from "./caller-voice";
 import { END_OF_TURN_MS, VoiceSession, type VoiceSessionState } from "./voice-session";
 
 type Phase = "ready" | "starting" | "live" | "unsupported" | "denied" | "failed";
@@ -32,10 +33,12 @@ const idle: VoiceSessionState = {
 export function VoiceCallScreen({
   initial,
   serverStt,
+  serverTts,
   recordingDays,
 }: {
   initial: CallView;
   serverStt: boolean;
+  serverTts: boolean;
   /** The team keeps the trainee's voice for this many days; null: nothing is recorded. */
   recordingDays: number | null;
 }) {
@@ -46,6 +49,7 @@ export function VoiceCallScreen({
   const [captions, setCaptions] = useState(true);
   const [audible, setAudible] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  const [fallback, setFallback] = useState<string | null>(null);
   const [ending, setEnding] = useState(false);
   const session = useRef<VoiceSession | null>(null);
   const vad = useRef<{ destroy(): Promise<void> } | null>(null);
@@ -86,7 +90,7 @@ export function VoiceCallScreen({
       return opened;
     };
     try {
-      const voice = await createCallerVoice();
+      const voice = serverTts ? createServerVoice(view.id) : await createCallerVoice();
       setAudible(voice.audible);
       const recognition = serverStt
         ? null
@@ -102,6 +106,7 @@ export function VoiceCallScreen({
           onCall: (status, turns) => setView((v) => ({ ...v, ...(status ?? {}), turns })),
           onState: setState,
           onError: setError,
+          onFallback: setFallback,
           // The review shows the kept recordings: the last reply's may still be on its way.
           onEnded: () => void current.recordingsSent().then(() => router.push(reviewHref)),
         },
@@ -192,7 +197,17 @@ export function VoiceCallScreen({
         <div>
           <p className="text-sm text-slate-500">音声で練習する</p>
           <h1 className="text-xl font-bold">{view.scenario.title}</h1>
-          <p className="text-sm text-slate-600">お客様：{view.scenario.personaName}</p>
+          <p className="text-sm text-slate-600">
+            お客様：{view.scenario.personaName}
+            {view.mode === "llm" && (
+              <span
+                className="ml-2 rounded-full bg-violet-50 px-2 py-0.5 text-xs text-violet-700"
+                data-testid="call-mode"
+              >
+                AI のお客様
+              </span>
+            )}
+          </p>
         </div>
         {view.scenario.contest && view.scenario.timeLimitSec !== null && (
           <TimeLimitClock
@@ -306,6 +321,15 @@ export function VoiceCallScreen({
             {state.interim && (
               <p className="text-slate-500" data-testid="voice-interim">
                 {state.interim}
+              </p>
+            )}
+            {view.mode === "llm" && view.llmFallback && (
+              <p
+                role="status"
+                className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900"
+                data-testid="llm-fallback-notice"
+              >
+                {fallback ?? fallbackNotice}
               </p>
             )}
             {error && (

@@ -1,4 +1,11 @@
 import { mergeTurns, readError } from "@/components/call/call-updates";
+import {
+  appendDelta,
+  eventStreamOf,
+  followReplyStream,
+  replyHeaders,
+  streamsReplies,
+} from "@/components/call/reply-stream";
 import type { CallStatusView, CallView, ReplyResult, TurnView } from "@/lib/calls/call-view";
 import { callerVoiceStyle } from "@/lib/voice/caller-style";
 import type { SpeechSegment } from "@/lib/voice/timeline";
@@ -19,6 +26,8 @@ export const END_OF_TURN_MS = 800;
 export const BARGE_IN_MS = 900;
 /** The VAD decides on 96 ms frames: speech began about a frame before it said so. */
 const VAD_FRAME_MS = 96;
+/** A caller line still being generated elsewhere (a reload, another tab) is asked for this often. */
+const PENDING_POLL_MS = 1000;
 
 export interface VoiceSessionState {
   callerSpeaking: boolean;
@@ -34,6 +43,8 @@ export interface VoiceSessionEvents {
   onCall(status: CallStatusView | null, turns: TurnView[]): void;
   onState(state: VoiceSessionState): void;
   onError(message: string | null): void;
+  /** LLM play: the provider failed and the script voices the caller from now on. */
+  onFallback(message: string): void;
   /** The call has ended and its last lines have been said. */
   onEnded(): void;
 }
@@ -66,6 +77,9 @@ export class VoiceSession {
   private operatorStartMs: number | null = null;
   private bargeTimer: number | undefined;
   private pumpTimer: number | undefined;
+  private pollTimer: number | undefined;
+  /** Streamed answers still being read: their pending lines need no polling. */
+  private streaming = 0;
   private queue: Promise<void> = Promise.resolve();
   private pendingUtterances = 0;
   private interim = "";
@@ -110,6 +124,7 @@ export class VoiceSession {
     this.stopped = true;
     window.clearTimeout(this.bargeTimer);
     window.clearTimeout(this.pumpTimer);
+    window.clearTimeout(this.pollTimer);
     this.playing?.speaking.stop();
     this.input.recognition?.stop();
   }
@@ -200,7 +215,14 @@ export class VoiceSession {
   private pump(): void {
     window.clearTimeout(this.pumpTimer);
     if (this.stopped || this.playing) return;
-    const next = this.turns.find((t) => t.role === "caller" && !this.said.has(t.seq) && !t.pending && t.text);
+    // A pending line may have no words yet: it still comes next.
+    const next = this.turns.find(
+      (t) => t.role === "caller" && !this.said.has(t.seq) && (t.pending || t.text),
+    );
+    if (next?.pending) {
+      this.pollPending();
+      return;
+    }
     if (!next) {
       if (this.status.status === "ended" && this.pendingUtterances === 0) this.events.onEnded();
       return;
@@ -220,12 +242,16 @@ export class VoiceSession {
       seq: next.seq,
       text: next.text,
       startMs: this.now(),
-      speaking: this.voice.speak(next.text, style),
+      speaking: this.voice.speak(next, style),
       cut: false,
       split: false,
     };
     this.playing = playing;
     this.emit();
+    // The caller is heard from when the audio starts, not from when it was asked for.
+    void playing.speaking.started?.then(() => {
+      if (!playing.cut && !playing.split) playing.startMs = this.now();
+    });
     void playing.speaking.done.then(() => {
       this.segments.push({
         speaker: "caller",
@@ -260,7 +286,7 @@ export class VoiceSession {
     const replyId = crypto.randomUUID();
     const response = await fetch(`/api/calls/${this.status.id}/replies`, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: replyHeaders(streamsReplies(this.status)),
       body: JSON.stringify({
         text,
         startedAtMs: operator.startMs,
@@ -268,6 +294,25 @@ export class VoiceSession {
         timing: { segments },
       }),
     });
+    // With the team's retention on, the reply's audio is kept beside it once the reply is stored.
+    const keep = () => {
+      if (!this.input.record) return;
+      const upload = this.keepRecording(replyId, audio).finally(() => this.uploads.delete(upload));
+      this.uploads.add(upload);
+    };
+    const events = eventStreamOf(response);
+    if (events) {
+      // The next utterance waits for the scored reply only, not for the caller's words.
+      await new Promise<void>((replied) => {
+        this.follow(events, () => {
+          keep();
+          replied();
+        })
+          .catch(() => this.events.onError("お客様の応答を受け取れませんでした。もう一度お話しください。"))
+          .finally(replied);
+      });
+      return;
+    }
     const body: unknown = await response.json().catch(() => undefined);
     if (!response.ok) {
       // Kept for the next reply: nothing measured is lost.
@@ -275,12 +320,12 @@ export class VoiceSession {
       if (response.status === 409) this.status = { ...this.status, status: "ended" };
       throw new Error(readError(body) ?? "返答を送信できませんでした。もう一度お話しください。");
     }
+    this.adoptReply(body as ReplyResult);
+    keep();
+  }
+
+  private adoptReply(result: ReplyResult): void {
     this.events.onError(null);
-    if (this.input.record) {
-      const upload = this.keepRecording(replyId, audio).finally(() => this.uploads.delete(upload));
-      this.uploads.add(upload);
-    }
-    const result = body as ReplyResult;
     this.status = result.call;
     this.turns = mergeTurns(this.turns, [...result.changed, ...result.added]);
     this.events.onCall(this.status, this.turns);
@@ -300,6 +345,57 @@ export class VoiceSession {
       const body: unknown = await response?.json().catch(() => undefined);
       this.events.onError(readError(body) ?? "この返答の録音を保存できませんでした（返答は送信済みです）。");
     }
+  }
+
+  // LLM play: the scored reply, then the caller's words as the model writes them (the line is said
+  // once it is whole), as the text call screen reads them.
+  private async follow(body: ReadableStream<Uint8Array>, onReply: () => void): Promise<void> {
+    this.streaming += 1;
+    try {
+      await followReplyStream(body, {
+        reply: (result) => {
+          this.adoptReply(result);
+          onReply();
+        },
+        delta: (seq, piece) => {
+          this.turns = appendDelta(this.turns, seq, piece);
+          this.events.onCall(null, this.turns);
+        },
+        line: (turn) => {
+          this.turns = mergeTurns(this.turns, [turn]);
+          this.events.onCall(null, this.turns);
+          this.pump();
+        },
+        fallback: (message) => {
+          this.status = { ...this.status, llmFallback: true };
+          this.events.onCall(this.status, this.turns);
+          this.events.onFallback(message);
+        },
+      });
+    } finally {
+      this.streaming -= 1;
+      this.pump();
+    }
+  }
+
+  // A pending line nobody streams to this page (the page was reloaded while it was generated): ask
+  // the server until it has its words.
+  private pollPending(): void {
+    if (this.stopped || this.streaming > 0 || this.pollTimer !== undefined) return;
+    this.pollTimer = window.setTimeout(async () => {
+      try {
+        const response = await fetch(`/api/calls/${this.status.id}`, { cache: "no-store" });
+        if (response.ok && this.streaming === 0) {
+          const { turns, ...status } = (await response.json()) as CallView;
+          this.status = status;
+          this.turns = mergeTurns(this.turns, turns);
+          this.events.onCall(this.status, this.turns);
+        }
+      } finally {
+        this.pollTimer = undefined;
+        this.pump();
+      }
+    }, PENDING_POLL_MS);
   }
 
   /** The caller's voice up to now, when a line is still being said (a 相づち over it). */

@@ -28,11 +28,15 @@ export function fakeMicrophone(name: string, parts: AudioPart[]) {
 export class VoiceCallPage {
   constructor(readonly page: Page) {}
 
-  async startFromCatalog(scenarioId: string) {
+  /** 音声で練習する (scripted caller), or with `llm` AI のお客様と音声で練習する. */
+  async startFromCatalog(scenarioId: string, options: { llm?: boolean } = {}) {
     await this.page.goto("/practice");
     await this.page
       .getByTestId(`scenario-${scenarioId}`)
-      .getByRole("button", { name: "音声で練習する" })
+      .getByRole("button", {
+        name: options.llm ? "AI のお客様と音声で練習する" : "音声で練習する",
+        exact: true,
+      })
       .click();
     await expect(this.page).toHaveURL(/\/calls\/[0-9a-f-]{36}\/voice$/);
   }
@@ -42,10 +46,10 @@ export class VoiceCallPage {
   }
 
   /** The demo trainee, microphone allowed, picks the call up once the speech detector has loaded. */
-  async pickUpAsTrainee(scenarioId: string) {
+  async pickUpAsTrainee(scenarioId: string, options: { llm?: boolean } = {}) {
     await this.page.context().grantPermissions(["microphone"]);
     await new SignInPage(this.page).signInAs(demo.trainee2);
-    await this.startFromCatalog(scenarioId);
+    await this.startFromCatalog(scenarioId, options);
     await this.pickUp();
     // Loading the speech detector (model and WebAssembly) takes a while on a busy machine.
     await expect(this.page.getByTestId("voice-status")).toBeVisible({ timeout: 45_000 });

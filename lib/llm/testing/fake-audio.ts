@@ -34,11 +34,11 @@ export function voicedDurationMs(samples: Float32Array, sampleRate: number): num
   return voiced * 20;
 }
 
-/** A synthetic voice for a caller line: 130 ms per character, like a calm speaker. */
-export function fakeSpeech(text: string): Buffer {
+/** A synthetic voice for a caller line: 130 ms per character at speed 1, like a calm speaker. */
+export function fakeSpeech(text: string, speed = 1): Buffer {
   const chars = text.replace(/[\s、。,.!?！？…]/g, "").length;
   return encodeWav(
-    synthesizeParts([{ speechMs: Math.max(200, chars * 130) }, { silenceMs: 100 }]),
+    synthesizeParts([{ speechMs: Math.max(200, (chars * 130) / speed) }, { silenceMs: 100 }]),
     SAMPLE_RATE,
   );
 }

@@ -31,11 +31,27 @@ export interface FakeRequest {
 }
 
 export interface FakeRequestLog {
+  /** Which endpoint: chat completions, or the audio ones (whose `request` holds only the model). */
+  endpoint: "chat" | "transcriptions" | "speech";
   request: FakeRequest;
   status: number;
   /** ms from the request's arrival to its first body byte (the provider's own time to first token). */
   firstByteMs: number;
+  /** ms from the request's arrival to its last body byte (the provider's time for the whole answer). */
+  doneMs: number;
   receivedAt: number;
+  /** An audio.speech request's parameters, as sent. */
+  speech?: FakeSpeechRequest;
+}
+
+/** The body of POST /v1/audio/speech. */
+export interface FakeSpeechRequest {
+  model?: string;
+  input?: string;
+  voice?: string;
+  speed?: number;
+  response_format?: string;
+  instructions?: string;
 }
 
 export interface FakeLlmServer {
@@ -78,8 +94,18 @@ export async function startFakeLlmServer(options: FakeLlmOptions = {}, port = 0)
         res.end("ok");
         return;
       }
-      if (req.method === "POST" && /\/audio\/(transcriptions|speech)$/.test(req.url ?? "")) {
-        void respondAudio(req, Buffer.concat(chunks), res);
+      const audio = req.method === "POST" ? /\/audio\/(transcriptions|speech)$/.exec(req.url ?? "") : null;
+      if (audio) {
+        const entry: FakeRequestLog = {
+          endpoint: audio[1] === "speech" ? "speech" : "transcriptions",
+          request: { model: "", messages: [], stream: false, json: false },
+          status: 200,
+          firstByteMs: 0,
+          doneMs: 0,
+          receivedAt,
+        };
+        log.push(entry);
+        void respondAudio(req, Buffer.concat(chunks), res, entry);
         return;
       }
       if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
@@ -88,8 +114,18 @@ export async function startFakeLlmServer(options: FakeLlmOptions = {}, port = 0)
         return;
       }
       const request = parseRequest(Buffer.concat(chunks).toString("utf8"));
-      const entry: FakeRequestLog = { request, status: 200, firstByteMs: 0, receivedAt };
+      const entry: FakeRequestLog = {
+        endpoint: "chat",
+        request,
+        status: 200,
+        firstByteMs: 0,
+        doneMs: 0,
+        receivedAt,
+      };
       log.push(entry);
+      res.once("finish", () => {
+        entry.doneMs = performance.now() - receivedAt;
+      });
       const firstByte = () => {
         entry.firstByteMs = performance.now() - receivedAt;
       };
@@ -244,12 +280,24 @@ function delay(ms: number): Promise<void> {
 }
 
 /** /v1/audio/transcriptions (multipart, as the openai client sends it) and /v1/audio/speech (JSON). */
-async function respondAudio(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse) {
+async function respondAudio(
+  req: http.IncomingMessage,
+  body: Buffer,
+  res: http.ServerResponse,
+  entry: FakeRequestLog,
+) {
+  res.once("finish", () => {
+    entry.status = res.statusCode;
+    entry.doneMs = performance.now() - entry.receivedAt;
+  });
   try {
-    if (req.url?.endsWith("/speech")) {
-      const { input } = JSON.parse(body.toString("utf8")) as { input?: string };
+    if (entry.endpoint === "speech") {
+      const request = JSON.parse(body.toString("utf8")) as FakeSpeechRequest;
+      entry.request.model = request.model ?? "";
+      entry.speech = request;
       res.writeHead(200, { "content-type": "audio/wav" });
-      res.end(fakeSpeech(input ?? ""));
+      entry.firstByteMs = performance.now() - entry.receivedAt;
+      res.end(fakeSpeech(request.input ?? "", request.speed ?? 1));
       return;
     }
     const form = await new Response(new Uint8Array(body), {
@@ -258,6 +306,8 @@ async function respondAudio(req: http.IncomingMessage, body: Buffer, res: http.S
     const file = form.get("file");
     if (!(file instanceof Blob)) throw new Error("no file");
     const text = fakeTranscribe(new Uint8Array(await file.arrayBuffer()));
+    entry.request.model = String(form.get("model") ?? "");
+    entry.firstByteMs = performance.now() - entry.receivedAt;
     res.writeHead(200, { "content-type": "application/json" });
     res.end(JSON.stringify({ text }));
   } catch (error) {

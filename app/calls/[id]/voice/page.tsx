@@ -23,7 +23,13 @@ export default async function VoiceCallPage({ params }: { params: Promise<{ id: 
   });
   if (call.status === "ended") redirect(`/calls/${call.id}/review`);
   const recordingDays = await getRecordingPolicyForOwner(db, user, call.id);
+  const env = getEnv();
   return (
-    <VoiceCallScreen initial={call} serverStt={getEnv().stt !== undefined} recordingDays={recordingDays} />
+    <VoiceCallScreen
+      initial={call}
+      serverStt={env.stt !== undefined}
+      serverTts={env.tts !== undefined}
+      recordingDays={recordingDays}
+    />
   );
 }
