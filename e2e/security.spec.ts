@@ -168,6 +168,41 @@ test("the invite form does not say that an email already has an account", async 
   await context.close();
 });
 
+test("an account without a team joins the invite's team by signing in through the invite form", async ({
+  page,
+  browser,
+}) => {
+  const { link, account } = await newcomer(browser, page, "rejoin");
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await new SignInPage(adminPage).signInAs(demo.admin);
+  const listUsers = async () =>
+    (
+      (await (await adminPage.request.get("/api/admin/users")).json()) as {
+        users: { id: string; email: string; teamId: string | null }[];
+      }
+    ).users;
+  const before = await listUsers();
+  const teamId = before.find((u) => u.email === account.email)!.teamId;
+  expect(teamId).not.toBeNull();
+  // Removed from the team, then sent the team's link again.
+  const id = before.find((u) => u.email === account.email)!.id;
+  const removed = await adminPage.request.patch(`/api/admin/users/${id}`, { data: { teamId: null } });
+  expect(removed.status()).toBe(200);
+
+  const owner = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.32" } });
+  const ownerPage = await owner.newPage();
+  await ownerPage.goto(link);
+  await ownerPage.getByLabel("お名前").fill(account.name);
+  await ownerPage.getByLabel("メールアドレス").fill(account.email);
+  await ownerPage.getByLabel(/パスワード/).fill(NEWCOMER_PASSWORD);
+  await ownerPage.getByRole("button", { name: "登録して始める" }).click();
+  await expect(ownerPage.getByTestId("current-user")).toContainText(account.name);
+  expect((await listUsers()).find((u) => u.email === account.email)!.teamId).toBe(teamId);
+  await owner.close();
+  await admin.close();
+});
+
 test("a session cookie copied before sign-out is refused after it", async ({ page, browser }) => {
   await new SignInPage(page).signInAs(demo.trainee2);
   const cookies = await page.context().cookies();
