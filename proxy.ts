@@ -9,7 +9,7 @@ export function proxy(request: NextRequest): NextResponse {
   const env = getEnv();
   const headers = buildSecurityHeaders({
     nonce: createNonce(),
-    https: isHttpsRequest(request.nextUrl, request.headers.get("x-forwarded-proto")),
+    https: isHttpsRequest(request.headers, env.proxyTrust),
     dev: env.nodeEnv === "development",
     formActionOrigins: signOnOrigins(env.sso),
   });

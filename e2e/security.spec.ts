@@ -19,7 +19,9 @@ function expectSecurityHeaders(response: APIResponse, label: string) {
   );
 }
 
-test("every kind of response carries the security headers, and HSTS only over https", async ({ request }) => {
+test("every kind of response carries the security headers, and no HSTS over http, whatever the client claims", async ({
+  request,
+}) => {
   const page = await request.get("/signin");
   const html = await page.text();
   const script = html.match(/<script[^>]+src="([^"]+)"/)?.[1];
@@ -37,10 +39,11 @@ test("every kind of response carries the security headers, and HSTS only over ht
     expectSecurityHeaders(response, label);
     expect(response.headers()["strict-transport-security"], label).toBeUndefined();
   }
-  // Behind a TLS-terminating proxy that says the browser used https.
-  const proxied = await request.get("/signin", { headers: { "X-Forwarded-Proto": "https" } });
-  expectSecurityHeaders(proxied, "https");
-  expect(proxied.headers()["strict-transport-security"]).toBe("max-age=63072000; includeSubDomains");
+  // A client claiming https itself is not a proxy (none is declared here): no HSTS. A declared proxy's
+  // word is proved in proxy.test.ts.
+  const spoofed = await request.get("/signin", { headers: { "X-Forwarded-Proto": "https" } });
+  expectSecurityHeaders(spoofed, "spoofed https");
+  expect(spoofed.headers()["strict-transport-security"]).toBeUndefined();
 });
 
 test("each page gets a fresh nonce, and every script Next.js renders carries it", async ({ request }) => {
@@ -163,6 +166,41 @@ test("the invite form does not say that an email already has an account", async 
   await visitor.getByRole("button", { name: "登録して始める" }).click();
   await expect(visitor.getByTestId("current-user")).toContainText(account.name);
   await context.close();
+});
+
+test("an account without a team joins the invite's team by signing in through the invite form", async ({
+  page,
+  browser,
+}) => {
+  const { link, account } = await newcomer(browser, page, "rejoin");
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await new SignInPage(adminPage).signInAs(demo.admin);
+  const listUsers = async () =>
+    (
+      (await (await adminPage.request.get("/api/admin/users")).json()) as {
+        users: { id: string; email: string; teamId: string | null }[];
+      }
+    ).users;
+  const before = await listUsers();
+  const teamId = before.find((u) => u.email === account.email)!.teamId;
+  expect(teamId).not.toBeNull();
+  // Removed from the team, then sent the team's link again.
+  const id = before.find((u) => u.email === account.email)!.id;
+  const removed = await adminPage.request.patch(`/api/admin/users/${id}`, { data: { teamId: null } });
+  expect(removed.status()).toBe(200);
+
+  const owner = await browser.newContext({ extraHTTPHeaders: { "X-Forwarded-For": "198.51.100.32" } });
+  const ownerPage = await owner.newPage();
+  await ownerPage.goto(link);
+  await ownerPage.getByLabel("お名前").fill(account.name);
+  await ownerPage.getByLabel("メールアドレス").fill(account.email);
+  await ownerPage.getByLabel(/パスワード/).fill(NEWCOMER_PASSWORD);
+  await ownerPage.getByRole("button", { name: "登録して始める" }).click();
+  await expect(ownerPage.getByTestId("current-user")).toContainText(account.name);
+  expect((await listUsers()).find((u) => u.email === account.email)!.teamId).toBe(teamId);
+  await owner.close();
+  await admin.close();
 });
 
 test("a session cookie copied before sign-out is refused after it", async ({ page, browser }) => {

@@ -25,6 +25,7 @@ import {
   playCalls,
   postJson,
   readLoadOptions,
+  sampleLoadAverage,
   sampleMemory,
   startBenchServer,
   type Timed,
@@ -54,11 +55,15 @@ async function main() {
 async function measure({ base, sessions, instances }: BenchServer) {
   const scenarios = await listAngryScenarios(base, sessions[0]!);
   const memory = instances.map((instance) => sampleMemory(instance.process));
+  const machine = sampleLoadAverage();
+  const loadAtStart = machine.describe();
   const window = benchWindow(load);
   const results = await Promise.all(
     sessions.map((cookie, i) => playUntil(base, cookie, scenarios, window, i)),
   );
   for (const m of memory) m.stop();
+  machine.stop();
+  const loadAtEnd = machine.describe();
   const timings = results.flatMap((r) => r.timings);
   const latencies = timings.map((t) => t.ms);
   const errors = results.reduce((n, r) => n + r.errors, 0);
@@ -72,6 +77,7 @@ async function measure({ base, sessions, instances }: BenchServer) {
   console.log(
     `database ${SERVER_URL ? "PostgreSQL" : "embedded PGlite (single-instance)"}, ${describeInstances(instances.length)}, trainees ${load.trainees}, ${load.seconds}s counted after ${load.warmupSeconds}s of warm-up (${warmup} replies not counted), think time ~${load.thinkMs}ms, calls started ${results.reduce((n, r) => n + r.calls, 0)}`,
   );
+  console.log(`machine: at the start ${loadAtStart}; at the end ${loadAtEnd}`);
   console.log(
     `reply requests ${latencies.length} (${(latencies.length / load.seconds).toFixed(1)}/s), errors ${errors}`,
   );
@@ -81,12 +87,22 @@ async function measure({ base, sessions, instances }: BenchServer) {
       `replies answered by another instance than the call's previous reply: ${switched} of ${followed} (all counted and warm-up replies after a call's first)`,
     );
   console.log(`reply latency ms: ${describePercentiles(latencies)}`);
-  console.log("reply latency ms per 10 s (counted window; by when the reply was sent):");
-  for (const line of describeWindows(timings, window.countFrom, load.seconds)) console.log(`  ${line}`);
-  for (const [i, instance] of instances.entries())
+  console.log(
+    "reply latency ms per 10 s (counted window; by when the reply was sent; the machine's highest 1-minute load average in it):",
+  );
+  for (const line of describeWindows(timings, window.countFrom, load.seconds, 10, machine.samples))
+    console.log(`  ${line}`);
+  const requests = warmup + latencies.length + results.reduce((n, r) => n + r.calls, 0);
+  for (const [i, instance] of instances.entries()) {
+    const cpu = memory[i]!.cpuSeconds();
     console.log(
-      `server ${i + 1} (${instance.base}) memory (RSS): peak ${memory[i]!.peakMb().toFixed(0)} MB, end ${memory[i]!.endMb().toFixed(0)} MB`,
+      `server ${i + 1} (${instance.base}) memory (RSS): peak ${memory[i]!.peakMb().toFixed(0)} MB, end ${memory[i]!.endMb().toFixed(0)} MB; CPU ${cpu.toFixed(1)} s over the run`,
     );
+  }
+  const cpuTotal = memory.reduce((sum, m) => sum + m.cpuSeconds(), 0);
+  console.log(
+    `server CPU per request (replies and call starts, warm-up included): ${((cpuTotal * 1000) / requests).toFixed(1)} ms`,
+  );
   console.log(`call page first-load JS: ${jsKb.toFixed(1)} kB gzipped`);
 }
 

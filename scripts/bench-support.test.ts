@@ -17,6 +17,20 @@ describe("describeWindows", () => {
     ]);
   });
 
+  it("gives each window the highest 1-minute load average sampled in it", () => {
+    const timings = [{ at: 1_000, ms: 4 }];
+    const loads = [
+      { at: 500, load: 1.5 },
+      { at: 9_000, load: 2.25 },
+      { at: 12_000, load: 0.5 },
+      { at: 25_000, load: 9 }, // after the counted 20 s
+    ];
+    expect(describeWindows(timings, 0, 20, 10, loads)).toEqual([
+      "  0–10 s count     1, p50 4.0, p95 4.0, load 2.25",
+      " 10–20 s count 0, load 0.50",
+    ]);
+  });
+
   it("ends the last window at the counted length when it is not a multiple of 10 s", () => {
     expect(describeWindows([{ at: 5, ms: 2 }], 0, 15)).toEqual([
       "  0–10 s count     1, p50 2.0, p95 2.0",

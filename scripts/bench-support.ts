@@ -362,7 +362,11 @@ export function typingPause(thinkMs: number): number {
   return thinkMs * (0.5 + Math.random());
 }
 
-/** Samples the server process's resident memory (Linux /proc) every 250 ms: its peak and its last value. */
+/**
+ * Samples the server process's resident memory (Linux /proc) every 250 ms: its peak and its last value;
+ * and the CPU time it used from the start to the stop. CPU time per request moves much less than
+ * latency when other work shares the machine, so it is the steadier before/after figure there.
+ */
 export function sampleMemory(server: ChildProcess) {
   let peak = 0;
   let last = 0;
@@ -375,16 +379,33 @@ export function sampleMemory(server: ChildProcess) {
       // not on Linux, or the server is gone: the figures stay at the last sample
     }
   };
+  const cpuAtStart = readCpuSeconds(server);
+  let cpuAtStop = cpuAtStart;
   const timer = setInterval(read, 250);
   read();
   return {
     stop: () => {
       read();
+      cpuAtStop = readCpuSeconds(server);
       clearInterval(timer);
     },
     peakMb: () => peak,
     endMb: () => last,
+    /** CPU seconds (user + system) used between the start and the stop; NaN off Linux. */
+    cpuSeconds: () => cpuAtStop - cpuAtStart,
   };
+}
+
+// utime + stime of /proc/<pid>/stat, in clock ticks (100 a second on Linux).
+function readCpuSeconds(server: ChildProcess): number {
+  try {
+    const stat = fs.readFileSync(`/proc/${server.pid}/stat`, "utf8");
+    // The command name (field 2) may hold spaces: count the fields after its closing parenthesis.
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 /** One timed request: when it was sent (ms since the epoch) and how long it took. */
@@ -395,27 +416,66 @@ export interface Timed {
 
 /**
  * Latency over time: the counted requests cut into `windowSeconds` windows from `countFrom`, each with
- * its count, p50 and p95 (a window with none says so), so a slow drift or a stall stands out.
+ * its count, p50 and p95 (a window with none says so), so a slow drift or a stall stands out. With
+ * `loads` (sampleLoadAverage), each window also gives the machine's highest 1-minute load average seen
+ * in it: on a shared machine a slow window may be someone else's work.
  */
 export function describeWindows(
   timings: readonly Timed[],
   countFrom: number,
   seconds: number,
   windowSeconds = 10,
+  loads: readonly LoadSample[] = [],
 ): string[] {
   const windows = Math.ceil(seconds / windowSeconds);
+  const indexOf = (at: number) => Math.floor((at - countFrom) / (windowSeconds * 1000));
   const buckets: number[][] = Array.from({ length: windows }, () => []);
   for (const { at, ms } of timings) {
-    const i = Math.floor((at - countFrom) / (windowSeconds * 1000));
+    const i = indexOf(at);
     if (i >= 0 && i < windows) buckets[i]!.push(ms);
+  }
+  const peakLoads: (number | undefined)[] = new Array(windows).fill(undefined);
+  for (const { at, load } of loads) {
+    const i = indexOf(at);
+    if (i >= 0 && i < windows) peakLoads[i] = Math.max(peakLoads[i] ?? 0, load);
   }
   return buckets.map((values, i) => {
     const from = i * windowSeconds;
     const to = Math.min(seconds, from + windowSeconds);
     const span = `${String(from).padStart(3)}–${String(to).padEnd(3)}s`;
-    if (values.length === 0) return `${span} count 0`;
-    return `${span} count ${String(values.length).padStart(5)}, p50 ${percentile(values, 50).toFixed(1)}, p95 ${percentile(values, 95).toFixed(1)}`;
+    const load = peakLoads[i] === undefined ? "" : `, load ${peakLoads[i]!.toFixed(2)}`;
+    if (values.length === 0) return `${span} count 0${load}`;
+    return `${span} count ${String(values.length).padStart(5)}, p50 ${percentile(values, 50).toFixed(1)}, p95 ${percentile(values, 95).toFixed(1)}${load}`;
   });
+}
+
+/** The machine's 1-minute load average at one moment (ms since the epoch). */
+export interface LoadSample {
+  at: number;
+  load: number;
+}
+
+/**
+ * Samples the machine's load average every second until stopped: the figures of a bench on a shared
+ * machine mean little without it. `describe()` gives the 1/5/15-minute averages now.
+ */
+export function sampleLoadAverage() {
+  const samples: LoadSample[] = [];
+  const read = () => samples.push({ at: Date.now(), load: os.loadavg()[0]! });
+  const timer = setInterval(read, 1000);
+  read();
+  return {
+    samples,
+    stop: () => {
+      read();
+      clearInterval(timer);
+    },
+    describe: () =>
+      `load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(2))
+        .join(" / ")} (1 / 5 / 15 min, ${os.cpus().length} cores)`,
+  };
 }
 
 /** The p-th percentile (nearest rank) of values in any order; NaN when there are none. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/open-database";
 import { teams, users } from "@/lib/db/schema";
 import { testDatabaseTargets, uniqueSuffix } from "@/lib/testing/test-databases";
-import { acceptInvite, createInvite, getInviteStatus, revokeInvite } from "./invites";
+import { acceptInvite, createInvite, getInviteStatus, joinInviteTeam, revokeInvite } from "./invites";
 import { verifyPassword } from "./passwords";
 import { findUserByEmail, getSessionUserById } from "./users";
 
@@ -86,6 +86,60 @@ describe.each(testDatabaseTargets())("invites on $name", (target) => {
     await expect(
       acceptInvite(handle.db, { token, account: { ...first, email: first.email.toUpperCase() }, now }),
     ).rejects.toMatchObject({ code: "conflict" });
+  });
+
+  it("lets an existing account without a team join the invite's team, and no other", async () => {
+    const { token } = await createInvite(handle.db, { teamId, createdById: trainerId, now });
+    const [otherTeam] = await handle.db
+      .insert(teams)
+      .values({ name: `他チーム ${uniqueSuffix()}` })
+      .returning();
+    const insertUser = async (tag: string, role: "trainee" | "trainer" | "admin", team: string | null) => {
+      const [row] = await handle.db
+        .insert(users)
+        .values({ email: `${tag}-${uniqueSuffix()}@example.com`, name: tag, role, teamId: team })
+        .returning({ id: users.id });
+      return row!.id;
+    };
+    const teamless = await insertUser("teamless", "trainee", null);
+    const member = await insertUser("member", "trainee", otherTeam!.id);
+    const admin = await insertUser("admin", "admin", null);
+    const trainer = await insertUser("trainer", "trainer", null);
+    const uses = async () => {
+      const status = await getInviteStatus(handle.db, token, now);
+      return status.status === "valid" ? status.invite.uses : -1;
+    };
+
+    expect(await joinInviteTeam(handle.db, { token, userId: teamless, now })).toBe("joined");
+    expect(await getSessionUserById(handle.db, teamless)).toMatchObject({ teamId, role: "trainee" });
+    expect(await uses()).toBe(1);
+    // A member of another team stays there; an admin stays an admin without a team.
+    expect(await joinInviteTeam(handle.db, { token, userId: member, now })).toBe("kept");
+    expect(await getSessionUserById(handle.db, member)).toMatchObject({ teamId: otherTeam!.id });
+    expect(await joinInviteTeam(handle.db, { token, userId: admin, now })).toBe("kept");
+    expect(await getSessionUserById(handle.db, admin)).toMatchObject({ teamId: null, role: "admin" });
+    // A trainee's link never makes a trainer the team's trainer.
+    expect(await joinInviteTeam(handle.db, { token, userId: trainer, now })).toBe("kept");
+    expect(await getSessionUserById(handle.db, trainer)).toMatchObject({ teamId: null, role: "trainer" });
+    expect(await uses()).toBe(1);
+  });
+
+  it("joins no one through an expired, revoked or unknown link", async () => {
+    const { token, expiresAt } = await createInvite(handle.db, { teamId, createdById: trainerId, now });
+    const [row] = await handle.db
+      .insert(users)
+      .values({ email: `late-${uniqueSuffix()}@example.com`, name: "遅刻", role: "trainee" })
+      .returning({ id: users.id });
+    const later = new Date(expiresAt.getTime() + 1000);
+    expect(await joinInviteTeam(handle.db, { token, userId: row!.id, now: later })).toBe("invalid");
+    expect(await joinInviteTeam(handle.db, { token: "no-such-token-123", userId: row!.id, now })).toBe(
+      "invalid",
+    );
+    const status = await getInviteStatus(handle.db, token, now);
+    if (status.status !== "valid") throw new Error("expected a valid invite");
+    await revokeInvite(handle.db, { inviteId: status.invite.id, teamId, now });
+    expect(await joinInviteTeam(handle.db, { token, userId: row!.id, now })).toBe("invalid");
+    expect(await getSessionUserById(handle.db, row!.id)).toMatchObject({ teamId: null });
   });
 
   it("treats an unknown token as unknown", async () => {

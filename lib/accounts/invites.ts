@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/open-database";
 import { invites, users } from "@/lib/db/schema";
@@ -119,5 +119,48 @@ export async function acceptInvite(
       .set({ uses: sql`${invites.uses} + 1` })
       .where(eq(invites.id, invite.id));
     return { userId: user!.id, email: user!.email };
+  });
+}
+
+export type JoinInviteResult = "joined" | "kept" | "invalid";
+
+/**
+ * An existing account whose owner signed in through the invite form joins the invite's team: only an
+ * account without a team whose role is the one the link gives, and never an admin. A member of another
+ * team stays in it (moving them away from their trainer is an admin's decision), and a trainer never
+ * takes over a team through a trainee's link. One transaction, the link counted.
+ */
+export async function joinInviteTeam(
+  db: Db,
+  input: { token: string; userId: string; now: Date },
+): Promise<JoinInviteResult> {
+  return db.transaction(async (tx) => {
+    const [invite] = await tx
+      .select()
+      .from(invites)
+      .where(eq(invites.tokenHash, hashToken(input.token)))
+      .for("update")
+      .limit(1);
+    if (!invite || invite.revokedAt || invite.expiresAt <= input.now) return "invalid";
+    // Gaining a team from none takes no right away, so the user's sessions (the one just opened
+    // among them) stay open: pages read the team fresh.
+    const joined = await tx
+      .update(users)
+      .set({ teamId: invite.teamId })
+      .where(
+        and(
+          eq(users.id, input.userId),
+          isNull(users.teamId),
+          eq(users.role, invite.role),
+          ne(users.role, "admin"),
+        ),
+      )
+      .returning({ id: users.id });
+    if (joined.length === 0) return "kept";
+    await tx
+      .update(invites)
+      .set({ uses: sql`${invites.uses} + 1` })
+      .where(eq(invites.id, invite.id));
+    return "joined";
   });
 }

@@ -16,6 +16,13 @@ describe("openDatabase", () => {
     await handle.close();
   });
 
+  it("opens PGlite with a 16 MB buffer pool, not initdb's 128 MB", async () => {
+    const handle = await openDatabase({ pgliteDir: null });
+    const result = await handle.db.execute(sql`show shared_buffers`);
+    expect(JSON.stringify(result)).toContain('"shared_buffers":"16MB"');
+    await handle.close();
+  });
+
   const url = readTestDatabaseUrl();
   // Only PostgreSQL has a server that can end a connection under the app.
   describe.each(url ? [url] : [])("on PostgreSQL", (databaseUrl) => {

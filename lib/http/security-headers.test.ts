@@ -85,16 +85,37 @@ describe("buildSecurityHeaders", () => {
 });
 
 describe("isHttpsRequest", () => {
+  const direct = { publicUrl: undefined, trustedProxies: 0 };
+  const behindOne = { publicUrl: undefined, trustedProxies: 1 };
+  const behindTwo = { publicUrl: undefined, trustedProxies: 2 };
   it.each([
-    ["https://kikite.example/practice", null, true],
-    ["http://127.0.0.1:3000/practice", null, false],
-    ["http://10.0.0.5:3000/", "https", true],
-    ["http://10.0.0.5:3000/", "HTTPS", true],
-    ["http://10.0.0.5:3000/", "https, http", true],
-    ["http://10.0.0.5:3000/", "http", false],
-    ["http://10.0.0.5:3000/", "", false],
-  ])("%s with X-Forwarded-Proto %j is https: %s", (url, proto, expected) => {
-    expect(isHttpsRequest(new URL(url), proto)).toBe(expected);
+    // No proxy declared: X-Forwarded-Proto is the client's own word, whatever it says.
+    [direct, null, false],
+    [direct, "https", false],
+    [direct, "https, http", false],
+    // A declared proxy: its entry (the last one it appended or set) decides.
+    [behindOne, "https", true],
+    [behindOne, "HTTPS", true],
+    [behindOne, "http", false],
+    [behindOne, "https, http", false],
+    [behindOne, "http, https", true],
+    [behindOne, "", false],
+    [behindOne, null, false],
+    // Two declared: the outermost's entry, the second from the end.
+    [behindTwo, "https, http", true],
+    [behindTwo, "http, https", false],
+    [behindTwo, "https, http, http", false],
+  ])("trust %j with X-Forwarded-Proto %j is https: %s", (trust, proto, expected) => {
+    const headers = new Headers({ host: "10.0.0.5:3000" });
+    if (proto !== null) headers.set("x-forwarded-proto", proto);
+    expect(isHttpsRequest(headers, trust)).toBe(expected);
+  });
+
+  it("follows AUTH_URL when it is set, whatever the headers say", () => {
+    const spoofed = new Headers({ host: "10.0.0.5:3000", "x-forwarded-proto": "https" });
+    expect(isHttpsRequest(spoofed, { publicUrl: "http://kikite.local", trustedProxies: 1 })).toBe(false);
+    const plain = new Headers({ host: "10.0.0.5:3000" });
+    expect(isHttpsRequest(plain, { publicUrl: "https://kikite.example", trustedProxies: 0 })).toBe(true);
   });
 });
 

@@ -1,10 +1,12 @@
 // The security headers of every response, built from a few facts about the request. Pure: proxy.ts
 // supplies the nonce, whether the request came over https and the single sign-on origins.
+import type { ProxyTrust } from "@/lib/env";
+import { requestOrigin } from "@/lib/http/request-origin";
 
 export interface SecurityHeaderInput {
   /** A fresh, unpredictable value per request; Next.js puts it on its own inline scripts. */
   nonce: string;
-  /** Served over https (directly or behind a proxy that says so): only then is HSTS sent. */
+  /** Served over https (directly, or behind a declared proxy that says so): only then is HSTS sent. */
   https: boolean;
   /** `next dev` evaluates code for fast refresh and talks to its server over a websocket. */
   dev: boolean;
@@ -64,13 +66,14 @@ export function buildContentSecurityPolicy(input: SecurityHeaderInput): string {
 }
 
 /**
- * Whether the request reached the site over https: its own URL, or the first proxy's
- * `X-Forwarded-Proto` (a chain of proxies lists one value per hop; the first is what the browser used).
+ * Whether the browser reached the site over https: the public origin as `requestOrigin` reads it,
+ * AUTH_URL or the `X-Forwarded-Proto` of the outermost proxy declared in KIKITE_TRUSTED_PROXIES. With
+ * no proxy declared that header is the client's own word and is ignored, so a client cannot choose
+ * which answers carry HSTS. (The request's own URL is no witness: `next start` speaks plain HTTP, and
+ * Next.js builds the URL's protocol from the client's `X-Forwarded-Proto`.)
  */
-export function isHttpsRequest(url: URL, forwardedProto: string | null): boolean {
-  if (url.protocol === "https:") return true;
-  const first = forwardedProto?.split(",")[0]?.trim().toLowerCase();
-  return first === "https";
+export function isHttpsRequest(headers: Headers, trust: ProxyTrust): boolean {
+  return new URL(requestOrigin(headers, trust)).protocol === "https:";
 }
 
 /** A nonce for one response: 128 random bits, base64. */

@@ -1,9 +1,11 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { CredentialsSignin } from "next-auth";
 import { z } from "zod";
-import { acceptInvite, acceptInviteSchema } from "@/lib/accounts/invites";
+import { acceptInvite, acceptInviteSchema, joinInviteTeam } from "@/lib/accounts/invites";
+import { findUserByEmail } from "@/lib/accounts/users";
 import { signIn } from "@/lib/auth/config";
 import { isSignInAllowed } from "@/lib/auth/sign-in-throttle";
 import { getDb } from "@/lib/db/client";
@@ -38,7 +40,8 @@ export async function acceptInviteAction(
   try {
     await acceptInvite(db, { token: parsedToken.data, account: parsed.data, now: attempt.now });
   } catch (error) {
-    if (isAppError(error) && error.code === "conflict") return signInExistingAccount(parsed.data, values);
+    if (isAppError(error) && error.code === "conflict")
+      return signInExistingAccount(parsedToken.data, parsed.data, values);
     if (isAppError(error)) return { error: error.message, values };
     throw error;
   }
@@ -48,21 +51,27 @@ export async function acceptInviteAction(
 }
 
 // An email that already has an account is not named as such (anyone holding the link could list the
-// accounts): its owner, who typed their own password, is signed in as a newcomer would be; anyone else
-// gets a neutral refusal, counted as a failed sign-in so the sign-in throttle bounds the guessing.
+// accounts): its owner, who typed their own password, is signed in as a newcomer would be, and joins the
+// invite's team if they have none; anyone else gets a neutral refusal, counted as a failed sign-in so
+// the sign-in throttle bounds the guessing.
 async function signInExistingAccount(
+  token: string,
   account: { email: string; password: string },
   values: AcceptInviteState["values"],
 ): Promise<AcceptInviteState> {
   try {
-    await signIn("credentials", { email: account.email, password: account.password, redirectTo: "/" });
-    return {};
+    await signIn("credentials", { email: account.email, password: account.password, redirect: false });
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       return { error: error.code === "throttled" ? THROTTLED : NOT_REGISTERED, values };
     }
     throw error;
   }
+  const db = await getDb();
+  const user = await findUserByEmail(db, account.email);
+  // An expired or revoked link ("invalid") or a member of another team ("kept") still signs in.
+  if (user) await joinInviteTeam(db, { token, userId: user.id, now: new Date() });
+  redirect("/");
 }
 
 const NOT_REGISTERED =
