@@ -5,7 +5,7 @@ import { fakeSpeech, fakeTranscribe } from "./fake-audio";
 
 // A small OpenAI-compatible server for tests, e2e and the bench: POST /v1/chat/completions with
 // stream true (SSE chunks, [DONE], usage when asked) or false, JSON-schema structured output for the
-// judge, and the failures a real provider has (429 with Retry-After, 500, 503, a slow first token, a
+// judge (with a better phrasing for the judgePhrasing triggers below), and the failures a real provider has (429 with Retry-After, 500, 503, a slow first token, a
 // stream that breaks mid-way). The real `openai` client talks to it over HTTP; nothing is mocked.
 
 export type FakeBehaviour =
