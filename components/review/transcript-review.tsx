@@ -163,7 +163,16 @@ function OperatorReply({ turn, extra }: { turn: TurnView; extra?: ReactNode }) {
                 <FeedbackList items={tips} />
               </details>
             )}
-            <BetterWording label="より良い言い方" text={betterPhrasing(analysis)} original={turn.text} />
+            {turn.judgePhrasing ? (
+              <JudgePhrasing text={turn.judgePhrasing} offline={betterPhrasing(analysis)} />
+            ) : (
+              <BetterWording
+                label="より良い言い方"
+                text={betterPhrasing(analysis)}
+                original={turn.text}
+                testId="better-phrasing"
+              />
+            )}
             <BetterWording label="模範応答" text={analysis.modelReply} original={turn.text} />
           </>
         )}
@@ -201,18 +210,51 @@ function FeedbackList({ items }: { items: readonly FeedbackItem[] }) {
   );
 }
 
+// The judge model's phrasing, accepted by the phrasing guard: marked as the AI's, with the analyzer's
+// own phrasing one click away (it is what the trainee would see without an LLM).
+function JudgePhrasing({ text, offline }: { text: string; offline: string }) {
+  return (
+    <div
+      className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm"
+      data-testid="judge-phrasing"
+    >
+      <p className="flex items-center gap-1.5 text-xs font-semibold text-slate-500">
+        より良い言い方
+        <span
+          className="rounded border border-violet-200 bg-violet-50 px-1 text-[10px] leading-4 font-bold text-violet-800"
+          title="AI（評価用のモデル）が書いた言い方です。採点には使っていません。"
+          data-testid="ai-badge"
+        >
+          AI
+        </span>
+      </p>
+      <p className="mt-0.5 text-slate-900">{text}</p>
+      <details className="mt-1.5">
+        <summary className="cursor-pointer text-xs text-slate-600 hover:text-slate-900">
+          AI を使わない言い方を見る
+        </summary>
+        <p className="mt-1 text-slate-900" data-testid="offline-phrasing">
+          {offline}
+        </p>
+      </details>
+    </div>
+  );
+}
+
 function BetterWording({
   label,
   text,
   original,
+  testId,
 }: {
   label: string;
   text: string | undefined;
   original: string;
+  testId?: string;
 }) {
   if (!text || text.trim() === original.trim()) return null;
   return (
-    <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm">
+    <div className="rounded-lg border border-slate-200 bg-white px-3 py-2 text-sm" data-testid={testId}>
       <p className="text-xs font-semibold text-slate-500">{label}</p>
       <p className="mt-0.5 text-slate-900">{text}</p>
     </div>

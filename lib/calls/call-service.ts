@@ -16,6 +16,7 @@ import { AppError } from "@/lib/errors";
 import { chooseCallMode } from "@/lib/llm/call-mode";
 import type { VoicePlan } from "@/lib/llm/caller-generation";
 import { rateLimitWindowStart } from "@/lib/llm/llm-usage";
+import { forbiddenWordsFor, revealedFactValues } from "@/lib/llm/output-guard";
 import { expectedSpeechEndMs, pendingCallerLineValues, settleStaleVoices } from "@/lib/llm/pending-voice";
 import type { ReplyFollowUp } from "@/lib/llm/reply-follow-up";
 import { analyzeReply } from "@/lib/rubric/analyze-reply";
@@ -314,6 +315,14 @@ async function scoreAndWriteReply(
       operatorTurnId: reply.id,
       reply: text,
       context: said,
+      phrasing: {
+        context: context.turns,
+        kind: rubricKindOf(scenario.kind),
+        modelReply,
+        offline: analysis.suggestion,
+        knownFacts: [scenario.persona.name, ...revealedFactValues(scenario, state)],
+        forbidden: forbiddenWordsFor(scenario, state),
+      },
       pending:
         llmVoiced && pendingRow
           ? { turnId: pendingRow.id, seq: pendingRow.seq, atMs: pendingRow.atMs, guide: result.lines }
@@ -339,8 +348,10 @@ async function replayReply(
   const status = toCallStatusView(at);
   const view = (row: TurnRow) => {
     // As a reload shows it: a contest call's feedback stays hidden until it ends.
-    const { judge, ...turn } = toTurnView(row);
-    return status.feedbackHidden ? { ...turn, analysis: null } : { ...turn, ...(judge ? { judge } : {}) };
+    const { judge, judgePhrasing, ...turn } = toTurnView(row);
+    return status.feedbackHidden
+      ? { ...turn, analysis: null }
+      : { ...turn, ...(judge ? { judge } : {}), ...(judgePhrasing ? { judgePhrasing } : {}) };
   };
   return { call: status, added: added.map(view), changed: before ? [view(before)] : [] };
 }
@@ -361,6 +372,7 @@ function operatorTurn(
     speechEndsAtMs: null,
     voice: null,
     judge: null,
+    judgePhrasing: null,
     createdAt: now,
     ...values,
   };
@@ -381,6 +393,7 @@ function callerTurn(
     analysis: null,
     mood: null,
     judge: null,
+    judgePhrasing: null,
     timing: null,
     createdAt: now,
     ...values,

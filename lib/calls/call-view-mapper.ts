@@ -53,6 +53,7 @@ export function toTurnView(row: TurnRow, checked?: StoredAnalysis): TurnView {
     ...(pending ? { pending: true } : {}),
     ...(row.voice === "llm" ? { voice: "llm" as const } : {}),
     ...(judge?.success ? { judge: judge.data } : {}),
+    ...(row.judgePhrasing ? { judgePhrasing: row.judgePhrasing } : {}),
     ...(timing?.success ? { timing: timing.data } : {}),
   };
 }
@@ -71,7 +72,7 @@ export function toCallView(input: {
     turns: input.turns.map((row) => {
       const view = toTurnView(row);
       if (!status.feedbackHidden) return view;
-      const { judge: _hidden, ...rest } = view;
+      const { judge: _hidden, judgePhrasing: _alsoHidden, ...rest } = view;
       return { ...rest, analysis: null };
     }),
   };

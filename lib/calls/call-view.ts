@@ -71,6 +71,8 @@ export interface TurnView {
   voice?: "llm";
   /** Operator turns: the optional LLM judge's labels, a second opinion that never changes a score. */
   judge?: RubricLabels;
+  /** Operator turns: the judge model's better phrasing, accepted by the phrasing guard (never scored). */
+  judgePhrasing?: string;
   /** Operator turns of a voice call: the measured speech since the previous reply, with its overlaps. */
   timing?: StoredTiming;
 }

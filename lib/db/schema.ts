@@ -165,6 +165,9 @@ export const turns = pgTable(
     voice: text("voice"),
     // Operator turns: the optional LLM judge's labels (a second opinion; never used for scores).
     judge: jsonb("judge"),
+    // Operator turns: the judge's better phrasing, stored only once phrasing-guard accepted it (shown
+    // beside the analyzer's own; never used for scores or goals).
+    judgePhrasing: text("judge_phrasing"),
     // Operator turns: the id the call screen made for the reply, so that a resend after a lost
     // answer (connection cut, database down) finds the stored reply instead of storing it twice.
     clientReplyId: uuid("client_reply_id"),

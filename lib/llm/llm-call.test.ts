@@ -20,6 +20,7 @@ import { type CallerGeneration, startCallerGeneration } from "./caller-generatio
 import { getCallUsage, isUnderRateLimit } from "./llm-usage";
 import { runReplyFollowUp, type VoiceListener } from "./reply-follow-up";
 import {
+  FAKE_JUDGE_PHRASING_TEXT,
   FAKE_VOICE_PREFIX,
   type FakeLlmServer,
   fakeTriggers,
@@ -191,6 +192,43 @@ describe.each(testDatabaseTargets())("LLM play on $name", (target) => {
     expect(events.deltas.join("")).toBe(events.lines[0]!.text);
     expect(events.lines[0]!.text.startsWith(FAKE_VOICE_PREFIX)).toBe(true);
     expect((await getCallUsage(handle.db, call.id)).requests).toBe(2);
+  });
+
+  it("stores the judge's phrasing once the guard accepts it, in the same judge request", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startLlmCall(clock);
+    const accepted = await reply(call.id, `${fakeTriggers.judgePhrasing} そうですか。`, clock);
+    const rejected = await reply(call.id, `${fakeTriggers.judgeBadPhrasing} そうですか。`, clock);
+    const resumed = await getCallForUser(handle.db, trainee, call.id, clock);
+    const turnOf = (r: typeof accepted) => resumed.turns.find((t) => t.seq === r.result.added[0]!.seq)!;
+    expect(turnOf(accepted).analysis?.suggestion).not.toBe("");
+    expect(turnOf(accepted).judgePhrasing).toBe(FAKE_JUDGE_PHRASING_TEXT);
+    // The bad phrasing never reaches the trainee; the labels from the same answer still land.
+    expect(turnOf(rejected).judgePhrasing).toBeUndefined();
+    expect(turnOf(rejected).judge).toBeDefined();
+    expect(turnOf(rejected).analysis?.suggestion).not.toBe("");
+    // One judge request per reply (plus the caller's voice): the phrasing costs no extra request.
+    expect(await getCallUsage(handle.db, call.id)).toMatchObject({ requests: 4, failed: 0 });
+    const judged = server.log.filter((entry) => entry.request.json && entry.request.phrasing);
+    expect(judged.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("asks for no phrasing when the analyzer would keep the reply as it is", async () => {
+    const clock = new FakeClock(t0);
+    const call = await startLlmCall(clock);
+    const before = server.log.length;
+    const kept = await reply(call.id, `${fakeTriggers.judgePhrasing} そうですか。`, clock);
+    expect(kept.followUp).not.toBeNull();
+    const keptJob = {
+      ...kept.followUp!,
+      phrasing: { ...kept.followUp!.phrasing, offline: "" },
+      pending: null,
+    };
+    await runReplyFollowUp(handle.db, llm, keptJob, recorder().listener, () => clock.now());
+    const judgeRequests = server.log.slice(before).filter((entry) => entry.request.json);
+    expect(judgeRequests.map((entry) => entry.request.phrasing)).toEqual([true, false]);
+    const resumed = await getCallForUser(handle.db, trainee, call.id, clock);
+    expect(resumed.turns.find((t) => t.seq === kept.result.added[0]!.seq)?.judgePhrasing).toBeUndefined();
   });
 
   it("shows a call's usage to its team's trainer and admins only", async () => {

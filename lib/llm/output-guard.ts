@@ -38,6 +38,13 @@ export function forbiddenWordsFor(scenario: Scenario, state: CallState): string[
   return [...leakWords, ...hidden].map((word) => word.toLowerCase()).filter((word) => word.length > 0);
 }
 
+/** The values of the facts the caller has revealed so far. */
+export function revealedFactValues(scenario: Scenario, state: CallState): string[] {
+  return Object.entries(scenarioForState(scenario, state).persona.facts)
+    .filter(([id]) => state.factsRevealed.includes(id))
+    .map(([, fact]) => fact.value);
+}
+
 export interface StreamGuard {
   /** Takes the next delta; answers the text safe to send now, or "leak". */
   push(delta: string): string | "leak";

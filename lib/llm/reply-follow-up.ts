@@ -13,6 +13,7 @@ import { judgeReply } from "./judge-reply";
 import { getLlmClient } from "./llm-client";
 import { isWithinRateLimit, recordLlmRequests } from "./llm-usage";
 import { finalizeVoice } from "./pending-voice";
+import { guardJudgePhrasing, type PhrasingGuardInput } from "./phrasing-guard";
 import type { AttemptRecord } from "./stream-caller-line";
 
 // What happens after a reply has been scored and stored: the LLM voices the caller's pending line
@@ -31,6 +32,8 @@ export interface ReplyFollowUp {
   reply: string;
   /** The turns before the reply. */
   context: { role: "caller" | "operator"; text: string }[];
+  /** What the judge's better phrasing is checked against (phrasing-guard.ts). */
+  phrasing: Omit<PhrasingGuardInput, "phrasing" | "reply">;
   /** LLM play: the caller turn waiting for its words, and the engine's lines it must say. */
   pending: { turnId: string; seq: number; atMs: number; guide: CallerLine[] } | null;
 }
@@ -138,9 +141,17 @@ async function settle(voicing: Voicing, words: { voice: "llm" | "script"; text?:
 async function judgeOperatorTurn(db: Db, llm: LlmEnv, model: string, job: ReplyFollowUp, now: () => Date) {
   if (!(await isWithinRateLimit(db, job.userId, llm, now()))) return;
   const attempts: AttemptRecord[] = [];
+  // A reply the analyzer would keep as it is gets no rewrite, so the judge is not asked for one.
+  const askPhrasing = job.phrasing.offline !== "";
   const verdict = await judgeReply(
     getLlmClient(llm),
-    { model, timeoutMs: llm.timeoutMs, context: job.context, reply: job.reply },
+    {
+      model,
+      timeoutMs: llm.timeoutMs,
+      context: job.context,
+      reply: job.reply,
+      ...(askPhrasing ? { phrasing: { knownFacts: job.phrasing.knownFacts } } : {}),
+    },
     (record) => attempts.push(record),
   );
   await recordLlmRequests(
@@ -153,7 +164,19 @@ async function judgeOperatorTurn(db: Db, llm: LlmEnv, model: string, job: ReplyF
     console.warn(`[llm] judge gave no labels for call ${job.callId}: ${summarize(verdict.cause)}`);
     return;
   }
-  await db.update(turns).set({ judge: verdict.labels }).where(eq(turns.id, job.operatorTurnId));
+  const phrasing = askPhrasing
+    ? guardJudgePhrasing({ ...job.phrasing, reply: job.reply, phrasing: verdict.phrasing })
+    : null;
+  // The reason only, never the words: they are the trainee's reply rewritten.
+  if (phrasing && !phrasing.ok && phrasing.reason !== "declined") {
+    console.warn(
+      `[llm] judge phrasing rejected (${phrasing.reason}) for call ${job.callId}; the offline one stays`,
+    );
+  }
+  await db
+    .update(turns)
+    .set({ judge: verdict.labels, judgePhrasing: phrasing?.ok ? phrasing.text : null })
+    .where(eq(turns.id, job.operatorTurnId));
 }
 
 // One line per failure in the server log: the provider's error objects carry whole header dumps.

@@ -5,7 +5,7 @@ import { fakeSpeech, fakeTranscribe } from "./fake-audio";
 
 // A small OpenAI-compatible server for tests, e2e and the bench: POST /v1/chat/completions with
 // stream true (SSE chunks, [DONE], usage when asked) or false, JSON-schema structured output for the
-// judge, and the failures a real provider has (429 with Retry-After, 500, 503, a slow first token, a
+// judge (with a better phrasing for the judgePhrasing triggers below), and the failures a real provider has (429 with Retry-After, 500, 503, a slow first token, a
 // stream that breaks mid-way). The real `openai` client talks to it over HTTP; nothing is mocked.
 
 export type FakeBehaviour =
@@ -28,6 +28,8 @@ export interface FakeRequest {
   messages: { role: string; content: string }[];
   stream: boolean;
   json: boolean;
+  /** The structured output asks for a better phrasing besides the labels. */
+  phrasing: boolean;
 }
 
 export interface FakeRequestLog {
@@ -65,7 +67,17 @@ export const fakeTriggers = {
   down: "FAKE_LLM_DOWN",
   broken: "FAKE_LLM_BROKEN",
   leak: "FAKE_LLM_LEAK",
+  /** The judge writes FAKE_JUDGE_PHRASING_TEXT, which the phrasing guard accepts. */
+  judgePhrasing: "FAKE_JUDGE_PHRASING",
+  /** The judge writes FAKE_JUDGE_BAD_PHRASING_TEXT, which the phrasing guard must reject. */
+  judgeBadPhrasing: "FAKE_JUDGE_BAD",
 } as const;
+
+/** The judge's phrasing for a reply with the judgePhrasing trigger: polite, and states no fact. */
+export const FAKE_JUDGE_PHRASING_TEXT =
+  "さようでございますか。ご不便をおかけしており、申し訳ございません。差し支えなければ、詳しい状況をお聞かせいただけますでしょうか。";
+/** A casual promise of a refund and a date nobody mentioned: the guard rejects it (invented facts). */
+export const FAKE_JUDGE_BAD_PHRASING_TEXT = "ええ、明日までに3000円を返金しますね。";
 
 /** The fake's voice: a recognisable re-wording of the scripted line. */
 export const FAKE_VOICE_PREFIX = "あのですね、";
@@ -165,7 +177,10 @@ async function respond(
     return;
   }
   const content = request.json
-    ? JSON.stringify(judgeLabels(request))
+    ? JSON.stringify({
+        ...judgeLabels(request),
+        ...(request.phrasing ? { phrasing: judgePhrasing(request) } : {}),
+      })
     : behaviour.kind === "text"
       ? behaviour.text
       : voiceLine(request);
@@ -211,13 +226,14 @@ function parseRequest(body: string): FakeRequest {
     model?: string;
     messages?: { role: string; content: string }[];
     stream?: boolean;
-    response_format?: { type?: string };
+    response_format?: { type?: string; json_schema?: { schema?: { properties?: Record<string, unknown> } } };
   };
   return {
     model: parsed.model ?? "",
     messages: parsed.messages ?? [],
     stream: parsed.stream === true,
     json: parsed.response_format?.type === "json_schema",
+    phrasing: parsed.response_format?.json_schema?.schema?.properties?.phrasing !== undefined,
   };
 }
 
@@ -232,10 +248,23 @@ function voiceLine(request: FakeRequest): string {
   return `${FAKE_VOICE_PREFIX}${content}`;
 }
 
+// The reply the judge is asked about.
+function judgedReply(request: FakeRequest): string {
+  const reply = request.messages.findLast((m) => m.role === "user")?.content ?? "";
+  return /【評価する返答】(.*)/s.exec(reply)?.[1]?.trim() ?? reply;
+}
+
+// A phrasing for the known triggers; otherwise the judge declines to rewrite ("").
+function judgePhrasing(request: FakeRequest): string {
+  const text = judgedReply(request);
+  if (text.includes(fakeTriggers.judgePhrasing)) return FAKE_JUDGE_PHRASING_TEXT;
+  if (text.includes(fakeTriggers.judgeBadPhrasing)) return FAKE_JUDGE_BAD_PHRASING_TEXT;
+  return "";
+}
+
 // Deterministic labels from the operator's words, so tests can predict the judge.
 function judgeLabels(request: FakeRequest) {
-  const reply = request.messages.findLast((m) => m.role === "user")?.content ?? "";
-  const text = /【評価する返答】(.*)/s.exec(reply)?.[1]?.trim() ?? reply;
+  const text = judgedReply(request);
   return {
     backchannel: /^(はい|ええ|さようでございますか|そうでしたか)/.test(text),
     parroting: false,
