@@ -110,7 +110,7 @@ export async function startFakeLlmServer(options: FakeLlmOptions = {}, port = 0)
       if (audio) {
         const entry: FakeRequestLog = {
           endpoint: audio[1] === "speech" ? "speech" : "transcriptions",
-          request: { model: "", messages: [], stream: false, json: false },
+          request: { model: "", messages: [], stream: false, json: false, phrasing: false },
           status: 200,
           firstByteMs: 0,
           doneMs: 0,
