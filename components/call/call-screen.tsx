@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { CallerName } from "@/components/call/caller-name";
 import { endReasonLabels, formatDuration } from "@/components/labels-ja";
 import type { CallStatusView, CallView, ReplyResult, TurnView } from "@/lib/calls/call-view";
 import { MAX_REPLY_CHARS } from "@/lib/calls/limits";
@@ -328,15 +329,7 @@ export function CallScreen({ initial }: { initial: CallView }) {
             {view.scenario.title}
           </h1>
           <span className="text-sm text-slate-600">
-            お客様：{view.scenario.personaName}
-            {view.mode === "llm" && (
-              <span
-                className="ml-2 rounded-full bg-violet-50 px-2 py-0.5 text-xs text-violet-700"
-                data-testid="call-mode"
-              >
-                AI のお客様
-              </span>
-            )}
+            <CallerName personaName={view.scenario.personaName} llm={view.mode === "llm"} />
           </span>
         </div>
         <div

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { CallerName } from "@/components/call/caller-name";
 import { MoodMeters } from "@/components/call/mood-meters";
 import { fallbackNotice } from "@/components/call/reply-stream";
 import { TimeLimitClock } from "@/components/contest/time-limit-clock";
@@ -198,15 +199,7 @@ export function VoiceCallScreen({
           <p className="text-sm text-slate-500">音声で練習する</p>
           <h1 className="text-xl font-bold">{view.scenario.title}</h1>
           <p className="text-sm text-slate-600">
-            お客様：{view.scenario.personaName}
-            {view.mode === "llm" && (
-              <span
-                className="ml-2 rounded-full bg-violet-50 px-2 py-0.5 text-xs text-violet-700"
-                data-testid="call-mode"
-              >
-                AI のお客様
-              </span>
-            )}
+            <CallerName personaName={view.scenario.personaName} llm={view.mode === "llm"} />
           </p>
         </div>
         {view.scenario.contest && view.scenario.timeLimitSec !== null && (

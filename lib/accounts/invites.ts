@@ -82,6 +82,19 @@ export const acceptInviteSchema = z.object({
     .max(200, "パスワードが長すぎます。"),
 });
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** The invite behind a link, locked for this transaction; null when unknown, revoked or expired. */
+async function usableInvite(tx: Tx, token: string, now: Date) {
+  const [invite] = await tx
+    .select()
+    .from(invites)
+    .where(eq(invites.tokenHash, hashToken(token)))
+    .for("update")
+    .limit(1);
+  return invite && !invite.revokedAt && invite.expiresAt > now ? invite : null;
+}
+
 /** Creates the invited account in the invite's team, in one transaction. */
 export async function acceptInvite(
   db: Db,
@@ -89,13 +102,8 @@ export async function acceptInvite(
 ): Promise<{ userId: string; email: string }> {
   const passwordHash = await hashPassword(input.account.password);
   return db.transaction(async (tx) => {
-    const [invite] = await tx
-      .select()
-      .from(invites)
-      .where(eq(invites.tokenHash, hashToken(input.token)))
-      .for("update")
-      .limit(1);
-    if (!invite || invite.revokedAt || invite.expiresAt <= input.now) {
+    const invite = await usableInvite(tx, input.token, input.now);
+    if (!invite) {
       throw new AppError(
         "not_found",
         "この招待リンクは無効か、有効期限が切れています。トレーナーに新しいリンクを依頼してください。",
@@ -135,13 +143,8 @@ export async function joinInviteTeam(
   input: { token: string; userId: string; now: Date },
 ): Promise<JoinInviteResult> {
   return db.transaction(async (tx) => {
-    const [invite] = await tx
-      .select()
-      .from(invites)
-      .where(eq(invites.tokenHash, hashToken(input.token)))
-      .for("update")
-      .limit(1);
-    if (!invite || invite.revokedAt || invite.expiresAt <= input.now) return "invalid";
+    const invite = await usableInvite(tx, input.token, input.now);
+    if (!invite) return "invalid";
     // Gaining a team from none takes no right away, so the user's sessions (the one just opened
     // among them) stay open: pages read the team fresh.
     const joined = await tx
