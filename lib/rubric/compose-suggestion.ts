@@ -168,7 +168,6 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     if (kept) parts.push(kept);
   }
   const asked = questionSentence ? cushioned(take(questionSentence) ?? "", labels.cushion) : null;
-  // A kept sentence that already moves the call on (ご案内いたします, お調べします) needs no other next step.
   // The remedy or answer said after 結論から申し上げますと stays, once the caller has been heard.
   let keptRemedy = false;
   if (labels.violation === "derail") {
@@ -184,6 +183,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   if (labels.violation === "argue" && kind === "inquiry" && !apologized())
     parts.push("ご希望に添えず、申し訳ございません。");
   const said = parts.slice(opensWithAnswer ? 0 : 1);
+  // A kept sentence that already moves the call on (ご案内いたします, お調べします) needs no other next step.
   const movesOn = keptRemedy || said.some((p) => movesOnPattern.test(p));
   // So does an answer to the caller's question (15時からでございます, 1時間から2時間ほどになります).
   const answered =

@@ -517,8 +517,7 @@ function render(part: Morpheme[], honor = true): string {
       // 読んだ → お読みになった: the voiced だ/で of the plain verb follows なっ unvoiced.
       if (honored[i - 1]?.endsWith("っ") && /^[だで]/.test(m.surface))
         return `${m.surface[0] === "だ" ? "た" : "て"}${m.surface.slice(1)}`;
-      if (m.pos === "動詞" && !m.posDetail.includes("非自立")) return m.surface;
-      if (m.pos !== "動詞") return m.surface;
+      if (m.pos !== "動詞" || !m.posDetail.includes("非自立")) return m.surface;
       const afterTe = /^[てで]$/.test(part[i - 1]?.surface ?? "") && part[i - 1]?.pos === "助詞";
       switch (m.baseForm) {
         case "てる":
