@@ -544,3 +544,100 @@ describe("analyzeReply signals", () => {
     ).toBeNull();
   });
 });
+
+describe("analyzeReply feedback a trainer would sign (session-10 review)", () => {
+  it("does not pass a complaint about a fault with empathy but no apology", () => {
+    const analysis = analyzeReply({
+      context: [caller("買ったばっかりの電子レンジ、初日から変な音して、あっためもできないのよ。")],
+      reply: "さようでございますか。それは本当にがっかりされましたよね。",
+      kind: "angry",
+    });
+    expect(analysis.suggestion).not.toBe("");
+    expect(analysis.suggestion).toMatch(/ご不便をおかけし|ご迷惑をおかけし/);
+    expect(analysis.points.map((p) => p.key)).toContain("apology");
+  });
+
+  it("scopes the apology to what went wrong: a wait, a charge, our staff's manner", () => {
+    const apologyOf = (text: string) =>
+      analyzeReply({ context: [caller(text)], reply: "はい。", kind: "angry" }).suggestion;
+    expect(apologyOf("注文した品物が一週間たっても届かないのよ！")).toMatch(
+      /お待たせしてしまい|ご心配をおかけし/,
+    );
+    expect(apologyOf("今月の電気代2万8000円ってなんなの！先月の倍以上よ！")).toMatch(
+      /ご心配をおかけし|ご不安な思いをおかけし/,
+    );
+    expect(apologyOf("おたくの受付の人の態度がひどかったのよ！")).toMatch(/不快な思い/);
+  });
+
+  it("asks for condolence when the caller tells of a death, and offers it", () => {
+    const analysis = analyzeReply({
+      context: [caller("去年主人が亡くなってね、今年は一人で行こうか迷ってるのよ。")],
+      reply: "さようでございますか。今年はお一人でいらっしゃるか迷っていらっしゃるのですね。",
+      kind: "lonely",
+    });
+    expect(analysis.points[0]?.text).toMatch(/お悔やみ/);
+    expect(analysis.suggestion).toMatch(/お悔やみ申し上げます|心中お察しいたします/);
+  });
+
+  it("gives a lonely caller no trouble-desk step after a rebuttal", () => {
+    const analysis = analyzeReply({
+      context: [caller("近所の友達がね、この前急に亡くなって。私ももう八十五だから、夜も眠れなくて。")],
+      reply: "はい。でも、八十五歳でしたらまだまだお若いですから、そんなに心配なさらなくても大丈夫ですよ。",
+      kind: "lonely",
+    });
+    expect(analysis.violation).not.toBe("none");
+    expect(analysis.suggestion).not.toMatch(/対応|確認いたします|お調べ/);
+    expect(analysis.points[0]?.text).not.toMatch(/規定|ご不便/);
+  });
+
+  it("hands the caller's own 私 back as お客様 and a wish as a wish", () => {
+    const lonely = analyzeReply({
+      context: [caller("あの人は私の話を最後まで聞いてくれるの。")],
+      reply: "ですから、ご指名はお受けしておりません。",
+      kind: "lonely",
+    });
+    expect(lonely.suggestion).not.toMatch(/私の話/);
+    const wish = analyzeReply({
+      context: [caller("母がずっと病室で退屈してるみたいで、明るい気持ちになってもらえたらなって")],
+      reply: "さようでございますか、ご予算はおいくらくらいでしょうか",
+      kind: "inquiry",
+    });
+    expect(wish.suggestion).toMatch(/もらえたらと思っていらっしゃるのですね。/);
+    // The datum asked too soon is asked again, after the caller has been heard.
+    expect(wish.suggestion).toMatch(/恐れ入りますが、ご予算はおいくらくらいでしょうか。$/);
+  });
+
+  it("corrects 敬語 slips: the caller lowered with ございます, our staff raised with 伝えておきます", () => {
+    const name = analyzeReply({
+      context: [caller("名前ですか山田花子です")],
+      reply: "山田花子様でございますね。",
+      kind: "inquiry",
+    });
+    expect(name.points.map((p) => p.key)).toContain("keigo");
+    expect(name.suggestion).toBe("山田花子様でいらっしゃいますね。");
+    const party = analyzeReply({
+      context: [caller("来月の14日から2泊で、大人2人なんですけど、空いてますか？")],
+      reply: "承知いたしました。来月14日から2泊、大人2名様でございますね。",
+      kind: "inquiry",
+    });
+    expect(party.points.map((p) => p.key)).not.toContain("keigo");
+    const staff = analyzeReply({
+      context: [caller("いつも送ってくれる運転手さんによろしくね。")],
+      reply: "ありがとうございます。運転手にも伝えておきますね。",
+      kind: "lonely",
+    });
+    expect(staff.suggestion).toMatch(/運転手にも申し伝えます。/);
+  });
+
+  it("does not count はい answering a yes/no question as a repeated 相づち", () => {
+    const call: Turn[] = [
+      operator("はい、北町総合病院です"),
+      caller("来週のお見舞いに行きたいんですけど"),
+      operator("はい"),
+      caller("面会って予約いるんですか"),
+    ];
+    expect(
+      analyzeReply({ context: call, reply: "はい、前日までのご予約制でございます。" }).register.repeatedToken,
+    ).toBeNull();
+  });
+});

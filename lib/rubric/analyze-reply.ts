@@ -1,10 +1,17 @@
-import { type CallKind, callerForKind, composeSuggestion, suggestedLines } from "./compose-suggestion";
+import {
+  type CallKind,
+  callerForKind,
+  composeSuggestion,
+  condolence,
+  suggestedLines,
+} from "./compose-suggestion";
 import { analyzeSelectedSentences, analyzeText, type TextAnalysis } from "./content-units";
 import { detectApology } from "./detect-apology";
 import { detectBackchannel } from "./detect-backchannel";
 import { detectCushion } from "./detect-cushion";
 import { detectEmpathy } from "./detect-empathy";
 import { detectInterruption, type ReplyTiming } from "./detect-interruption";
+import { detectKeigoSlips } from "./detect-keigo";
 import { detectQuestion } from "./detect-question";
 import { type CallerText, detectReflection, isReflectiveSentence } from "./detect-reflection";
 import { detectRegister } from "./detect-register";
@@ -250,7 +257,13 @@ function explain(
 ): ReplyAnalysis {
   const { context, reply } = input;
   const { latestCaller, backchannel, reflection, question, empathy, cushion, apology, violation } = ruled;
-  const register = detectRegister(backchannel, context, (text) => detectBackchannel(text, context).tokens);
+  const detected = detectRegister(backchannel, context, (text) => detectBackchannel(text, context).tokens);
+  // はい answering the caller's yes/no question is an answer, not a 相づち said once too often.
+  const register = {
+    ...detected,
+    repeatedToken:
+      detected.repeatedToken === "はい" && ruled.view.caller.asks ? null : detected.repeatedToken,
+  };
   const interruption = detectInterruption(input.timing, backchannel.only);
   const reading = ruled.view.caller;
   const kind: CallKind =
@@ -282,20 +295,27 @@ function explain(
     return span ? quoteWords(reply, span, fullTokenizer, { wholeSentence }) : null;
   };
   const quotes = {
-    parroting: quote(reflection.parroting.spans),
-    empathy: quote(empathy.spans),
+    parroting: quote(reflection.parroting.spans, true),
+    empathy: quote(empathy.spans, true),
     cushion: quote(cushion.spans),
     violation: quote(violation.spans, true),
     apology: quote(apology.spans),
     question: quote(question.spans),
   };
+  const keigo = detectKeigoSlips(reply);
   // Thanks for the inquiry acknowledges an ordinary caller; to an angry one it is no answer.
   const thanked = kind !== "angry" && thanksOpening.test(reply);
   const suggestion = composeSuggestion({
     kind,
     caller,
     reply,
-    labels: { ...labels, casual: register.casual, repeatedToken: register.repeatedToken !== null, thanked },
+    labels: {
+      ...labels,
+      casual: register.casual,
+      keigo: keigo.length > 0,
+      repeatedToken: register.repeatedToken !== null,
+      thanked,
+    },
     spans: {
       violation: violation.spans,
       parroting: reflection.parroting.spans,
@@ -315,6 +335,8 @@ function explain(
     summaryPoints: reflection.summarizing.points,
     apologyScoped: apology.scoped,
     casual: register.casual,
+    keigo: keigo[0] ?? null,
+    condoled: condolence.test(reply),
     repeatedToken: register.repeatedToken,
     quotes: Object.fromEntries(Object.entries(quotes).filter(([, v]) => v !== null)) as Record<
       string,

@@ -1,5 +1,6 @@
+import { correctKeigo } from "./detect-keigo";
 import type { ApologyKind, QuestionKind, ViolationKind } from "./labels";
-import type { CallerUnderstanding } from "./reflect-caller";
+import type { CallerUnderstanding, TroubleCause } from "./reflect-caller";
 import { type Sentence, type Span, splitSentences } from "./text-spans";
 
 /** The kind of call a reply is in: the scenario's persona kind, or read from the caller's turn. */
@@ -21,6 +22,8 @@ export interface SuggestionInput {
     violation: ViolationKind;
     apology: ApologyKind;
     casual: boolean;
+    /** A 敬語 slip (〜様でございますね, 担当に伝えておきます). */
+    keigo: boolean;
     /** The same 相づち opened this reply and the two before it. */
     repeatedToken: boolean;
     /** The reply opens by thanking the caller for the inquiry (お問い合わせありがとうございます). */
@@ -69,17 +72,28 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     labels.thanked ||
     thanksForKindWords(input);
   const needsCare = kind === "angry" || upset;
-  const cared = labels.empathy || labels.apology === "limited" || (kind === "lonely" && labels.parroting);
+  // A lonely caller's story handed back is care enough, unless they named a feeling that asks for words.
+  const cared =
+    labels.empathy ||
+    labels.apology === "limited" ||
+    (kind === "lonely" && labels.parroting && !namedFeeling(caller));
+  // Something of ours went wrong: empathy alone leaves out the apology the complaint is owed.
+  const owedApology = apologyOwed(kind, caller) && labels.apology === "none";
+  // A death told is answered with condolence, not only with the facts handed back.
+  const owedCondolence = caller?.feeling === "loss" && !condolence.test(input.reply);
   // A lone 相づち answers a story with nothing of it: the phrasing hands the caller's words back.
   const tokensOnly =
     kind !== "inquiry" && caller?.reflection != null && isTokenOnly(input.reply.replace(/\s+/g, "、"));
   const needsFix =
     labels.violation !== "none" ||
     labels.casual ||
+    labels.keigo ||
     labels.repeatedToken ||
     labels.apology === "blanket" ||
     !acknowledged ||
     (needsCare && !cared) ||
+    owedApology ||
+    owedCondolence ||
     (caller?.feeling === "happy" && !labels.empathy && !labels.parroting && !thanksForKindWords(input)) ||
     tokensOnly;
   if (!needsFix) return { text: "", keep: true };
@@ -88,9 +102,12 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     labels.apology !== "blanket" &&
     acknowledged &&
     (!needsCare || cared) &&
+    !owedApology &&
+    !owedCondolence &&
     !(caller?.feeling === "happy" && !labels.empathy && !labels.parroting && !thanksForKindWords(input)) &&
     !tokensOnly;
-  if (onlyRegister) return { text: varyTokens(input.reply, kind, labels.repeatedToken), keep: false };
+  if (onlyRegister)
+    return { text: correctKeigo(varyTokens(input.reply, kind, labels.repeatedToken)), keep: false };
 
   const seed = input.reply;
   const has = (spans: Span[]) => good.find((s) => spans.some((x) => x.start < s.end && x.end > s.start));
@@ -98,8 +115,13 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const take = (s: Sentence | undefined) => {
     if (!s || used.has(s)) return null;
     used.add(s);
-    // A kept sentence after the opening loses its own 相づち (はい、お調べいたします → お調べいたします).
-    return politeTokens(used.size > 1 ? (stripToken(s.text) ?? s.text) : s.text);
+    // A kept sentence after the opening loses its own 相づち (はい、お調べいたします → お調べいたします);
+    // a read-back left on と (あっためもできないと) is finished (できないのですね).
+    const text = (used.size > 1 ? (stripToken(s.text) ?? s.text) : s.text).replace(
+      /(ない|た|いる|ている)と[。]?$/,
+      "$1のですね。",
+    );
+    return politeTokens(text);
   };
 
   const parts: string[] = [];
@@ -140,20 +162,28 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       pick(openings(kind, caller, labels.violation), seed, "open"),
   );
 
-  const reflection =
-    stripToken(take(has([...input.spans.parroting, ...input.spans.summarizing]))) ??
-    (caller?.reflection ? `${caller.reflection}。` : null);
+  const theirReflection = stripToken(take(has([...input.spans.parroting, ...input.spans.summarizing])));
+  const reflectionIsTheirs = theirReflection !== null;
+  const reflection = theirReflection ?? (caller?.reflection ? `${caller.reflection}。` : null);
   if (reflection) parts.push(reflection);
 
+  const empathySentence = has(input.spans.empathy);
+  // Their empathy already said inside the sentence kept as the reflection needs no second line.
+  const empathySaid = empathySentence !== undefined && used.has(empathySentence);
+  const theirEmpathy = stripToken(take(empathySentence));
   const empathy =
-    stripToken(take(has(input.spans.empathy))) ?? (caller ? empathyLine(caller, seed, kind) : null);
+    owedCondolence && !(theirEmpathy && condolence.test(theirEmpathy))
+      ? pick(condolences, seed, "empathy")
+      : empathySaid
+        ? null
+        : (theirEmpathy ?? (caller ? empathyLine(caller, seed, kind) : null));
   if (empathy && (kind !== "inquiry" || upset)) parts.push(empathy);
 
   const apologized = () => parts.some((p) => /申し訳|お詫び|おかけし/.test(p));
-  if ((kind === "angry" || caller?.defect) && upset && caller?.feeling !== "loss") {
+  if (apologyOwed(kind, caller)) {
     const theirs = labels.apology === "limited" ? take(has(input.spans.apology)) : null;
     if (theirs) parts.push(theirs);
-    else if (!apologized()) parts.push(pick(apologies, seed, "apology"));
+    else if (!apologized()) parts.push(apologyLine(caller, seed));
   }
 
   // Their other good sentences (a remedy offered, an answer given) stay, in their order; after a
@@ -163,11 +193,39 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const firstFlag = Math.min(...input.spans.violation.map((v) => v.start));
   for (const s of labels.violation === "none" ? good : good.filter((g) => g.end <= firstFlag)) {
     if (used.has(s) || s === questionSentence || isTokenOnly(s.text)) continue;
+    // A short read-back of their own (はい、定期便の停止ですね) says again what the reflection just said.
+    if (
+      reflection &&
+      !reflectionIsTheirs &&
+      /^[^、。]{2,20}(です|でございます)ね。?$/.test(stripToken(s.text) ?? "")
+    )
+      continue;
     if (input.spans.apology.some((a) => a.start < s.end && a.end > s.start) && kind === "angry") continue;
     const kept = take(s);
     if (kept) parts.push(kept);
   }
-  const asked = questionSentence ? cushioned(take(questionSentence) ?? "", labels.cushion) : null;
+  // A datum asked too soon (で、ご予算は？) is the right question at the wrong moment: once the caller has
+  // been heard it is asked, softened.
+  const askedTooSoon =
+    labels.violation === "derail" && !questionSentence && (kind !== "lonely" || caller?.requested)
+      ? sentences.find(
+          (s) =>
+            flagged(s) &&
+            input.spans.question.some((q) => q.start < s.end && q.end > s.start) &&
+            !/それより|その話|ところで|結論から|関係|いいので|けっこうです|結構です/.test(s.text),
+        )
+      : undefined;
+  const askedLate = askedTooSoon
+    ? (stripToken(askedTooSoon.text) ?? askedTooSoon.text).replace(
+        /^((はい|ええ)[、\s]*)*(それでは|それで|では|じゃあ|えっと|で)[、\s]*/,
+        "",
+      )
+    : null;
+  const asked = questionSentence
+    ? cushioned(take(questionSentence) ?? "", labels.cushion)
+    : askedLate && askedLate.length > 3
+      ? cushioned(politeTokens(askForDatum(askedLate)), false, true)
+      : null;
   // The remedy or answer said after 結論から申し上げますと stays, once the caller has been heard.
   let keptRemedy = false;
   if (labels.violation === "derail") {
@@ -203,23 +261,42 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   else if (!movesOn && !answered) {
     // An inquiry's question is answered first; a lonely caller is listened to, not processed.
     const repaired =
-      ((kind === "inquiry" && caller?.asked) || kind === "lonely") && labels.violation !== "argue"
+      (kind === "inquiry" && caller?.asked && labels.violation !== "argue") ||
+      (kind === "lonely" && labels.violation !== "derail")
         ? null
         : repairedStep(input, sentences, flagged);
     parts.push(repaired ?? nextStep(input, seed));
   }
-  return { text: dedupe(parts).map(fewerCommas).join(""), keep: false };
+  return { text: correctKeigo(dedupe(parts).map(fewerCommas).join("")), keep: false };
 }
+
+/** A complaint about something of ours gone wrong is owed a limited apology (not a loss: condolence). */
+export function apologyOwed(kind: CallKind, caller: CallerUnderstanding | null): boolean {
+  const upset =
+    kind === "angry" || (caller !== null && caller.feeling !== "neutral" && caller.feeling !== "happy");
+  return (kind === "angry" || caller?.defect === true) && upset && caller?.feeling !== "loss";
+}
+
+// Feelings the caller put into words (寂しい, 心配, 情けない): a lonely caller's story told back does not
+// answer them.
+function namedFeeling(caller: CallerUnderstanding | null): boolean {
+  return caller !== null && ["lonely", "down", "worried", "scared", "loss"].includes(caller.feeling);
+}
+
+/** Words of condolence or of sharing a loss. */
+export const condolence = /お悔やみ|ご愁傷|心中お察し|お辛|おつら|お寂しい|お淋しい|悲し|胸が痛|ご冥福/;
+const condolences = ["心よりお悔やみ申し上げます。", "それはお辛かったですね。心中お察しいたします。"];
 
 /** The lines the feedback tips point at: the opening and the empathy line the phrasing would use. */
 export function suggestedLines(
   kind: CallKind,
   caller: CallerUnderstanding | null,
   seed: string,
-): { opening: string; empathy: string | null } {
+): { opening: string; empathy: string | null; apology: string } {
   return {
     opening: pick(openings(kind, caller, "none"), seed, "open"),
     empathy: caller ? empathyLine(caller, seed, kind) : null,
+    apology: apologyLine(caller, seed),
   };
 }
 
@@ -237,6 +314,7 @@ export function callerForKind(
 
 function openings(kind: CallKind, caller: CallerUnderstanding | null, violation: ViolationKind): string[] {
   if (caller?.feeling === "happy") return ["まあ、そうでしたか。", "そうでしたか。"];
+  if (caller?.feeling === "loss") return ["そうでしたか。", "さようでございましたか。"];
   if (kind === "lonely") return ["そうでしたか。", "まあ、そうでしたか。"];
   if (kind === "angry") return ["さようでございますか。", "さようでございましたか。", "左様でございますか。"];
   // A caller pressing a refused request (〜でもダメなんですか) is not thanked for an inquiry.
@@ -248,7 +326,7 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
 
 function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind): string | null {
   const lines: Record<CallerUnderstanding["feeling"], string[]> = {
-    loss: ["それはお辛かったですね。", "心中お察しいたします。"],
+    loss: condolences,
     scared: [
       "さぞ怖い思いをされたことと存じます。",
       "それは驚かれましたよね。さぞ怖い思いをされたことと存じます。",
@@ -265,10 +343,7 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
       : ["それは残念でしたね。", "さぞがっかりされたことと存じます。"],
     worried: ["ご心配ですよね。", "ご不安なお気持ち、お察しいたします。"],
     down: ["そう感じてしまうと、おつらいですよね。", "お気持ち、お察しいたします。"],
-    trouble:
-      kind === "angry"
-        ? ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"]
-        : ["それはお困りですよね。", "それはご不便ですよね。"],
+    trouble: troubleEmpathy(caller.cause, kind),
     happy: ["それは嬉しいですね。", "それは本当によかったですね。"],
     neutral: [],
   };
@@ -276,11 +351,62 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
   return options.length > 0 ? pick(options, seed, "empathy") : null;
 }
 
-const apologies = [
-  "ご不便をおかけし、申し訳ございません。",
-  "ご迷惑をおかけしており、申し訳ございません。",
-  "ご不快な思いをおかけし、大変申し訳ございません。",
-];
+// Empathy for a complaint, fitted to what went wrong: surprise at a bill, worry over a wait, letdown at
+// the wrong thing, displeasure at our manner, trouble with a fault.
+function troubleEmpathy(cause: TroubleCause | null, kind: CallKind): string[] {
+  if (kind !== "angry") return ["それはお困りですよね。", "それはご不便ですよね。"];
+  switch (cause) {
+    case "charge":
+      return ["それは驚かれましたよね。", "思いがけないご請求で、さぞ驚かれたことと存じます。"];
+    case "delay":
+      return [
+        "お待ちになっていたのに、ご心配でしたよね。",
+        "ずっとお待ちいただいて、さぞご心配だったことと存じます。",
+      ];
+    case "wrong":
+      return ["それはがっかりされましたよね。", "届いたものが違っていては、がっかりされますよね。"];
+    case "staff":
+      return ["ご不快に思われるのも当然です。", "そのような対応では、ご不快に思われて当然です。"];
+    default:
+      return ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"];
+  }
+}
+
+/** The limited apology the phrasing offers this caller (the feedback tip names the same one). */
+export function apologyLine(caller: CallerUnderstanding | null, seed: string): string {
+  if (caller?.feeling === "scared")
+    return pick(
+      ["ご心配をおかけし、大変申し訳ございません。", "怖い思いをおかけし、申し訳ございません。"],
+      seed,
+      "apology",
+    );
+  return pick(apologiesFor(caller?.cause ?? null), seed, "apology");
+}
+
+/** A limited apology scoped to what went wrong: the wait, the fault, the manner, the worry, the mistake. */
+export function apologiesFor(cause: TroubleCause | null): string[] {
+  switch (cause) {
+    case "delay":
+      return ["お待たせしてしまい、申し訳ございません。", "ご心配をおかけし、申し訳ございません。"];
+    case "defect":
+      return ["ご不便をおかけし、申し訳ございません。", "ご迷惑をおかけしており、申し訳ございません。"];
+    case "staff":
+      return [
+        "ご不快な思いをおかけし、大変申し訳ございません。",
+        "不快な思いをさせてしまい、申し訳ございません。",
+      ];
+    case "charge":
+      return ["ご心配をおかけし、申し訳ございません。", "ご不安な思いをおかけし、申し訳ございません。"];
+    case "wrong":
+      return ["ご期待に添えず、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"];
+    default:
+      return [
+        "ご不便をおかけし、申し訳ございません。",
+        "ご迷惑をおかけしており、申し訳ございません。",
+        "ご不快な思いをおかけし、大変申し訳ございません。",
+      ];
+  }
+}
 
 // The next step fits the caller's last turn: a closing, a boundary, a read-back, an answer, or a question.
 function nextStep(input: SuggestionInput, seed: string): string {
@@ -335,11 +461,7 @@ function nextStep(input: SuggestionInput, seed: string): string {
             "差し支えなければ、その時の状況をもう少し詳しくお聞かせいただけますか。",
             "すぐに確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
           ],
-    lonely: [
-      "よろしければ、もう少しお話を聞かせてください。",
-      "その後、お変わりはございませんか。",
-      "差し支えなければ、もう少し詳しく伺ってもよろしいですか。",
-    ],
+    lonely: ["よろしければ、もう少しお話を聞かせてください。", "それから、いかがなさいましたか。"],
     inquiry: [
       "確認いたしますので、少々お待ちいただけますでしょうか。",
       "恐れ入りますが、ご希望を詳しく伺ってもよろしいでしょうか。",
@@ -468,13 +590,21 @@ function fewerCommas(sentence: string): string {
 // A kept sentence that opened with a token (はい、取っ手が…) loses it when it is not the opening.
 function stripToken(sentence: string | null): string | null {
   if (sentence === null) return null;
-  const stripped = sentence.replace(/^(はい|ええ|うん)[、\s]*/, "");
+  const stripped = sentence.replace(/^((はい|ええ|うん)[、\s]*)+/, "");
   return stripped.length > 1 ? stripped : null;
 }
 
-function cushioned(question: string, hasCushion: boolean): string | null {
+// A datum asked for in a word (ご注文番号は？ / お客様番号、お願いします) asked for in full.
+function askForDatum(question: string): string {
+  const bare = /^([^、。？?]{2,14})は[？?]?$/.exec(question.replace(/。$/, ""));
+  if (bare) return `${bare[1]}を伺ってもよろしいでしょうか。`;
+  return question.replace(/(番号|お名前|ご住所|ご連絡先|お日にち|ご予算)、?(お願い|教え)/, "$1を$2");
+}
+
+function cushioned(question: string, hasCushion: boolean, always = false): string | null {
   if (question === "") return null;
-  if (hasCushion || !/(ください|いただけ|願え|お願い)/.test(question)) return question;
+  if (hasCushion || /^(恐れ入り|恐縮|お手数|差し支え|失礼|よろしければ)/.test(question)) return question;
+  if (!always && !/(ください|いただけ|願え|お願い)/.test(question)) return question;
   return `恐れ入りますが、${question}`;
 }
 

@@ -1,4 +1,5 @@
-import type { CallKind } from "./compose-suggestion";
+import { apologyOwed, type CallKind } from "./compose-suggestion";
+import type { KeigoSlip } from "./detect-keigo";
 import type { ApologyKind, QuestionKind, ViolationKind } from "./labels";
 import type { CallerUnderstanding } from "./reflect-caller";
 
@@ -27,18 +28,27 @@ export interface FeedbackInput {
   apology: ApologyKind;
   apologyScoped: boolean;
   casual: boolean;
+  /** The reply offers condolence or shares the loss (お悔やみ, お辛い). */
+  condoled: boolean;
+  /** The first 敬語 slip of the reply, if any. */
+  keigo: KeigoSlip | null;
   repeatedToken: string | null;
   /** Whole-word quotes of the reply's evidence, per label. */
   quotes: Partial<Record<"parroting" | "empathy" | "cushion" | "violation" | "apology" | "question", string>>;
   /** Lines of the better phrasing the tips can point at. */
-  suggested: { empathy: string | null; opening: string };
+  suggested: { empathy: string | null; opening: string; apology: string };
 }
 
-const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string) => string> = {
+const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string, f: FeedbackInput) => string> = {
   criticize: (q) =>
     `${q}はお客様を責めているように聞こえます。原因を確かめるのは、まずお話を受け止めてからにしましょう。`,
-  argue: (q) =>
-    `${q}は反論に聞こえます。規定や事情の説明より先に、ご不便へのお詫びとお気持ちへの共感を伝えましょう。`,
+  argue: (q, f) =>
+    // Contradicting how a caller feels is not a policy wall: the lesson is to take the feeling in.
+    f.kind === "lonely" || (f.kind !== "angry" && !f.caller?.asked && f.caller?.feeling !== "neutral")
+      ? `${q}はお客様の感じ方を否定しています。励ますより先に、まずそのお気持ちを受け止めましょう。`
+      : f.kind === "inquiry"
+        ? `${q}は突き放した断り方に聞こえます。規定の説明より先に、ご希望に添えないことをお詫びしましょう。`
+        : `${q}は反論に聞こえます。規定や事情の説明より先に、ご不便へのお詫びとお気持ちへの共感を伝えましょう。`,
   advise: (q) =>
     `${q}は求められていない助言です。お客様がどうすべきかではなく、こちらでできることをお伝えしましょう。`,
   opinion: (q) =>
@@ -64,7 +74,7 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
     problems.push({
       key: "violation",
       tone: "bad",
-      text: violationPoint[f.violation](q("violation", "この言い方")),
+      text: violationPoint[f.violation](q("violation", "この言い方"), f),
     });
   }
   if (f.interruption) {
@@ -94,6 +104,13 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
       text: `「${f.repeatedToken}」が続いています。「さようでございますか」「かしこまりました」など、相づちに変化をつけましょう。`,
     });
   }
+  if (f.keigo) {
+    problems.push({
+      key: "keigo",
+      tone: "warn",
+      text: `「${f.keigo.said}」は「${f.keigo.correct}」としましょう。${f.keigo.reason}。`,
+    });
+  }
   const tip = f.keep ? null : missingTip(f);
   if (tip) problems.push(tip);
 
@@ -111,11 +128,18 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
   const feeling = f.caller?.feeling ?? "neutral";
   const upset = feeling !== "neutral" && feeling !== "happy";
   const acknowledged = f.backchannel || f.parroting || f.summarizing || f.empathy || f.thanked;
-  if ((f.kind === "angry" || f.caller?.defect) && upset && f.apology === "none" && feeling !== "loss") {
+  if (feeling === "loss" && !f.condoled) {
+    return {
+      key: "empathy",
+      tone: "tip",
+      text: "大切な方を亡くされたお話です。用件の前に「心よりお悔やみ申し上げます」と、お悔やみの言葉を添えましょう。",
+    };
+  }
+  if (apologyOwed(f.kind, f.caller) && f.apology === "none") {
     return {
       key: "apology",
       tone: "tip",
-      text: "ご不便へのお詫びがありません。「ご不便をおかけし、申し訳ございません」と、ご不便に限ってお詫びしましょう（限定謝罪）。",
+      text: `お詫びの言葉がありません。「${f.suggested.apology.replace(/。$/, "")}」と、起きたことに限ってお詫びしましょう（限定謝罪）。`,
     };
   }
   if ((upset || feeling === "happy") && !f.empathy && f.suggested.empathy) {
@@ -170,6 +194,16 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
     };
   }
   const parroted = quoted("parroting");
+  const empathyQuote = quoted("empathy");
+  // The caller's feeling handed back (それは心細いですよね) is praised as the empathy it is.
+  if (
+    f.parroting &&
+    parroted &&
+    f.empathy &&
+    empathyQuote &&
+    (parroted.includes(empathyQuote) || empathyQuote.includes(parroted))
+  )
+    return { key: "empathy", tone: "good", text: `『${empathyQuote}』と、お気持ちに寄り添えています。` };
   if (f.parroting && parroted)
     return { key: "parroting", tone: "good", text: `『${parroted}』と、お客様の言葉で復唱できています。` };
   const empathy = quoted("empathy");
@@ -200,7 +234,8 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
   if (f.question === "closed" && question && unflagged(question)) {
     return { key: "question", tone: "good", text: `『${question}』と、必要なことを確認できています。` };
   }
-  if (f.backchannel)
+  // A 相づち before a rebuttal received nothing: it is not praised next to the fault.
+  if (f.backchannel && f.violation === "none")
     return { key: "backchannel", tone: "good", text: "相づちでお話を受け止められています。" };
   return null;
 }

@@ -18,12 +18,32 @@ export function quoteWords(
   const sentence = splitSentences(text).find((s) => span.end > s.start && span.start < s.end);
   if (!sentence) return null;
   if (options.wholeSentence && sentence.end - sentence.start <= 48)
-    return text.slice(sentence.start, sentence.end).replace(/[、。！？!?\s]+$/g, "") || null;
+    return (
+      text
+        .slice(sentence.start, sentence.end)
+        .replace(/[、。！？!?\s]+$/g, "")
+        // The 相づち that opens the sentence is not what the quote praises or faults.
+        .replace(/^((はい|ええ|うん)[、\s]*)+(?=.{4})/, "") || null
+    );
   let start = span.start;
   while (start > sentence.start && !breakChar.test(text[start - 1] ?? "")) start -= 1;
   let end = Math.min(span.end, sentence.end);
   while (end < sentence.end && !breakChar.test(text[end] ?? "")) end += 1;
-  if (end - start > maxQuote) ({ start, end } = snap(text, sentence, span, tokenizer));
+  // A phrase that stops on a linking word (…となると、 / …なので、) runs on to the clause it opens.
+  let ranOn = false;
+  while (
+    options.wholeSentence &&
+    end < sentence.end &&
+    /(と|て|で|ので|から|けど|が|ば|ら|のは|には)$/.test(text.slice(start, end)) &&
+    end - start <= maxQuote
+  ) {
+    let next = end + 1;
+    while (next < sentence.end && !breakChar.test(text[next] ?? "")) next += 1;
+    if (next - start > 48) break;
+    end = next;
+    ranOn = true;
+  }
+  if (end - start > (ranOn ? 48 : maxQuote)) ({ start, end } = snap(text, sentence, span, tokenizer));
   const quote = text.slice(start, end).replace(/^[、\s]+|[、。！？!?\s]+$/g, "");
   return quote.length > 0 ? quote : null;
 }

@@ -24,7 +24,12 @@ export interface CallerUnderstanding {
   alone: boolean;
   /** The caller said they had been looking forward to it (楽しみ). */
   lookedForward: boolean;
+  /** What went wrong, when the caller complains: it scopes the apology and the empathy. */
+  cause: TroubleCause | null;
 }
+
+/** What a complaint is about: a wait, a fault, our staff's manner, a charge, or the wrong thing sent. */
+export type TroubleCause = "delay" | "defect" | "staff" | "charge" | "wrong";
 
 export type CallerFeeling =
   | "loss"
@@ -77,7 +82,28 @@ export function understandCaller(
       ),
     alone: /一人|ひとり|誰とも|話し相手|誰も(いない|来ない)/.test(text),
     lookedForward: /楽しみ/.test(text),
+    cause: complaining || defectWord.test(text) ? causeOf(text) : null,
   };
+}
+
+function causeOf(text: string): TroubleCause | null {
+  if (/態度|言い方|口調|失礼|横柄|無愛想|怒鳴|馬鹿に|たらい回し|説明がな|対応が(悪|ひど)/.test(text))
+    return "staff";
+  if (/請求|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍/.test(text)) return "charge";
+  if (
+    /届かな|届いてな|来な(い|かった)|まだ(来|届|連絡)|遅れ|遅い|待たされ|待って(る|い)|連絡(が)?(な|来)|折り返し/.test(
+      text,
+    )
+  )
+    return "delay";
+  if (/違う|違って|違いま|間違|別の|色が|サイズが|写真と/.test(text)) return "wrong";
+  if (
+    /壊れ|割れ|漏れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|音が|変な音|異音|不具合|エラー|止まっ|使えな|できな|おかしい/.test(
+      text,
+    )
+  )
+    return "defect";
+  return null;
 }
 
 // Questions a complaining caller does not want answered: どういうことなんですか, どうしてくれるんですか.
@@ -145,7 +171,7 @@ const personalQuestion =
   /あなた|お姉さん|お兄さん|下の名前|お名前は|結婚|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
 
 const defectWord =
-  /間違|違う|違って|違いま|になってて|になってた|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな/;
+  /間違|違う|違って|違いま|になってて|になってた|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな/;
 
 const askingWhy = /どういうこと|なんで(?!す)|何なん|なんなん/;
 
@@ -394,6 +420,14 @@ function politeEnding(ms: Morpheme[]): Ending | null {
     return { body: `${render(ms.slice(0, -1), false)}ほしい`, tail: "とのことですね" };
   }
   if (last.baseForm === "くださる" || last.baseForm === "ちょうだい") return null;
+  // A wish left open (元気になってもらえたらなって / 〜たらなと思って): 〜たらと思っていらっしゃるのですね.
+  const wish = ms.findLastIndex((m) => m.inflectionForm?.startsWith("仮定") || m.surface === "ば");
+  if (
+    wish > 0 &&
+    wish < ms.length - 1 &&
+    ms.slice(wish + 1).every((m) => /^(な|なっ|って|と|思っ|思い|て|ね|なあ|なー)$/.test(m.surface))
+  )
+    return { body: `${text(ms.slice(0, wish + 1))}と思っていらっしゃる`, tail: "のですね" };
   // Polite forms back to plain: 届きません → 届かない, 困りました → 困った, 困っています → 困っている.
   const polite = fromPolite(ms);
   if (polite) return { body: polite.body, tail: polite.noun ? "なのですね" : "のですね" };
@@ -726,6 +760,12 @@ function pastOf(verb: Morpheme): string | null {
 function tidy(phrase: string): string {
   return (
     phrase
+      // A death told plainly (死んじゃって) is handed back as 亡くなって.
+      .replace(
+        /死ん(じゃ|でしま|で|だ)/g,
+        (_, rest: string) =>
+          `亡くなっ${rest === "じゃ" ? "ちゃ" : rest.replace(/^で/, "て").replace(/^だ/, "た")}`,
+      )
       .replace(/(?<=[いっんし])てた(?=の|$)/g, "ていた")
       .replace(/(?<=[いっん])でた(?=の|$)/g, "でいた")
       .replace(/(?<=[っいんしきりみびにち])ちゃ(?=[うっいわお])/g, "てしま")
@@ -736,12 +776,19 @@ function tidy(phrase: string): string {
       .replace(/(?<=ん)でて(?!る)/g, "でいて")
       .replace(/^[^、]{1,14}じゃない、/, "")
       .replace(/(?<![おご])子(ども|供)(?![さ様])/g, "お子様")
+      // The caller's own 私の / 私に (私の話を聞いてくれる) is the caller to the operator: お客様.
+      .replace(/(?<=^|[、はがもを])(私|わたし|あたし|わたくし)(?=[のにをと])/g, "お客様")
       .replace(/あなた/g, "私")
       .replace(/んない/g, "らない")
       .replace(/なきゃ/g, "なければ")
       .replace(/って(?=言|いう|いわ|おっしゃ|申し上げ|書い|書か|聞い|聞か)/g, "と")
       .replace(/(?<=[っいんし])てない(?=の|$|、)/g, "ていない")
       // 届いてないって母から電話が来た: the quoting って after a predicate becomes と.
+      // …変わったって連絡 names what was said: the って before a noun of telling is という.
+      .replace(
+        /(?<=た|ない|なかった|ていた|ている|かった|だ)って(?=(ご|お)?(連絡|メール|話|電話|知らせ|案内|手紙|通知|説明|返事|こと|噂))/g,
+        "という",
+      )
       .replace(/(?<=た|ない|なかった|ていた|ている|かった)って(、?)(?=[おご\p{Script=Han}ァ-ヶ])/gu, "と$1")
       .replace(/(おたく|お宅|そっち|そちら)(さん)?/g, "弊社")
       // Our staff as the caller named them (担当の人, 受付の方): the operator says 担当の者.
@@ -760,6 +807,7 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の)(息子|娘|孫)(?![様さ])/g, "$2さん")
       .replace(/(?<![お])(息子|娘)(?![様さ])/g, "$1さん")
       .replace(/(?<![お])孫(?![様さ])/g, "お孫さん")
+      .replace(/(?<![兄姉弟妹従])(妹|姉|兄|弟)(?![さ様弟妹貴])/g, "$1さん")
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
       .replace(/全然/g, "まったく")
@@ -848,7 +896,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   if (/亡くな|亡くし|命日|お葬式|葬儀|他界|逝っ|死んじゃ|死んだ/.test(text)) return "loss";
   // A danger to the caller's body or home (火花が散った, 火事になるところ): fear, not inconvenience.
   if (
-    /火事|火花|発火|煙が|感電|ぞっと/.test(text) ||
+    /火事|火花|発火|煙が|感電|ぞっと|泥棒|不審者|震えて|震えた/.test(text) ||
     (complaining && /危な|危険|焦げ|やけど|火傷|けが|怪我|怖かった|こわかった|怖くて/.test(text))
   )
     return "scared";
@@ -858,6 +906,8 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     /何度も|何回も|[二三四五六七八九0-9２-９]回目|毎回|またですか|また同じ|同じ間違い|いつもいつも/.test(text)
   )
     return "fedUp";
+  // A child who came home crying: the parent is worried for them, not let down.
+  if (/(子|息子|娘|孫)[^。]{0,24}泣/.test(text)) return "worried";
   if (
     /中止|キャンセル|間に合わ|台無し|がっかり|残念|泣い|泣き|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
       text,

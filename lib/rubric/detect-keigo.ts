@@ -1,0 +1,58 @@
+import type { Span } from "./text-spans";
+
+/** A 敬語 slip a trainer corrects: the caller lowered with 丁寧語, or our own side raised. */
+export interface KeigoSlip {
+  span: Span;
+  /** The words as said and as they should be. */
+  said: string;
+  correct: string;
+  /** Why, in one line a trainer would say. */
+  reason: string;
+}
+
+const slips: { pattern: RegExp; correct: (said: string) => string; reason: string }[] = [
+  {
+    // 山田様でございますね: ございます is 丁寧語; the caller is raised with でいらっしゃいます.
+    pattern: /(?<![左同名人0-9０-９])様でございま(す|した)/g,
+    correct: (said) => said.replace("でございま", "でいらっしゃいま"),
+    reason: "お客様には尊敬語を使いましょう",
+  },
+  {
+    // 担当の者に伝えておきます: what we pass on inside the company is 申し伝えます.
+    pattern:
+      /(?<=(担当|者|スタッフ|運転手|係|店長|上司|責任者|ドライバー)(の者)?(に|にも|へ)[^。、]{0,12})伝えて?おきます(ね)?/g,
+    correct: () => "申し伝えます",
+    reason: "社内の者に伝えるときは謙譲語にしましょう",
+  },
+  {
+    // ご住所を教えてもらえますか: a request to the caller is 教えていただけますか.
+    pattern: /教えてもらえ(ます|ません)か/g,
+    correct: (said) => said.replace("もらえ", "いただけ"),
+    reason: "お客様へのお願いは「いただく」を使いましょう",
+  },
+];
+
+/** The 敬語 slips of a reply, in order. */
+export function detectKeigoSlips(reply: string): KeigoSlip[] {
+  const found: KeigoSlip[] = [];
+  for (const slip of slips) {
+    for (const m of reply.matchAll(slip.pattern)) {
+      const start = m.index ?? 0;
+      found.push({
+        span: { start, end: start + m[0].length },
+        said: m[0],
+        correct: slip.correct(m[0]),
+        reason: slip.reason,
+      });
+    }
+  }
+  return found.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** The reply's words with its 敬語 slips corrected. */
+export function correctKeigo(text: string): string {
+  let out = text;
+  for (const slip of detectKeigoSlips(text).reverse())
+    out = `${out.slice(0, slip.span.start)}${slip.correct}${out.slice(slip.span.end)}`;
+  return out;
+}
