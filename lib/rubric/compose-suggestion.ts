@@ -320,6 +320,8 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
   // A caller pressing a refused request (〜でもダメなんですか) is not thanked for an inquiry.
   if (caller?.asked && violation === "argue") return ["はい。"];
   if (caller?.asked) return ["はい。", "お問い合わせありがとうございます。"];
+  // かしこまりました to a request about to be refused sounds like a yes.
+  if (caller?.requested && violation === "argue") return ["さようでございますか。"];
   if (caller?.requested) return ["かしこまりました。", "はい、承知いたしました。", "承知いたしました。"];
   return ["さようでございますか。", "はい。"];
 }
@@ -345,6 +347,7 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
     down: ["そう感じてしまうと、おつらいですよね。", "お気持ち、お察しいたします。"],
     trouble: troubleEmpathy(caller.cause, kind),
     happy: ["それは嬉しいですね。", "それは本当によかったですね。"],
+    memory: ["大切な思い出がおありなのですね。", "懐かしく思い出されるのですね。"],
     neutral: [],
   };
   const options = lines[caller.feeling];
@@ -458,7 +461,10 @@ function nextStep(input: SuggestionInput, seed: string): string {
           ]
         : [
             "恐れ入りますが、すぐにお調べいたしますので、お名前を伺ってもよろしいでしょうか。",
-            "差し支えなければ、その時の状況をもう少し詳しくお聞かせいただけますか。",
+            // A caller who already told the whole story is not asked to tell it again.
+            caller?.detailed
+              ? "すぐに事実を確認いたしますので、少々お時間をいただけますでしょうか。"
+              : "差し支えなければ、その時の状況をもう少し詳しくお聞かせいただけますか。",
             "すぐに確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
           ],
     lonely: ["よろしければ、もう少しお話を聞かせてください。", "それから、いかがなさいましたか。"],

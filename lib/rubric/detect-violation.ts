@@ -115,7 +115,7 @@ const coldTopicSwitch =
   /結論から[、,]?(言|申し上げ|お伝え)|ところで|そういえば|それはそうと|話は変わ(ります|りますが)|話を戻し|本題に|(?<=^|[。、\s]|はい|ええ)その前に/g;
 // Sending the caller elsewhere (a web form, a chat, another number or desk) instead of listening.
 const coldDeflection =
-  /(ホームページ|ウェブ|ウエブ|Web|WEB|web|サイト|フォーム|メール|チャット|アプリ|マイページ|LINE|専用(の)?(ダイヤル|窓口|番号|フォーム|ページ)|フリーダイヤル|別の?(窓口|部署|番号)|担当(の)?部署)[^。]{0,25}(から|で|にて|に|へ)[^。]{0,20}(ください|願います|お願いいたします|お願い致します|お願いします|いただけます|いただけますので|できます|可能です)/g;
+  /(ホームページ|ウェブ|ウエブ|Web|WEB|web|サイト|フォーム|メール|チャット|アプリ|マイページ|LINE|専用(の)?(ダイヤル|窓口|番号|フォーム|ページ)|フリーダイヤル|別の?(窓口|部署|番号)|担当(の)?部署)[^。]{0,25}(から|で|にて|に|へ)[^。]{0,20}(ください|願います|お願いいたします|お願い致します|お願いします|お願いして(おり|い)ます|受け付けて(おり|い)ます|承って(おり|い)ます|いただけます|いただけますので|できます|可能です)/g;
 const coldRefusal =
   /(お答え|お受け|ご対応|対応|お取り次ぎ|お取次ぎ)(は|が)?(でき|いたし|いたしかね|致しかね)(ません|かねます)/g;
 // 「それは仕様です」 answers a complaint by declaring the behaviour intended (to a plain question it is
@@ -199,10 +199,11 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
   // A caller who shared a loss or a worry and is answered with business: 「死亡届は提出済みでしょうか」.
   else if (context.callerSharedFeeling && !context.acknowledged && isBareDatumRequest(reply, tokenEnd ?? 0))
     spans.push({ start: from(tokenEnd ?? 0), end: reply.length });
-  if (!context.hasCushion) {
+  // A cushion softens a request, not a brush-off: an upset caller sent to the web form is still sent away.
+  if (!context.hasCushion || context.callerUpset || context.callerSharedFeeling) {
     if (!context.callerInquiring) spans.push(...findSpans(reply, coldDeflection).filter(before));
-    spans.push(...findSpans(reply, coldRefusal).filter(before));
   }
+  if (!context.hasCushion) spans.push(...findSpans(reply, coldRefusal).filter(before));
   if (
     context.callerSaidSomething &&
     context.firstAcknowledgement === null &&

@@ -235,7 +235,8 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
     return { key: "question", tone: "good", text: `『${question}』と、必要なことを確認できています。` };
   }
   // A 相づち before a rebuttal received nothing: it is not praised next to the fault.
-  if (f.backchannel && f.violation === "none")
+  // はい before an answer to a question is the answer's opening, not listening to be praised.
+  if (f.backchannel && f.violation === "none" && !(f.kind === "inquiry" && f.caller?.asked))
     return { key: "backchannel", tone: "good", text: "相づちでお話を受け止められています。" };
   return null;
 }

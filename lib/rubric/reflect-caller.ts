@@ -26,6 +26,8 @@ export interface CallerUnderstanding {
   lookedForward: boolean;
   /** What went wrong, when the caller complains: it scopes the apology and the empathy. */
   cause: TroubleCause | null;
+  /** The caller told the story in detail (several clauses): asking again how it happened asks twice. */
+  detailed: boolean;
 }
 
 /** What a complaint is about: a wait, a fault, our staff's manner, a charge, or the wrong thing sent. */
@@ -41,6 +43,7 @@ export type CallerFeeling =
   | "worried"
   | "trouble"
   | "happy"
+  | "memory"
   | "neutral";
 
 /**
@@ -83,6 +86,7 @@ export function understandCaller(
     alone: /一人|ひとり|誰とも|話し相手|誰も(いない|来ない)/.test(text),
     lookedForward: /楽しみ/.test(text),
     cause: complaining || defectWord.test(text) ? causeOf(text) : null,
+    detailed: sentences.length >= 2 || text.length >= 40,
   };
 }
 
@@ -581,6 +585,8 @@ const respectfulStem: Record<string, string> = {
   来る: "いらっしゃ", // only with the caller's side named as its subject: 荷物が来ない is a thing's
   食べる: "召し上が",
   見る: "ご覧にな",
+  払う: "お支払いにな",
+  支払う: "お支払いにな",
 };
 // Verbs handed back in the られる form, conjugating like an 一段 verb (亡くされ|た|て|ない|る).
 const rareruStem: Record<string, string> = { 亡くす: "亡くされ", 過ごす: "過ごされ" };
@@ -606,6 +612,10 @@ const oNiNaru = new Set([
   "乗る",
   "住む",
   "出かける",
+  "聞く",
+  "作る",
+  "受け取る",
+  "頼む",
 ]);
 const staffWord = /^(担当|受付|係|窓口|営業|配達|店員|スタッフ|社員|従業員|ドライバー|オペレーター|弊社|者)$/;
 const callerSide =
@@ -639,7 +649,11 @@ function honorific(part: Morpheme[], i: number): string | null {
   )
     return null;
   // 帰ってきて / 持っていく: the verb of motion after it carries the respect, if anything does.
-  if (/^[てで]$/.test(next.surface) && /^(くる|来る|いく|行く)$/.test(part[i + 2]?.baseForm ?? ""))
+  if (
+    /^[てで]$/.test(next.surface) &&
+    /^(くる|来る|いく|行く)$/.test(part[i + 2]?.baseForm ?? "") &&
+    /^(帰る|戻る|出る|入る|持つ|連れる|乗る|出かける|行く|来る|歩く|走る|探す|買う)$/.test(base)
+  )
     return null;
   const actor = actorOf(part, i);
   if (actor === "staff") {
@@ -689,6 +703,8 @@ function actorOf(part: Morpheme[], i: number): "caller" | "default" | "staff" | 
     if (m.pos === "助詞" && m.posDetail.includes("接続助詞")) break;
     if (m.pos === "助詞" && /^(が|は)$/.test(m.surface)) {
       const noun = part[j - 1];
+      // 妹のところには: は after a case particle sets a topic, not the doer.
+      if (noun?.pos === "助詞") continue;
       if (noun?.pos !== "名詞") return "other";
       if (
         staffWord.test(noun.surface) ||
@@ -924,6 +940,12 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     return "lonely";
   if (/情けな|落ち込|滅入|しんど|元気が出な|気が抜け|力が抜け|する気が|張り合い/.test(text)) return "down";
   if (/心配|不安|怖|こわ|どうしよう|かしら/.test(text)) return "worried";
+  // A joy that brings back someone gone (主人が植えた梅が咲いた、主人を思い出す): a memory, not good news.
+  if (
+    /思い出|生前|形見|亡き|在りし/.test(text) &&
+    /主人|夫|妻|母|父|祖母|祖父|息子|娘|友|あの人|あの子/.test(text)
+  )
+    return "memory";
   const regret = /(ば|たら|れば)(よかった|良かった)/.test(text);
   if (
     /嬉し|うれし|よかった|良かった|合格|生まれ|咲い|喜ん|楽しかった|元気になっ|おめでた/.test(text) &&

@@ -103,6 +103,11 @@ export function findViolationFamilies(reply: string, context: FamilyContext): Fa
   return hits;
 }
 
+// What a complaint is about, sized by the operator: a delay, a difference, a wait, a fault no one caused.
+const troubleSized =
+  /遅れ|遅延|違い|差|待ち時間|お待ち|長い(ほう|方)|珍しい|よくある|混み合|大きな問題|誰のせいでも|天候|仕方のない/;
+const feelingSized = /気にな|ご心配|心配な|大丈夫|必要は|思われ|お若い|お元気|考えすぎ|悲しま|落ち込/;
+
 /** The families one sentence falls in (criticize, argue, advise, opinion), in no particular order. */
 export function sentenceFamilies(text: string, context: FamilyContext): Category[] {
   // A speaker's pauses (お気持ちは、よく、わかるんですが) fall between any two words: the families are read
@@ -169,6 +174,13 @@ function familiesOf(text: string, context: FamilyContext): Category[] {
       thirdParty.test(body) ||
       denial.test(body) ||
       /どうしようも|どうすることも|お手上げ/.test(body) ||
+      // The failure itself stated to be small (20分くらいはよくあることでございまして): the complaint is
+      // rebutted. Said as the operator's view (〜かと思います / 存じます), or the caller's feelings made
+      // small (お気になさらなくても), it is an opinion, below.
+      (minimizing.test(body) &&
+        troubleSized.test(body) &&
+        !feelingSized.test(body) &&
+        !/思|存じ/.test(body)) ||
       (concession.test(body) && (refusal.test(body) || policy.test(body) || /が、|けど|けれど/.test(body))) ||
       /^(いえ|いいえ|いや)[、,\s]?(?!とんでもな|こちらこそ|お気にな|大丈夫|いえ|謝らな)/.test(body)
     )
