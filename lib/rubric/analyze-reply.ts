@@ -35,7 +35,7 @@ import { readCallerTurn } from "./read-caller-turn";
 import { type CallerUnderstanding, understandCaller } from "./reflect-caller";
 import type { LabelEvidence, ReplyAnalysis, SignalKey } from "./reply-analysis";
 import shippedModel from "./rubric-model.json";
-import type { Span } from "./text-spans";
+import { type Span, splitSentences } from "./text-spans";
 import { writeFeedback } from "./write-feedback";
 
 export interface AnalyzeReplyInput {
@@ -215,7 +215,18 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
   const evidenceFor = (label: LearnedLabel, target: string): Span[] => {
     const labelModel = model.labels[label];
     const span = labelModel ? strongestSentence(labelModel, text, target) : null;
-    return span ? [span] : [];
+    if (!span) return [];
+    // A lone 相づち breaks no rule: a violation's evidence is the sentence it opened.
+    if (
+      label === "violation" &&
+      /^[\s、。]*(はい|ええ|うん|そうですか|さようでございますか)[\s、。]*$/.test(
+        text.slice(span.start, span.end),
+      )
+    ) {
+      const next = splitSentences(text).find((s) => s.start >= span.end && /[^\s、。]/.test(s.text));
+      return next ? [{ start: next.start, end: next.end }] : [];
+    }
+    return [span];
   };
   const binary = <T extends { present: boolean; spans: Span[] }>(label: LearnedLabel, rule: T): T => {
     const decision = decide(label, String(rule.present));

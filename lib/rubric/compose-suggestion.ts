@@ -117,10 +117,13 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     used.add(s);
     // A kept sentence after the opening loses its own 相づち (はい、お調べいたします → お調べいたします);
     // a read-back left on と (あっためもできないと) is finished (できないのですね).
-    const text = (used.size > 1 ? (stripToken(s.text) ?? s.text) : s.text).replace(
-      /(ない|た|いる|ている)と[。]?$/,
-      "$1のですね。",
-    );
+    const text = (used.size > 1 ? (stripToken(s.text) ?? s.text) : s.text)
+      .replace(/(ない|た|いる|ている)と[。]?$/, "$1のですね。")
+      // A thought left hanging (ございまして…あとですね) ends where it was whole.
+      .replace(
+        /(まして|ですが|けど)?…+[、\s]*(あ、)?(あと|それと|それから|で|えっと)(ですね)?[。]?$/,
+        (_, te?: string) => (te === "まして" ? "ます。" : "。"),
+      );
     return politeTokens(text);
   };
 
@@ -212,7 +215,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
           (s) =>
             flagged(s) &&
             input.spans.question.some((q) => q.start < s.end && q.end > s.start) &&
-            !/それより|その話|ところで|結論から|関係|いいので|けっこうです|結構です/.test(s.text),
+            !/それより|その話|ところで|結論から|関係|いいので|けっこうです|結構です|その前に|ちなみに/.test(
+              s.text,
+            ),
         )
       : undefined;
   const askedLate = askedTooSoon
@@ -226,6 +231,20 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     : askedLate && askedLate.length > 3
       ? cushioned(politeTokens(askForDatum(askedLate)), false, true)
       : null;
+  // An answer given before the advice in one sentence (入国時点で有効であれば大丈夫とされていますが、今後は…)
+  // stays without the advice.
+  if (labels.violation === "advise" || labels.violation === "opinion") {
+    for (const s of sentences.filter(flagged)) {
+      const split = /^(.{6,}?(ます|です|ございます))(が|けど|けれど)[、\s]?(.{4,})$/.exec(s.text);
+      if (
+        split?.[1] &&
+        split[4] &&
+        /今後|これから|次回|次から|おすすめ|ほうが|方が|いかが|と思|ですよ/.test(split[4])
+      )
+        if (!/今後|これから|次回|おすすめ|ほうが|方が|いかが|思い|べき/.test(split[1]))
+          parts.push(politeTokens(stripToken(split[1]) ?? split[1]));
+    }
+  }
   // The remedy or answer said after 結論から申し上げますと stays, once the caller has been heard.
   let keptRemedy = false;
   if (labels.violation === "derail") {
@@ -272,9 +291,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
 
 /** A complaint about something of ours gone wrong is owed a limited apology (not a loss: condolence). */
 export function apologyOwed(kind: CallKind, caller: CallerUnderstanding | null): boolean {
-  const upset =
-    kind === "angry" || (caller !== null && caller.feeling !== "neutral" && caller.feeling !== "happy");
-  return (kind === "angry" || caller?.defect === true) && upset && caller?.feeling !== "loss";
+  // Something of ours gone wrong (the wrong name on the cake) is apologized for however calmly it is told.
+  return (kind === "angry" || caller?.defect === true) && caller?.feeling !== "loss";
 }
 
 // Feelings the caller put into words (寂しい, 心配, 情けない): a lonely caller's story told back does not
@@ -383,6 +401,12 @@ export function apologyLine(caller: CallerUnderstanding | null, seed: string): s
       seed,
       "apology",
     );
+  if (caller?.feeling === "fedUp")
+    return pick(
+      ["たびたびご迷惑をおかけし、申し訳ございません。", "何度もお手数をおかけし、申し訳ございません。"],
+      seed,
+      "apology",
+    );
   return pick(apologiesFor(caller?.cause ?? null), seed, "apology");
 }
 
@@ -467,7 +491,14 @@ function nextStep(input: SuggestionInput, seed: string): string {
               : "差し支えなければ、その時の状況をもう少し詳しくお聞かせいただけますか。",
             "すぐに確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
           ],
-    lonely: ["よろしければ、もう少しお話を聞かせてください。", "それから、いかがなさいましたか。"],
+    // A story told plainly invites its sequel; a grief or a worry is only listened to.
+    lonely:
+      caller?.feeling === "neutral" || caller?.feeling === "happy"
+        ? ["よろしければ、もう少しお話を聞かせてください。", "よろしければ、続きをお聞かせください。"]
+        : [
+            "よろしければ、もう少しお話を聞かせてください。",
+            "ゆっくりで大丈夫ですので、お話を聞かせてくださいね。",
+          ],
     inquiry: [
       "確認いたしますので、少々お待ちいただけますでしょうか。",
       "恐れ入りますが、ご希望を詳しく伺ってもよろしいでしょうか。",
@@ -555,7 +586,7 @@ function thanksForKindWords(input: SuggestionInput): boolean {
 }
 
 const tokenOnly =
-  /^(はい|ええ|うん|なるほど|そうですか|そうでしたか|そうなんですね|そうなんですか|そうですね|さようでございますか|さようでございましたか|左様でございますか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s]*$/;
+  /^(はい|ええ|うん|なるほど|おっしゃる(通り|とおり)です|そうですか|そうでしたか|そうなんですね|そうなんですか|そうですね|さようでございますか|さようでございましたか|左様でございますか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s]*$/;
 
 function isTokenOnly(text: string): boolean {
   return (
@@ -588,6 +619,11 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
 // A transcript's pauses (夜道が、暗いと、娘さんも、) are not a written sentence's commas: where they come
 // every few characters, only those after a clause stay.
 function fewerCommas(sentence: string): string {
+  // A pause after a short adverb (それは、本当に、がっかり) is speech, not writing.
+  sentence = sentence.replace(
+    /(?<=^|、)(それは|本当に|ほんとうに|とても|大変|少し|ちょっと|なるべく|まだ|もう)、(?=.)/g,
+    "$1",
+  );
   const commas = (sentence.match(/、/g) ?? []).length;
   if (commas < 3 || sentence.length / commas > 12) return sentence;
   return sentence.replace(/(?<!て|で|が|ので|から|けど|ら|ば|し|^はい|^ええ|^ただ|^では|^まず)、/g, "");

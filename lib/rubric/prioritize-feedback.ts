@@ -91,6 +91,9 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
       text: `${q("apology", "この謝罪")}は事実確認の前に全面的に非を認めています。「ご不便をおかけし、申し訳ございません」と、ご不便に限ってお詫びしましょう（限定謝罪）。`,
     });
   }
+  const tip = f.keep ? null : missingTip(f);
+  if (tip) problems.push(tip);
+  // Wording of the 相づち and 敬語 slips come after what the call needed (the apology, the empathy).
   if (f.casual) {
     problems.push({
       key: "register",
@@ -111,8 +114,6 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
       text: `「${f.keigo.said}」は「${f.keigo.correct}」としましょう。${f.keigo.reason}。`,
     });
   }
-  const tip = f.keep ? null : missingTip(f);
-  if (tip) problems.push(tip);
 
   const praise = praiseFor(f);
   const points =

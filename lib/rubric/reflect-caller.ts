@@ -93,14 +93,20 @@ export function understandCaller(
 function causeOf(text: string): TroubleCause | null {
   if (/態度|言い方|口調|失礼|横柄|無愛想|怒鳴|馬鹿に|たらい回し|説明がな|対応が(悪|ひど)/.test(text))
     return "staff";
-  if (/請求|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍/.test(text)) return "charge";
+  if (/請求|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍|保険金|給付金|返金|払い戻/.test(text))
+    return "charge";
   if (
     /届かな|届いてな|来な(い|かった)|まだ(来|届|連絡)|遅れ|遅い|待たされ|待って(る|い)|連絡(が)?(な|来)|折り返し/.test(
       text,
     )
   )
     return "delay";
-  if (/違う|違って|違いま|間違|別の|色が|サイズが|写真と/.test(text)) return "wrong";
+  if (
+    /(色|サイズ|商品|品物|中身|届いた|写真|注文した|頼んだ|名前|プレート|宛名)[^。]{0,14}(違|別の)|間違(った|えた|えて)[^。]{0,8}(商品|もの|品|届|送)/.test(
+      text,
+    )
+  )
+    return "wrong";
   if (
     /壊れ|割れ|漏れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|音が|変な音|異音|不具合|エラー|止まっ|使えな|できな|おかしい/.test(
       text,
@@ -238,7 +244,13 @@ function reflect(sentence: Sentence): string | null {
         ),
     ),
   );
+  // 会費くらい返してよ: a bare て-form with よ / ね after it asks for something, it tells nothing past.
+  const demand = /[てで](よ|ちょうだい|ってば)[。！!]*$/.test(sentence.text.replace(/[\s、]+$/, ""));
   ms = trimTail(ms);
+  if (demand && /^[てで]$/.test(ms[ms.length - 1]?.surface ?? "") && ms[ms.length - 2]?.pos === "動詞") {
+    const asked = tidy(`${render(ms.slice(0, -1), false)}${ms[ms.length - 1]?.surface}ほしいとのことですね`);
+    return asked.length >= 5 && asked.length <= maxReflection + 12 ? asked : null;
+  }
   // 返金は後日ってなんなの / 24センチって何これ: the matter is what comes before the indignant って.
   const indignant = ms.findIndex(
     (m, i) =>
@@ -252,7 +264,9 @@ function reflect(sentence: Sentence): string | null {
   const ending = politeEnding(ms);
   if (!ending) return null;
   const phrase = tidy(`${ending.body}${ending.tail}`);
-  // A generalization (昔は嫁ってのは…もんだ) is the caller's opinion, not their matter.
+  // A generalization (昔は嫁ってのは…もんだ) is the caller's opinion, not their matter; so is a verdict
+  // thrown in (あれじゃ割れるわ).
+  if (/^(あれじゃ|これじゃ|それじゃ|そりゃ|あんなの|こんなの|あんなん|こんなん)/.test(phrase)) return null;
   if (phrase.length < 5 || phrase.length > maxReflection + 12 || /[?？か]$|もんだ$|ものだ$/.test(ending.body))
     return null;
   return phrase;
@@ -476,6 +490,9 @@ function politeEnding(ms: Morpheme[]): Ending | null {
     return { body: text(ms), tail: "のですね" };
   if (last.pos === "動詞" && last.inflectionForm?.startsWith("基本形"))
     return { body: text(ms), tail: "のですね" };
+  // 疑問だ → 疑問なのですね (the copula gives way to な).
+  if (last.pos === "助動詞" && last.surface === "だ" && prev?.pos === "名詞")
+    return { body: text(ms.slice(0, -1)), tail: "なのですね" };
   if (
     last.pos === "助動詞" &&
     /^(た|だ|ない|たい|ぬ|らしい|れる|られる|せる|させる)$/.test(last.baseForm) &&
@@ -649,6 +666,8 @@ function honorific(part: Morpheme[], i: number): string | null {
   )
     return null;
   // 帰ってきて / 持っていく: the verb of motion after it carries the respect, if anything does.
+  // 書いてある: a state of a thing, nobody's doing.
+  if (/^[てで]$/.test(next.surface) && part[i + 2]?.baseForm === "ある") return null;
   if (
     /^[てで]$/.test(next.surface) &&
     /^(くる|来る|いく|行く)$/.test(part[i + 2]?.baseForm ?? "") &&
@@ -822,7 +841,8 @@ function tidy(phrase: string): string {
       .replace(/(?<!お)嫁(?![様さ])/g, "お嫁さん")
       .replace(/(うちの|私の)(息子|娘|孫)(?![様さ])/g, "$2さん")
       .replace(/(?<![お])(息子|娘)(?![様さ])/g, "$1さん")
-      .replace(/(?<![お])孫(?![様さ])/g, "お孫さん")
+      .replace(/(?<![おひ])孫(?![様さ])/g, "お孫さん")
+      .replace(/ひ孫(?![様さ])/g, "ひ孫さん")
       .replace(/(?<![兄姉弟妹従])(妹|姉|兄|弟)(?![さ様弟妹貴])/g, "$1さん")
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
@@ -835,6 +855,8 @@ function tidy(phrase: string): string {
       .replace(/(?<=[たいる]|(?<![んの])だ)けど(?!も)、?(?=[^。]{2})/g, "ものの、")
       .replace(/(?<=[たい])んだけど、?(?=[^。]{2})/g, "ものの、")
       .replace(/すごく|めっちゃ|めちゃくちゃ/g, "とても")
+      // 入院してたんだから、: the reason given plainly.
+      .replace(/(?<=[たい])んだから、?/g, "ので、")
       .replace(/[、]+$/, "")
       // 三回目、三回目: said twice for weight, handed back once.
       .replace(/^([^、]{2,12})、\1/, "$1")
