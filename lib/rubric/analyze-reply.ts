@@ -348,6 +348,7 @@ function explain(
     casual: register.casual,
     keigo: keigo[0] ?? null,
     condoled: condolence.test(reply),
+    congratulated: /おめでと|お祝い/.test(reply),
     repeatedToken: register.repeatedToken,
     quotes: Object.fromEntries(Object.entries(quotes).filter(([, v]) => v !== null)) as Record<
       string,

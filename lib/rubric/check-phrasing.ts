@@ -4,9 +4,9 @@ import type { ReplyAnalysis } from "./reply-analysis";
 import { splitSentences } from "./text-spans";
 
 // Conjugations and joins a grammar never produces: 〜てくださいのですね, 〜ませんのですね, わからなくている,
-// a sentence-final particle before のですね, doubled punctuation, 渡したくた.
+// a sentence-final particle before のですね, doubled punctuation, 渡したくた, 疑問だのですね, お書きになってある.
 const broken =
-  /てくださいのですね|ませんのですね|ますのですね|ですのですね|でしたのですね|ましたのですね|なくている|[かよねわ]のですね|って何なの|のですねのですね|[?？]の|[、。]{2}|。、|たくた[。の]|んだのですね|のだのですね|ってのですね|だけのですね/;
+  /てくださいのですね|ませんのですね|ますのですね|ですのですね|でしたのですね|ましたのですね|なくている|[かよねわ]のですね|って何なの|のですねのですね|[?？]の|[、。]{2}|。、|たくた[。の]|んだのですね|のだのですね|ってのですね|だけのですね|[\p{Script=Han}ァ-ヶー]だのですね|ございす|ひお孫|になってあ[るっ]/u;
 
 /** The phrasing has a conjugation or join no grammar produces. */
 export function hasBrokenJapanese(phrasing: string): boolean {

@@ -81,6 +81,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const owedApology = apologyOwed(kind, caller) && labels.apology === "none";
   // A death told is answered with condolence, not only with the facts handed back.
   const owedCondolence = caller?.feeling === "loss" && !condolence.test(input.reply);
+  // A birth, a wedding, an exam passed: the news is congratulated.
+  const owedCongratulation =
+    caller?.feeling === "happy" && caller.celebrating && !/おめでと|お祝い/.test(input.reply);
   // A lone 相づち answers a story with nothing of it: the phrasing hands the caller's words back.
   const tokensOnly =
     kind !== "inquiry" && caller?.reflection != null && isTokenOnly(input.reply.replace(/\s+/g, "、"));
@@ -94,6 +97,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     (needsCare && !cared) ||
     owedApology ||
     owedCondolence ||
+    owedCongratulation ||
     (caller?.feeling === "happy" && !labels.empathy && !labels.parroting && !thanksForKindWords(input)) ||
     tokensOnly;
   if (!needsFix) return { text: "", keep: true };
@@ -104,6 +108,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     (!needsCare || cared) &&
     !owedApology &&
     !owedCondolence &&
+    !owedCongratulation &&
     !(caller?.feeling === "happy" && !labels.empathy && !labels.parroting && !thanksForKindWords(input)) &&
     !tokensOnly;
   if (onlyRegister)
@@ -177,9 +182,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const empathy =
     owedCondolence && !(theirEmpathy && condolence.test(theirEmpathy))
       ? pick(condolences, seed, "empathy")
-      : empathySaid
-        ? null
-        : (theirEmpathy ?? (caller ? empathyLine(caller, seed, kind) : null));
+      : owedCongratulation && caller
+        ? empathyLine(caller, seed, kind)
+        : empathySaid
+          ? null
+          : (theirEmpathy ?? (caller ? empathyLine(caller, seed, kind) : null));
   if (empathy && (kind !== "inquiry" || upset)) parts.push(empathy);
 
   const apologized = () => parts.some((p) => /申し訳|お詫び|おかけし/.test(p));
@@ -364,7 +371,9 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
     worried: ["ご心配ですよね。", "ご不安なお気持ち、お察しいたします。"],
     down: ["そう感じてしまうと、おつらいですよね。", "お気持ち、お察しいたします。"],
     trouble: troubleEmpathy(caller.cause, kind),
-    happy: ["それは嬉しいですね。", "それは本当によかったですね。"],
+    happy: caller.celebrating
+      ? ["それはおめでとうございます。", "まあ、おめでとうございます。"]
+      : ["それは嬉しいですね。", "それは本当によかったですね。"],
     memory: ["大切な思い出がおありなのですね。", "懐かしく思い出されるのですね。"],
     neutral: [],
   };
@@ -598,6 +607,7 @@ function isTokenOnly(text: string): boolean {
 function politeTokens(text: string): string {
   const out = text
     .replace(/(^|[、。])(ええ|うん)(?=[、。]|$)/g, "$1はい")
+    .replace(/^そうなんですか(?=[、。]|$)/, "そうでしたか")
     .replace(/^(え|あ)[…、。]+/, "")
     .replace(/わたし(?=[はもがのを、])/g, "私");
   return /[。！？!?]$/.test(out) ? out : `${out}。`;

@@ -30,6 +30,8 @@ export interface FeedbackInput {
   casual: boolean;
   /** The reply offers condolence or shares the loss (お悔やみ, お辛い). */
   condoled: boolean;
+  /** The reply congratulates (おめでとうございます). */
+  congratulated: boolean;
   /** The first 敬語 slip of the reply, if any. */
   keigo: KeigoSlip | null;
   repeatedToken: string | null;
@@ -54,7 +56,7 @@ const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string, f: Feed
   opinion: (q) =>
     `${q}はあなた自身の評価になっています。損失の大きさやお気持ちを決めつけず、お客様の受け止め方に寄り添いましょう。`,
   derail: (q) =>
-    /番号|お名前|ご住所|生年月日|ご用件|会員/.test(q)
+    /番号|お名前|ご住所|生年月日|会員/.test(q)
       ? `${q}でお客様の話題を切り替えています。番号などを伺う前に、まずお話を受け止めましょう。`
       : `${q}でお客様の話題を切り替えています。別のご案内より先に、まずお客様のお話を受け止めましょう。`,
 };
@@ -134,6 +136,13 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
       key: "empathy",
       tone: "tip",
       text: "大切な方を亡くされたお話です。用件の前に「心よりお悔やみ申し上げます」と、お悔やみの言葉を添えましょう。",
+    };
+  }
+  if (feeling === "happy" && f.caller?.celebrating && !f.congratulated) {
+    return {
+      key: "empathy",
+      tone: "tip",
+      text: "おめでたいお話です。「それはおめでとうございます」と、お祝いの言葉を添えましょう。",
     };
   }
   if (apologyOwed(f.kind, f.caller) && f.apology === "none") {

@@ -24,6 +24,8 @@ export interface CallerUnderstanding {
   alone: boolean;
   /** The caller said they had been looking forward to it (楽しみ). */
   lookedForward: boolean;
+  /** The caller's news is a milestone to congratulate (a birth, a wedding, an exam passed). */
+  celebrating: boolean;
   /** What went wrong, when the caller complains: it scopes the apology and the empathy. */
   cause: TroubleCause | null;
   /** The caller told the story in detail (several clauses): asking again how it happened asks twice. */
@@ -85,6 +87,9 @@ export function understandCaller(
       ),
     alone: /一人|ひとり|誰とも|話し相手|誰も(いない|来ない)/.test(text),
     lookedForward: /楽しみ/.test(text),
+    celebrating: /生まれ|誕生|合格|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた/.test(
+      text,
+    ),
     cause: complaining || defectWord.test(text) ? causeOf(text) : null,
     detailed: sentences.length >= 2 || text.length >= 40,
   };
@@ -954,6 +959,8 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     return "disappointed";
   if (/寂し|さみし|さびし/.test(text)) return "lonely";
   if (complaining) return "trouble";
+  // Alone at night and afraid (夜一人でいると怖くて): the fear is what to answer, not the solitude.
+  if (/怖|こわ|心細|不安で|不安な/.test(text) && !/寂し|さみし|さびし/.test(text)) return "worried";
   if (
     /一人(で|きり|だと|暮らし)|ひとり|誰とも|話し相手|誰も(いない|来ない)|電話(を)?くれない|来てくれない|会えない|顔(を)?見てない/.test(
       text,
