@@ -640,4 +640,32 @@ describe("analyzeReply feedback a trainer would sign (session-10 review)", () =>
       analyzeReply({ context: call, reply: "はい、前日までのご予約制でございます。" }).register.repeatedToken,
     ).toBeNull();
   });
+
+  it("names the summary it praises and never praises words inside the fault", () => {
+    const summary = analyzeReply({
+      context: [caller("予約をお願いしたいんですけど、6月8日の夜に2人で。")],
+      reply: "はい、6月8日のご夕食、2名様でございますね。お時間のご希望はございますか。",
+      kind: "inquiry",
+    });
+    expect(summary.points.find((p) => p.key === "summarizing")?.text).toMatch(
+      /^『6月8日のご夕食、2名様でございますね』と/,
+    );
+    const fault = analyzeReply({
+      context: [caller("注文したTシャツ、写真と色が全然違うじゃない。")],
+      reply: "ああ、はい、でも、グレーもそれはそれで素敵な色だと、私は思いますけどね",
+      kind: "angry",
+    });
+    expect(fault.violation).toBe("opinion");
+    expect(fault.points.map((p) => p.key)).not.toContain("backchannel");
+    expect(fault.points[0]?.text).not.toMatch(/損失/);
+  });
+
+  it("asks a datum again after listening, but not a new business the caller never raised", () => {
+    const switched = analyzeReply({
+      context: [caller("今日は田中さんいないの？ 田中さんとお話ししたかったのよ。")],
+      reply: "えー、はい。それでですね、本日のご注文は、いつもの青汁で、よろしいですか。",
+      kind: "lonely",
+    });
+    expect(switched.suggestion).not.toMatch(/ご注文/);
+  });
 });

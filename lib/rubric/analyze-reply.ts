@@ -307,6 +307,7 @@ function explain(
   };
   const quotes = {
     parroting: quote(reflection.parroting.spans, true),
+    summarizing: quote(reflection.summarizing.spans, true),
     empathy: quote(empathy.spans, true),
     cushion: quote(cushion.spans),
     violation: quote(violation.spans, true),

@@ -224,6 +224,10 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
             input.spans.question.some((q) => q.start < s.end && q.end > s.start) &&
             !/それより|その話|ところで|結論から|関係|いいので|けっこうです|結構です|その前に|ちなみに/.test(
               s.text,
+            ) &&
+            // Only a datum the matter needs is asked again; a new business (本日のご注文は…) is not.
+            /番号|お名前|ご住所|ご連絡先|生年月日|日時|お日にち|ご予算|人数|型番|ご希望の|お届け先|いつ/.test(
+              s.text,
             ),
         )
       : undefined;
@@ -293,7 +297,16 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         : repairedStep(input, sentences, flagged);
     parts.push(repaired ?? nextStep(input, seed));
   }
-  return { text: correctKeigo(dedupe(parts).map(fewerCommas).join("")), keep: false };
+  return {
+    text: correctKeigo(
+      dedupe(parts)
+        // A pause alone (……) is no sentence of the phrasing.
+        .filter((part) => !/^[…・、。\s]*$/.test(part))
+        .map(fewerCommas)
+        .join(""),
+    ),
+    keep: false,
+  };
 }
 
 /** A complaint about something of ours gone wrong is owed a limited apology (not a loss: condolence). */
@@ -344,7 +357,8 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
   if (kind === "angry") return ["さようでございますか。", "さようでございましたか。", "左様でございますか。"];
   // A caller pressing a refused request (〜でもダメなんですか) is not thanked for an inquiry.
   if (caller?.asked && violation === "argue") return ["はい。"];
-  if (caller?.asked) return ["はい。", "お問い合わせありがとうございます。"];
+  // A bare はい before an answer that may be no sounds like yes: the question is acknowledged instead.
+  if (caller?.asked) return ["ご質問ありがとうございます。", "お問い合わせありがとうございます。"];
   // かしこまりました to a request about to be refused sounds like a yes.
   if (caller?.requested && violation === "argue") return ["さようでございますか。"];
   if (caller?.requested) return ["かしこまりました。", "はい、承知いたしました。", "承知いたしました。"];
@@ -466,8 +480,8 @@ function nextStep(input: SuggestionInput, seed: string): string {
     if (caller.askedAbout && kind === "inquiry") {
       return pick(
         [
-          `${caller.askedAbout}について、ただいまお調べいたします。`,
-          `${caller.askedAbout}について、ご案内いたします。`,
+          `${caller.askedAbout}について、ただいまお調べいたしますので、少々お待ちいただけますでしょうか。`,
+          `${caller.askedAbout}について、確認のうえご案内いたしますので、少々お待ちいただけますでしょうか。`,
         ],
         seed,
         "next",
@@ -629,7 +643,12 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
 // A transcript's pauses (夜道が、暗いと、娘さんも、) are not a written sentence's commas: where they come
 // every few characters, only those after a clause stay.
 function fewerCommas(sentence: string): string {
-  // A pause after a short adverb (それは、本当に、がっかり) is speech, not writing.
+  // A word said twice while thinking (どんな、どんな景色) is written once; a pause after a short adverb
+  // (それは、本当に、がっかり) is speech, not writing.
+  sentence = sentence
+    .replace(/([^、。]{2,6})、\1(?=[^、。])/g, "$1")
+    .replace(/。…+。?/g, "。")
+    .replace(/^…+。?/, "");
   sentence = sentence.replace(
     /(?<=^|、)(それは|本当に|ほんとうに|とても|大変|少し|ちょっと|なるべく|まだ|もう)、(?=.)/g,
     "$1",

@@ -36,7 +36,9 @@ export interface FeedbackInput {
   keigo: KeigoSlip | null;
   repeatedToken: string | null;
   /** Whole-word quotes of the reply's evidence, per label. */
-  quotes: Partial<Record<"parroting" | "empathy" | "cushion" | "violation" | "apology" | "question", string>>;
+  quotes: Partial<
+    Record<"parroting" | "summarizing" | "empathy" | "cushion" | "violation" | "apology" | "question", string>
+  >;
   /** Lines of the better phrasing the tips can point at. */
   suggested: { empathy: string | null; opening: string; apology: string };
 }
@@ -54,7 +56,9 @@ const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string, f: Feed
   advise: (q) =>
     `${q}は求められていない助言です。お客様がどうすべきかではなく、こちらでできることをお伝えしましょう。`,
   opinion: (q) =>
-    `${q}はあなた自身の評価になっています。損失の大きさやお気持ちを決めつけず、お客様の受け止め方に寄り添いましょう。`,
+    /くらい|ぐらい|程度|ほど|大した|たかが|問題|気にな|心配な|大丈夫|仕方/.test(q)
+      ? `${q}はあなた自身の評価になっています。損失の大きさやお気持ちを決めつけず、お客様の受け止め方に寄り添いましょう。`
+      : `${q}はあなた自身の意見になっています。お客様の受け止め方を否定せず、まずお話を受け止めましょう。`,
   derail: (q) =>
     /番号|お名前|ご住所|生年月日|会員/.test(q)
       ? `${q}でお客様の話題を切り替えています。番号などを伺う前に、まずお話を受け止めましょう。`
@@ -196,7 +200,21 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
 // The best thing the reply did, named with its own words.
 function praiseFor(f: FeedbackInput): FeedbackPoint | null {
   const quoted = (key: keyof FeedbackInput["quotes"]) => f.quotes[key];
-  if (f.summarizing) {
+  // Nothing inside the sentence that broke a don't is praised (「申し訳ございませんが、規定により…」).
+  const violationQuote = f.quotes.violation;
+  const unflagged = (text: string | undefined) =>
+    text !== undefined &&
+    (f.violation === "none" ||
+      violationQuote === undefined ||
+      !(violationQuote.includes(text) || text.includes(violationQuote)));
+  const summary = quoted("summarizing");
+  if (f.summarizing && summary && unflagged(summary))
+    return {
+      key: "summarizing",
+      tone: "good",
+      text: `『${summary}』と、お話の要点をまとめて確認できています。`,
+    };
+  if (f.summarizing && !summary) {
     return {
       key: "summarizing",
       tone: "good",
@@ -211,13 +229,14 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
     parroted &&
     f.empathy &&
     empathyQuote &&
+    unflagged(empathyQuote) &&
     (parroted.includes(empathyQuote) || empathyQuote.includes(parroted))
   )
     return { key: "empathy", tone: "good", text: `『${empathyQuote}』と、お気持ちに寄り添えています。` };
-  if (f.parroting && parroted)
+  if (f.parroting && parroted && unflagged(parroted))
     return { key: "parroting", tone: "good", text: `『${parroted}』と、お客様の言葉で復唱できています。` };
   const empathy = quoted("empathy");
-  if (f.empathy && empathy)
+  if (f.empathy && empathy && unflagged(empathy))
     return { key: "empathy", tone: "good", text: `『${empathy}』と、お気持ちに寄り添えています。` };
   const apology = quoted("apology");
   if (f.apology === "limited" && f.apologyScoped && apology) {
@@ -227,9 +246,6 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
       text: `『${apology}』と、ご不便に限ってお詫びできています（限定謝罪）。`,
     };
   }
-  // Nothing inside the sentence that broke a don't is praised (「申し訳ございませんが、規定により…」).
-  const unflagged = (text: string | undefined) =>
-    text !== undefined && (f.violation === "none" || !(f.quotes.violation ?? "").includes(text));
   const question = quoted("question");
   if (f.question === "open" && question && unflagged(question)) {
     return {
@@ -246,7 +262,12 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
   }
   // A 相づち before a rebuttal received nothing: it is not praised next to the fault.
   // はい before an answer to a question is the answer's opening, not listening to be praised.
-  if (f.backchannel && f.violation === "none" && !(f.kind === "inquiry" && f.caller?.asked))
+  if (
+    f.backchannel &&
+    f.violation === "none" &&
+    !f.repeatedToken &&
+    !(f.kind === "inquiry" && f.caller?.asked)
+  )
     return { key: "backchannel", tone: "good", text: "相づちでお話を受け止められています。" };
   return null;
 }

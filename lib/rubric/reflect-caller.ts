@@ -495,6 +495,9 @@ function politeEnding(ms: Morpheme[]): Ending | null {
     return { body: text(ms), tail: "のですね" };
   if (last.pos === "動詞" && last.inflectionForm?.startsWith("基本形"))
     return { body: text(ms), tail: "のですね" };
+  // 千円足りなかったと思うんです: what the caller believes is handed back as their account (とのことですね).
+  if (last.baseForm === "思う" && last.inflectionForm?.startsWith("基本形") && prev?.surface === "と")
+    return { body: text(ms.slice(0, -2)), tail: "とのことですね" };
   // 疑問だ → 疑問なのですね (the copula gives way to な).
   if (last.pos === "助動詞" && last.surface === "だ" && prev?.pos === "名詞")
     return { body: text(ms.slice(0, -1)), tail: "なのですね" };
@@ -695,7 +698,9 @@ function honorific(part: Morpheme[], i: number): string | null {
   const ichidan = m.inflectionType?.startsWith("一段") ?? false;
   const renyou = ichidan ? base.slice(0, -1) : `${base.slice(0, -1)}${iRow[base.slice(-1)] ?? ""}`;
   const row = respectfulStem[base] ?? `お${renyou}にな`;
-  if (/^(たい|ます|ながら|そう)$/.test(next.baseForm)) return `${row}り`;
+  // 聞きに来た: the 連用形 before a purpose に stays 連用形 (お聞きになりに).
+  if (/^(たい|ます|ながら|そう)$/.test(next.baseForm) || (next.surface === "に" && /^連用形/.test(form)))
+    return `${row}り`;
   if (/^[たてだで]/.test(next.surface) || /^(てる|でる|ちゃう|じゃう)$/.test(next.baseForm))
     return `${row}っ`;
   if (/^(ない|ぬ|ん)$/.test(next.baseForm) && next.pos === "助動詞") return `${row}ら`;
@@ -832,7 +837,10 @@ function tidy(phrase: string): string {
       .replace(/(?<=た|ない|なかった|ていた|ている|かった)って(、?)(?=[おご\p{Script=Han}ァ-ヶ])/gu, "と$1")
       .replace(/(おたく|お宅|そっち|そちら)(さん)?/g, "弊社")
       // Our staff as the caller named them (担当の人, 受付の方): the operator says 担当の者.
-      .replace(/(担当|受付|係|窓口|営業|配達|サポート)(の)?(人|方|かた)(?=[がはもにのを、]|$)/g, "$1の者")
+      .replace(
+        /(担当|受付|係|窓口|営業|配達|サポート|集金|点検|修理)(の)?(人|方|かた)(?=[がはもにのを、]|$)/g,
+        "$1の者",
+      )
       .replace(/(?<![ご])自分(?=[のでがはもにを])/g, "ご自身")
       .replace(/(弊社[^、。]{0,12})のせいで/g, "$1の影響で")
       .replace(/こっち/g, "お客様")
@@ -860,6 +868,11 @@ function tidy(phrase: string): string {
       .replace(/(?<=[たいる]|(?<![んの])だ)けど(?!も)、?(?=[^。]{2})/g, "ものの、")
       .replace(/(?<=[たい])んだけど、?(?=[^。]{2})/g, "ものの、")
       .replace(/すごく|めっちゃ|めちゃくちゃ/g, "とても")
+      .replace(/ばっかり/g, "ばかり")
+      .replace(/(?<=[っいんし])でって|(?<=[っいんしき])てって/g, (m: string) => `${m[0]}いって`)
+      // A speaker's pauses after a particle (集金の人が、来て、縁側で…) are not written.
+      .replace(/(?<=[がをはも]|(?<!の)に|(?<!もの)の)、(?=.)/g, "")
+      .replace(/と思うのですね$/, "とのことですね")
       // 入院してたんだから、: the reason given plainly.
       .replace(/(?<=[たい])んだから、?/g, "ので、")
       .replace(/[、]+$/, "")
