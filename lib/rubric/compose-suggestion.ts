@@ -397,65 +397,47 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
 
 // Empathy for a complaint, fitted to what went wrong: surprise at a bill, worry over a wait, letdown at
 // the wrong thing, displeasure at our manner, trouble with a fault.
+const troubleLines: Record<TroubleCause | "other", string[]> = {
+  charge: ["それは驚かれましたよね。", "思いがけないご請求で、さぞ驚かれたことと存じます。"],
+  delay: [
+    "お待ちになっていたのに、ご心配でしたよね。",
+    "ずっとお待ちいただいて、さぞご心配だったことと存じます。",
+  ],
+  wrong: ["それはがっかりされましたよね。", "届いたものが違っていては、がっかりされますよね。"],
+  staff: ["ご不快に思われるのも当然です。", "そのような対応では、ご不快に思われて当然です。"],
+  defect: ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"],
+  other: ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"],
+};
+
 function troubleEmpathy(cause: TroubleCause | null, kind: CallKind): string[] {
   if (kind !== "angry") return ["それはお困りですよね。", "それはご不便ですよね。"];
-  switch (cause) {
-    case "charge":
-      return ["それは驚かれましたよね。", "思いがけないご請求で、さぞ驚かれたことと存じます。"];
-    case "delay":
-      return [
-        "お待ちになっていたのに、ご心配でしたよね。",
-        "ずっとお待ちいただいて、さぞご心配だったことと存じます。",
-      ];
-    case "wrong":
-      return ["それはがっかりされましたよね。", "届いたものが違っていては、がっかりされますよね。"];
-    case "staff":
-      return ["ご不快に思われるのも当然です。", "そのような対応では、ご不快に思われて当然です。"];
-    default:
-      return ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"];
-  }
+  return troubleLines[cause ?? "other"];
 }
+
+// A limited apology scoped to what went wrong: the wait, the fault, the manner, the worry, the mistake; a
+// fright or a trouble that keeps coming back is apologized for as such.
+const apologyLines: Record<TroubleCause | "scared" | "fedUp" | "other", string[]> = {
+  delay: ["お待たせしてしまい、申し訳ございません。", "ご心配をおかけし、申し訳ございません。"],
+  defect: ["ご不便をおかけし、申し訳ございません。", "ご迷惑をおかけしており、申し訳ございません。"],
+  staff: [
+    "ご不快な思いをおかけし、大変申し訳ございません。",
+    "不快な思いをさせてしまい、申し訳ございません。",
+  ],
+  charge: ["ご心配をおかけし、申し訳ございません。", "ご不安な思いをおかけし、申し訳ございません。"],
+  wrong: ["ご期待に添えず、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"],
+  scared: ["ご心配をおかけし、大変申し訳ございません。", "怖い思いをさせてしまい、申し訳ございません。"],
+  fedUp: ["たびたびご迷惑をおかけし、申し訳ございません。", "何度もお手数をおかけし、申し訳ございません。"],
+  other: [
+    "ご不便をおかけし、申し訳ございません。",
+    "ご迷惑をおかけしており、申し訳ございません。",
+    "ご不快な思いをおかけし、大変申し訳ございません。",
+  ],
+};
 
 /** The limited apology the phrasing offers this caller (the feedback tip names the same one). */
 export function apologyLine(caller: CallerUnderstanding | null, seed: string): string {
-  if (caller?.feeling === "scared")
-    return pick(
-      ["ご心配をおかけし、大変申し訳ございません。", "怖い思いをおかけし、申し訳ございません。"],
-      seed,
-      "apology",
-    );
-  if (caller?.feeling === "fedUp")
-    return pick(
-      ["たびたびご迷惑をおかけし、申し訳ございません。", "何度もお手数をおかけし、申し訳ございません。"],
-      seed,
-      "apology",
-    );
-  return pick(apologiesFor(caller?.cause ?? null), seed, "apology");
-}
-
-/** A limited apology scoped to what went wrong: the wait, the fault, the manner, the worry, the mistake. */
-export function apologiesFor(cause: TroubleCause | null): string[] {
-  switch (cause) {
-    case "delay":
-      return ["お待たせしてしまい、申し訳ございません。", "ご心配をおかけし、申し訳ございません。"];
-    case "defect":
-      return ["ご不便をおかけし、申し訳ございません。", "ご迷惑をおかけしており、申し訳ございません。"];
-    case "staff":
-      return [
-        "ご不快な思いをおかけし、大変申し訳ございません。",
-        "不快な思いをさせてしまい、申し訳ございません。",
-      ];
-    case "charge":
-      return ["ご心配をおかけし、申し訳ございません。", "ご不安な思いをおかけし、申し訳ございません。"];
-    case "wrong":
-      return ["ご期待に添えず、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"];
-    default:
-      return [
-        "ご不便をおかけし、申し訳ございません。",
-        "ご迷惑をおかけしており、申し訳ございません。",
-        "ご不快な思いをおかけし、大変申し訳ございません。",
-      ];
-  }
+  const feeling = caller?.feeling === "scared" || caller?.feeling === "fedUp" ? caller.feeling : null;
+  return pick(apologyLines[feeling ?? caller?.cause ?? "other"], seed, "apology");
 }
 
 // The next step fits the caller's last turn: a closing, a boundary, a read-back, an answer, or a question.
