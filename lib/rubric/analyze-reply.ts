@@ -344,6 +344,7 @@ function explain(
     kind,
     caller,
     keep: suggestion.keep,
+    registerOnly: suggestion.registerOnly === true,
     summaryPoints: reflection.summarizing.points,
     apologyScoped: apology.scoped,
     casual: register.casual,

@@ -46,6 +46,8 @@ export interface Suggestion {
   text: string;
   /** The reply is already good: say so instead of rewriting it. */
   keep: boolean;
+  /** Only its 相づち or 敬語 needed fixing: the phrasing is the reply with those words changed. */
+  registerOnly?: boolean;
 }
 
 /**
@@ -112,7 +114,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !(caller?.feeling === "happy" && !labels.empathy && !labels.parroting && !thanksForKindWords(input)) &&
     !tokensOnly;
   if (onlyRegister)
-    return { text: correctKeigo(varyTokens(input.reply, kind, labels.repeatedToken)), keep: false };
+    return {
+      text: correctKeigo(varyTokens(input.reply, kind, labels.repeatedToken)),
+      keep: false,
+      registerOnly: true,
+    };
 
   const seed = input.reply;
   const has = (spans: Span[]) => good.find((s) => spans.some((x) => x.start < s.end && x.end > s.start));
@@ -399,10 +405,7 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
 // the wrong thing, displeasure at our manner, trouble with a fault.
 const troubleLines: Record<TroubleCause | "other", string[]> = {
   charge: ["それは驚かれましたよね。", "思いがけないご請求で、さぞ驚かれたことと存じます。"],
-  delay: [
-    "お待ちになっていたのに、ご心配でしたよね。",
-    "ずっとお待ちいただいて、さぞご心配だったことと存じます。",
-  ],
+  delay: ["それはご心配でしたよね。", "さぞお困りだったことと存じます。"],
   wrong: ["それはがっかりされましたよね。", "届いたものが違っていては、がっかりされますよね。"],
   staff: ["ご不快に思われるのも当然です。", "そのような対応では、ご不快に思われて当然です。"],
   defect: ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"],
@@ -417,8 +420,9 @@ function troubleEmpathy(cause: TroubleCause | null, kind: CallKind): string[] {
 // A limited apology scoped to what went wrong: the wait, the fault, the manner, the worry, the mistake; a
 // fright or a trouble that keeps coming back is apologized for as such.
 const apologyLines: Record<TroubleCause | "scared" | "fedUp" | "other", string[]> = {
-  delay: ["お待たせしてしまい、申し訳ございません。", "ご心配をおかけし、申し訳ございません。"],
-  defect: ["ご不便をおかけし、申し訳ございません。", "ご迷惑をおかけしており、申し訳ございません。"],
+  // Something late or missing (a parcel, a mail, a bus): the worry and the trouble, not a wait nobody named.
+  delay: ["ご心配をおかけし、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"],
+  defect: ["ご不便をおかけし、申し訳ございません。", "ご不便をおかけしており、申し訳ございません。"],
   staff: [
     "ご不快な思いをおかけし、大変申し訳ございません。",
     "不快な思いをさせてしまい、申し訳ございません。",

@@ -14,6 +14,8 @@ export interface FeedbackInput {
   kind: CallKind;
   caller: CallerUnderstanding | null;
   keep: boolean;
+  /** The better phrasing only changes the reply's 相づち or 敬語. */
+  registerOnly: boolean;
   backchannel: boolean;
   /** The reply opens by thanking the caller for the inquiry: an acknowledgement of its own. */
   thanked: boolean;
@@ -47,12 +49,15 @@ const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string, f: Feed
   criticize: (q) =>
     `${q}はお客様を責めているように聞こえます。原因を確かめるのは、まずお話を受け止めてからにしましょう。`,
   argue: (q, f) =>
-    // Contradicting how a caller feels is not a policy wall: the lesson is to take the feeling in.
-    f.kind === "lonely" || (f.kind !== "angry" && !f.caller?.asked && f.caller?.feeling !== "neutral")
+    // Talking a caller out of a feeling (まだお若いですから大丈夫) is not a policy wall: the lesson is to take the
+    // feeling in. A refused request is apologized for; a rebuttal to a story is put after listening.
+    /大丈夫|お若い|お元気|心配な|気にな|考えすぎ|前向き|落ち込|悲しま/.test(q) && f.kind !== "angry"
       ? `${q}はお客様の感じ方を否定しています。励ますより先に、まずそのお気持ちを受け止めましょう。`
-      : f.kind === "inquiry"
+      : f.kind === "inquiry" && (f.caller?.requested || f.caller?.asked)
         ? `${q}は突き放した断り方に聞こえます。規定の説明より先に、ご希望に添えないことをお詫びしましょう。`
-        : `${q}は反論に聞こえます。規定や事情の説明より先に、ご不便へのお詫びとお気持ちへの共感を伝えましょう。`,
+        : f.kind === "angry"
+          ? `${q}は反論に聞こえます。規定や事情の説明より先に、ご不便へのお詫びとお気持ちへの共感を伝えましょう。`
+          : `${q}は反論に聞こえます。事実の説明より先に、まずお客様のお話を受け止めましょう。`,
   advise: (q) =>
     `${q}は求められていない助言です。お客様がどうすべきかではなく、こちらでできることをお伝えしましょう。`,
   opinion: (q) =>
@@ -97,7 +102,8 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
       text: `${q("apology", "この謝罪")}は事実確認の前に全面的に非を認めています。「ご不便をおかけし、申し訳ございません」と、ご不便に限ってお詫びしましょう（限定謝罪）。`,
     });
   }
-  const tip = f.keep ? null : missingTip(f);
+  // A reply whose only fault is its wording gets no tip its own better phrasing would not follow.
+  const tip = f.keep || f.registerOnly ? null : missingTip(f);
   if (tip) problems.push(tip);
   // Wording of the 相づち and 敬語 slips come after what the call needed (the apology, the empathy).
   if (f.casual) {

@@ -23,7 +23,7 @@ export function quoteWords(
         .slice(sentence.start, sentence.end)
         .replace(/[、。！？!?\s]+$/g, "")
         // The 相づち that opens the sentence is not what the quote praises or faults.
-        .replace(/^((はい|ええ|うん)[、\s]*)+(?=.{4})/, "") || null
+        .replace(/^((はい|ええ|うん|なるほど|えー|えっと|あのー|あの|その)[、\s]+)+(?=.{4})/, "") || null
     );
   let start = span.start;
   while (start > sentence.start && !breakChar.test(text[start - 1] ?? "")) start -= 1;
