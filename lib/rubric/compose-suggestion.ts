@@ -253,13 +253,15 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   if (labels.violation === "advise" || labels.violation === "opinion") {
     for (const s of sentences.filter(flagged)) {
       const split = /^(.{6,}?(ます|です|ございます))(が|けど|けれど)[、\s]?(.{4,})$/.exec(s.text);
+      const answer = split?.[1];
+      const advice = split?.[4];
       if (
-        split?.[1] &&
-        split[4] &&
-        /今後|これから|次回|次から|おすすめ|ほうが|方が|いかが|と思|ですよ/.test(split[4])
+        answer &&
+        advice &&
+        /今後|これから|次回|次から|おすすめ|ほうが|方が|いかが|と思|ですよ/.test(advice) &&
+        !/今後|これから|次回|おすすめ|ほうが|方が|いかが|思い|べき/.test(answer)
       )
-        if (!/今後|これから|次回|おすすめ|ほうが|方が|いかが|思い|べき/.test(split[1]))
-          parts.push(politeTokens(stripToken(split[1]) ?? split[1]));
+        parts.push(politeTokens(stripToken(answer) ?? answer));
     }
   }
   // The remedy or answer said after 結論から申し上げますと stays, once the caller has been heard.
@@ -403,18 +405,17 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
 
 // Empathy for a complaint, fitted to what went wrong: surprise at a bill, worry over a wait, letdown at
 // the wrong thing, displeasure at our manner, trouble with a fault.
-const troubleLines: Record<TroubleCause | "other", string[]> = {
+const troubleLines: Record<TroubleCause, string[]> = {
   charge: ["それは驚かれましたよね。", "思いがけないご請求で、さぞ驚かれたことと存じます。"],
   delay: ["それはご心配でしたよね。", "さぞお困りだったことと存じます。"],
   wrong: ["それはがっかりされましたよね。", "届いたものが違っていては、がっかりされますよね。"],
   staff: ["ご不快に思われるのも当然です。", "そのような対応では、ご不快に思われて当然です。"],
   defect: ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"],
-  other: ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"],
 };
 
 function troubleEmpathy(cause: TroubleCause | null, kind: CallKind): string[] {
   if (kind !== "angry") return ["それはお困りですよね。", "それはご不便ですよね。"];
-  return troubleLines[cause ?? "other"];
+  return troubleLines[cause ?? "defect"];
 }
 
 // A limited apology scoped to what went wrong: the wait, the fault, the manner, the worry, the mistake; a
@@ -496,7 +497,7 @@ function nextStep(input: SuggestionInput, seed: string): string {
             "恐れ入りますが、すぐにお調べいたしますので、お名前を伺ってもよろしいでしょうか。",
             // A caller who already told the whole story is not asked to tell it again.
             caller?.detailed
-              ? "すぐに事実を確認いたしますので、少々お時間をいただけますでしょうか。"
+              ? "すぐに確認いたしますので、少々お時間をいただけますでしょうか。"
               : "差し支えなければ、その時の状況をもう少し詳しくお聞かせいただけますか。",
             "すぐに確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
           ],

@@ -105,7 +105,7 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
   // A reply whose only fault is its wording gets no tip its own better phrasing would not follow.
   const tip = f.keep || f.registerOnly ? null : missingTip(f);
   if (tip) problems.push(tip);
-  // Wording of the 相づち and 敬語 slips come after what the call needed (the apology, the empathy).
+  // Slips in the 相づち or 敬語 come after what the call needed (the apology, the empathy).
   if (f.casual) {
     problems.push({
       key: "register",

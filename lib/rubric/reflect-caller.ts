@@ -249,7 +249,7 @@ function reflect(sentence: Sentence): string | null {
         ),
     ),
   );
-  // 会費くらい返してよ: a bare て-form with よ / ね after it asks for something, it tells nothing past.
+  // 会費くらい返してよ: a bare て-form with よ after it asks for something, it tells nothing past.
   const demand = /[てで](よ|ちょうだい|ってば)[。！!]*$/.test(sentence.text.replace(/[\s、]+$/, ""));
   ms = trimTail(ms);
   if (demand && /^[てで]$/.test(ms[ms.length - 1]?.surface ?? "") && ms[ms.length - 2]?.pos === "動詞") {
@@ -856,7 +856,7 @@ function tidy(phrase: string): string {
       .replace(/(?<![お])(息子|娘)(?![様さ])/g, "$1さん")
       .replace(/(?<![おひ])孫(?![様さ])/g, "お孫さん")
       .replace(/ひ孫(?![様さ])/g, "ひ孫さん")
-      .replace(/(?<![兄姉弟妹従])(妹|姉|兄|弟)(?![さ様弟妹貴])/g, "$1さん")
+      .replace(/(?<![兄姉弟妹従])(妹|姉|兄|弟)(?![さ様弟妹貴子分])/g, "$1さん")
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
       .replace(/全然/g, "まったく")
@@ -869,7 +869,11 @@ function tidy(phrase: string): string {
       .replace(/(?<=[たい])んだけど、?(?=[^。]{2})/g, "ものの、")
       .replace(/すごく|めっちゃ|めちゃくちゃ/g, "とても")
       .replace(/ばっかり/g, "ばかり")
-      .replace(/(?<=[っいんし])でって|(?<=[っいんしき])てって/g, (m: string) => `${m[0]}いって`)
+      // お茶飲んでってくれた: 飲んでいって (not a quoting って, which comes before 言う or a request).
+      .replace(
+        /(?<=[っいんし])でって(?=くれ|もら)|(?<=[っいんしき])てって(?=くれ|もら)/g,
+        (m: string) => `${m[0]}いって`,
+      )
       // A speaker's pauses after a particle (集金の人が、来て、縁側で…) are not written.
       .replace(/(?<=[がをはも]|(?<!の)に|(?<!もの)の)、(?=.)/g, "")
       .replace(/と思うのですね$/, "とのことですね")
