@@ -10,7 +10,10 @@ import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
 const scenario = "angry-broken-bottle";
 const reply = "さようでございますか 瓶が割れていたのですね";
 
-test.use({ launchOptions: fakeMicrophone("talk-over", [{ silenceMs: 3500 }, { speechMs: 3000 }]) });
+// The fake microphone's clock starts when capture opens, the caller's line a moment later (up to ~4 s on a
+// slow first load, measured on a clean CI run): speech at 4.5 s still falls inside the line however late it
+// began, and ends its 900 ms barge-in before the shortest opening line would end on its own.
+test.use({ launchOptions: fakeMicrophone("talk-over", [{ silenceMs: 4500 }, { speechMs: 3000 }]) });
 
 test.describe("talking over the caller", () => {
   test("a substantive utterance over the caller stops them and counts as an interruption", async ({
