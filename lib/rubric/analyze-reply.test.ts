@@ -669,3 +669,53 @@ describe("analyzeReply feedback a trainer would sign (session-10 review)", () =>
     expect(switched.suggestion).not.toMatch(/ご注文/);
   });
 });
+
+describe("analyzeReply feedback a trainer would sign (session-11 review)", () => {
+  it("does not apologize for a family that stays away, and names the loneliness", () => {
+    const analysis = analyzeReply({
+      context: [caller("息子の嫁がね、お盆にも来ないのよ。電話一本よこさないで、ほんとにもう。")],
+      reply: "はい、はい。まあ、家族は仲良くするのが一番ですからねえ。",
+      kind: "lonely",
+    });
+    expect(analysis.suggestion).not.toMatch(/申し訳|ご心配をおかけ|ご不便/);
+    expect(analysis.suggestion).toMatch(/寂し/);
+    expect(analysis.points.map((p) => p.key)).not.toContain("apology");
+  });
+
+  it("asks a datum again without the acknowledgement and the つなぎ it came with", () => {
+    const analysis = analyzeReply({
+      context: [caller("昨日の夜からずっとネットがつながらないんだけど、大事な会議あったのに全部パーだよ。")],
+      reply: "はいかしこまりましたではまずお客様番号を10桁でおねがいいたします",
+      kind: "angry",
+    });
+    expect(analysis.violation).toBe("derail");
+    expect(analysis.suggestion).toMatch(/恐れ入りますが、お客様番号を10桁でお願いいたします。/);
+    expect(analysis.suggestion).not.toMatch(/かしこまりましたでは/);
+  });
+
+  it("counts a congratulation as hearing the news", () => {
+    const analysis = analyzeReply({
+      context: [caller("結婚記念日に泊まりたいと思ってて。")],
+      reply:
+        "おめでとうございます特別な日のご宿泊ですねどのようにお過ごしになりたいかご希望をお聞かせいただけますか",
+      kind: "inquiry",
+    });
+    expect(analysis.points.map((p) => p.key)).not.toContain("backchannel");
+    expect(analysis.suggestion).toBe("");
+  });
+
+  it("hands back the object a speaker dropped the を of, and drops a drawn-out ねえ", () => {
+    const dropped = analyzeReply({
+      context: [caller("スマホ使ってたら急に画面が消えたんです。")],
+      reply: "それは困りますね。",
+      kind: "inquiry",
+    });
+    expect(dropped.suggestion).toMatch(/スマホをお使いになっていたら/);
+    const drawn = analyzeReply({
+      context: [caller("今日は雨でね、膝が痛くってどこにも出かけられないのよ。")],
+      reply: "ええ、ええ、雨で膝が痛くって、お出かけもできないと、それは、お辛いですよねえ",
+      kind: "lonely",
+    });
+    expect(drawn.suggestion).not.toMatch(/。え。|ねえ|くって/);
+  });
+});

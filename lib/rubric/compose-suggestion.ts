@@ -72,7 +72,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     labels.summarizing ||
     labels.empathy ||
     labels.thanked ||
-    thanksForKindWords(input);
+    thanksForKindWords(input) ||
+    // Good news congratulated is good news heard.
+    /おめでと/.test(input.reply);
   const needsCare = kind === "angry" || upset;
   // A lonely caller's story handed back is care enough, unless they named a feeling that asks for words.
   const cared =
@@ -239,7 +241,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       : undefined;
   const askedLate = askedTooSoon
     ? (stripToken(askedTooSoon.text) ?? askedTooSoon.text).replace(
-        /^((はい|ええ)[、\s]*)*(それでは|それで|では|じゃあ|えっと|で)[、\s]*/,
+        /^((はい|ええ|かしこまりました|承知(いた)?しました|わかりました|分かりました|それでは|それで|では|じゃあ|えっと|まず|で(?![しすき]))[、。\s]*)+/,
         "",
       )
     : null;
@@ -621,8 +623,13 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
     .replace(/^((はい|ええ|うん)[、\s]*)+/, `${varied}、`)
     .replace(/(^|[、。])(ええ|うん)(?=[、。]|$)/g, "$1はい")
     .replace(/わたし(?=[はもがのを、])/g, "私")
+    // A drawn-out ending (お辛いですよねえ) and a filler between pauses (だと、その、退屈) are speech.
+    .replace(/(?<=[よわ]?ね)え+(?=[。、！？!?]|$)/g, "")
+    .replace(/(?<=、)(その|あの|あのー|まあ)、/g, "")
+    .replace(/(?<=[\p{Script=Han}ぁ-ん])(?<!す)くって(?=[、。]|[^、。]{2})/gu, "くて")
     .replace(/、+(?=。|$)/g, "");
   return splitSentences(out)
+    .filter((s) => !/^[えあーっ…、。\s]*$/.test(s.text))
     .map((s) => fewerCommas(/[。！？!?]$/.test(s.text) ? s.text : `${s.text}。`))
     .join("");
 }
@@ -642,7 +649,7 @@ function fewerCommas(sentence: string): string {
   );
   const commas = (sentence.match(/、/g) ?? []).length;
   if (commas < 3 || sentence.length / commas > 12) return sentence;
-  return sentence.replace(/(?<!て|で|が|ので|から|けど|ら|ば|し|^はい|^ええ|^ただ|^では|^まず)、/g, "");
+  return sentence.replace(/(?<!て|で|が|と|ので|から|けど|ら|ば|し|^はい|^ええ|^ただ|^では|^まず)、/g, "");
 }
 
 // A kept sentence that opened with a token (はい、取っ手が…) loses it when it is not the opening.

@@ -140,7 +140,9 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
 function missingTip(f: FeedbackInput): FeedbackPoint | null {
   const feeling = f.caller?.feeling ?? "neutral";
   const upset = feeling !== "neutral" && feeling !== "happy";
-  const acknowledged = f.backchannel || f.parroting || f.summarizing || f.empathy || f.thanked;
+  // Good news congratulated is good news heard.
+  const acknowledged =
+    f.backchannel || f.parroting || f.summarizing || f.empathy || f.thanked || f.congratulated;
   if (feeling === "loss" && !f.condoled) {
     return {
       key: "empathy",

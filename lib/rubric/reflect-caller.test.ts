@@ -32,6 +32,10 @@ describe("understandCaller: the caller's statement in the operator's polite word
     // Spoken, without punctuation: the morphology finds the sentence.
     ["今日のお弁当ね半分も食べられなかったのよ食欲なくてね", "今日のお弁当半分も食べられなかったのですね"],
     ["お湯がぬるくて全然入れませんでした。", "お湯がぬるくてまったく入れなかったのですね"],
+    // Speech drops the object's を; the read-back says it (but not after a time word or a person).
+    ["スマホ使ってたら急に画面が消えたんです", "スマホをお使いになっていたら急に画面が消えたのですね"],
+    ["ゴミ出したのに回収されてないのよ", "ゴミを出したのに回収されていないのですね"],
+    ["全部使っちゃったのよ", "全部お使いになってしまったのですね"],
   ])("%s → %s", (caller, reflection) => {
     expect(understand(caller).reflection).toBe(reflection);
   });

@@ -80,7 +80,7 @@ export function understandCaller(
     data: dataOf(text),
     personal: questions.some((q) => personalQuestion.test(q.text)),
     requested: /たい(ん|の|です|けど|が|[。、]|$)|ください|お願い|てほしい|てもらえ|ていただけ/.test(text),
-    defect: defectWord.test(text),
+    defect: ourDefect(text),
     closing:
       /以上です|それだけ(です|なの|よ)|もう(大丈夫|いい(です|わ))|ありがとう(ござい|ね|ございました)?[。！!]?$|失礼します/.test(
         text,
@@ -90,7 +90,7 @@ export function understandCaller(
     celebrating: /生まれ|誕生|合格|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた/.test(
       text,
     ),
-    cause: complaining || defectWord.test(text) ? causeOf(text) : null,
+    cause: (complaining && !aboutTheirOwn(text)) || ourDefect(text) ? causeOf(text) : null,
     detailed: sentences.length >= 2 || text.length >= 40,
   };
 }
@@ -187,6 +187,24 @@ const personalQuestion =
 
 const defectWord =
   /間違|違う|違って|違いま|になってて|になってた|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな/;
+
+// A family member who never comes or calls is the caller's sorrow, not our fault to apologize for.
+const callersPeople = /嫁|息子|娘|孫|主人|旦那|夫|妻|友達|友人|近所|兄|姉|弟|妹|親戚|先生|ヘルパー/;
+const ourSide =
+  /おたく|お宅|そちら|御社|貴社|注文|商品|品物|配達|荷物|定期便|サービス|請求|料金|工事|修理|製品|部品|担当|アプリ|サイト|回線|届/;
+
+const familyAway = new RegExp(
+  `(${callersPeople.source})[^。]{0,20}(来ない|来なく|来なかった|寄り付|よこさ|連絡(も|が)?(ない|くれ|来ない)|顔(も|を)?見せ)`,
+);
+
+// The caller's grievance is their own people staying away, nothing of ours.
+function aboutTheirOwn(text: string): boolean {
+  return familyAway.test(text) && !ourSide.test(text);
+}
+
+function ourDefect(text: string): boolean {
+  return defectWord.test(text) && !aboutTheirOwn(text);
+}
 
 const askingWhy = /どういうこと|なんで(?!す)|何なん|なんなん/;
 
@@ -576,7 +594,10 @@ function render(part: Morpheme[], honor = true): string {
   return part
     .map((m, i) => {
       const own = honored[i];
-      if (own) return own;
+      // スマホ使ってた: speech drops the object's を, an operator's read-back says it.
+      const object = droppedObject(part, i) ? "を" : "";
+      if (own) return `${object}${own}`;
+      if (object) return `${object}${m.surface}`;
       // 読んだ → お読みになった: the voiced だ/で of the plain verb follows なっ unvoiced.
       if (honored[i - 1]?.endsWith("っ") && /^[だで]/.test(m.surface))
         return `${m.surface[0] === "だ" ? "た" : "て"}${m.surface.slice(1)}`;
@@ -599,6 +620,22 @@ function render(part: Morpheme[], honor = true): string {
       }
     })
     .join("");
+}
+
+// Verbs whose object is marked by を: a plain noun right before one lost its particle in speech.
+const takesObject =
+  /^(使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる)$/;
+
+function droppedObject(part: Morpheme[], i: number): boolean {
+  const before = part[i - 1];
+  return (
+    before !== undefined &&
+    takesObject.test(part[i]?.baseForm ?? "") &&
+    before.pos === "名詞" &&
+    /^(一般|サ変接続|固有名詞|英数|接尾,一般)/.test(before.posDetail) &&
+    !/人名|地域/.test(before.posDetail) &&
+    before.end === part[i]?.start
+  );
 }
 
 // ---- Who acts: the caller's own doings in 尊敬語, our staff's in 謙譲語 -------------------------------
@@ -866,7 +903,7 @@ function tidy(phrase: string): string {
       // 来ないじゃない、2日連続で…: a tag in a run-on, not a negation.
       .replace(/(?<=ない|た|る)じゃない(?=[^、。]{2,})/g, "、")
       .replace(/(?<=[たいる]|(?<![んの])だ)けど(?!も)、?(?=[^。]{2})/g, "ものの、")
-      .replace(/(?<=[たい])んだけど、?(?=[^。]{2})/g, "ものの、")
+      .replace(/(?<=[たいる])んだけど、?(?=[^。]{2})/g, "ものの、")
       .replace(/すごく|めっちゃ|めちゃくちゃ/g, "とても")
       .replace(/ばっかり/g, "ばかり")
       // お茶飲んでってくれた: 飲んでいって (not a quoting って, which comes before 言う or a request).
@@ -877,6 +914,7 @@ function tidy(phrase: string): string {
       // A speaker's pauses after a particle (集金の人が、来て、縁側で…) are not written.
       .replace(/(?<=[がをはも]|(?<!の)に|(?<!もの)の)、(?=.)/g, "")
       .replace(/と思うのですね$/, "とのことですね")
+      .replace(/たいと思っているのですね$/, "たいとお考えなのですね")
       // 入院してたんだから、: the reason given plainly.
       .replace(/(?<=[たい])んだから、?/g, "ので、")
       .replace(/[、]+$/, "")
@@ -975,6 +1013,8 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   )
     return "disappointed";
   if (/寂し|さみし|さびし/.test(text)) return "lonely";
+  // Family who never come or call (嫁がお盆にも来ない、電話一本よこさない): loneliness, however it is grumbled.
+  if (aboutTheirOwn(text)) return "lonely";
   if (complaining) return "trouble";
   // Alone at night and afraid (夜一人でいると怖くて): the fear is what to answer, not the solitude.
   if (/怖|こわ|心細|不安で|不安な/.test(text) && !/寂し|さみし|さびし/.test(text)) return "worried";
