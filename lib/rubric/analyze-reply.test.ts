@@ -719,3 +719,64 @@ describe("analyzeReply feedback a trainer would sign (session-11 review)", () =>
     expect(drawn.suggestion).not.toMatch(/。え。|ねえ|くって/);
   });
 });
+
+describe("analyzeReply violation families met in the session-11 corpus batch", () => {
+  it.each([
+    [
+      "最近物忘れがひどくてね、情けなくて落ち込んじゃうのよ。",
+      "そんなに落ち込まなくても、皆さんそうなりますから大丈夫ですよ。",
+      "lonely",
+      "opinion",
+    ],
+    [
+      "夜なかなか寝つけなくてね、毎晩三時ごろまで起きてるの。",
+      "そうでしたか。私でしたら、寝る前にはスマホを見ないようにしますね。",
+      "lonely",
+      "advise",
+    ],
+    [
+      "預けたベビーカーが出てこないのよ！もう四十分も待ってるの！",
+      "お荷物の件でしたら、一階のサービスカウンターへお申し出ください。",
+      "angry",
+      "derail",
+    ],
+    [
+      "駐車場でおたくの車にぶつけられたのよ！",
+      "それは驚かれましたよね。お客様ご自身にお怪我はございませんでしたか。",
+      "angry",
+      "none",
+    ],
+    [
+      "予約したはずの席が取れてないって、どういうことよ！",
+      "恐れ入りますが、最後に確定ボタンを押されていないと、予約は完了いたしません。",
+      "angry",
+      "criticize",
+    ],
+    [
+      "昨日一日家にいたのに、不在票が入ってたのよ！",
+      "配達員はお伺いしたと申しておりますので、ご不在だったのは間違いないかと。",
+      "angry",
+      "argue",
+    ],
+    [
+      "退会したはずなのに、今月も会費が引き落とされてるんですけど！",
+      "退会のお手続きは前月末までと、ご入会時のご案内に書いてございまして。",
+      "angry",
+      "argue",
+    ],
+    [
+      "届いたお歳暮が割れてたって先方から電話があって、恥かいたのよ！",
+      "ご依頼主様のお名前を、フルネームでお願いします。",
+      "angry",
+      "derail",
+    ],
+    [
+      "孫が野球部に入ったんだけど、ちっとも試合に出してもらえないのよ。",
+      "野球というのは、ベンチで学ぶことも多いものかと存じます。",
+      "lonely",
+      "opinion",
+    ],
+  ] as const)("%s / %s → %s", (callerText, reply, kind, violation) => {
+    expect(analyzeReply({ context: [caller(callerText)], reply, kind }).violation).toBe(violation);
+  });
+});

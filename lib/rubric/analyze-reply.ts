@@ -36,6 +36,7 @@ import { type CallerUnderstanding, understandCaller } from "./reflect-caller";
 import type { LabelEvidence, ReplyAnalysis, SignalKey } from "./reply-analysis";
 import shippedModel from "./rubric-model.json";
 import { type Span, splitSentences } from "./text-spans";
+import { concern } from "./violation-families";
 import { writeFeedback } from "./write-feedback";
 
 export interface AnalyzeReplyInput {
@@ -236,7 +237,14 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
       : { ...rule, present: false, spans: [] };
   };
   const { reflection } = ruled;
-  const violationKind = decide("violation", ruled.violation.kind) as ViolationKind | null;
+  const decided = decide("violation", ruled.violation.kind) as ViolationKind | null;
+  // Asking after the caller's safety (お怪我はございませんでしたか) is care: the layer adds no blame to it.
+  const violationKind =
+    decided === "criticize" &&
+    ruled.violation.kind === "none" &&
+    splitSentences(text).some((s) => concern.test(s.text) && /か[。?？]?$/.test(s.text))
+      ? "none"
+      : decided;
   const violation =
     violationKind === null || violationKind === ruled.violation.kind
       ? ruled.violation

@@ -278,8 +278,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     }
   }
   // Refusing what the caller asked (an argue) is softened by an apology for not meeting the wish.
+  // A rebuttal to a complaint (表示に誤りはございません) is replaced by the apology the complaint is owed.
   if (labels.violation === "argue" && kind === "inquiry" && !apologized())
-    parts.push("ご希望に添えず、申し訳ございません。");
+    parts.push(
+      caller?.requested || caller?.asked ? "ご希望に添えず、申し訳ございません。" : apologyLine(caller, seed),
+    );
   const said = parts.slice(opensWithAnswer ? 0 : 1);
   // A kept sentence that already moves the call on (ご案内いたします, お調べします) needs no other next step.
   const movesOn = keptRemedy || said.some((p) => movesOnPattern.test(p));
@@ -356,8 +359,11 @@ export function callerForKind(
   caller: CallerUnderstanding | null,
   kind: CallKind,
 ): CallerUnderstanding | null {
-  if (!caller || kind !== "inquiry" || caller.feeling !== "trouble" || caller.defect) return caller;
-  return { ...caller, feeling: "neutral" };
+  if (!caller || kind === "angry") return caller;
+  // An ordinary caller's own machine that broke (古いパソコンが起動しない) is no fault of ours to apologize for.
+  const ours = caller.defect && !caller.ours ? { ...caller, defect: false, cause: null } : caller;
+  if (kind !== "inquiry" || ours.feeling !== "trouble" || ours.defect) return ours;
+  return { ...ours, feeling: "neutral" };
 }
 
 function openings(kind: CallKind, caller: CallerUnderstanding | null, violation: ViolationKind): string[] {
@@ -640,7 +646,7 @@ function fewerCommas(sentence: string): string {
   // A word said twice while thinking (どんな、どんな景色) is written once; a pause after a short adverb
   // (それは、本当に、がっかり) is speech, not writing.
   sentence = sentence
-    .replace(/([^、。]{2,6})、\1(?=[^、。])/g, "$1")
+    .replace(/(?<=^|、)([^、。]{2,6})、\1(?=[^、。])/g, "$1")
     .replace(/。…+。?/g, "。")
     .replace(/^…+。?/, "");
   sentence = sentence.replace(

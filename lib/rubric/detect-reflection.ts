@@ -91,7 +91,7 @@ function detectSummarizing(
   candidates: ContentUnit[],
   callers: CallerText[],
 ): ReflectionResult["summarizing"] {
-  const indexes = callers.map((c) => ({ turn: c.turn, index: indexUnits(c.analysis.units) }));
+  const indexes = callers.map((c) => ({ turn: c.turn, index: indexUnits(circumstancesJoined(c.analysis)) }));
   const usedPoints = new Set<string>();
   const spans: Span[] = [];
   const sources: SourceSpan[] = [];
@@ -158,9 +158,11 @@ function detectSummarizing(
         callerClausesRestated(candidates, indexes) >= 2)) ||
     // 〜ということですね hands back an understanding: with words from two caller clauses it condenses two
     // points (退職金のうち500万円ほどを、5年くらいお預けになりたいということですね).
+    // Two nouns alone (ノートパソコンの修理をお願いしたいということですね) name one matter.
     (usedPoints.size >= 1 &&
       understandingMarker.test(reply.text) &&
-      callerClausesRestated(candidates, indexes) >= 2) ||
+      (callerClausesRestated(candidates, indexes, true) >= 2 ||
+        callerClausesRestated(candidates, indexes) >= 3)) ||
     (countedPoints.test(reply.text) &&
       reply.sentences.some((s) => countedPoints.test(s.text) && isReflectiveSentence(s.text)));
   const matchedClauses = new Set(
@@ -243,10 +245,15 @@ function coordinatedItems(reply: TextAnalysis, candidates: ContentUnit[], indexe
  * predicates: after a summary marker, words from two of them are two points even in one unpunctuated run
  * (確認させていただきますと小学3年生のお嬢様で土曜日のクラスをご希望…).
  */
-function callerClausesRestated(candidates: ContentUnit[], indexes: CallerIndex[]): number {
+function callerClausesRestated(
+  candidates: ContentUnit[],
+  indexes: CallerIndex[],
+  beyondNouns = false,
+): number {
   const clauses = new Set<string>();
   for (const unit of candidates) {
     if (unit.feeling || unit.generic) continue;
+    if (beyondNouns && unit.kind === "noun" && !unit.strong) continue;
     for (const c of callerUnitsOf(unit, indexes)) clauses.add(`${c.turn}:${c.clause}`);
   }
   return clauses.size;
@@ -282,8 +289,15 @@ function dataKindsReadBack(reply: TextAnalysis, candidates: ContentUnit[], index
   for (const unit of data) {
     const key = unit.keys[0] ?? unit.surface;
     const counter = unit.kind === "latin" ? "code" : key.replace(/[0-9０-９.・,，万千百十半約]/g, "");
-    // A day and an hour are one appointment (15日の2時半).
-    kinds.add(/^(年|月|日|月日|時|分|時分)$/.test(counter) ? "when" : counter || "number");
+    // A day and an hour are one appointment (15日の2時半); the numbers of an address one place (本町三丁目8の12
+    // 203号室).
+    kinds.add(
+      /^(年|月|日|月日|時|分|時分)$/.test(counter)
+        ? "when"
+        : /^(丁目|番地|番|号|号室|階|の)$/.test(counter)
+          ? "address"
+          : counter || "number",
+    );
   }
   return kinds.size;
 }
@@ -480,6 +494,23 @@ function matchingUnits(unit: ContentUnit, index: Map<string, ContentUnit[]>): Co
 
 function sourcesOf(unit: ContentUnit, index: Map<string, ContentUnit[]>, turn: number): SourceSpan[] {
   return matchingUnits(unit, index).map((c) => ({ turn, start: c.start, end: c.end }));
+}
+
+// A circumstance that recurs (夜になると, 雨が降ると) and what happens in it (ネットが何度も切れる) are one point: the
+// circumstance clause's words count with the clause it leads into.
+function circumstancesJoined(analysis: TextAnalysis): ContentUnit[] {
+  const leadsOn = analysis.clauses.map(
+    (clause, i) =>
+      i + 1 < analysis.clauses.length &&
+      /(?<=[るいう])と[、,\s]*$/.test(analysis.text.slice(clause.start, clause.end)) &&
+      !/[。！？!?]/.test(analysis.text.slice(clause.start, clause.end)),
+  );
+  if (!leadsOn.some(Boolean)) return analysis.units;
+  return analysis.units.map((unit) => {
+    let clause = unit.clause;
+    while (leadsOn[clause]) clause += 1;
+    return clause === unit.clause ? unit : { ...unit, clause };
+  });
 }
 
 function pointsOf(unit: ContentUnit, index: Map<string, ContentUnit[]>, turn: number): string[] {

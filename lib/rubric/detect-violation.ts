@@ -3,6 +3,7 @@ import { LruCache } from "./lru-cache";
 import { findSpans, type Span, splitSentences } from "./text-spans";
 import {
   curtDatumQuestion,
+  feelingDirective,
   findViolationFamilies,
   isBareDatumRequest,
   sentenceFamilies,
@@ -115,7 +116,7 @@ const coldTopicSwitch =
   /結論から[、,]?(言|申し上げ|お伝え)|ところで|そういえば|それはそうと|話は変わ(ります|りますが)|話を戻し|本題に|(?<=^|[。、\s]|はい|ええ)その前に/g;
 // Sending the caller elsewhere (a web form, a chat, another number or desk) instead of listening.
 const coldDeflection =
-  /(ホームページ|ウェブ|ウエブ|Web|WEB|web|サイト|フォーム|メール|チャット|アプリ|マイページ|LINE|専用(の)?(ダイヤル|窓口|番号|フォーム|ページ)|フリーダイヤル|別の?(窓口|部署|番号)|担当(の)?部署)[^。]{0,25}(から|で|にて|に|へ)[^。]{0,20}(ください|願います|お願いいたします|お願い致します|お願いします|お願いして(おり|い)ます|受け付けて(おり|い)ます|承って(おり|い)ます|いただけます|いただけますので|できます|可能です)/g;
+  /(ホームページ|ウェブ|ウエブ|Web|WEB|web|サイト|フォーム|メール|チャット|アプリ|マイページ|LINE|専用(の)?(ダイヤル|窓口|番号|フォーム|ページ)|フリーダイヤル|別の?(窓口|部署|番号)|担当(の)?部署|カウンター|サービスセンター|サポートセンター|コールセンター)[^。]{0,25}(から|で|にて|に|へ)[^。]{0,20}(ください|願います|お願いいたします|お願い致します|お願いします|お願いして(おり|い)ます|受け付けて(おり|い)ます|承って(おり|い)ます|いただけます|いただけますので|できます|可能です|(形|こと)(に|と)なって(おり|い)ます)/g;
 const coldRefusal =
   /(お答え|お受け|ご対応|対応|お取り次ぎ|お取次ぎ)(は|が)?(でき|いたし|いたしかね|致しかね)(ません|かねます)/g;
 // 「それは仕様です」 answers a complaint by declaring the behaviour intended (to a plain question it is
@@ -166,6 +167,16 @@ export function detectViolation(reply: string, context: ViolationContext): Viola
   const derail = findColdDerail(reply, context);
   if (derail.length > 0) spansByCategory.set("derail", [...(spansByCategory.get("derail") ?? []), ...derail]);
   dropExemptSentences(reply, spansByCategory);
+  // でも…お元気なんですから大丈夫ですよ talks the caller out of a feeling: an opinion, not a rebuttal.
+  const argued = spansByCategory.get("argue");
+  if (argued && spansByCategory.has("opinion")) {
+    const kept = argued.filter((span) => {
+      const sentence = splitSentences(reply).find((s) => span.start >= s.start && span.start < s.end);
+      return !sentence || !feelingDirective.test(sentence.text.replace(/[、,]/g, ""));
+    });
+    if (kept.length > 0) spansByCategory.set("argue", kept);
+    else spansByCategory.delete("argue");
+  }
   const found = precedence.filter((c) => spansByCategory.has(c));
   const kind = found[0];
   if (!kind) return { kind: "none", spans: [], found: [] };
@@ -196,6 +207,10 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
     );
   if ((context.callerUpset || curt) && tokenEnd != null && isBareDatumRequest(reply, tokenEnd))
     spans.push({ start: from(tokenEnd), end: reply.length });
+  // An upset caller answered with nothing but a datum request (ご依頼主様のお名前を、フルネームでお願いします).
+  else if (context.callerUpset && context.firstAcknowledgement === null && !context.acknowledged) {
+    if (isBareDatumRequest(reply, 0)) spans.push({ start: from(0), end: reply.length });
+  }
   // A caller who shared a loss or a worry and is answered with business: 「死亡届は提出済みでしょうか」.
   else if (context.callerSharedFeeling && !context.acknowledged && isBareDatumRequest(reply, tokenEnd ?? 0))
     spans.push({ start: from(tokenEnd ?? 0), end: reply.length });
@@ -220,8 +235,12 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
 const exemptSentence =
   /(不安|怒|驚|心配|納得|立腹|腹が立|がっかり|怖|戸惑|悲し|寂し|さびし|つら|辛|不快|焦|困|疑|不信|不満|気持ち|思われ|感じられ)[^。]{0,10}(のも|のは|のが)[、,]?(当然|無理も[、,]?な|もっとも|当たり前)|(私|わたし|わたくし)も[^。]{0,12}(楽しみ|嬉し|うれし)|(ゆっくり|急がなくて|慌てなくて)[^。]{0,6}(いい|結構|大丈夫)|((お宅|ご自宅)に[^。]{0,4}(伺|行|お邪魔)|お会い|個人(的|宛)|お品物|贈り物|(私|わたし|わたくし)(自身)?の(こと|話)|個人的な(こと|ご質問)|プライベート|連絡先)[^。]{0,20}(でき|いたしかね|控え)/;
 
+// A sentence that names the caller's feeling and sides with it (〜のは、やはり心残りですよね).
+const feelingTag =
+  /(心残り|残念|無念|悔し|名残惜し|お辛|おつら|お寂し|お淋し|ご心配|ご不安|お困り)[^。]{0,6}(ですよね|でしたよね|でしょうね|ですね|でしたね|ことと存じます|ことでしょう)[。！!]?$/;
+
 function dropExemptSentences(reply: string, spansByCategory: Map<Category, Span[]>): void {
-  const exempt = splitSentences(reply).filter((s) => exemptSentence.test(s.text));
+  const exempt = splitSentences(reply).filter((s) => exemptSentence.test(s.text) || feelingTag.test(s.text));
   if (exempt.length === 0) return;
   for (const [category, spans] of spansByCategory) {
     const kept = spans.filter((span) => !exempt.some((s) => span.start >= s.start && span.start < s.end));

@@ -18,6 +18,8 @@ export interface CallerUnderstanding {
   requested: boolean;
   /** The caller reports something of ours gone wrong (a wrong name, a broken part, nothing delivered). */
   defect: boolean;
+  /** The turn names something of ours (おたく, 注文, 商品, 配達, 請求…), not only the caller's own things. */
+  ours: boolean;
   /** The caller is winding up (以上です, それだけ, ありがとう). */
   closing: boolean;
   /** The caller named being alone (一人, 誰とも). */
@@ -81,6 +83,7 @@ export function understandCaller(
     personal: questions.some((q) => personalQuestion.test(q.text)),
     requested: /たい(ん|の|です|けど|が|[。、]|$)|ください|お願い|てほしい|てもらえ|ていただけ/.test(text),
     defect: ourDefect(text),
+    ours: ourSide.test(text),
     closing:
       /以上です|それだけ(です|なの|よ)|もう(大丈夫|いい(です|わ))|ありがとう(ござい|ね|ございました)?[。！!]?$|失礼します/.test(
         text,
@@ -113,7 +116,7 @@ function causeOf(text: string): TroubleCause | null {
   )
     return "wrong";
   if (
-    /壊れ|割れ|漏れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|音が|変な音|異音|不具合|エラー|止まっ|使えな|できな|おかしい/.test(
+    /壊れ|割れ|漏れ|欠け|傷|汚れ|不良|故障|取れ(て|た)|外れ|剥が|はがれ|ひび|ヒビ|穴が|へこ|凹|曲が|折れ|破れ|ほつれ|カビ|かび|異物|動かな|つかな|出ない|音が|変な音|異音|不具合|エラー|止まっ|使えな|できな|おかしい/.test(
       text,
     )
   )
@@ -428,8 +431,11 @@ function dropSceneSetting(ms: Morpheme[]): Morpheme[] {
   for (let i = ms.length - 2; i >= 2; i -= 1) {
     const particle = ms[i];
     if (particle?.pos !== "助詞" || !/^(けど|けれど|けれども|が)$/.test(particle.surface)) continue;
-    if (ms[i - 1]?.surface !== "です" || !/^(ん|の)$/.test(ms[i - 2]?.surface ?? "")) continue;
-    if (ms[i - 3]?.surface === "な") {
+    if (!/^(です|だ)$/.test(ms[i - 1]?.surface ?? "") || !/^(ん|の)$/.test(ms[i - 2]?.surface ?? ""))
+      continue;
+    // 〜なんですけど sets the scene; 口座のことじゃないんだけど puts a matter aside: what follows is the point.
+    const aside = ms[i - 3]?.surface === "ない" && /^(じゃ|では|で)$/.test(ms[i - 4]?.surface ?? "");
+    if (ms[i - 3]?.surface === "な" || aside) {
       const rest = ms.slice(ms[i + 1]?.surface === "、" ? i + 2 : i + 1);
       if (rest.filter((m) => contentPos.has(m.pos)).length >= 2) return rest;
     } else {
@@ -897,6 +903,7 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
       .replace(/全然/g, "まったく")
+      .replace(/女房|家内/g, "奥様")
       .replace(/ちゃんと/g, "きちんと")
       .replace(/腹立つ/g, "腹が立つ")
       .replace(/(?<=[\p{Script=Han}ァ-ヶー])なんて(?=[\p{Script=Han}ァ-ヶー])/gu, "は")
