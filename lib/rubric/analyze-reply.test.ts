@@ -564,7 +564,7 @@ describe("analyzeReply feedback a trainer would sign (session-10 review)", () =>
       /ご迷惑をおかけし|ご心配をおかけし/,
     );
     expect(apologyOf("今月の電気代2万8000円ってなんなの！先月の倍以上よ！")).toMatch(
-      /ご心配をおかけし|ご不安な思いをおかけし/,
+      /ご不快な思いをおかけし|ご不安な思いをおかけし/,
     );
     expect(apologyOf("おたくの受付の人の態度がひどかったのよ！")).toMatch(/不快な思い/);
   });
@@ -778,5 +778,61 @@ describe("analyzeReply violation families met in the session-11 corpus batch", (
     ],
   ] as const)("%s / %s → %s", (callerText, reply, kind, violation) => {
     expect(analyzeReply({ context: [caller(callerText)], reply, kind }).violation).toBe(violation);
+  });
+});
+
+describe("analyzeReply feedback from the session-11 trainer review", () => {
+  const phrasing = (callerText: string, reply: string, kind: "angry" | "lonely" | "inquiry") =>
+    analyzeReply({ context: [caller(callerText)], reply, kind });
+
+  it("names the つなぎ言葉 of a spoken reply and leaves them out of the phrasing", () => {
+    const analysis = phrasing(
+      "ガスの開栓の立ち会いをお願いしたいんですけど。来週引っ越すので。",
+      "はい かしこまりました。えー ご希望は午前と午後 どちらがよろしいですか",
+      "inquiry",
+    );
+    expect(analysis.points.map((p) => p.key)).toContain("fillers");
+    expect(analysis.points.find((p) => p.key === "fillers")?.text).toMatch(/「えー」/);
+    expect(analysis.suggestion).not.toMatch(/えー/);
+  });
+
+  it("apologizes for a wait as a wait and for a shame as a shame, and names the step that fixes it", () => {
+    const wait = phrasing("十時に予約して行ったのに、四十分も待たされたんですよ。", "はい。", "angry");
+    expect(wait.suggestion).toMatch(/お待たせしてしまった|お待たせしてしまい/);
+    expect(wait.suggestion).not.toMatch(/待たされ|ご心配でしたよね/);
+    const shamed = phrasing(
+      "お歳暮、先方にまだ届いてないって電話があって、こっちは恥かいたのよ。",
+      "ご依頼主様のお名前を、フルネームでお願いします。",
+      "angry",
+    );
+    expect(shamed.suggestion).toMatch(/恥ずかしい思い/);
+    expect(shamed.suggestion).not.toMatch(/恥かい|ご心配でしたよね/);
+    const wrong = phrasing("Mサイズ頼んだのにLが届いたんです。来週の入学式に着せるのに。", "はい。", "angry");
+    expect(wrong.suggestion).toMatch(/ご注文番号/);
+    expect(wrong.suggestion).not.toMatch(/状況を(もう少し)?詳しく/);
+  });
+
+  it("asks nothing back of a caller who only said はい while waiting", () => {
+    const analysis = analyzeReply({
+      context: [operator("お調べいたしますので、少々お待ちください。"), caller("はい。")],
+      reply: "お待たせいたしました。ご注文のお品物は、本日発送予定となっております。",
+      kind: "inquiry",
+    });
+    expect(analysis.suggestion).toBe("");
+    expect(analysis.points.map((p) => p.key)).not.toContain("backchannel");
+  });
+
+  it("keeps a compound noun whole and does not carry business past a lonely caller's question", () => {
+    expect(
+      phrasing("お隣の奥さんが引っ越しちゃって、お茶飲み友達もいなくなったのよ。", "はい。", "lonely")
+        .suggestion,
+    ).toMatch(/お茶飲み友達/);
+    const ignored = phrasing(
+      "今日は田中さんいないの？ 田中さんとお話ししたかったのよ。",
+      "えー、はい。それでですね、本日のご注文は、いつもの青汁で、よろしいですか。",
+      "lonely",
+    );
+    expect(ignored.suggestion).not.toMatch(/ご注文/);
+    expect(ignored.suggestion).toMatch(/田中さん/);
   });
 });

@@ -66,6 +66,7 @@ export function analyzeReply(
     normalized.input,
     model ? applyLearnedLayer(ruled, model, normalized.input.reply) : ruled,
     fullTokenizer,
+    fillersOf(input.reply),
   );
   const evidence = Object.fromEntries(
     Object.entries(analysis.evidence).map(([key, value]) => [
@@ -269,10 +270,19 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
   };
 }
 
+// The つなぎ言葉 a trainer hears in a spoken reply (えー, えっと, あのー): set aside before matching, named in
+// the feedback.
+const filler = /(?<=^|[、。,\s])(えー+|えっと|ええと|えーと|あのー*|そのー+|あー+)(?=[、。,\s…]|$)/g;
+
+function fillersOf(reply: string): string[] {
+  return [...new Set([...reply.matchAll(filler)].map((m) => m[0].replace(/ー+$/, "ー")))];
+}
+
 function explain(
   input: AnalyzeReplyInput,
   ruled: RuledReply,
   fullTokenizer: JapaneseTokenizer,
+  fillers: string[] = [],
 ): ReplyAnalysis {
   const { context, reply } = input;
   const { latestCaller, backchannel, reflection, question, empathy, cushion, apology, violation } = ruled;
@@ -334,6 +344,7 @@ function explain(
       casual: register.casual,
       keigo: keigo.length > 0,
       repeatedToken: register.repeatedToken !== null,
+      fillers: fillers.length > 0,
       thanked,
     },
     spans: {
@@ -360,6 +371,7 @@ function explain(
     condoled: condolence.test(reply),
     congratulated: /おめでと|お祝い/.test(reply),
     repeatedToken: register.repeatedToken,
+    fillers,
     quotes: Object.fromEntries(Object.entries(quotes).filter(([, v]) => v !== null)) as Record<
       string,
       string

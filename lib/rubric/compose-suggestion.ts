@@ -26,6 +26,8 @@ export interface SuggestionInput {
     keigo: boolean;
     /** The same 相づち opened this reply and the two before it. */
     repeatedToken: boolean;
+    /** The spoken reply has つなぎ言葉 (えー, あのー). */
+    fillers?: boolean;
     /** The reply opens by thanking the caller for the inquiry (お問い合わせありがとうございます). */
     thanked: boolean;
   };
@@ -73,6 +75,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     labels.empathy ||
     labels.thanked ||
     thanksForKindWords(input) ||
+    // A caller who only said はい while waiting has nothing to be acknowledged.
+    caller?.bare === true ||
     // Good news congratulated is good news heard.
     /おめでと/.test(input.reply);
   const needsCare = kind === "angry" || upset;
@@ -91,11 +95,20 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // A lone 相づち answers a story with nothing of it: the phrasing hands the caller's words back.
   const tokensOnly =
     kind !== "inquiry" && caller?.reflection != null && isTokenOnly(input.reply.replace(/\s+/g, "、"));
+  // A lonely caller's question (田中さんいないの？) answered with business (本日のご注文は…) was not heard.
+  const questionIgnored =
+    kind === "lonely" &&
+    caller?.asked === true &&
+    !labels.parroting &&
+    !labels.summarizing &&
+    /ご注文|ご用件|お手続き|ご契約|お支払い/.test(input.reply);
   const needsFix =
+    questionIgnored ||
     labels.violation !== "none" ||
     labels.casual ||
     labels.keigo ||
     labels.repeatedToken ||
+    labels.fillers === true ||
     labels.apology === "blanket" ||
     !acknowledged ||
     (needsCare && !cared) ||
@@ -106,6 +119,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     tokensOnly;
   if (!needsFix) return { text: "", keep: true };
   const onlyRegister =
+    !questionIgnored &&
     labels.violation === "none" &&
     labels.apology !== "blanket" &&
     acknowledged &&
@@ -181,14 +195,18 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const theirReflection = stripToken(take(has([...input.spans.parroting, ...input.spans.summarizing])));
   const reflectionIsTheirs = theirReflection !== null;
   const reflection = theirReflection ?? (caller?.reflection ? `${caller.reflection}。` : null);
+  // A death is answered with condolence before anything of it is handed back.
+  const condolenceFirst = owedCondolence && !reflectionIsTheirs;
+  if (condolenceFirst) parts.push(pick(condolences, seed, "empathy"));
   if (reflection) parts.push(reflection);
 
   const empathySentence = has(input.spans.empathy);
   // Their empathy already said inside the sentence kept as the reflection needs no second line.
   const empathySaid = empathySentence !== undefined && used.has(empathySentence);
   const theirEmpathy = stripToken(take(empathySentence));
-  const empathy =
-    owedCondolence && !(theirEmpathy && condolence.test(theirEmpathy))
+  const empathy = condolenceFirst
+    ? null
+    : owedCondolence && !(theirEmpathy && condolence.test(theirEmpathy))
       ? pick(condolences, seed, "empathy")
       : owedCongratulation && caller
         ? empathyLine(caller, seed, kind)
@@ -206,11 +224,12 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
 
   // Their other good sentences (a remedy offered, an answer given) stay, in their order; after a
   // violation only the sentences that did something the rubric asks for do (the rest may carry it on).
-  const questionSentence = has(input.spans.question);
+  const questionSentence = questionIgnored ? undefined : has(input.spans.question);
   // After a violation, what the reply said before it (an answer given) stays; what follows may carry it on.
   const firstFlag = Math.min(...input.spans.violation.map((v) => v.start));
   for (const s of labels.violation === "none" ? good : good.filter((g) => g.end <= firstFlag)) {
     if (used.has(s) || s === questionSentence || isTokenOnly(s.text)) continue;
+    if (questionIgnored && /ご注文|ご用件|お手続き|ご契約|お支払い/.test(s.text)) continue;
     // A short read-back of their own (はい、定期便の停止ですね) says again what the reflection just said.
     if (
       reflection &&
@@ -390,7 +409,11 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
     ],
     fedUp: [
       "何度もとなると、ご不快に思われるのも当然です。",
-      "たびたびのことで、さぞご不快だったことと存じます。",
+      "同じことが続いては、さぞご不快だったことと存じます。",
+    ],
+    ashamed: [
+      "さぞお恥ずかしい思いをされたことと存じます。",
+      "先方の手前、さぞお困りになったことと存じます。",
     ],
     lonely: caller.alone
       ? ["お一人だとお寂しいですよね。", "お一人ですと心細いですよね。"]
@@ -415,8 +438,9 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
 // the wrong thing, displeasure at our manner, trouble with a fault.
 const troubleLines: Record<TroubleCause, string[]> = {
   charge: ["それは驚かれましたよね。", "思いがけないご請求で、さぞ驚かれたことと存じます。"],
+  wait: ["お時間を取られて、さぞご不快だったことと存じます。", "それはさぞお困りだったことと存じます。"],
   delay: ["それはご心配でしたよね。", "さぞお困りだったことと存じます。"],
-  wrong: ["それはがっかりされましたよね。", "届いたものが違っていては、がっかりされますよね。"],
+  wrong: ["それはがっかりされましたよね。", "思っていらしたものと違っていては、がっかりされますよね。"],
   staff: ["ご不快に思われるのも当然です。", "そのような対応では、ご不快に思われて当然です。"],
   defect: ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"],
 };
@@ -428,7 +452,12 @@ function troubleEmpathy(cause: TroubleCause | null, kind: CallKind): string[] {
 
 // A limited apology scoped to what went wrong: the wait, the fault, the manner, the worry, the mistake; a
 // fright or a trouble that keeps coming back is apologized for as such.
-const apologyLines: Record<TroubleCause | "scared" | "fedUp" | "other", string[]> = {
+const apologyLines: Record<TroubleCause | "scared" | "fedUp" | "ashamed" | "other", string[]> = {
+  wait: [
+    "長らくお待たせしてしまい、申し訳ございません。",
+    "長い時間お待たせしてしまい、申し訳ございません。",
+  ],
+  ashamed: ["ご迷惑をおかけし、誠に申し訳ございません。", "大変ご迷惑をおかけし、申し訳ございません。"],
   // Something late or missing (a parcel, a mail, a bus): the worry and the trouble, not a wait nobody named.
   delay: ["ご心配をおかけし、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"],
   defect: ["ご不便をおかけし、申し訳ございません。", "ご不便をおかけしており、申し訳ございません。"],
@@ -436,7 +465,7 @@ const apologyLines: Record<TroubleCause | "scared" | "fedUp" | "other", string[]
     "ご不快な思いをおかけし、大変申し訳ございません。",
     "不快な思いをさせてしまい、申し訳ございません。",
   ],
-  charge: ["ご心配をおかけし、申し訳ございません。", "ご不安な思いをおかけし、申し訳ございません。"],
+  charge: ["ご不快な思いをおかけし、申し訳ございません。", "ご不安な思いをおかけし、申し訳ございません。"],
   wrong: ["ご期待に添えず、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"],
   scared: ["ご心配をおかけし、大変申し訳ございません。", "怖い思いをさせてしまい、申し訳ございません。"],
   fedUp: ["たびたびご迷惑をおかけし、申し訳ございません。", "何度もお手数をおかけし、申し訳ございません。"],
@@ -449,7 +478,10 @@ const apologyLines: Record<TroubleCause | "scared" | "fedUp" | "other", string[]
 
 /** The limited apology the phrasing offers this caller (the feedback tip names the same one). */
 export function apologyLine(caller: CallerUnderstanding | null, seed: string): string {
-  const feeling = caller?.feeling === "scared" || caller?.feeling === "fedUp" ? caller.feeling : null;
+  const feeling =
+    caller?.feeling === "scared" || caller?.feeling === "fedUp" || caller?.feeling === "ashamed"
+      ? caller.feeling
+      : null;
   return pick(apologyLines[feeling ?? caller?.cause ?? "other"], seed, "apology");
 }
 
@@ -491,6 +523,8 @@ function nextStep(input: SuggestionInput, seed: string): string {
     return `${readable.join("、")}でございますね。ただいま確認いたします。`;
   const model = input.modelReply ? lastAsk(input.modelReply) : null;
   if (model) return model;
+  const step = kind === "angry" ? troubleStep(caller, seed) : null;
+  if (step) return step;
   const byKind: Record<CallKind, string[]> = {
     // A complaint about a charge or a number is looked up; a story is asked about.
     angry:
@@ -537,6 +571,11 @@ function repairedStep(
     .filter(flagged)
     .map((s) => s.text)
     .join("");
+  // A lonely caller is listened to, not offered a trouble desk's next step.
+  if (input.kind === "lonely" && input.labels.violation !== "derail") return null;
+  // A complaint whose cause is known moves on to what fixes it (an exchange, a lookup of the order).
+  const step = input.kind === "angry" ? troubleStep(input.caller, input.reply) : null;
+  if (step && input.labels.violation !== "derail") return step;
   switch (input.labels.violation) {
     case "derail": {
       const datum =
@@ -580,6 +619,58 @@ function repairedStep(
   }
 }
 
+// The concrete next step for a complaint, by what went wrong: the order looked up, an exchange arranged, the
+// bill checked, the day's wait looked into.
+function troubleStep(caller: CallerUnderstanding | null, seed: string): string | null {
+  if (!caller?.cause) return null;
+  const text = `${caller.reflection ?? ""}`;
+  const booking = /予約|部屋|ホテル|宿|旅館|席|ツアー|便/.test(text);
+  const parcel = /荷物|注文|届|配達|発送|お歳暮|お中元|商品|品物/.test(text);
+  const product =
+    /買|購入|商品|製品|品物|本体|機械|家電|掃除機|冷蔵庫|洗濯機|レンジ|テレビ|エアコン|炊飯器|イヤホン|パソコン|スマホ|プリンター|ドライヤー/.test(
+      text,
+    );
+  const steps: Record<TroubleCause, string[]> = {
+    wait: [
+      "当日の状況をすぐに確認いたしますので、恐れ入りますが、お名前を伺ってもよろしいでしょうか。",
+      "すぐに確認いたしますので、恐れ入りますが、お名前とご利用の日時を伺ってもよろしいでしょうか。",
+    ],
+    delay: parcel
+      ? [
+          "ただいまお届けの状況をお調べいたしますので、恐れ入りますが、ご注文番号を伺ってもよろしいでしょうか。",
+          "すぐにお荷物の状況をお調べいたしますので、恐れ入りますが、伝票番号かご注文番号を伺えますでしょうか。",
+        ]
+      : [
+          "すぐに状況を確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
+          "ただいまお調べいたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
+        ],
+    defect: product
+      ? [
+          "すぐにお調べいたしますので、恐れ入りますが、製品の型番とご購入日を伺えますでしょうか。",
+          "交換や修理についてご案内いたしますので、恐れ入りますが、ご購入日と型番を伺ってもよろしいでしょうか。",
+        ]
+      : [
+          "すぐに状況をお調べいたしますので、恐れ入りますが、ご契約者様のお名前を伺ってもよろしいでしょうか。",
+          "ただいま確認いたしますので、恐れ入りますが、お名前とご連絡先を伺えますでしょうか。",
+        ],
+    wrong: booking
+      ? ["すぐに確認いたしますので、恐れ入りますが、ご予約のお名前とご利用日を伺ってもよろしいでしょうか。"]
+      : [
+          "至急お取り替えの手配をいたしますので、恐れ入りますが、ご注文番号を伺えますでしょうか。",
+          "すぐに正しいお品物をご用意いたしますので、恐れ入りますが、ご注文番号を伺ってもよろしいでしょうか。",
+        ],
+    charge: [
+      "ご請求の内容をすぐにお調べいたしますので、恐れ入りますが、ご契約者様のお名前を伺ってもよろしいでしょうか。",
+      "明細を確認いたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
+    ],
+    staff: [
+      "担当の者に事実を確認いたしますので、恐れ入りますが、お名前と、いつ頃のことか伺ってもよろしいでしょうか。",
+      "当時の状況を確認いたしますので、恐れ入りますが、お名前を伺ってもよろしいでしょうか。",
+    ],
+  };
+  return pick(steps[caller.cause], seed, "step");
+}
+
 // The model reply's last question or offer, when it has one.
 function lastAsk(modelReply: string): string | null {
   const sentences = splitSentences(modelReply);
@@ -613,9 +704,15 @@ function isTokenOnly(text: string): boolean {
 }
 
 // ええ / うん toward a customer become はい.
+// Spoken shortcuts an operator does not say: 点いてますか → 点いていますか, ランプって → ランプは.
+function spokenToWritten(text: string): string {
+  return text.replace(/てま(す|した|せん)/g, "ていま$1").replace(/(?<=[ァ-ヶー])って(?=[、\s])/g, "は");
+}
+
 function politeTokens(text: string): string {
-  const out = text
+  const out = spokenToWritten(text)
     .replace(/(^|[、。])(ええ|うん)(?=[、。]|$)/g, "$1はい")
+    .replace(/はい[、。]はい(?=[、。])/g, "はい")
     .replace(/^そうなんですか(?=[、。]|$)/, "そうでしたか")
     .replace(/^(え|あ)[…、。]+/, "")
     .replace(/わたし(?=[はもがのを、])/g, "私");
@@ -625,8 +722,8 @@ function politeTokens(text: string): string {
 // A reply whose only fault is its 相づち keeps its words: ええ/うん become はい, a third はい in a row varies.
 function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
   const varied = repeated ? (kind === "inquiry" ? "かしこまりました" : "さようでございますか") : "はい";
-  const out = reply
-    .replace(/^((はい|ええ|うん)[、\s]*)+/, `${varied}、`)
+  const out = spokenToWritten(reply)
+    .replace(/^((はい|ええ|うん)[、。\s]*)+/, `${varied}、`)
     .replace(/(^|[、。])(ええ|うん)(?=[、。]|$)/g, "$1はい")
     .replace(/わたし(?=[はもがのを、])/g, "私")
     // A drawn-out ending (お辛いですよねえ) and a filler between pauses (だと、その、退屈) are speech.
@@ -634,10 +731,21 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
     .replace(/(?<=、)(その|あの|あのー|まあ)、/g, "")
     .replace(/(?<=[\p{Script=Han}ぁ-ん])(?<!す)くって(?=[、。]|[^、。]{2})/gu, "くて")
     .replace(/、+(?=。|$)/g, "");
-  return splitSentences(out)
-    .filter((s) => !/^[えあーっ…、。\s]*$/.test(s.text))
-    .map((s) => fewerCommas(/[。！？!?]$/.test(s.text) ? s.text : `${s.text}。`))
-    .join("");
+  return (
+    splitSentences(out)
+      .filter((s) => !/^[えあーっ…、。\s]*$/.test(s.text))
+      // A read-back left on its て (前のパソコンが、もう動かなくなって) is finished as one.
+      .map((s) =>
+        /ます|です|ござい|まし/.test(s.text)
+          ? s.text
+          : s.text.replace(
+              /(?<=[っいしえけれめねせきじ])て。?$|(?<=ん)で。?$/,
+              (m) => `${m[0] === "で" ? "だ" : "た"}のですね。`,
+            ),
+      )
+      .map((s) => fewerCommas(/[。！？!?]$/.test(s) ? s : `${s}。`))
+      .join("")
+  );
 }
 
 // A transcript's pauses (夜道が、暗いと、娘さんも、) are not a written sentence's commas: where they come

@@ -13,7 +13,7 @@ export interface BackchannelResult {
 // Interjection tokens: only at a sentence/phrase start and followed by a break, so お支払い or ええと
 // do not count.
 const interjection =
-  /(?<=^|[、。,!?！？…\s「])(はいはい|はい|ええ|うんうん|うん|はあ|へえ|ほう)(?=[、。,!?！？…ー〜\s]|$)/g;
+  /(?<=^|[、。,!?！？…\s「])((?:はい){1,3}|(?:ええ){1,3}|(?:うん){1,3}|はあ|へえ|ほう)(?=[、。,!?！？…ー〜\s]|$)/g;
 // Phrase tokens: at a phrase start (届きそうですか is not そうですか).
 const phrase =
   /(?<=^|[、。,!?！？…\s「]|はい|ええ|うん|あ|ああ|えー|へえ)(さようでございますか|さようでございましたか|左様でございますか|左様でございましたか|さようですか|左様ですか|そうでございますか|そうでございましたか|そうでしたか|そうですか|そうなんですね|そうなんですか|そうだったんですね|そうだったのですね|そうなのですね|そうなんだ|そうだったんですか|そうだったのですか|そうですよね|そうですね|なるほど|かしこまりました|承知(いたし|致し|し)ました|承知です|承りました|了解(いたし|致し|し)ました|ごもっともです|ごもっともでございます|おっしゃる通り|おっしゃるとおり|仰る通り)/g;
@@ -45,8 +45,9 @@ export function detectBackchannel(reply: string, context: Turn[]): BackchannelRe
 
 function normalizeToken(token: string): string {
   if (token.startsWith("さよう") || token.startsWith("左様")) return "さようでございますか";
-  if (token === "はいはい") return "はい";
-  if (token === "うんうん") return "うん";
+  // A token said twice or three times in one breath (はいはい, ええええ) is that token.
+  const repeated = /^(はい|ええ|うん)\1+$/.exec(token);
+  if (repeated?.[1]) return repeated[1];
   return token;
 }
 

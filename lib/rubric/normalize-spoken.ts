@@ -47,7 +47,8 @@ export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer):
           (m.surface === "え" &&
             morphemes[i + 1]?.surface === "え" &&
             morphemes[i + 1]?.start === m.end &&
-            morphemes[i - 1]?.surface !== "え" &&
+            // ええええ is ええ said twice: every other え starts one.
+            evenRunBefore(morphemes, i) &&
             !/^(と|っと)/.test(morphemes[i + 2]?.surface ?? "")),
       )
       .map((m) => m.start),
@@ -65,6 +66,12 @@ export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer):
   );
   const ended = insertAfter(spaced, sentenceEnd, "。");
   return insertAfter(ended, leadingToken, "、", (index) => tokenStarts.has(ended.origin[index] ?? -1));
+}
+
+function evenRunBefore(morphemes: { surface: string }[], i: number): boolean {
+  let run = 0;
+  while (morphemes[i - 1 - run]?.surface === "え") run += 1;
+  return run % 2 === 0;
 }
 
 // A recognizer writes some set phrases in kana (もうしわけございません, おそれいりますが); the detectors read

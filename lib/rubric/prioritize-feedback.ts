@@ -37,6 +37,8 @@ export interface FeedbackInput {
   /** The first 敬語 slip of the reply, if any. */
   keigo: KeigoSlip | null;
   repeatedToken: string | null;
+  /** つなぎ言葉 in the spoken reply (えー, あのー). */
+  fillers?: string[];
   /** Whole-word quotes of the reply's evidence, per label. */
   quotes: Partial<
     Record<"parroting" | "summarizing" | "empathy" | "cushion" | "violation" | "apology" | "question", string>
@@ -119,6 +121,16 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
       text: `「${f.repeatedToken}」が続いています。「さようでございますか」「かしこまりました」など、相づちに変化をつけましょう。`,
     });
   }
+  if (f.fillers && f.fillers.length > 0) {
+    problems.push({
+      key: "fillers",
+      tone: "warn",
+      text: `${f.fillers
+        .slice(0, 3)
+        .map((w) => `「${w}」`)
+        .join("")}などのつなぎ言葉が入っています。言葉に詰まったら、つなぎ言葉の代わりに一呼吸おきましょう。`,
+    });
+  }
   if (f.keigo) {
     problems.push({
       key: "keigo",
@@ -142,7 +154,13 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
   const upset = feeling !== "neutral" && feeling !== "happy";
   // Good news congratulated is good news heard.
   const acknowledged =
-    f.backchannel || f.parroting || f.summarizing || f.empathy || f.thanked || f.congratulated;
+    f.backchannel ||
+    f.parroting ||
+    f.summarizing ||
+    f.empathy ||
+    f.thanked ||
+    f.congratulated ||
+    f.caller?.bare === true;
   if (feeling === "loss" && !f.condoled) {
     return {
       key: "empathy",

@@ -18,6 +18,8 @@ export interface CallerUnderstanding {
   requested: boolean;
   /** The caller reports something of ours gone wrong (a wrong name, a broken part, nothing delivered). */
   defect: boolean;
+  /** The turn is only a token (はい, お願いします) said while the operator works: nothing to acknowledge. */
+  bare: boolean;
   /** The turn names something of ours (おたく, 注文, 商品, 配達, 請求…), not only the caller's own things. */
   ours: boolean;
   /** The caller is winding up (以上です, それだけ, ありがとう). */
@@ -35,12 +37,13 @@ export interface CallerUnderstanding {
 }
 
 /** What a complaint is about: a wait, a fault, our staff's manner, a charge, or the wrong thing sent. */
-export type TroubleCause = "delay" | "defect" | "staff" | "charge" | "wrong";
+export type TroubleCause = "wait" | "delay" | "defect" | "staff" | "charge" | "wrong";
 
 export type CallerFeeling =
   | "loss"
   | "scared"
   | "fedUp"
+  | "ashamed"
   | "lonely"
   | "disappointed"
   | "down"
@@ -84,6 +87,9 @@ export function understandCaller(
     requested: /たい(ん|の|です|けど|が|[。、]|$)|ください|お願い|てほしい|てもらえ|ていただけ/.test(text),
     defect: ourDefect(text),
     ours: ourSide.test(text),
+    bare: /^[\s、。]*(はい|ええ|うん|はあ|お願いします|お願いいたします|よろしくお願いします|わかりました|どうも)?[\s、。！!]*$/.test(
+      text,
+    ),
     closing:
       /以上です|それだけ(です|なの|よ)|もう(大丈夫|いい(です|わ))|ありがとう(ござい|ね|ございました)?[。！!]?$|失礼します/.test(
         text,
@@ -103,6 +109,14 @@ function causeOf(text: string): TroubleCause | null {
     return "staff";
   if (/請求|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍|保険金|給付金|返金|払い戻/.test(text))
     return "charge";
+  // A wait the caller sat through (四十分も待たされた, 電話がつながらない): our time taken, not a parcel late.
+  if (
+    /待たされ|待って(る|い|た)|[0-9０-９一二三四五六七八九十]+(分|時間)も|(電話|窓口)[^。]{0,8}(つながらな|繋がらな)|混み合/.test(
+      text,
+    ) &&
+    !/届かな|届いてな|届いていな|来な(い|かった)|まだ(来|届)/.test(text)
+  )
+    return "wait";
   if (
     /届かな|届いてな|来な(い|かった)|まだ(来|届|連絡)|遅れ|遅い|待たされ|待って(る|い)|連絡(が)?(な|来)|折り返し/.test(
       text,
@@ -110,7 +124,7 @@ function causeOf(text: string): TroubleCause | null {
   )
     return "delay";
   if (
-    /(色|サイズ|商品|品物|中身|届いた|写真|注文した|頼んだ|名前|プレート|宛名)[^。]{0,14}(違|別の)|間違(った|えた|えて)[^。]{0,8}(商品|もの|品|届|送)/.test(
+    /(色|サイズ|商品|品物|中身|届いた|写真|注文した|頼んだ|名前|プレート|宛名)[^。]{0,14}(違|別の)|(頼んだ|注文した|選んだ|買った)のに[^。]{0,12}(が|の)(届い|来た|入って)|間違(った|えた|えて)[^。]{0,8}(商品|もの|品|届|送)/.test(
       text,
     )
   )
@@ -189,7 +203,7 @@ const personalQuestion =
   /あなた|お姉さん|お兄さん|下の名前|お名前は|結婚|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
 
 const defectWord =
-  /間違|違う|違って|違いま|になってて|になってた|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな/;
+  /間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな/;
 
 // A family member who never comes or calls is the caller's sorrow, not our fault to apologize for.
 const callersPeople = /嫁|息子|娘|孫|主人|旦那|夫|妻|友達|友人|近所|兄|姉|弟|妹|親戚|先生|ヘルパー/;
@@ -640,7 +654,9 @@ function droppedObject(part: Morpheme[], i: number): boolean {
     before.pos === "名詞" &&
     /^(一般|サ変接続|固有名詞|英数|接尾,一般)/.test(before.posDetail) &&
     !/人名|地域/.test(before.posDetail) &&
-    before.end === part[i]?.start
+    before.end === part[i]?.start &&
+    // お茶飲み友達: a verb stem inside a compound noun takes no particle.
+    !(part[i]?.inflectionForm?.startsWith("連用") && part[i + 1]?.pos === "名詞")
   );
 }
 
@@ -892,7 +908,7 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の|あたしの)?(母親|(?<![祖叔伯義])母|おふくろ)(?![親様さ])/g, "お母様")
       .replace(/(うちの|私の|あたしの)?(父親|(?<![祖叔伯義])父|おやじ)(?![親様さ])/g, "お父様")
       .replace(/(?<![ご])友人/g, "ご友人")
-      .replace(/(?<![お])友達/g, "お友達")
+      .replace(/(?<![おみ])友達/g, "お友達")
       .replace(/(うちの|私の|あたしの)?(?<!ご)(主人|旦那|夫)(?![様さ婦])|うちの人/g, "ご主人")
       .replace(/(?<!お)嫁(?![様さ])/g, "お嫁さん")
       .replace(/(うちの|私の)(息子|娘|孫)(?![様さ])/g, "$2さん")
@@ -903,6 +919,19 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
       .replace(/全然/g, "まったく")
+      // 亡くなりまして……それで、名義変更を: the story's pause and its それで are not written.
+      .replace(/(まして|て)(それで|で)、?/g, "$1、")
+      // A wait we caused is ours to name: 四十分も待たされた → 四十分もお待たせしてしまった.
+      .replace(/待たされ(た|て)(?!い)/g, (_m: string, t: string) =>
+        t === "た" ? "お待たせしてしまった" : "お待たせしてしまい",
+      )
+      .replace(/待たされてい/g, "お待たせしてい")
+      .replace(/恥(を)?かい(た|て)/g, (_m: string, _o: string, t: string) => `恥ずかしい思いをされ${t}`)
+      // The caller's charged words are not the operator's: たった十分, 勝手に, お知らせなんて.
+      .replace(/たった(の)?(?=[0-9０-９一二三四五六七八九十百千万数何半])/g, "")
+      .replace(/勝手に/g, "")
+      .replace(/(?<=[\p{Script=Han}ァ-ヶーせ])なんて(?=[ごお見読聞知分わ])/gu, "を")
+      .replace(/(?<=[いたな])からって(?=.)/g, "という理由で")
       .replace(/女房|家内/g, "奥様")
       .replace(/ちゃんと/g, "きちんと")
       .replace(/腹立つ/g, "腹が立つ")
@@ -999,6 +1028,8 @@ function nounPhrase(clause: Morpheme[]): string | null {
 
 function feelingOf(text: string, complaining: boolean): CallerFeeling {
   if (/亡くな|亡くし|命日|お葬式|葬儀|他界|逝っ|死んじゃ|死んだ/.test(text)) return "loss";
+  // A child or parent hurt (うちの子が怪我をした): the caller is worried for them.
+  if (/(子|息子|娘|孫|母|父|主人|夫|妻)[^。]{0,16}(けが|怪我)/.test(text)) return "worried";
   // A danger to the caller's body or home (火花が散った, 火事になるところ): fear, not inconvenience.
   if (
     /火事|火花|発火|煙が|感電|ぞっと|泥棒|不審者|震えて|震えた/.test(text) ||
@@ -1011,6 +1042,8 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     /何度も|何回も|[二三四五六七八九0-9２-９]回目|毎回|またですか|また同じ|同じ間違い|いつもいつも/.test(text)
   )
     return "fedUp";
+  // Shamed before others (先方に恥をかいた, 顔が立たない): the embarrassment is what hurts.
+  if (complaining && /恥(を)?かい|恥ずかし|面目|顔が立た|顔をつぶ|立場がな/.test(text)) return "ashamed";
   // A child who came home crying: the parent is worried for them, not let down.
   if (/(子|息子|娘|孫)[^。]{0,24}泣/.test(text)) return "worried";
   if (
