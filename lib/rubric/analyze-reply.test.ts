@@ -836,3 +836,57 @@ describe("analyzeReply feedback from the session-11 trainer review", () => {
     expect(ignored.suggestion).toMatch(/田中さん/);
   });
 });
+
+describe("analyzeReply after the second session-11 review", () => {
+  const run = (callerText: string, reply: string, kind: "angry" | "lonely" | "inquiry") =>
+    analyzeReply({ context: [caller(callerText)], reply, kind });
+
+  it("corrects おさせしてしまい and お手続きできます", () => {
+    const caused = run(
+      "配達の人の態度がひどかったの。",
+      "配達員の態度でご不快な思いをおさせしてしまい、申し訳ございません。",
+      "angry",
+    );
+    expect(caused.points.map((p) => p.text).join("")).toMatch(/思いをおかけして/);
+    const offered = run(
+      "毎月自動で仕送りできますか。",
+      "はい、毎月の自動送金でございますね。お手続きできます。",
+      "inquiry",
+    );
+    expect(offered.points.map((p) => p.text).join("")).toMatch(/お手続きいただけます/);
+  });
+
+  it("hears a party of one child as a booking, and a musing かしら as no worry", () => {
+    const booking = run(
+      "八月十日から一泊で、大人二人と、小学生の子どもが一人です。",
+      "かしこまりました。八月十日から一泊、大人お二人様と小学生のお子様お一人様でございますね。",
+      "inquiry",
+    );
+    expect(booking.suggestion).not.toMatch(/心細|お寂し/);
+    const origami = run(
+      "今日ね、デイサービスで折り紙を教わったのよ。鶴を折ったの、何十年ぶりかしら。",
+      "そうなんですね、鶴を折られたんですね。きれいに折れましたか。",
+      "lonely",
+    );
+    expect(origami.suggestion).not.toMatch(/不安|心配/);
+  });
+
+  it("does not praise はあ to a complaint, and hands our staff back as the subject", () => {
+    const bored = run("炊飯器、買って一週間で電源が入らなくなったのよ。", "はあ。", "angry");
+    expect(bored.points.map((p) => p.key)).not.toContain("backchannel");
+    expect(bored.suggestion).not.toMatch(/はあ/);
+    const staff = run("おたくの営業の人、うちに来て、玄関先で一時間も粘ったのよ。", "はい。", "angry");
+    expect(staff.suggestion).toMatch(/営業の者がお宅に伺って/);
+    expect(staff.suggestion).toMatch(/不快/);
+  });
+
+  it("congratulates before handing good news back", () => {
+    const news = run(
+      "昨日ね、ひ孫が生まれたのよ。でも遠くの大阪だから、まだ抱っこもできなくて。",
+      "そうでしたか。離れて暮らしていらっしゃるので、まだ抱っこできていないのですね。",
+      "lonely",
+    );
+    expect(news.suggestion.indexOf("おめでとう")).toBeGreaterThan(-1);
+    expect(news.suggestion.indexOf("おめでとう")).toBeLessThan(news.suggestion.indexOf("のですね"));
+  });
+});

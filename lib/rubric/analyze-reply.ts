@@ -304,7 +304,9 @@ function explain(
           ? "lonely"
           : "inquiry";
   const caller = callerForKind(
-    latestCaller ? understandTurn(latestCaller.text, fullTokenizer, reading.complaining) : null,
+    latestCaller
+      ? understandTurn(latestCaller.text, fullTokenizer, reading.complaining || kind === "angry")
+      : null,
     kind,
   );
   // The final labels, once: what the mood, the scorecard, the points and the phrasing all read.
@@ -325,7 +327,9 @@ function explain(
   };
   const quotes = {
     parroting: quote(reflection.parroting.spans, true),
-    summarizing: quote(reflection.summarizing.spans, true),
+    // A summary is quoted from its first point to its last (『ミケちゃんが…涙が出てしまうんですね』), not by
+    // its first word.
+    summarizing: quote(summaryStretch(reply, reflection.summarizing.spans), true),
     empathy: quote(empathy.spans, true),
     cushion: quote(cushion.spans),
     violation: quote(violation.spans, true),
@@ -409,6 +413,20 @@ function explain(
     points,
     suggestion: suggestion.text,
   };
+}
+
+// The stretch of a summary's points, when it is short enough to quote; else its first point.
+function summaryStretch(reply: string, spans: Span[]): Span[] {
+  if (spans.length < 2) return spans;
+  const start = Math.min(...spans.map((s) => s.start));
+  let end = Math.max(...spans.map((s) => s.end));
+  // …to the confirmation that closes it (〜と思うと夜中に涙が出てしまうんですね).
+  const close =
+    /(のですね|んですね|ということ(です|でございます)ね|とのことですね|でございますね|ですね)/.exec(
+      reply.slice(end, end + 24),
+    );
+  if (close) end += close.index + close[0].length;
+  return end - start <= 80 ? [{ start, end }] : spans;
 }
 
 const thanksOpening =

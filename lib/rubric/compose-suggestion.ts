@@ -192,27 +192,43 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       pick(openings(kind, caller, labels.violation), seed, "open"),
   );
 
-  const theirReflection = stripToken(take(has([...input.spans.parroting, ...input.spans.summarizing])));
+  // Their own read-back in other words (離れて暮らしているので…見られていないのですね) is their reflection too.
+  const paraphrased =
+    input.spans.parroting.length === 0 && input.spans.summarizing.length === 0
+      ? good.find((s) =>
+          s !== good[0] || !isTokenOnly(s.text)
+            ? /(のですね|んですね|ということ(です|でございます)ね|とのことですね)[。]?$/.test(s.text) &&
+              !/[?？]/.test(s.text)
+            : false,
+        )
+      : undefined;
+  const theirReflection = stripToken(
+    take(has([...input.spans.parroting, ...input.spans.summarizing]) ?? paraphrased),
+  );
   const reflectionIsTheirs = theirReflection !== null;
   const reflection = theirReflection ?? (caller?.reflection ? `${caller.reflection}。` : null);
   // A death is answered with condolence before anything of it is handed back.
   const condolenceFirst = owedCondolence && !reflectionIsTheirs;
   if (condolenceFirst) parts.push(pick(condolences, seed, "empathy"));
+  // Good news is congratulated before it is handed back.
+  const congratulationFirst = owedCongratulation && caller !== null && !condolenceFirst;
+  if (congratulationFirst) parts.push(empathyLine(caller, seed, kind) ?? "おめでとうございます。");
   if (reflection) parts.push(reflection);
 
   const empathySentence = has(input.spans.empathy);
   // Their empathy already said inside the sentence kept as the reflection needs no second line.
   const empathySaid = empathySentence !== undefined && used.has(empathySentence);
   const theirEmpathy = stripToken(take(empathySentence));
-  const empathy = condolenceFirst
-    ? null
-    : owedCondolence && !(theirEmpathy && condolence.test(theirEmpathy))
-      ? pick(condolences, seed, "empathy")
-      : owedCongratulation && caller
-        ? empathyLine(caller, seed, kind)
-        : empathySaid
-          ? null
-          : (theirEmpathy ?? (caller ? empathyLine(caller, seed, kind) : null));
+  const empathy =
+    condolenceFirst || congratulationFirst
+      ? null
+      : owedCondolence && !(theirEmpathy && condolence.test(theirEmpathy))
+        ? pick(condolences, seed, "empathy")
+        : owedCongratulation && caller
+          ? empathyLine(caller, seed, kind)
+          : empathySaid
+            ? null
+            : (theirEmpathy ?? (caller ? empathyLine(caller, seed, kind) : null));
   if (empathy && (kind !== "inquiry" || upset)) parts.push(empathy);
 
   const apologized = () => parts.some((p) => /申し訳|お詫び|おかけし/.test(p));
@@ -711,7 +727,7 @@ function spokenToWritten(text: string): string {
 
 function politeTokens(text: string): string {
   const out = spokenToWritten(text)
-    .replace(/(^|[、。])(ええ|うん)(?=[、。]|$)/g, "$1はい")
+    .replace(/(^|[、。])(ええ|うん|はあ|へえ)(?=[、。…]|$)/g, "$1はい")
     .replace(/はい[、。]はい(?=[、。])/g, "はい")
     .replace(/^そうなんですか(?=[、。]|$)/, "そうでしたか")
     .replace(/^(え|あ)[…、。]+/, "")
@@ -724,7 +740,7 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
   const varied = repeated ? (kind === "inquiry" ? "かしこまりました" : "さようでございますか") : "はい";
   const out = spokenToWritten(reply)
     .replace(/^((はい|ええ|うん)[、。\s]*)+/, `${varied}、`)
-    .replace(/(^|[、。])(ええ|うん)(?=[、。]|$)/g, "$1はい")
+    .replace(/(^|[、。])(ええ|うん|はあ|へえ)(?=[、。…]|$)/g, "$1はい")
     .replace(/わたし(?=[はもがのを、])/g, "私")
     // A drawn-out ending (お辛いですよねえ) and a filler between pauses (だと、その、退屈) are speech.
     .replace(/(?<=[よわ]?ね)え+(?=[。、！？!?]|$)/g, "")

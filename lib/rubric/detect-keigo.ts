@@ -30,6 +30,18 @@ const slips: { pattern: RegExp; correct: (said: string) => string; reason: strin
     correct: (said) => said.replace("もらえ", "いただけ"),
     reason: "お客様へのお願いは「いただく」を使いましょう",
   },
+  {
+    // 不快な思いをおさせしてしまい: a feeling is caused with おかけする, not a humble 〜させる.
+    pattern: /思いをおさせして/g,
+    correct: () => "思いをおかけして",
+    reason: "「思いをさせる」は謙譲語にせず「思いをおかけする」としましょう",
+  },
+  {
+    // お手続きできます: what the caller does is offered with いただけます.
+    pattern: /(?<=^|[、。\s])(お手続き|お申し込み|ご利用|ご購入|ご予約)(が)?できます/g,
+    correct: (said) => said.replace(/(が)?できます$/, "いただけます"),
+    reason: "お客様がなさることは「〜いただけます」としましょう",
+  },
 ];
 
 /** The 敬語 slips of a reply, in order. */

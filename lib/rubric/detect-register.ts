@@ -9,7 +9,8 @@ export interface RegisterResult {
   repeatedToken: string | null;
 }
 
-const casualTokens = new Set(["ええ", "うん"]);
+// はあ and へえ toward a complaining caller sound bored or doubtful.
+const casualTokens = new Set(["ええ", "うん", "はあ", "へえ"]);
 const runLength = 3;
 
 /**

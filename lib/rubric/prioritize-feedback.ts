@@ -112,7 +112,7 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
     problems.push({
       key: "register",
       tone: "warn",
-      text: "「ええ」「うん」はお客様にはくだけた印象です。「はい」「さようでございますか」を使いましょう。",
+      text: "「ええ」「うん」「はあ」はお客様にはくだけた印象です。「はい」「さようでございますか」を使いましょう。",
     });
   } else if (f.repeatedToken) {
     problems.push({
@@ -292,6 +292,8 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
     f.backchannel &&
     f.violation === "none" &&
     !f.repeatedToken &&
+    // ええ faulted as casual is not praised in the same breath.
+    !f.casual &&
     !(f.kind === "inquiry" && f.caller?.asked)
   )
     return { key: "backchannel", tone: "good", text: "相づちでお話を受け止められています。" };

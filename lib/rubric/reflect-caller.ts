@@ -105,7 +105,11 @@ export function understandCaller(
 }
 
 function causeOf(text: string): TroubleCause | null {
-  if (/態度|言い方|口調|失礼|横柄|無愛想|怒鳴|馬鹿に|たらい回し|説明がな|対応が(悪|ひど)/.test(text))
+  if (
+    /態度|言い方|口調|失礼|横柄|無愛想|怒鳴|馬鹿に|バカに|ばかに|しつこ|押し売り|強引|粘っ|居座|たらい回し|説明がな|対応が(悪|ひど)/.test(
+      text,
+    )
+  )
     return "staff";
   if (/請求|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍|保険金|給付金|返金|払い戻/.test(text))
     return "charge";
@@ -130,7 +134,7 @@ function causeOf(text: string): TroubleCause | null {
   )
     return "wrong";
   if (
-    /壊れ|割れ|漏れ|欠け|傷|汚れ|不良|故障|取れ(て|た)|外れ|剥が|はがれ|ひび|ヒビ|穴が|へこ|凹|曲が|折れ|破れ|ほつれ|カビ|かび|異物|動かな|つかな|出ない|音が|変な音|異音|不具合|エラー|止まっ|使えな|できな|おかしい/.test(
+    /壊れ|割れ|漏れ|欠け|傷|汚れ|不良|故障|つながらな|繋がらな|取れ(て|た)|外れ|剥が|はがれ|ひび|ヒビ|穴が|へこ|凹|曲が|折れ|破れ|ほつれ|カビ|かび|異物|動かな|つかな|出ない|音が|変な音|異音|不具合|エラー|止まっ|使えな|できな|おかしい/.test(
       text,
     )
   )
@@ -919,6 +923,12 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
       .replace(/全然/g, "まったく")
+      // 営業の者、うちに来て: our staff named as the subject keep their が.
+      .replace(/(?<=(の者|担当者|配達員|作業員|スタッフ))、?(?=[^がはもにをのとで、。])/g, "が")
+      .replace(
+        /(?<=(の者|担当者|配達員|作業員|スタッフ)が)うちに来(て|た)/g,
+        (_m: string, _w: string, t: string) => `お宅に伺っ${t}`,
+      )
       // 亡くなりまして……それで、名義変更を: the story's pause and its それで are not written.
       .replace(/(まして|て)(それで|で)、?/g, "$1、")
       // A wait we caused is ours to name: 四十分も待たされた → 四十分もお待たせしてしまった.
@@ -948,7 +958,7 @@ function tidy(phrase: string): string {
         (m: string) => `${m[0]}いって`,
       )
       // A speaker's pauses after a particle (集金の人が、来て、縁側で…) are not written.
-      .replace(/(?<=[がをはも]|(?<!の)に|(?<!もの)の)、(?=.)/g, "")
+      .replace(/(?<=[がをはも]|(?<!の)に|(?<!もの)の|[\p{Script=Han}ァ-ヶー]で)、(?=.)/gu, "")
       .replace(/と思うのですね$/, "とのことですね")
       .replace(/たいと思っているのですね$/, "たいとお考えなのですね")
       // 入院してたんだから、: the reason given plainly.
@@ -1059,13 +1069,13 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // Alone at night and afraid (夜一人でいると怖くて): the fear is what to answer, not the solitude.
   if (/怖|こわ|心細|不安で|不安な/.test(text) && !/寂し|さみし|さびし/.test(text)) return "worried";
   if (
-    /一人(で|きり|だと|暮らし)|ひとり|誰とも|話し相手|誰も(いない|来ない)|電話(を)?くれない|来てくれない|会えない|顔(を)?見てない/.test(
+    /一人(で(?!す|ござ)|きり|だと|暮らし)|ひとり(?!です|でござ|分|様)|誰とも|話し相手|誰も(いない|来ない)|電話(を)?くれない|来てくれない|会えない|顔(を)?見てない/.test(
       text,
     )
   )
     return "lonely";
   if (/情けな|落ち込|滅入|しんど|元気が出な|気が抜け|力が抜け|する気が|張り合い/.test(text)) return "down";
-  if (/心配|不安|怖|こわ|どうしよう|かしら/.test(text)) return "worried";
+  if (/心配|不安|怖|こわ|どうしよう/.test(text)) return "worried";
   // A joy that brings back someone gone (主人が植えた梅が咲いた、主人を思い出す): a memory, not good news.
   if (
     /思い出|生前|形見|亡き|在りし/.test(text) &&
