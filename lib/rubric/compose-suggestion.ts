@@ -235,7 +235,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   if (apologyOwed(kind, caller)) {
     const theirs = labels.apology === "limited" ? take(has(input.spans.apology)) : null;
     if (theirs) parts.push(theirs);
-    else if (!apologized()) parts.push(apologyLine(caller, seed));
+    else if (!apologized()) parts.push(apologyLine(caller, seed, parts.join("")));
   }
 
   // Their other good sentences (a remedy offered, an answer given) stay, in their order; after a
@@ -493,12 +493,19 @@ const apologyLines: Record<TroubleCause | "scared" | "fedUp" | "ashamed" | "othe
 };
 
 /** The limited apology the phrasing offers this caller (the feedback tip names the same one). */
-export function apologyLine(caller: CallerUnderstanding | null, seed: string): string {
+export function apologyLine(caller: CallerUnderstanding | null, seed: string, said = ""): string {
+  const options = apologyOptions(caller);
+  // Not the words the empathy line just used (さぞ怖い思いをされた… / 怖い思いをさせてしまい).
+  const fresh = options.filter((o) => !said.includes(o.replace(/(をおかけし|をさせてしまい).*$/, "")));
+  return pick(fresh.length > 0 ? fresh : options, seed, "apology");
+}
+
+function apologyOptions(caller: CallerUnderstanding | null): string[] {
   const feeling =
     caller?.feeling === "scared" || caller?.feeling === "fedUp" || caller?.feeling === "ashamed"
       ? caller.feeling
       : null;
-  return pick(apologyLines[feeling ?? caller?.cause ?? "other"], seed, "apology");
+  return apologyLines[feeling ?? caller?.cause ?? "other"];
 }
 
 // The next step fits the caller's last turn: a closing, a boundary, a read-back, an answer, or a question.
@@ -641,7 +648,7 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
   if (!caller?.cause) return null;
   const text = `${caller.reflection ?? ""}`;
   const booking = /予約|部屋|ホテル|宿|旅館|席|ツアー|便/.test(text);
-  const parcel = /荷物|注文|届|配達|発送|お歳暮|お中元|商品|品物/.test(text);
+  const parcel = /荷物|注文|配達|宅配|通販|お歳暮|お中元|商品|品物/.test(text);
   const product =
     /買|購入|商品|製品|品物|本体|機械|家電|掃除機|冷蔵庫|洗濯機|レンジ|テレビ|エアコン|炊飯器|イヤホン|パソコン|スマホ|プリンター|ドライヤー/.test(
       text,

@@ -923,6 +923,7 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
       .replace(/全然/g, "まったく")
+      .replace(/(?<=[るた])とこ(?=だ|で)/g, "ところ")
       // 営業の者、うちに来て: our staff named as the subject keep their が.
       .replace(/(?<=(の者|担当者|配達員|作業員|スタッフ))、?(?=[^がはもにをのとで、。])/g, "が")
       .replace(
@@ -964,8 +965,19 @@ function tidy(phrase: string): string {
       // 入院してたんだから、: the reason given plainly.
       .replace(/(?<=[たい])んだから、?/g, "ので、")
       .replace(/[、]+$/, "")
-      // 三回目、三回目: said twice for weight, handed back once.
+      // 三回目、三回目 / 今月もう二回目、二回目: said twice for weight, handed back once.
       .replace(/^([^、]{2,12})、\1/, "$1")
+      .replace(/([^、。]{3,12})、\1/gu, (m: string, word: string) =>
+        /\p{Script=Han}/u.test(word) ? word : m,
+      )
+      // キャンセル料を取られるっておかしくない: the caller's protest, handed back as theirs.
+      .replace(/って(おかしく|変じゃ|ひどく)ない(の)?ですね$/, (_m: string, w: string) =>
+        w === "おかしく"
+          ? "のはおかしいとのことですね"
+          : w === "変じゃ"
+            ? "のは変だとのことですね"
+            : "のはひどいとのことですね",
+      )
   );
 }
 
