@@ -63,7 +63,7 @@ export interface Suggestion {
 export function composeSuggestion(input: SuggestionInput): Suggestion {
   const { labels, kind, caller } = input;
   // A hesitation left alone between sentences (え…, あ。) is no sentence of the reply's.
-  const sentences = splitSentences(input.reply).filter((s) => !/^[えあーっ…、。\s]*$/.test(s.text));
+  const sentences = splitSentences(input.reply).filter((s) => !hesitation.test(s.text));
   const flagged = (s: Sentence) => input.spans.violation.some((v) => v.start < s.end && v.end > s.start);
   const good = sentences.filter((s) => !flagged(s));
   const upset =
@@ -727,9 +727,20 @@ function isTokenOnly(text: string): boolean {
 }
 
 // ええ / うん toward a customer become はい.
+// A sentence that only hesitates (え…, あ、はい……その、ですね): nothing of it is kept.
+const hesitation =
+  /^[えあーっ…、。\s]*$|^[…、。\s]*((はい|ええ)[…、。\s]*)?((その|あの|えー|えっと|まあ)[、\s]*)+(ですね)?[…、。\s]*$/;
+
 // Spoken shortcuts an operator does not say: 点いてますか → 点いていますか, ランプって → ランプは.
 function spokenToWritten(text: string): string {
-  return text.replace(/てま(す|した|せん)/g, "ていま$1").replace(/(?<=[ァ-ヶー])って(?=[、\s])/g, "は");
+  return (
+    text
+      .replace(/てま(す|した|せん)/g, "ていま$1")
+      .replace(/(?<=[ァ-ヶー])って(?=[、\s])/g, "は")
+      // A stutter (のに、に、にじかん) keeps its repair; a drawn-out ねえ、 is a ね.
+      .replace(/、([ぁ-ん]{1,2})、(?=\1)/g, "、")
+      .replace(/ね。え+[、。]?/g, "ね、")
+  );
 }
 
 function politeTokens(text: string): string {
@@ -756,7 +767,7 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
     .replace(/、+(?=。|$)/g, "");
   return (
     splitSentences(out)
-      .filter((s) => !/^[えあーっ…、。\s]*$/.test(s.text))
+      .filter((s) => !hesitation.test(s.text))
       // A read-back left on its て (前のパソコンが、もう動かなくなって) is finished as one.
       .map((s) =>
         /ます|です|ござい|まし/.test(s.text)

@@ -17,7 +17,7 @@ const fillerSurface =
 // A polite sentence-final form, with the ending particle that may close it. The second branch refuses the
 // forms that go on (ですが, ますので, ませんでした, くださいませ, でしたら, ですから, ございます通り, いたします際).
 const sentenceEnd =
-  /(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|に|ませ|ー|〜|く|っ|わ|通り|ため|際|うち|場合|分|前|まで|ほど|くらい|ぐらい|だけ|限り))/g;
+  /(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|に|ませ|ー|〜|く|っ|わ|通り|ため|際|うち|場合|分|前|まで|ほど|くらい|ぐらい|だけ|限り|よう))/g;
 const punctuation = /[、。，．,.!?！？」』）)…ー〜\s]/;
 // 相づち that open a sentence run into the next word in a recognizer's output: はいご注文の → はい、ご注文の.
 // Only where the morphology reads an interjection (not うんざり, うんともすんとも, はいけん).
@@ -136,6 +136,8 @@ function endCommaSentences(input: NormalizedText): NormalizedText {
     const end = match.index + match[0].length;
     if (text[end] !== "、" && text[end] !== ",") continue;
     if (/申し訳(ござい|あり)ません$/.test(text.slice(Math.max(0, end - 12), end))) continue;
+    // ひかれません、ように / ございます、ので: a pause inside the sentence, not its end.
+    if (/^(よう|ので|から|けど|けれど)/.test(text.slice(end + 1))) continue;
     text = `${text.slice(0, end)}。${text.slice(end + 1)}`;
   }
   return { text, origin: input.origin };

@@ -961,6 +961,7 @@ function tidy(phrase: string): string {
       // A speaker's pauses after a particle (集金の人が、来て、縁側で…) are not written.
       .replace(/(?<=[がをはも]|(?<!の)に|(?<!もの)の|[\p{Script=Han}ァ-ヶー]で)、(?=.)/gu, "")
       .replace(/と思うのですね$/, "とのことですね")
+      .replace(/(?<=[るたい])だのですね$/, "のですね")
       .replace(/たいと思っているのですね$/, "たいとお考えなのですね")
       // 入院してたんだから、: the reason given plainly.
       .replace(/(?<=[たい])んだから、?/g, "ので、")
