@@ -208,7 +208,13 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
   if ((context.callerUpset || curt) && tokenEnd != null && isBareDatumRequest(reply, tokenEnd))
     spans.push({ start: from(tokenEnd), end: reply.length });
   // An upset caller answered with nothing but a datum request (ご依頼主様のお名前を、フルネームでお願いします).
-  else if (context.callerUpset && context.firstAcknowledgement === null && !context.acknowledged) {
+  // (A cushioned request to a caller who asked to hurry — 早くして — gets on with it: not here.)
+  else if (
+    context.callerUpset &&
+    !context.hasCushion &&
+    context.firstAcknowledgement === null &&
+    !context.acknowledged
+  ) {
     if (isBareDatumRequest(reply, 0)) spans.push({ start: from(0), end: reply.length });
   }
   // A caller who shared a loss or a worry and is answered with business: 「死亡届は提出済みでしょうか」.
