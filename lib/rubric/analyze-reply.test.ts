@@ -788,12 +788,19 @@ describe("analyzeReply feedback from the session-11 trainer review", () => {
   it("names the つなぎ言葉 of a spoken reply and leaves them out of the phrasing", () => {
     const analysis = phrasing(
       "ガスの開栓の立ち会いをお願いしたいんですけど。来週引っ越すので。",
-      "はい かしこまりました。えー ご希望は午前と午後 どちらがよろしいですか",
+      "はい かしこまりました。えー 来週のお引っ越しですね。あの ご希望は午前と午後 どちらがよろしいですか",
       "inquiry",
     );
     expect(analysis.points.map((p) => p.key)).toContain("fillers");
-    expect(analysis.points.find((p) => p.key === "fillers")?.text).toMatch(/「えー」/);
-    expect(analysis.suggestion).not.toMatch(/えー/);
+    expect(analysis.points.find((p) => p.key === "fillers")?.text).toMatch(/「えー」「あの」/);
+    expect(analysis.suggestion).not.toMatch(/えー|あの/);
+    // One えー in a good reply is speech, not a point.
+    const once = phrasing(
+      "ガスの開栓の立ち会いをお願いしたいんですけど。来週引っ越すので。",
+      "はい、かしこまりました。来週のお引っ越しですね。えー、ご希望の日にちはございますか。",
+      "inquiry",
+    );
+    expect(once.points.map((p) => p.key)).not.toContain("fillers");
   });
 
   it("apologizes for a wait as a wait and for a shame as a shame, and names the step that fixes it", () => {

@@ -181,6 +181,7 @@ function applyRules(input: AnalyzeReplyInput, tokenizer: JapaneseTokenizer): Rul
     callerUpset: caller.complaining || caller.emotional,
     callerSharedFeeling: !caller.asks && caller.emotional,
     acknowledged: acknowledgedBeyondTokens,
+    operatorSpokeBefore: context.some((turn) => turn.role === "operator"),
     tokenOnlyAcknowledgementEnd: acknowledgedBeyondTokens ? null : leadingTokensEnd(reply, backchannel.spans),
   });
   const view: RuleView = {
@@ -274,8 +275,10 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
 // the feedback.
 const filler = /(?<=^|[、。,\s])(えー+|えっと|ええと|えーと|あのー*|そのー+|あー+)(?=[、。,\s…]|$)/g;
 
+// One えー in a good reply is speech; a trainer names them when they recur.
 function fillersOf(reply: string): string[] {
-  return [...new Set([...reply.matchAll(filler)].map((m) => m[0].replace(/ー+$/, "ー")))];
+  const said = [...reply.matchAll(filler)].map((m) => m[0].replace(/ー+$/, "ー"));
+  return said.length >= 2 ? [...new Set(said)] : [];
 }
 
 function explain(

@@ -382,7 +382,8 @@ export function suggestedLines(
   return {
     opening: pick(openings(kind, caller, "none"), seed, "open"),
     empathy: caller ? empathyLine(caller, seed, kind) : null,
-    apology: apologyLine(caller, seed),
+    // The same apology the phrasing offers: one that does not repeat its empathy line's words.
+    apology: apologyLine(caller, seed, (caller && empathyLine(caller, seed, kind)) ?? ""),
   };
 }
 
@@ -682,10 +683,15 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
           "至急お取り替えの手配をいたしますので、恐れ入りますが、ご注文番号を伺えますでしょうか。",
           "すぐに正しいお品物をご用意いたしますので、恐れ入りますが、ご注文番号を伺ってもよろしいでしょうか。",
         ],
-    charge: [
-      "ご請求の内容をすぐにお調べいたしますので、恐れ入りますが、ご契約者様のお名前を伺ってもよろしいでしょうか。",
-      "明細を確認いたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
-    ],
+    charge: /請求|明細|引き落と|料金|代金|利用料|手数料/.test(text)
+      ? [
+          "ご請求の内容をすぐにお調べいたしますので、恐れ入りますが、ご契約者様のお名前を伺ってもよろしいでしょうか。",
+          "明細を確認いたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
+        ]
+      : [
+          "お支払いの状況をすぐにお調べいたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
+          "すぐに確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
+        ],
     staff: [
       "担当の者に事実を確認いたしますので、恐れ入りますが、お名前と、いつ頃のことか伺ってもよろしいでしょうか。",
       "当時の状況を確認いたしますので、恐れ入りますが、お名前を伺ってもよろしいでしょうか。",

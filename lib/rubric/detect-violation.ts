@@ -37,6 +37,8 @@ export interface ViolationContext {
   callerAskedAboutOffers?: boolean;
   /** The reply acknowledged the caller with more than a token (共感, 謝罪, 復唱, 要約). */
   acknowledged?: boolean;
+  /** An operator turn came before this reply: the caller may already have been heard. */
+  operatorSpokeBefore?: boolean;
   /** Where the reply's opening 相づち end when they are its only acknowledgement (no 共感, 謝罪, 復唱). */
   tokenOnlyAcknowledgementEnd?: number | null;
 }
@@ -212,6 +214,7 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
   else if (
     context.callerUpset &&
     !context.hasCushion &&
+    !context.operatorSpokeBefore &&
     context.firstAcknowledgement === null &&
     !context.acknowledged
   ) {

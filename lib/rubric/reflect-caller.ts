@@ -115,9 +115,7 @@ function causeOf(text: string): TroubleCause | null {
     return "charge";
   // A wait the caller sat through (四十分も待たされた, 電話がつながらない): our time taken, not a parcel late.
   if (
-    /待たされ|待って(る|い|た)|[0-9０-９一二三四五六七八九十]+(分|時間)も|(電話|窓口)[^。]{0,8}(つながらな|繋がらな)|混み合/.test(
-      text,
-    ) &&
+    /待たされ|立たされ|待って(る|い|た)|(電話|窓口)[^。]{0,8}(つながらな|繋がらな)|混み合/.test(text) &&
     !/届かな|届いてな|届いていな|来な(い|かった)|まだ(来|届)/.test(text)
   )
     return "wait";
