@@ -897,3 +897,30 @@ describe("analyzeReply after the second session-11 review", () => {
     expect(news.suggestion.indexOf("おめでとう")).toBeLessThan(news.suggestion.indexOf("のですね"));
   });
 });
+
+describe("analyzeReply after the session-11 look in the browser", () => {
+  it("meets a gift late for a birthday with disappointment, not trouble", () => {
+    const analysis = analyzeReply({
+      context: [caller("日付指定したのに、プレゼントが届いてないんですけど。母の70歳の誕生日だったのに。")],
+      reply: "さようでございますか。お届けが遅れてしまったのですね。",
+      kind: "angry",
+    });
+    expect(analysis.suggestion).toMatch(/がっかり|残念/);
+    expect(analysis.suggestion).toMatch(/ご期待に添えず|ご迷惑をおかけし/);
+  });
+
+  it("offers a summary with 整理いたしますと instead of 要するに", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller(
+          "残りが二千万くらいで、期間はあと二十年です。繰り上げ返済の手数料がかからないところがいいんですけど。",
+        ),
+      ],
+      reply:
+        "要するに、残りが二千万円、期間が二十年で、繰り上げ返済の手数料がかからないところをお探しということですね。",
+      kind: "inquiry",
+    });
+    expect(analysis.points.map((p) => p.key)).toContain("keigo");
+    expect(analysis.suggestion).toMatch(/^整理いたしますと、/);
+  });
+});

@@ -502,6 +502,9 @@ export function apologyLine(caller: CallerUnderstanding | null, seed: string, sa
 }
 
 function apologyOptions(caller: CallerUnderstanding | null): string[] {
+  // A gift late for the birthday, the wrong thing for the day: the expectation is what was let down.
+  if (caller?.feeling === "disappointed" && (caller.cause === "delay" || caller.cause === "wrong"))
+    return ["ご期待に添えず、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"];
   const feeling =
     caller?.feeling === "scared" || caller?.feeling === "fedUp" || caller?.feeling === "ashamed"
       ? caller.feeling

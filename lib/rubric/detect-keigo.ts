@@ -31,6 +31,12 @@ const slips: { pattern: RegExp; correct: (said: string) => string; reason: strin
     reason: "お客様へのお願いは「いただく」を使いましょう",
   },
   {
+    // 要するに、…ということですね: it cuts the caller's story short; a summary is offered, not concluded.
+    pattern: /要するに/g,
+    correct: () => "整理いたしますと",
+    reason: "「要するに」はお話を切り上げる印象を与えます",
+  },
+  {
     // 不快な思いをおさせしてしまい: a feeling is caused with おかけする, not a humble 〜させる.
     pattern: /思いをおさせして/g,
     correct: () => "思いをおかけして",

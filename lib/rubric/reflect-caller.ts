@@ -949,7 +949,8 @@ function tidy(phrase: string): string {
       .replace(/(?<=ない|た|る)じゃない(?=[^、。]{2,})/g, "、")
       .replace(/(?<=[たいる]|(?<![んの])だ)けど(?!も)、?(?=[^。]{2})/g, "ものの、")
       .replace(/(?<=[たいる])んだけど、?(?=[^。]{2})/g, "ものの、")
-      .replace(/すごく|めっちゃ|めちゃくちゃ/g, "とても")
+      .replace(/すっごく|すごく|めっちゃ|めちゃくちゃ/g, "とても")
+      .replace(/すっごい(?=楽しみ|嬉し|うれし|寒|暑|痛|怖|大事|大切)/g, "とても")
       .replace(/ばっかり/g, "ばかり")
       // お茶飲んでってくれた: 飲んでいって (not a quoting って, which comes before 言う or a request).
       .replace(
@@ -1068,7 +1069,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // A child who came home crying: the parent is worried for them, not let down.
   if (/(子|息子|娘|孫)[^。]{0,24}泣/.test(text)) return "worried";
   if (
-    /中止|キャンセル|間に合わ|台無し|がっかり|残念|泣い|泣き|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
+    /中止|キャンセル|間に合わ|台無し|がっかり|残念|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
       text,
     )
   )
