@@ -37,6 +37,9 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ["スマホ使ってたら急に画面が消えたんです", "スマホをお使いになっていたら急に画面が消えたのですね"],
     ["ゴミ出したのに回収されてないのよ", "ゴミを出したのに回収されていないのですね"],
     ["全部使っちゃったのよ", "全部お使いになってしまったのですね"],
+    // The grievance that contradicts the setup is what is handed back.
+    ["不在票が入ってたんだけど、私ずっと家にいたのよ。", "お客様はずっとご自宅にいらっしゃったのですね"],
+    ["昨日ね、ひ孫が生まれたのよ。お茶飲み友達にも教えたの。", "お茶飲み友達にも教えたのですね"],
   ])("%s → %s", (caller, reflection) => {
     expect(understand(caller).reflection).toBe(reflection);
   });

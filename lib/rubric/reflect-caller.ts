@@ -455,6 +455,13 @@ function dropSceneSetting(ms: Morpheme[]): Morpheme[] {
       const rest = ms.slice(ms[i + 1]?.surface === "、" ? i + 2 : i + 1);
       if (rest.filter((m) => contentPos.has(m.pos)).length >= 2) return rest;
     } else {
+      // 不在票が入ってたんだけど、私ずっと家にいたのよ: what follows is the grievance when it contradicts.
+      const after = ms.slice(ms[i + 1]?.surface === "、" ? i + 2 : i + 1);
+      if (
+        after.some((m) => m.pos === "動詞" || m.pos === "形容詞") &&
+        /ずっと|一度も|一回も|全然|まったく|なかった|ないのに/.test(after.map((m) => m.surface).join(""))
+      )
+        return after;
       const before = ms.slice(0, i - 2);
       if (before.some((m) => m.pos === "動詞" || m.pos === "形容詞")) return before;
     }
@@ -669,6 +676,7 @@ const respectfulStem: Record<string, string> = {
   言う: "おっしゃ",
   行く: "いらっしゃ",
   来る: "いらっしゃ", // only with the caller's side named as its subject: 荷物が来ない is a thing's
+  いる: "いらっしゃ", // likewise: 私ずっと家にいた, not 犬がいた
   食べる: "召し上が",
   見る: "ご覧にな",
   払う: "お支払いにな",
@@ -750,7 +758,7 @@ function honorific(part: Morpheme[], i: number): string | null {
       ? "申し上げ"
       : "申し上げる";
   }
-  if (actor === "other" || (actor === "default" && base === "来る")) return null;
+  if (actor === "other" || (actor === "default" && (base === "来る" || base === "いる"))) return null;
   const rareru = rareruStem[base];
   if (rareru) {
     if (/^(ない|ぬ|ん|た|て|たい|ます)$/.test(next.baseForm) || /^[たて]/.test(next.surface)) return rareru;
@@ -921,6 +929,9 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
       .replace(/全然/g, "まったく")
+      // 私ずっと家にいた: the caller's own 私 opening the matter is お客様.
+      .replace(/^(私|わたし|あたし)(は|も)?(?=ずっと|一日中|毎日|何度も|昨日|今日)/, "お客様は")
+      .replace(/(?<=^お客様は(ずっと|一日中|昨日|今日)?)(家|うち)にいた/, "ご自宅にいらっしゃった")
       .replace(/(?<=[るた])とこ(?=だ|で)/g, "ところ")
       // 営業の者、うちに来て: our staff named as the subject keep their が.
       .replace(/(?<=(の者|担当者|配達員|作業員|スタッフ))、?(?=[^がはもにをのとで、。])/g, "が")
