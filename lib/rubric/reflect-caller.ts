@@ -940,7 +940,7 @@ function tidy(phrase: string): string {
         (_m: string, _w: string, t: string) => `お宅に伺っ${t}`,
       )
       // 亡くなりまして……それで、名義変更を: the story's pause and its それで are not written.
-      .replace(/(まして|て)(それで|で)、?/g, "$1、")
+      .replace(/(?<=まして|て)それで、?/g, "、")
       // A wait we caused is ours to name: 四十分も待たされた → 四十分もお待たせしてしまった.
       .replace(/待たされ(た|て)(?!い)/g, (_m: string, t: string) =>
         t === "た" ? "お待たせしてしまった" : "お待たせしてしまい",
