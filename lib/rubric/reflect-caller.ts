@@ -929,6 +929,12 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
       .replace(/全然/g, "まったく")
+      // What the caller did toward us is received with いただく: 注文したのに → ご注文いただいたのに.
+      .replace(
+        /(?<![ごお再未仮予])(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|振り込み|入金|購入|返品)(を)?し(た|て)(?!お)/gu,
+        (_m: string, act: string, _o: string, t: string) =>
+          `${/^(電話|申し込み|問い合わせ|振込|振り込み)$/.test(act) ? "お" : "ご"}${act}いただい${t}`,
+      )
       // 私ずっと家にいた: the caller's own 私 opening the matter is お客様.
       .replace(/^(私|わたし|あたし)(は|も)?(?=ずっと|一日中|毎日|何度も|昨日|今日)/, "お客様は")
       .replace(/(?<=^お客様は(ずっと|一日中|昨日|今日)?)(家|うち)にいた/, "ご自宅にいらっしゃった")
