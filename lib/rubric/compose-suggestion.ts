@@ -101,7 +101,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     caller?.asked === true &&
     !labels.parroting &&
     !labels.summarizing &&
-    /ご注文|ご用件|お手続き|ご契約|お支払い/.test(input.reply);
+    business.test(input.reply);
   const needsFix =
     questionIgnored ||
     labels.violation !== "none" ||
@@ -195,11 +195,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // Their own read-back in other words (離れて暮らしているので…見られていないのですね) is their reflection too.
   const paraphrased =
     input.spans.parroting.length === 0 && input.spans.summarizing.length === 0
-      ? good.find((s) =>
-          s !== good[0] || !isTokenOnly(s.text)
-            ? /(のですね|んですね|ということ(です|でございます)ね|とのことですね)[。]?$/.test(s.text) &&
-              !/[?？]/.test(s.text)
-            : false,
+      ? good.find(
+          (s) =>
+            !(s === good[0] && isTokenOnly(s.text)) &&
+            /(のですね|んですね|ということ(です|でございます)ね|とのことですね)[。]?$/.test(s.text) &&
+            !/[?？]/.test(s.text),
         )
       : undefined;
   const theirReflection = stripToken(
@@ -245,7 +245,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const firstFlag = Math.min(...input.spans.violation.map((v) => v.start));
   for (const s of labels.violation === "none" ? good : good.filter((g) => g.end <= firstFlag)) {
     if (used.has(s) || s === questionSentence || isTokenOnly(s.text)) continue;
-    if (questionIgnored && /ご注文|ご用件|お手続き|ご契約|お支払い/.test(s.text)) continue;
+    if (questionIgnored && business.test(s.text)) continue;
     // A short read-back of their own (はい、定期便の停止ですね) says again what the reflection just said.
     if (
       reflection &&
@@ -736,6 +736,9 @@ function isTokenOnly(text: string): boolean {
 }
 
 // ええ / うん toward a customer become はい.
+// Business a lonely caller did not raise (本日のご注文は…): not carried past their question.
+const business = /ご注文|ご用件|お手続き|ご契約|お支払い/;
+
 // A sentence that only hesitates (え…, あ、はい……その、ですね): nothing of it is kept.
 const hesitation =
   /^[えあーっ…、。\s]*$|^[…、。\s]*((はい|ええ)[…、。\s]*)?((その|あの|えー|えっと|まあ)[、\s]*)+(ですね)?[…、。\s]*$/;

@@ -172,8 +172,9 @@ export function detectViolation(reply: string, context: ViolationContext): Viola
   // でも…お元気なんですから大丈夫ですよ talks the caller out of a feeling: an opinion, not a rebuttal.
   const argued = spansByCategory.get("argue");
   if (argued && spansByCategory.has("opinion")) {
+    const sentences = splitSentences(reply);
     const kept = argued.filter((span) => {
-      const sentence = splitSentences(reply).find((s) => span.start >= s.start && span.start < s.end);
+      const sentence = sentences.find((s) => span.start >= s.start && span.start < s.end);
       return !sentence || !feelingDirective.test(sentence.text.replace(/[、,]/g, ""));
     });
     if (kept.length > 0) spansByCategory.set("argue", kept);
