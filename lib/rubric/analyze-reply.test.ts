@@ -819,6 +819,22 @@ describe("analyzeReply feedback from the session-11 trainer review", () => {
     expect(wrong.suggestion).not.toMatch(/状況を(もう少し)?詳しく/);
   });
 
+  it("writes a transcript's pauses and fillers as a written sentence, and meets a delay with お困り", () => {
+    const late = phrasing(
+      "高速バスが、いちじかんも、遅れて、乗り継ぎの、新幹線に、乗れなかったんですけど",
+      "えー、はい、バスが、遅延、したんですね。",
+      "angry",
+    );
+    expect(late.suggestion).toMatch(/バスが遅延した/);
+    expect(late.suggestion).not.toMatch(/ご心配でした/);
+    const stranded = phrasing(
+      "ATMでカードが吸い込まれたまま出てこないのよ。明日は朝から出張で、現金がないと困るんだけど。",
+      "はい、えー、明日は朝から、その、ご出張で、現金が必要、ということですね、あの、それはさぞお困りのことと、存じます",
+      "angry",
+    );
+    expect(stranded.suggestion).not.toMatch(/その、|そのご出張|と、存じます/);
+  });
+
   it("asks nothing back of a caller who only said はい while waiting", () => {
     const analysis = analyzeReply({
       context: [operator("お調べいたしますので、少々お待ちください。"), caller("はい。")],

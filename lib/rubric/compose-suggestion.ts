@@ -456,7 +456,8 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
 const troubleLines: Record<TroubleCause, string[]> = {
   charge: ["それは驚かれましたよね。", "思いがけないご請求で、さぞ驚かれたことと存じます。"],
   wait: ["お時間を取られて、さぞご不快だったことと存じます。", "それはさぞお困りだったことと存じます。"],
-  delay: ["それはご心配でしたよね。", "さぞお困りだったことと存じます。"],
+  // Still missing (a parcel) or already costly (a missed connection): お困り fits both, ご心配 only the first.
+  delay: ["さぞお困りのことと存じます。", "それはお困りですよね。"],
   wrong: ["それはがっかりされましたよね。", "思っていらしたものと違っていては、がっかりされますよね。"],
   staff: ["ご不快に思われるのも当然です。", "そのような対応では、ご不快に思われて当然です。"],
   defect: ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"],
@@ -800,6 +801,9 @@ function fewerCommas(sentence: string): string {
   // A word said twice while thinking (どんな、どんな景色) is written once; a pause after a short adverb
   // (それは、本当に、がっかり) is speech, not writing.
   sentence = sentence
+    // A filler between pauses (明日は朝から、その、ご出張で) is speech; so is a pause before 存じます.
+    .replace(/(?<=、)(その|あの|あのー|まあ)、/g, "")
+    .replace(/(?<=と)、(?=(存じ|思い|思って))/g, "")
     .replace(/(?<=^|、)([^、。]{2,6})、\1(?=[^、。])/g, "$1")
     .replace(/。…+。?/g, "。")
     .replace(/^…+。?/, "");
@@ -808,8 +812,14 @@ function fewerCommas(sentence: string): string {
     "$1",
   );
   const commas = (sentence.match(/、/g) ?? []).length;
-  if (commas < 3 || sentence.length / commas > 12) return sentence;
-  return sentence.replace(/(?<!て|で|が|と|ので|から|けど|ら|ば|し|^はい|^ええ|^ただ|^では|^まず)、/g, "");
+  // Two pauses in a short sentence (バスが、遅延、したんですね) are as much speech as many in a long one.
+  const spoken = commas >= 3 ? sentence.length / commas <= 12 : commas === 2 && sentence.length / commas <= 8;
+  if (!spoken) return sentence;
+  // が joining clauses (ございますが、) keeps its comma; the subject's が (バスが、遅延) does not.
+  return sentence.replace(
+    /(?<!て|で|(す|た|だ|ない)が|と|ので|から|けど|ら|ば|し|か|^はい|^ええ|^ただ|^では|^まず)、/g,
+    "",
+  );
 }
 
 // A kept sentence that opened with a token (はい、取っ手が…) loses it when it is not the opening.

@@ -45,6 +45,10 @@ describe("understandCaller: the caller's statement in the operator's polite word
     // The grievance that contradicts the setup is what is handed back.
     ["不在票が入ってたんだけど、私ずっと家にいたのよ。", "お客様はずっとご自宅にいらっしゃったのですね"],
     ["昨日ね、ひ孫が生まれたのよ。お茶飲み友達にも教えたの。", "お茶飲み友達にも教えたのですね"],
+    // うちの嫁 is the caller's: the operator says お嫁さん, without うちの.
+    ["うちの嫁がね、私の作った煮物を食べないのよ。", "お嫁さんがお客様の作った煮物を召し上がらないのですね"],
+    // おかげで opening a grievance is sarcasm, not the operator's word.
+    ["駐車場が満車でね。おかげで検査に遅れたのよ。", "検査に遅れたのですね"],
   ])("%s → %s", (caller, reflection) => {
     expect(understand(caller).reflection).toBe(reflection);
   });
