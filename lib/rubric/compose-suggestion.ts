@@ -749,6 +749,8 @@ function spokenToWritten(text: string): string {
   return (
     text
       .replace(/てま(す|した|せん)/g, "ていま$1")
+      // 待ってたんですね → 待っていたのですね (only after a sound change: 捨てた, 建てた are whole verbs).
+      .replace(/(?<=[っいしん])([てで])たん(?=です)/g, "$1いたの")
       .replace(/(?<=[ァ-ヶー])って(?=[、\s])/g, "は")
       // A stutter (のに、に、にじかん) keeps its repair; a drawn-out ねえ、 is a ね.
       .replace(/、([ぁ-ん]{1,2})、(?=\1)/g, "、")

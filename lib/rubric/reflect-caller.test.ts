@@ -29,7 +29,7 @@ describe("understandCaller: the caller's statement in the operator's polite word
       "明細をご覧になったらオプションが付いていて、980円も取られていたのですね",
     ],
     ["届いたワンピース、きつくて着られないんです。", "届いたワンピース、きつくて着られないのですね"],
-    ["この本、探してください。", "この本、探してほしいとのことですね"],
+    ["この本、探してください。", "この本を探してほしいとのことですね"],
     ["うちの母が入院してるの。", "お母様が入院しているのですね"],
     ["おたくの配達員に怒鳴られたのよ。", "弊社の配達員に怒鳴られたのですね"],
     ["祖母から譲ってもらった食器棚なのよ。", "おばあ様から譲ってもらった食器棚なのですね"],
@@ -49,6 +49,9 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ["うちの嫁がね、私の作った煮物を食べないのよ。", "お嫁さんがお客様の作った煮物を召し上がらないのですね"],
     // おかげで opening a grievance is sarcasm, not the operator's word.
     ["駐車場が満車でね。おかげで検査に遅れたのよ。", "検査に遅れたのですね"],
+    // A pause where the particle was: the object's を comes back in its place.
+    ["先月から、定期便、止めたいの。", "先月から、定期便を止めたいのですね"],
+    ["私なんか、パソコンなんて一度も触ったことないのよ。", "パソコンは一度も触ったことがないのですね"],
   ])("%s → %s", (caller, reflection) => {
     expect(understand(caller).reflection).toBe(reflection);
   });

@@ -625,6 +625,8 @@ function render(part: Morpheme[], honor = true): string {
       const own = honored[i];
       // スマホ使ってた: speech drops the object's を, an operator's read-back says it.
       const object = droppedObject(part, i) ? "を" : "";
+      // …and the pause that stood for it goes.
+      if (isPause(m) && droppedObject(part, i + 1) && isPause(part[i])) return "";
       if (own) return `${object}${own}`;
       if (object) return `${object}${m.surface}`;
       // 読んだ → お読みになった: the voiced だ/で of the plain verb follows なっ unvoiced.
@@ -656,17 +658,24 @@ const takesObject =
   /^(使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる)$/;
 
 function droppedObject(part: Morpheme[], i: number): boolean {
-  const before = part[i - 1];
+  // A speaker's pause may stand where the particle was (定期便、止めたくて).
+  const paused = isPause(part[i - 1]) && part[i - 2]?.end === part[i - 1]?.start;
+  const before = paused ? part[i - 2] : part[i - 1];
+  const verbStart = paused ? part[i - 1]?.start : part[i]?.start;
   return (
     before !== undefined &&
     takesObject.test(part[i]?.baseForm ?? "") &&
     before.pos === "名詞" &&
     /^(一般|サ変接続|固有名詞|英数|接尾,一般)/.test(before.posDetail) &&
     !/人名|地域/.test(before.posDetail) &&
-    before.end === part[i]?.start &&
+    before.end === verbStart &&
     // お茶飲み友達: a verb stem inside a compound noun takes no particle.
     !(part[i]?.inflectionForm?.startsWith("連用") && part[i + 1]?.pos === "名詞")
   );
+}
+
+function isPause(m: Morpheme | undefined): boolean {
+  return m?.surface === "、" || m?.surface === ",";
 }
 
 // ---- Who acts: the caller's own doings in 尊敬語, our staff's in 謙譲語 -------------------------------
@@ -884,7 +893,9 @@ function tidy(phrase: string): string {
       .replace(/(?<=[いっん])でた(?=の|$)/g, "でいた")
       .replace(/(?<=[っいんしきりみびにち])ちゃ(?=[うっいわお])/g, "てしま")
       .replace(/(?<=[いん])じゃ(?=[うっいわお])/g, "でしま")
-      .replace(/(?<=^|[、はがも])(私|わたし|あたし|わたくし)(は|も|が|、)/g, "")
+      .replace(/(?<=^|[、はがも])(私|わたし|あたし|わたくし)(なんか|なんて)?(は|も|が|、)/g, "")
+      .replace(/^(私|わたし|あたし|わたくし)(なんか|なんて)(?=[^、])/g, "")
+      .replace(/(?<=た)ことない/g, "ことがない")
       .replace(/(?<=^|[、])(なんか|ほら|まあ|それで|で)、/g, "")
       // おかげで opening a grievance is sarcasm (おかげで検査に遅れた): the operator does not say it.
       .replace(/(?<=^|[、])おかげで、?(?=.)/g, "")
@@ -1093,6 +1104,12 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     )
   )
     return "disappointed";
+  // The caller's body (胸がどきどきする, めまいがする): worry for their health, whatever else they say.
+  if (
+    !complaining &&
+    /胸が|どきどき|ドキドキ|動悸|めまい|目まい|息苦し|具合が悪|体調が(悪|すぐれ)|血圧が/.test(text)
+  )
+    return "worried";
   if (/寂し|さみし|さびし/.test(text)) return "lonely";
   // Family who never come or call (嫁がお盆にも来ない、電話一本よこさない): loneliness, however it is grumbled.
   if (aboutTheirOwn(text)) return "lonely";
