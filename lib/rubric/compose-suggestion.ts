@@ -306,7 +306,10 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   if (labels.violation === "derail") {
     for (const s of sentences.filter(flagged)) {
       const rest = s.text.replace(coldOpening, "");
-      if (rest !== s.text && rest.length > 4 && !/番号|お名前|ご住所/.test(rest)) {
+      // After ところで / それより only an answer to the caller's question stays (a coupon offered to a
+      // complaint is the switch itself).
+      const answers = /^結論から/.test(s.text) || (kind === "inquiry" && caller?.asked === true);
+      if (rest !== s.text && rest.length > 4 && answers && !/番号|お名前|ご住所/.test(rest)) {
         parts.push(politeTokens(rest));
         keptRemedy = true;
       }
@@ -751,6 +754,9 @@ function spokenToWritten(text: string): string {
       .replace(/てま(す|した|せん)/g, "ていま$1")
       // 待ってたんですね → 待っていたのですね (only after a sound change: 捨てた, 建てた are whole verbs).
       .replace(/(?<=[っいしん])([てで])たん(?=です)/g, "$1いたの")
+      // 残すって、おっしゃってて: the quoting って before a verb of saying is と; a run-on てて is ていて.
+      .replace(/って(?=、?(おっしゃ|言われ|伺っ|お聞きし))/g, "と")
+      .replace(/(?<=[っいしん])てて(?=、)/g, "ていて")
       .replace(/(?<=[ァ-ヶー])って(?=[、\s])/g, "は")
       // A stutter (のに、に、にじかん) keeps its repair; a drawn-out ねえ、 is a ね.
       .replace(/、([ぁ-ん]{1,2})、(?=\1)/g, "、")
@@ -806,11 +812,13 @@ function fewerCommas(sentence: string): string {
     // A filler between pauses (明日は朝から、その、ご出張で) is speech; so is a pause before 存じます.
     .replace(/(?<=、)(その|あの|あのー|まあ)、/g, "")
     .replace(/(?<=と)、(?=(存じ|思い|思って))/g, "")
+    // 受け付けて、おります: a pause inside one verb.
+    .replace(/(?<=[てで])、(?=(おり|おる|いただ|ください|いる|いま|しま|くださ))/g, "")
     .replace(/(?<=^|、)([^、。]{2,6})、\1(?=[^、。])/g, "$1")
     .replace(/。…+。?/g, "。")
     .replace(/^…+。?/, "");
   sentence = sentence.replace(
-    /(?<=^|、)(それは|本当に|ほんとうに|とても|大変|少し|ちょっと|なるべく|まだ|もう)、(?=.)/g,
+    /(?<=^|、)(それは|さぞ|本当に|ほんとうに|とても|大変|少し|ちょっと|なるべく|まだ|もう)、(?=.)/g,
     "$1",
   );
   const commas = (sentence.match(/、/g) ?? []).length;

@@ -44,7 +44,13 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ["全部使っちゃったのよ", "全部お使いになってしまったのですね"],
     // The grievance that contradicts the setup is what is handed back.
     ["不在票が入ってたんだけど、私ずっと家にいたのよ。", "お客様はずっとご自宅にいらっしゃったのですね"],
-    ["昨日ね、ひ孫が生まれたのよ。お茶飲み友達にも教えたの。", "お茶飲み友達にも教えたのですね"],
+    ["それでね、お茶飲み友達にも教えたの。", "お茶飲み友達にも教えたのですね"],
+    // The news itself, not what followed it.
+    ["昨日ね、ひ孫が生まれたのよ。写真送ってもらったんだけど。", "昨日、ひ孫さんが生まれたのですね"],
+    [
+      "娘が嫁いでから、孫が来るのは年に一回きりなの。",
+      "娘さんが嫁いでから、お孫さんがいらっしゃるのは年に一回きりなのですね",
+    ],
     // うちの嫁 is the caller's: the operator says お嫁さん, without うちの.
     ["うちの嫁がね、私の作った煮物を食べないのよ。", "お嫁さんがお客様の作った煮物を召し上がらないのですね"],
     // おかげで opening a grievance is sarcasm, not the operator's word.

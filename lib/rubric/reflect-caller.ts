@@ -260,7 +260,9 @@ function rankStatements(statements: Sentence[]): Sentence[] {
       content +
       predicate +
       (problemWord.test(text) ? 3 : 0) +
-      (/亡くな|亡くし/.test(text) ? 6 : 0) -
+      (/亡くな|亡くし/.test(text) ? 6 : 0) +
+      // News that matters more than its details (ひ孫が生まれた / 玄関で転んで起き上がれなかった).
+      (/生まれ|誕生|合格|結婚|転ん|転倒|倒れ|起き上がれ|救急車/.test(text) ? 4 : 0) -
       (/あなた/.test(text) ? 3 : 0);
     scored.push({ sentence, score });
   }
@@ -926,6 +928,10 @@ function tidy(phrase: string): string {
       .replace(/(?<![ご])自分(?=[のでがはもにを])/g, "ご自身")
       .replace(/(弊社[^、。]{0,12})のせいで/g, "$1の影響で")
       .replace(/こっち/g, "お客様")
+      // Our side that did nothing (何もしてくれなかった) is told as the caller lived it, without くれる.
+      .replace(/何もしてくれ(なかった|ない)/g, "何の対応も$1")
+      // 傷をうちがつけたと言われた: the caller's うち as a subject is the caller.
+      .replace(/(?<=^|[、をはに])うちが(?!来|伺)/g, "お客様が")
       .replace(/祖母(?![様さ])/g, "おばあ様")
       .replace(/祖父(?![様さ])/g, "おじい様")
       .replace(/(うちの|私の|あたしの)?(母親|(?<![祖叔伯義])母|おふくろ)(?![親様さ])/g, "お母様")
@@ -933,7 +939,8 @@ function tidy(phrase: string): string {
       .replace(/(?<![ご])友人/g, "ご友人")
       .replace(/(?<![おみ])友達/g, "お友達")
       .replace(/(うちの|私の|あたしの)?(?<!ご)(主人|旦那|夫)(?![様さ婦])|うちの人/g, "ご主人")
-      .replace(/(うちの|私の|あたしの)?(?<!お)嫁(?![様さ])/g, "お嫁さん")
+      // 嫁 the person, not 嫁ぐ (娘が嫁いでから).
+      .replace(/(うちの|私の|あたしの)?(?<!お)嫁(?![様さいぎぐげ入]|がな|がせ)/g, "お嫁さん")
       .replace(/(うちの|私の)(息子|娘|孫)(?![様さ])/g, "$2さん")
       .replace(/(?<![お])(息子|娘)(?![様さ])/g, "$1さん")
       .replace(/(?<![おひ])孫(?![様さ])/g, "お孫さん")
@@ -1111,6 +1118,8 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   )
     return "worried";
   if (/寂し|さみし|さびし/.test(text)) return "lonely";
+  // Family who come once a year (孫の顔を見せに来るのは年に一回きり): loneliness.
+  if (/年に(一|1|１)(回|度)|めったに(来|会|顔)|たまにしか(来|会|顔)/.test(text)) return "lonely";
   // Family who never come or call (嫁がお盆にも来ない、電話一本よこさない): loneliness, however it is grumbled.
   if (aboutTheirOwn(text)) return "lonely";
   if (complaining) return "trouble";
@@ -1130,6 +1139,9 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     /主人|夫|妻|母|父|祖母|祖父|息子|娘|友|あの人|あの子/.test(text)
   )
     return "memory";
+  // A birth or a wedding is good news even told with a けど (写真送ってもらったんだけど).
+  if (/生まれ(た|て|まし)|誕生し|合格し|結婚(し|が決ま)|婚約し/.test(text) && !/亡くな|ない|のに/.test(text))
+    return "happy";
   const regret = /(ば|たら|れば)(よかった|良かった)/.test(text);
   if (
     /嬉し|うれし|よかった|良かった|合格|生まれ|咲い|喜ん|楽しかった|元気になっ|おめでた/.test(text) &&
