@@ -740,6 +740,38 @@ describe("analyzeReply violation families met in the session-11 corpus batch", (
       "angry",
       "derail",
     ],
+    // Session 12: a past precaution asked after, the caller guessed at as the cause, our staff's conduct
+    // denied, the operator's own life told in place of the caller's, and a loneliness named with care.
+    [
+      "カードの暗証番号、また忘れちゃってね。三回間違えたら使えなくなったのよ。",
+      "さようでございますか。暗証番号は手帳などに書き留めていらっしゃらなかったのでしょうか。",
+      "lonely",
+      "criticize",
+    ],
+    [
+      "届いたパンにカビが生えてたのよ！",
+      "はい。ただ、保存の状態によってはお客様ご自身のお手元で生えた可能性もございますので。",
+      "angry",
+      "criticize",
+    ],
+    [
+      "窓口の人に鼻で笑われたんですよ。",
+      "当社の社員がそのような態度を取ることはないかと存じますが。",
+      "angry",
+      "argue",
+    ],
+    [
+      "うちのインコがね、先週死んじゃったのよ。",
+      "そうですか。私も実家で犬を飼ってるんですけど、もう十五歳なんですよ。",
+      "lonely",
+      "derail",
+    ],
+    [
+      "主人が亡くなってから、話せる人もいなくてね。",
+      "さようでございましたか。お話しできる方もいらっしゃらないと、お寂しいですよね。",
+      "lonely",
+      "none",
+    ],
     [
       "駐車場でおたくの車にぶつけられたのよ！",
       "それは驚かれましたよね。お客様ご自身にお怪我はございませんでしたか。",

@@ -41,6 +41,10 @@ const operatorSide = /私|わたし|わたくし|こちら|弊社|当社|申し�
 
 const concessive = /^(り|る|し|いたし|でき)?(ます|ました)?(が|けど|けれど|ものの)/;
 
+// A feeling given to someone else in the caller's story (ご家族としては心配ですもの): not the caller's.
+const someoneElses =
+  /(ご家族|娘さん|息子さん|ご主人|奥様|お子さん|お孫さん|周り|周囲|皆さん|先方|相手)(の方|側)?(として(は|も)?|は|も|が)[^。、]{0,6}$/;
+
 /** Finds empathy cues; cues inside information questions (何かお困りのことは…か) do not count. */
 export function detectEmpathy(reply: string): CueResult {
   const spans: Span[] = [];
@@ -52,6 +56,7 @@ export function detectEmpathy(reply: string): CueResult {
         if (isQuestion && !matched.startsWith("さぞ")) continue;
         // 「お気持ちはわかりますが…」 concedes only to refuse: argue, not empathy.
         if (concessive.test(reply.slice(span.end, span.end + 8))) continue;
+        if (someoneElses.test(reply.slice(sentence.start, span.start))) continue;
         spans.push(span);
       }
     }
@@ -59,7 +64,8 @@ export function detectEmpathy(reply: string): CueResult {
     if (!isQuestion && sharedFeelingEnding.test(body) && feelingStem.test(body) && !operatorSide.test(body)) {
       const found = feelingStem.exec(body);
       const offset = sentence.start + sentence.text.indexOf(body);
-      if (found) spans.push({ start: offset + found.index, end: offset + body.length });
+      if (found && !someoneElses.test(body.slice(0, found.index)))
+        spans.push({ start: offset + found.index, end: offset + body.length });
     }
   }
   return { present: spans.length > 0, spans: mergeSpans(spans) };

@@ -124,6 +124,10 @@ const coldRefusal =
 // 「それは仕様です」 answers a complaint by declaring the behaviour intended (to a plain question it is
 // just the answer).
 const specDefense = /仕様(です|でございます|となって|になって|になります|ですので)/g;
+// The operator's own life told in place of the caller's story (うちも猫を飼ってるんですけどね…): a derail when
+// nothing acknowledged the caller first (guideline: talking about oneself abandons their topic).
+const ownStory =
+  /(?<=^|[。、!！?？\s]|ね|か)(うち|私|わたし|わたくし|僕|自分)(も|の(家|うち|ところ|実家|母|父|祖母|祖父|子|娘|息子|犬|猫|主人|夫|妻)(も|は|が)?)[^。]{0,30}(てる|ている|ています|てます|てまして|ました|んです|んですけど|んですよ)/g;
 // An offer the caller did not ask about, in place of their topic.
 const salesPitch =
   /(セット割|キャンペーン|[0-9０-９]+[%％]オフ|お得になって|お安くな|割引(が|に)(なり|なって|ござい))/g;
@@ -194,6 +198,9 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
     (span) =>
       before(span) ||
       (!context.acknowledged && !/^結論/.test(reply.slice(span.start).replace(/^[。、\s]+/, ""))),
+  );
+  spans.push(
+    ...findSpans(reply, ownStory).filter((s) => before(s) || context.tokenOnlyAcknowledgementEnd != null),
   );
   if (!context.callerAskedAboutOffers)
     spans.push(...findSpans(reply, salesPitch).filter((s) => before(s) || !context.acknowledged));
