@@ -761,6 +761,9 @@ function spokenToWritten(text: string): string {
       // A stutter (のに、に、にじかん) keeps its repair; a drawn-out ねえ、 is a ね.
       .replace(/、([ぁ-ん]{1,2})、(?=\1)/g, "、")
       .replace(/ね。え+[、。]?/g, "ね、")
+      // わかっちゃいます → わかってしまいます; a laugh (ふふ) is not written.
+      .replace(/(?<=[っ])ちゃいま/g, "てしまいま")
+      .replace(/[、。]?(うふふ|ふふふ|ふふ|あはは|はは)(?=[、。！!]|$)/g, "")
   );
 }
 
@@ -794,7 +797,7 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
         /ます|です|ござい|まし/.test(s.text)
           ? s.text
           : s.text.replace(
-              /(?<=[っいしえけれめねせきじ])て。?$|(?<=ん)で。?$/,
+              /(?<=[っいえけれめねせきじ]|(?<!で)し)て。?$|(?<=ん)で。?$/,
               (m) => `${m[0] === "で" ? "だ" : "た"}のですね。`,
             ),
       )

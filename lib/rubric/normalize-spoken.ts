@@ -138,6 +138,8 @@ function endCommaSentences(input: NormalizedText): NormalizedText {
     if (/申し訳(ござい|あり)ません$/.test(text.slice(Math.max(0, end - 12), end))) continue;
     // ひかれません、ように / ございます、ので: a pause inside the sentence, not its end.
     if (/^(よう|ので|から|けど|けれど)/.test(text.slice(end + 1))) continue;
+    // 確認されました、か……？: the question's か said after a pause still closes the same sentence.
+    if (/^(か|かね|かな|ね|よね|よ)(?=[…‥。？?！!、\s]|$)/.test(text.slice(end + 1))) continue;
     text = `${text.slice(0, end)}。${text.slice(end + 1)}`;
   }
   return { text, origin: input.origin };

@@ -1002,6 +1002,7 @@ function tidy(phrase: string): string {
       // 入院してたんだから、: the reason given plainly.
       .replace(/(?<=[たい])んだから、?/g, "ので、")
       .replace(/[、]+$/, "")
+      .replace(/^[、,\s]+/, "")
       // 三回目、三回目 / 今月もう二回目、二回目: said twice for weight, handed back once.
       .replace(/^([^、]{2,12})、\1/, "$1")
       .replace(/([^、。]{3,12})、\1/gu, (m: string, word: string) =>
