@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
 import { demo, SignInPage } from "./pages/sign-in-page";
-import { fakeMicrophone } from "./pages/voice-call-page";
+import { cuedMicrophone, voiceBrowser } from "./pages/voice-call-page";
 
 // A contest practised by voice: the problem card, 声で応対する, the voice call with the time limit
 // counting down, and the hard stop at the limit with the caller's closing line. The built-in clinic
@@ -10,7 +10,7 @@ import { fakeMicrophone } from "./pages/voice-call-page";
 
 const LIMIT_SEC = 75;
 
-test.use({ launchOptions: fakeMicrophone("contest", [{ silenceMs: 9_000 }, { speechMs: 2500 }]) });
+test.use({ launchOptions: voiceBrowser });
 
 test("a contest by voice stops at the time limit with the caller's closing line", async ({
   page,
@@ -35,6 +35,7 @@ test("a contest by voice stops at the time limit with the caller's closing line"
   expect(published.status()).toBe(201);
 
   await page.context().grantPermissions(["microphone"]);
+  const microphone = await cuedMicrophone(page, [{ speechMs: 2500 }]);
   await new SignInPage(page).signInAs(demo.trainee2);
   await page.goto(`/practice/contest/${id}`);
   await expect(page.getByRole("heading", { name: title })).toBeVisible();
@@ -45,6 +46,8 @@ test("a contest by voice stops at the time limit with the caller's closing line"
   await page.getByTestId("voice-start").click();
   await expect(page.getByTestId("voice-status")).toBeVisible({ timeout: 45_000 });
   await expect(page.getByTestId("voice-caption")).toContainText("予約");
+  await expect(page.getByTestId("voice-caption")).toBeHidden();
+  await microphone.say();
   await expect(page.getByTestId("voice-reply").first()).toBeVisible({ timeout: 30_000 });
 
   // The limit: the call ends as 時間切れ and the caller closes it in their own words, then the review.

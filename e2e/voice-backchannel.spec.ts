@@ -1,22 +1,26 @@
 import { expect, test } from "./fixtures";
-import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
+import { cuedMicrophone, VoiceCallPage, voiceBrowser } from "./pages/voice-call-page";
 
-// Voice calls in a real Chromium: a fake microphone plays synthetic speech of known lengths through
+// Voice calls in a real Chromium: a microphone the test cues plays synthetic speech of known lengths through
 // the real VAD, the server transcribes it through the OpenAI-compatible endpoint of the local fake
 // provider (a short burst is 「はい」, a longer one a reply), and the caller's lines are said at the
 // persona's pace (captions: headless Chromium has no Japanese voice).
 
-// angry-broken-bottle's opening takes about 6.3 s to say.
+// angry-broken-bottle's opening takes 6 to 7 s to say.
 const scenario = "angry-broken-bottle";
 
-test.use({ launchOptions: fakeMicrophone("backchannel", [{ silenceMs: 4000 }, { speechMs: 500 }]) });
+// Half a second of speech said once the caller's line has begun, well inside it.
+test.use({ launchOptions: voiceBrowser });
 
 test.describe("a 相づち while the caller talks", () => {
   test("is kept as a 相づち, never an interruption: the caller goes on", async ({ page }) => {
     test.setTimeout(120_000);
+    const microphone = await cuedMicrophone(page, [{ speechMs: 500 }]);
     const call = new VoiceCallPage(page);
     await call.pickUpAsTrainee(scenario);
+    await expect(page.getByTestId("voice-caption")).toBeVisible();
     const anger = Number(await page.getByTestId("mood-anger").textContent());
+    await microphone.say();
     await expect(call.replies.first()).toContainText("あなた（相づち）はい", { timeout: 30_000 });
     // The caller was not cut off and does not answer a 相づち: still only their opening line.
     await expect(call.callerLines).toHaveCount(1);

@@ -1,25 +1,29 @@
 import { expect, test } from "./fixtures";
-import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
+import { cuedMicrophone, VoiceCallPage, voiceBrowser } from "./pages/voice-call-page";
 
 // Voice calls in a real Chromium: a fake microphone plays synthetic speech of known lengths through
 // the real VAD, the server transcribes it through the OpenAI-compatible endpoint of the local fake
 // provider (a short burst is 「はい」, a longer one a reply), and the caller's lines are said at the
 // persona's pace (captions: headless Chromium has no Japanese voice).
 
-// angry-broken-bottle's opening takes about 6.3 s to say.
+// angry-broken-bottle's opening takes 6 to 7 s to say.
 const scenario = "angry-broken-bottle";
 const reply = "さようでございますか 瓶が割れていたのですね";
 
-test.use({ launchOptions: fakeMicrophone("clean", [{ silenceMs: 11_000 }, { speechMs: 2500 }]) });
+test.use({ launchOptions: voiceBrowser });
 
 test.describe("a clean voice reply", () => {
   test("the trainee answers after the caller, the caller answers, and the review shows the timeline", async ({
     page,
   }) => {
     test.setTimeout(120_000);
+    const microphone = await cuedMicrophone(page, [{ speechMs: 2500 }]);
     const call = new VoiceCallPage(page);
     await call.pickUpAsTrainee(scenario);
     await expect(page.getByTestId("voice-caption")).toContainText("瓶が割れて");
+    // The trainee answers once the caller's line is over.
+    await expect(page.getByTestId("voice-caption")).toBeHidden();
+    await microphone.say();
     await expect(call.replies.first()).toContainText(reply, { timeout: 30_000 });
     await expect(call.replies.first()).not.toContainText("相づち");
     // The caller answers the reply.

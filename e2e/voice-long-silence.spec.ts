@@ -1,18 +1,19 @@
 import { expect, test } from "./fixtures";
-import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
+import { cuedMicrophone, VoiceCallPage, voiceBrowser } from "./pages/voice-call-page";
 
 // Dead air: the trainee stays silent for several seconds after the caller's line, then answers. The
 // silence is measured from the audio and marked on the review's timeline as the trainee's. The caller
 // engine has no dead-air behaviour: the caller waits, saying nothing, until the trainee speaks.
 
-// angry-broken-bottle's opening lasts about 6 s; the trainee answers at 15 s, some 8 s after it ends.
+// angry-broken-bottle's opening lasts 6 to 7 s; the trainee answers some 5 s after it ends.
 const scenario = "angry-broken-bottle";
 
-test.use({ launchOptions: fakeMicrophone("long-silence", [{ silenceMs: 15_000 }, { speechMs: 2500 }]) });
+test.use({ launchOptions: voiceBrowser });
 
 test.describe("a long silence after the caller", () => {
   test("is measured, marked on the timeline, and the caller waits through it", async ({ page }) => {
     test.setTimeout(120_000);
+    const microphone = await cuedMicrophone(page, [{ speechMs: 2500 }]);
     const call = new VoiceCallPage(page);
     await call.pickUpAsTrainee(scenario);
     await expect(page.getByTestId("voice-caption")).toBeVisible();
@@ -21,10 +22,14 @@ test.describe("a long silence after the caller", () => {
     const status = page.getByTestId("voice-status");
     await expect(status).toHaveText("お話しください");
     const anger = await page.getByTestId("mood-anger").textContent();
+    // Dead air: the trainee says nothing for five seconds.
+    await page.waitForTimeout(5_000);
+    const said = microphone.say();
     // When the trainee finally speaks, the caller has said nothing more and their mood has not moved.
-    await expect(status).toHaveText("あなたの声を聞いています", { timeout: 20_000 });
+    await expect(status).toHaveText("あなたの声を聞いています");
     await expect(call.callerLines).toHaveCount(1);
     await expect(page.getByTestId("mood-anger")).toHaveText(anger ?? "");
+    await said;
     await expect(call.replies.first()).toBeVisible({ timeout: 30_000 });
     // Nothing was said into the dead air: the reply follows the opening directly.
     const transcript = page.getByTestId("voice-transcript").getByRole("listitem");

@@ -7,7 +7,7 @@ import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
 // provider (a short burst is 「はい」, a longer one a reply), and the caller's lines are said at the
 // persona's pace (captions: headless Chromium has no Japanese voice).
 
-// angry-broken-bottle's opening takes about 6.3 s to say.
+// angry-broken-bottle's opening takes 6 to 7 s to say.
 const scenario = "angry-broken-bottle";
 
 test.use({ launchOptions: fakeMicrophone("denied", [{ silenceMs: 1000 }]) });

@@ -3,7 +3,7 @@ import { encodeWav, synthesizeParts } from "../lib/speech/testing/synthetic-audi
 import { expect, test } from "./fixtures";
 import { demo, SignInPage } from "./pages/sign-in-page";
 import { signUpThroughInvite } from "./pages/team-pages";
-import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
+import { cuedMicrophone, VoiceCallPage, voiceBrowser } from "./pages/voice-call-page";
 
 // Raw audio retention, opt-in per team: a team of its own for each test (the demo team's setting never
 // changes under other specs), its trainer sets retention on the team page, its trainee answers one
@@ -13,7 +13,7 @@ import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
 const scenario = "angry-broken-bottle";
 const reply = "さようでございますか 瓶が割れていたのですね";
 
-test.use({ launchOptions: fakeMicrophone("recording", [{ silenceMs: 11_000 }, { speechMs: 2500 }]) });
+test.use({ launchOptions: voiceBrowser });
 
 async function newTeam(browser: Browser, label: string) {
   const stamp = `${Date.now()}-${Math.random().toString(36).slice(2, 6)}`;
@@ -43,10 +43,14 @@ async function newTeam(browser: Browser, label: string) {
 
 /** The trainee answers the caller's opening once, aloud, and hangs up: returns the review's URL. */
 async function answerOnce(call: VoiceCallPage, recordingNotice: boolean) {
+  const microphone = await cuedMicrophone(call.page, [{ speechMs: 2500 }]);
   await call.startFromCatalog(scenario);
   await expect(call.page.getByTestId("voice-recording-notice")).toHaveCount(recordingNotice ? 1 : 0);
   await call.pickUp();
   await expect(call.page.getByTestId("voice-status")).toBeVisible({ timeout: 45_000 });
+  await expect(call.page.getByTestId("voice-caption")).toBeVisible();
+  await expect(call.page.getByTestId("voice-caption")).toBeHidden();
+  await microphone.say();
   await expect(call.replies.first()).toContainText(reply, { timeout: 30_000 });
   await expect(call.callerLines).toHaveCount(2, { timeout: 15_000 });
   await call.hangUp();

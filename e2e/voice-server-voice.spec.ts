@@ -1,13 +1,13 @@
 import { expect, test } from "./fixtures";
-import { fakeMicrophone, VoiceCallPage } from "./pages/voice-call-page";
+import { cuedMicrophone, VoiceCallPage, voiceBrowser } from "./pages/voice-call-page";
 
 // Server text to speech (KIKITE_TTS_MODEL, here the fake provider's audio/speech): every caller line is
 // audio from the call's speech route, played by Chromium; talking over the caller pauses it.
 
-// angry-broken-bottle's opening, as the fake voices it, lasts about 6 s: the trainee cuts in at 3.5 s.
+// angry-broken-bottle's opening, as the fake voices it, lasts about 6 s: the trainee cuts in once it plays.
 const scenario = "angry-broken-bottle";
 
-test.use({ launchOptions: fakeMicrophone("server-voice", [{ silenceMs: 3500 }, { speechMs: 3000 }]) });
+test.use({ launchOptions: voiceBrowser });
 
 interface PlayedAudio {
   src: string;
@@ -32,6 +32,7 @@ test.describe("the caller's voice from the server", () => {
       };
     });
     const played = () => page.evaluate(() => (window as unknown as { __played: PlayedAudio[] }).__played);
+    const microphone = await cuedMicrophone(page, [{ speechMs: 3000 }]);
     const call = new VoiceCallPage(page);
     await call.pickUpAsTrainee(scenario);
     const callId = /\/calls\/([0-9a-f-]{36})\/voice/.exec(page.url())![1]!;
@@ -43,6 +44,7 @@ test.describe("the caller's voice from the server", () => {
     expect((await played())[0]!.src).toMatch(new RegExp(`/api/calls/${callId}/speech/0$`));
     // …until the trainee talks over it: stopped before its end, the rest of its download dropped (the
     // element emptied; its queued pause event goes with it).
+    const said = microphone.say();
     await expect(page.getByTestId("voice-status")).toHaveText("あなたの声を聞いています", {
       timeout: 15_000,
     });
@@ -50,6 +52,7 @@ test.describe("the caller's voice from the server", () => {
     expect((await played())[0]!.events).not.toContain("ended");
 
     // The caller's answer to the cut-in plays to its end.
+    await said;
     await expect(call.replies.first()).toBeVisible({ timeout: 30_000 });
     await expect
       .poll(async () => (await played()).at(-1)?.events ?? [], { timeout: 30_000 })

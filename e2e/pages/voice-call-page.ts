@@ -16,11 +16,53 @@ export function fakeMicrophone(name: string, parts: AudioPart[]) {
   return {
     executablePath: systemChromium,
     args: [
-      ...chromiumArgs,
+      ...voiceBrowser.args,
       "--use-fake-device-for-media-stream",
       `--use-file-for-fake-audio-capture=${file}`,
-      "--autoplay-policy=no-user-gesture-required",
     ],
+  };
+}
+
+/** Chromium's launch options for a voice call whose microphone the test replaces (`cuedMicrophone`). */
+export const voiceBrowser = {
+  executablePath: systemChromium,
+  args: [...chromiumArgs, "--autoplay-policy=no-user-gesture-required"],
+};
+
+/**
+ * A microphone the test speaks into on cue, for speech timed against the caller's line: the page's
+ * getUserMedia gets a stream that stays silent until `say()` plays these parts into it. (The fake
+ * capture file of `fakeMicrophone` starts when the page opens the microphone, and how long after that
+ * the caller begins depends on how busy the machine is.) Call before the page loads.
+ */
+export async function cuedMicrophone(page: Page, parts: AudioPart[]) {
+  const wav = encodeWav(synthesizeParts(parts)).toString("base64");
+  await page.addInitScript((base64) => {
+    const cue = window as unknown as { kikiteSay?: () => Promise<void> };
+    let context: AudioContext | undefined;
+    let destination: MediaStreamAudioDestinationNode | undefined;
+    const original = navigator.mediaDevices.getUserMedia.bind(navigator.mediaDevices);
+    navigator.mediaDevices.getUserMedia = async (constraints) => {
+      if (!constraints?.audio) return original(constraints);
+      context ??= new AudioContext();
+      destination = context.createMediaStreamDestination();
+      return destination.stream;
+    };
+    cue.kikiteSay = async () => {
+      if (!context || !destination) throw new Error("the page has not opened the microphone");
+      await context.resume();
+      const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+      const source = context.createBufferSource();
+      source.buffer = await context.decodeAudioData(bytes.buffer);
+      source.connect(destination);
+      const ended = new Promise<void>((resolve) => source.addEventListener("ended", () => resolve()));
+      source.start();
+      await ended;
+    };
+  }, wav);
+  return {
+    /** Plays the parts into the microphone; resolves when they have been said. */
+    say: () => page.evaluate(() => (window as unknown as { kikiteSay: () => Promise<void> }).kikiteSay()),
   };
 }
 
