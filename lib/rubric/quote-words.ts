@@ -21,9 +21,10 @@ export function quoteWords(
     return (
       text
         .slice(sentence.start, sentence.end)
-        .replace(/[、。！？!?\s]+$/g, "")
-        // The 相づち that opens the sentence is not what the quote praises or faults.
-        .replace(/^((はい|ええ|うん|なるほど|えー|えっと|あのー|あの|その)[、\s]+)+(?=.{4})/, "") || null
+        .replace(/[、。！？!?\s…‥]+$/g, "")
+        // The 相づち that opens the sentence is not what the quote praises or faults; nor is a pause.
+        .replace(/^[…‥、\s]+/, "")
+        .replace(/^((はい|ええ|うん|なるほど|えー|えっと|あのー|あの|その)[、\s…‥]+)+(?=.{4})/, "") || null
     );
   let start = span.start;
   while (start > sentence.start && !breakChar.test(text[start - 1] ?? "")) start -= 1;
@@ -44,7 +45,7 @@ export function quoteWords(
     ranOn = true;
   }
   if (end - start > (ranOn ? 48 : maxQuote)) ({ start, end } = snap(text, sentence, span, tokenizer));
-  const quote = text.slice(start, end).replace(/^[、\s]+|[、。！？!?\s]+$/g, "");
+  const quote = text.slice(start, end).replace(/^[、\s…‥]+|[、。！？!?\s…‥]+$/g, "");
   return quote.length > 0 ? quote : null;
 }
 
