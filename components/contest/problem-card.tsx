@@ -23,6 +23,9 @@ export function ProblemCard({
 }) {
   const [left, setLeft] = useState(card.readingSec);
   const [running, setRunning] = useState(true);
+  // Whether the countdown is really ticking in this browser (the server-rendered card shows the
+  // time before the page has hydrated and started its timer).
+  const [ticking, setTicking] = useState(false);
   const [channel, setChannel] = useState<Channel>("text");
   const form = useRef<HTMLFormElement>(null);
   const started = useRef(false);
@@ -42,7 +45,11 @@ export function ProblemCard({
         form.current?.requestSubmit();
       }
     }, 250);
-    return () => window.clearInterval(timer);
+    setTicking(true);
+    return () => {
+      window.clearInterval(timer);
+      setTicking(false);
+    };
   }, [running]);
 
   return (
@@ -61,6 +68,7 @@ export function ProblemCard({
           <p
             className={`font-mono text-3xl tabular-nums ${running ? "" : "text-slate-400"}`}
             data-testid="reading-timer"
+            data-ticking={ticking}
             aria-live="off"
           >
             {formatDuration(left)}

@@ -767,6 +767,12 @@ describe("analyzeReply violation families met in the session-11 corpus batch", (
       "derail",
     ],
     [
+      "最近、夜ぜんぜん眠れなくてね。お薬も効かないのよ。",
+      "お薬、ちゃんと決められた時間に飲まれてますか。",
+      "lonely",
+      "criticize",
+    ],
+    [
       "主人が亡くなってから、話せる人もいなくてね。",
       "さようでございましたか。お話しできる方もいらっしゃらないと、お寂しいですよね。",
       "lonely",
@@ -865,6 +871,46 @@ describe("analyzeReply feedback from the session-11 trainer review", () => {
       "angry",
     );
     expect(stranded.suggestion).not.toMatch(/その、|そのご出張|と、存じます/);
+  });
+
+  it("cleans a good spoken reply instead of calling it good enough, and says なるほど politely", () => {
+    const spoken = phrasing(
+      "あなたのところは雪降ってる？こっちはもう膝まで積もってね、外に出られないのよ。",
+      "こちらは、えっと、まだ降ってないんです。膝まで、積もってるんですね。それではお買い物にも行けなくて、ご不便ですよね。",
+      "lonely",
+    );
+    expect(spoken.suggestion).not.toBe("");
+    expect(spoken.suggestion).toMatch(/降っていない/);
+    expect(spoken.suggestion).not.toMatch(/えっと|降ってない|積もってる/);
+    const naruhodo = phrasing(
+      "隣の空き家の庭が草ぼうぼうで、ずっと気になってて。",
+      "なるほど、お隣の空き家のお庭が草ぼうぼうなのですね。それは気になりますよね。",
+      "inquiry",
+    );
+    expect(naruhodo.points.map((p) => p.key)).toContain("register");
+    expect(naruhodo.suggestion).toMatch(/^さようでございますか/);
+  });
+
+  it("answers a visit asked of the operator, and keeps a late husband's gift a memory", () => {
+    const visit = phrasing(
+      "前に電話したとき、あなた、今度うちに遊びに来てくれるって言ったじゃない。待ってたのよ。",
+      "いえ、そういうことは申し上げていないと思います。",
+      "lonely",
+    );
+    expect(visit.suggestion).toMatch(/お宅に伺うことはできない/);
+    const watch = phrasing(
+      "その時計はね、亡くなった主人が、初めてのボーナスで買ってくれたものなのよ。",
+      "うんうん、そうなんですね。",
+      "lonely",
+    );
+    expect(watch.suggestion).not.toMatch(/お悔やみ/);
+    const grandchild = phrasing(
+      "孫が大学に受かったのよ。春から東京で一人暮らしするんだって。",
+      "はい。本日はご注文のお電話でしょうか。",
+      "lonely",
+    );
+    expect(grandchild.suggestion).toMatch(/おめでとう/);
+    expect(grandchild.suggestion).not.toMatch(/お一人|お寂しい/);
   });
 
   it("asks nothing back of a caller who only said はい while waiting", () => {

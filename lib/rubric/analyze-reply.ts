@@ -67,6 +67,7 @@ export function analyzeReply(
     model ? applyLearnedLayer(ruled, model, normalized.input.reply) : ruled,
     fullTokenizer,
     fillersOf(input.reply),
+    spokenSlip.test(input.reply),
   );
   const evidence = Object.fromEntries(
     Object.entries(analysis.evidence).map(([key, value]) => [
@@ -275,6 +276,10 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
 // the feedback.
 const filler = /(?<=^|[、。,\s])(えー+|えっと|ええと|えーと|あのー*|そのー+|あー+)(?=[、。,\s…]|$)/g;
 
+// Speech an operator's written model answer leaves out: one filler, or a contraction (積もってる, 降ってない).
+const spokenSlip =
+  /(?<=^|[、。,\s])(えー+|えっと|ええと|えーと|あのー+|そのー+|あー+)(?=[、。,\s…]|$)|(?<=[っいしんれけめべせえ])て(る|た|ない|ます)(?=[、。,\s…のんとね]|$)|(?<=[っ])ちゃ(う|った|いま)/;
+
 // One えー in a good reply is speech; a trainer names them when they recur.
 function fillersOf(reply: string): string[] {
   const said = [...reply.matchAll(filler)].map((m) => m[0].replace(/ー+$/, "ー"));
@@ -286,6 +291,7 @@ function explain(
   ruled: RuledReply,
   fullTokenizer: JapaneseTokenizer,
   fillers: string[] = [],
+  spoken = false,
 ): ReplyAnalysis {
   const { context, reply } = input;
   const { latestCaller, backchannel, reflection, question, empathy, cushion, apology, violation } = ruled;
@@ -352,6 +358,7 @@ function explain(
       keigo: keigo.length > 0,
       repeatedToken: register.repeatedToken !== null,
       fillers: fillers.length > 0,
+      spoken,
       thanked,
     },
     spans: {

@@ -28,6 +28,8 @@ export interface SuggestionInput {
     repeatedToken: boolean;
     /** The spoken reply has つなぎ言葉 (えー, あのー). */
     fillers?: boolean;
+    /** The original reply had speech a model answer leaves out: one filler, a contraction (降ってない). */
+    spoken?: boolean;
     /** The reply opens by thanking the caller for the inquiry (お問い合わせありがとうございます). */
     thanked: boolean;
   };
@@ -109,6 +111,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     labels.keigo ||
     labels.repeatedToken ||
     labels.fillers === true ||
+    labels.spoken === true ||
     labels.apology === "blanket" ||
     !acknowledged ||
     (needsCare && !cared) ||
@@ -228,7 +231,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
           ? empathyLine(caller, seed, kind)
           : empathySaid
             ? null
-            : (theirEmpathy ?? (caller ? empathyLine(caller, seed, kind) : null));
+            : (theirEmpathy ?? (caller ? empathyLine(caller, seed, kind, reflection ?? "") : null));
   if (empathy && (kind !== "inquiry" || upset)) parts.push(empathy);
 
   const apologized = () => parts.some((p) => /申し訳|お詫び|おかけし/.test(p));
@@ -348,6 +351,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         : repairedStep(input, sentences, flagged);
     parts.push(repaired ?? nextStep(input, seed));
   }
+  // Their kept sentence opens with its own 相づち (そうでしたか……三回目なのですね): no second one before it.
+  const tokenOpening = /^(そうでしたか|そうですか|さようでございま|左様でございま|まあ、そうでしたか)/;
+  if (tokenOpening.test(parts[0] ?? "") && tokenOpening.test(parts[1] ?? "")) parts.shift();
   return {
     text: correctKeigo(
       dedupe(parts)
@@ -420,7 +426,23 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
   return ["さようでございますか。", "はい。"];
 }
 
-function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind): string | null {
+// Feeling words a line and the reflection before it should not both say (心配なのですね。ご心配ですよね).
+const feelingStems = [
+  "心配",
+  "楽しみ",
+  "寂し",
+  "不安",
+  "困",
+  "残念",
+  "がっかり",
+  "驚",
+  "辛",
+  "つら",
+  "怖",
+  "大変",
+];
+
+function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, said = ""): string | null {
   const lines: Record<CallerUnderstanding["feeling"], string[]> = {
     loss: condolences,
     scared: [
@@ -439,9 +461,13 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
       ? ["お一人だとお寂しいですよね。", "お一人ですと心細いですよね。"]
       : ["それはお寂しいですよね。", "お寂しいお気持ち、お察しいたします。"],
     disappointed: caller.lookedForward
-      ? ["楽しみにされていたのに、残念でしたね。", "楽しみにされていたのに、がっかりされましたよね。"]
+      ? [
+          "楽しみにされていたのに、さぞがっかりされたことと存じます。",
+          "楽しみにされていたのに、がっかりされましたよね。",
+          "さぞ残念なお気持ちのことと存じます。",
+        ]
       : ["それは残念でしたね。", "さぞがっかりされたことと存じます。"],
-    worried: ["ご心配ですよね。", "ご不安なお気持ち、お察しいたします。"],
+    worried: ["ご心配ですよね。", "ご不安なお気持ち、お察しいたします。", "お気持ち、お察しいたします。"],
     down: ["そう感じてしまうと、おつらいですよね。", "お気持ち、お察しいたします。"],
     trouble: troubleEmpathy(caller.cause, kind),
     happy: caller.celebrating
@@ -450,7 +476,9 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
     memory: ["大切な思い出がおありなのですね。", "懐かしく思い出されるのですね。"],
     neutral: [],
   };
-  const options = lines[caller.feeling];
+  const all = lines[caller.feeling];
+  const fresh = all.filter((o) => !feelingStems.some((stem) => o.includes(stem) && said.includes(stem)));
+  const options = fresh.length > 0 ? fresh : all;
   return options.length > 0 ? pick(options, seed, "empathy") : null;
 }
 
@@ -458,7 +486,7 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind):
 // the wrong thing, displeasure at our manner, trouble with a fault.
 const troubleLines: Record<TroubleCause, string[]> = {
   charge: ["それは驚かれましたよね。", "思いがけないご請求で、さぞ驚かれたことと存じます。"],
-  wait: ["お時間を取られて、さぞご不快だったことと存じます。", "それはさぞお困りだったことと存じます。"],
+  wait: ["お時間を取られて、さぞご不快に思われたことと存じます。", "それはさぞお困りのことと存じます。"],
   // Still missing (a parcel) or already costly (a missed connection): お困り fits both, ご心配 only the first.
   delay: ["さぞお困りのことと存じます。", "それはお困りですよね。"],
   wrong: ["それはがっかりされましたよね。", "思っていらしたものと違っていては、がっかりされますよね。"],
@@ -523,6 +551,9 @@ function nextStep(input: SuggestionInput, seed: string): string {
     return kind === "lonely"
       ? "お電話ありがとうございました。またいつでもお声を聞かせてくださいね。"
       : pick(["お電話ありがとうございました。", "本日はお電話ありがとうございました。"], seed, "next");
+  }
+  if (caller?.wantsVisit && kind === "lonely") {
+    return "お誘いいただきありがとうございます。申し訳ございませんが、お客様のお宅に伺うことはできないのです。お電話でしたら、いつでもお話を伺いますね。";
   }
   if (caller?.personal) {
     return pick(
@@ -754,6 +785,15 @@ function spokenToWritten(text: string): string {
       .replace(/てま(す|した|せん)/g, "ていま$1")
       // 待ってたんですね → 待っていたのですね (only after a sound change: 捨てた, 建てた are whole verbs).
       .replace(/(?<=[っいしん])([てで])たん(?=です)/g, "$1いたの")
+      // 積もってる → 積もっている, 降ってない → 降っていない, 溶けてた → 溶けていた.
+      .replace(/(?<=[っいしんれけめべせえ])て(る|た|ない)(?=[、。,\s…のとねん]|$)/g, "てい$1")
+      .replace(/(?<=[ん])で(る|た|ない)(?=[、。,\s…のとねん]|$)/g, "でい$1")
+      // A word restarted (お足、あ、お足元 / お、お届け / な、中身): only the finished one is written.
+      .replace(/([ぁ-んァ-ヶー\p{Script=Han}]{1,4})、(あ、|いや、)?(?=\1[^、。])/gu, "")
+      .replace(/(?<=^|[、。])[ぁ-ん]、(?=[^、。])/g, "")
+      .replace(/申し訳ないんですけど(も)?、?/g, "申し訳ございませんが、")
+      .replace(/(?<=[っいしんれけめべせえ])てまして/g, "ておりまして")
+      .replace(/ご心配(を)?おかけしてます/g, "ご心配をおかけしております")
       // 残すって、おっしゃってて: the quoting って before a verb of saying is と; a run-on てて is ていて.
       .replace(/って(?=、?(おっしゃ|言われ|伺っ|お聞きし))/g, "と")
       .replace(/(?<=[っいしん])てて(?=、)/g, "ていて")
@@ -770,6 +810,7 @@ function spokenToWritten(text: string): string {
 function politeTokens(text: string): string {
   const out = spokenToWritten(text)
     .replace(/(^|[、。])(ええ|うん|はあ|へえ)(?=[、。…]|$)/g, "$1はい")
+    .replace(/(^|[、。])なるほど(?=[、。…]|$)/g, "$1さようでございますか")
     .replace(/はい[、。]はい(?=[、。])/g, "はい")
     .replace(/^そうなんですか(?=[、。]|$)/, "そうでしたか")
     .replace(/^(え|あ)[…、。]+/, "")
@@ -781,12 +822,14 @@ function politeTokens(text: string): string {
 function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
   const varied = repeated ? (kind === "inquiry" ? "かしこまりました" : "さようでございますか") : "はい";
   const out = spokenToWritten(reply)
+    .replace(/^(あー+|あ)[…、。]+(?=.)/, "")
     .replace(/^((はい|ええ|うん)[、。\s]*)+/, `${varied}、`)
     .replace(/(^|[、。])(ええ|うん|はあ|へえ)(?=[、。…]|$)/g, "$1はい")
+    .replace(/(^|[、。])なるほど(?=[、。…]|$)/g, "$1さようでございますか")
     .replace(/わたし(?=[はもがのを、])/g, "私")
     // A drawn-out ending (お辛いですよねえ) and a filler between pauses (だと、その、退屈) are speech.
     .replace(/(?<=[よわ]?ね)え+(?=[。、！？!?]|$)/g, "")
-    .replace(/(?<=、)(その|あの|あのー|まあ)、/g, "")
+    .replace(/(?<=、)(その|あの|あのー|まあ|それで)、/g, "")
     .replace(/(?<=[\p{Script=Han}ぁ-ん])(?<!す)くって(?=[、。]|[^、。]{2})/gu, "くて")
     .replace(/、+(?=。|$)/g, "");
   return (
@@ -830,7 +873,7 @@ function fewerCommas(sentence: string): string {
   if (!spoken) return sentence;
   // が joining clauses (ございますが、) keeps its comma; the subject's が (バスが、遅延) does not.
   return sentence.replace(
-    /(?<!て|で|(す|た|だ|ない)が|と|ので|から|けど|ら|ば|し|か|^はい|^ええ|^ただ|^では|^まず)、/g,
+    /(?<!て|で|(す|た|だ|ない)が|と|を|ので|から|けど|ら|ば|し|か|^はい|^ええ|^ただ|^では|^まず)、/g,
     "",
   );
 }

@@ -76,7 +76,24 @@ function detectParroting(
   const specific =
     quoted ||
     matched.some((u) => u.strong || u.feeling || marked(u) || repeatsPhrase(reply, u, callerWording));
-  if (!(specific || distinct.size >= 2)) return emptyParroting();
+  // A word and the plain verb it went with, handed back together (お知らせが来ていなかった ← お知らせなんか来て
+  // ない): the verb alone says little (来る, ある), but with the caller's noun of the same clause it is their
+  // statement again.
+  const withItsVerb = matched.some((noun) => {
+    if (noun.kind !== "noun") return false;
+    const callerClauses = new Set(matchingUnits(noun, index).map((c) => c.clause));
+    return reply.units.some(
+      (verb) =>
+        verb.generic &&
+        verb.kind === "verb" &&
+        verb.clause === noun.clause &&
+        verb.start > noun.end &&
+        latest.analysis.units.some(
+          (c) => c.kind === "verb" && callerClauses.has(c.clause) && c.keys[0] === verb.keys[0],
+        ),
+    );
+  });
+  if (!(specific || distinct.size >= 2 || withItsVerb)) return emptyParroting();
   const sources = matched.flatMap((u) => sourcesOf(u, index, latest.turn));
   return {
     present: true,

@@ -9,8 +9,9 @@ export interface RegisterResult {
   repeatedToken: string | null;
 }
 
-// はあ and へえ toward a complaining caller sound bored or doubtful.
-const casualTokens = new Set(["ええ", "うん", "はあ", "へえ"]);
+// はあ and へえ toward a complaining caller sound bored or doubtful; なるほど sounds as if the operator
+// were judging what the customer said (trainers have new operators drop it).
+const casualTokens = new Set(["ええ", "うん", "はあ", "へえ", "なるほど"]);
 const runLength = 3;
 
 /**

@@ -112,7 +112,7 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
     problems.push({
       key: "register",
       tone: "warn",
-      text: "「ええ」「うん」「はあ」はお客様にはくだけた印象です。「はい」「さようでございますか」を使いましょう。",
+      text: "「ええ」「うん」「なるほど」などの相づちは、お客様にはくだけた印象です。「はい」「さようでございますか」を使いましょう。",
     });
   } else if (f.repeatedToken) {
     problems.push({

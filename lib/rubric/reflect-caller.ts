@@ -14,6 +14,8 @@ export interface CallerUnderstanding {
   data: string[];
   /** The caller asked about the operator (name, age, family, a visit): a gentle boundary answers it. */
   personal: boolean;
+  /** The caller asks the operator to visit, or holds them to a visit (今度うちに遊びに来てくれるって). */
+  wantsVisit: boolean;
   /** The caller asks for something to be done (〜たい, 〜てください, お願い). */
   requested: boolean;
   /** The caller reports something of ours gone wrong (a wrong name, a broken part, nothing delivered). */
@@ -84,6 +86,7 @@ export function understandCaller(
     feeling: feelingOf(text, complaining),
     data: dataOf(text),
     personal: questions.some((q) => personalQuestion.test(q.text)),
+    wantsVisit: /遊びに(来|き)|会いに(来|き)|来てくれ|うちに(来|寄)|お茶(でも)?飲みに/.test(text),
     requested: /たい(ん|の|です|けど|が|[。、]|$)|ください|お願い|てほしい|てもらえ|ていただけ/.test(text),
     defect: ourDefect(text),
     ours: ourSide.test(text),
@@ -94,11 +97,16 @@ export function understandCaller(
       /以上です|それだけ(です|なの|よ)|もう(大丈夫|いい(です|わ))|ありがとう(ござい|ね|ございました)?[。！!]?$|失礼します/.test(
         text,
       ),
-    alone: /一人|ひとり|誰とも|話し相手|誰も(いない|来ない)/.test(text),
+    // The caller alone, not a grandchild who will live alone (孫が春から一人暮らし).
+    alone:
+      /一人|ひとり|誰とも|話し相手|誰も(いない|来ない)/.test(text) &&
+      !/(孫|息子|娘|母|父|子|弟|妹|兄|姉|主人|夫)[^。]{0,16}(一人暮らし|ひとり暮らし)/.test(text),
     lookedForward: /楽しみ/.test(text),
-    celebrating: /生まれ|誕生|合格|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた/.test(
-      text,
-    ),
+    // A milestone reached (生まれた, 受かった), not a question about one (結婚してるの？).
+    celebrating:
+      /生まれ|誕生|合格|受かっ|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた/.test(
+        text,
+      ) && !/結婚(して(る|いる|います|ます)|されて)[^。]{0,4}[?？]|結婚(は|って)[^。]{0,6}[?？]/.test(text),
     cause: (complaining && !aboutTheirOwn(text)) || ourDefect(text) ? causeOf(text) : null,
     detailed: sentences.length >= 2 || text.length >= 40,
   };
@@ -111,8 +119,8 @@ function causeOf(text: string): TroubleCause | null {
     )
   )
     return "staff";
-  if (/請求|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍|保険金|給付金|返金|払い戻/.test(text))
-    return "charge";
+  // A bill or a charge, not a payout the caller claimed (保険金を請求した: a delay).
+  if (/請求(?!し)|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍|返金|払い戻/.test(text)) return "charge";
   // A wait the caller sat through (四十分も待たされた, 電話がつながらない): our time taken, not a parcel late.
   if (
     /待たされ|立たされ|待って(る|い|た)|(電話|窓口)[^。]{0,8}(つながらな|繋がらな)|混み合/.test(text) &&
@@ -202,7 +210,7 @@ function surfaceOf(sentence: Sentence): string {
 }
 
 const personalQuestion =
-  /あなた|お姉さん|お兄さん|下の名前|お名前は|結婚|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
+  /あなた(?!(の|ん)(ところ|とこ|方|ほう)(は|も)?[^。？?]{0,6}(雪|雨|天気|降|寒|暑|晴|風))|お姉さん|お兄さん|下の名前|お名前は|結婚|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
 
 const defectWord =
   /間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな/;
@@ -657,7 +665,7 @@ function render(part: Morpheme[], honor = true): string {
 
 // Verbs whose object is marked by を: a plain noun right before one lost its particle in speech.
 const takesObject =
-  /^(使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる)$/;
+  /^(使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる|休む)$/;
 
 function droppedObject(part: Morpheme[], i: number): boolean {
   // A speaker's pause may stand where the particle was (定期便、止めたくて).
@@ -948,6 +956,7 @@ function tidy(phrase: string): string {
       .replace(/(?<![兄姉弟妹従])(妹|姉|兄|弟)(?![さ様弟妹貴子分])/g, "$1さん")
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
+      .replace(/(?<![おご])仕事/g, "お仕事")
       .replace(/全然/g, "まったく")
       // What the caller did toward us is received with いただく: 注文したのに → ご注文いただいたのに.
       .replace(
@@ -1087,6 +1096,15 @@ function nounPhrase(clause: Morpheme[]): string | null {
 }
 
 function feelingOf(text: string, complaining: boolean): CallerFeeling {
+  // A late spouse in a story of the past (亡くなった主人が買ってくれた時計): a memory, not news of a death.
+  if (
+    /亡くなった(主人|夫|妻|母|父|祖母|祖父|おじいさん|おばあさん|旦那|女房)(が|の|に|と)/.test(text) &&
+    !/(先日|先月|先週|昨日|この前|最近|今朝|去年|今年)[^。]{0,12}亡くな|亡くなって(まだ|から(まだ)?[0-9０-９一二三四五六七八九十]+(日|週|か月|ヶ月))/.test(
+      text,
+    ) &&
+    !/命日|お葬式|葬儀/.test(text)
+  )
+    return /思い出|くれた|買って|作って|植え|遺し|残し|形見/.test(text) ? "memory" : "loss";
   if (/亡くな|亡くし|命日|お葬式|葬儀|他界|逝っ|死んじゃ|死んだ/.test(text)) return "loss";
   // A child or parent hurt (うちの子が怪我をした): the caller is worried for them.
   if (/(子|息子|娘|孫|母|父|主人|夫|妻)[^。]{0,16}(けが|怪我)/.test(text)) return "worried";
@@ -1112,6 +1130,14 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     )
   )
     return "disappointed";
+  // A birth or a pass is good news even told with a けど (写真送ってもらったんだけど) or a pang (寂しくなるわ).
+  if (
+    /生まれ(た|て|まし)|誕生し|合格し|受かっ(た|て)|結婚(した|しまし|が決ま|することにな)|婚約し/.test(
+      text,
+    ) &&
+    !/亡くな|ない|のに/.test(text)
+  )
+    return "happy";
   // The caller's body (胸がどきどきする, めまいがする): worry for their health, whatever else they say.
   if (
     !complaining &&
@@ -1129,7 +1155,8 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   if (
     /一人(で(?!す|ござ)|きり|だと|暮らし)|ひとり(?!です|でござ|分|様)|誰とも|話し相手|誰も(いない|来ない)|電話(を)?くれない|来てくれない|会えない|顔(を)?見てない/.test(
       text,
-    )
+    ) &&
+    !/(孫|息子|娘|母|父|子|弟|妹|兄|姉)[^。]{0,16}(一人暮らし|ひとり暮らし)/.test(text)
   )
     return "lonely";
   if (/情けな|落ち込|滅入|しんど|元気が出な|気が抜け|力が抜け|する気が|張り合い/.test(text)) return "down";
@@ -1140,9 +1167,6 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     /主人|夫|妻|母|父|祖母|祖父|息子|娘|友|あの人|あの子/.test(text)
   )
     return "memory";
-  // A birth or a wedding is good news even told with a けど (写真送ってもらったんだけど).
-  if (/生まれ(た|て|まし)|誕生し|合格し|結婚(し|が決ま)|婚約し/.test(text) && !/亡くな|ない|のに/.test(text))
-    return "happy";
   const regret = /(ば|たら|れば)(よかった|良かった)/.test(text);
   if (
     /嬉し|うれし|よかった|良かった|合格|生まれ|咲い|喜ん|楽しかった|元気になっ|おめでた/.test(text) &&

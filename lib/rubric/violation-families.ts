@@ -170,6 +170,10 @@ function familiesOf(text: string, context: FamilyContext): Category[] {
         body,
       )) ||
     (caller && isQuestion && pastOrDone.test(body) && diligence.test(body)) ||
+    // How dutifully the caller does it now (お薬、ちゃんと決められた時間に飲まれてますか): the same trial.
+    (isQuestion &&
+      diligence.test(body) &&
+      /[あかさたなまらわがば]れて(い)?(ます|る|らっしゃいます)(か|かね|でしょうか)?$/.test(body)) ||
     (shouldHaveKnown.test(body) &&
       // ご案内はしていないはずです denies what the operator said: argue, below.
       !/(ない|ません|おらず)(はず|かと)/.test(body) &&

@@ -75,7 +75,7 @@ export function writeFeedback(f: FeedbackFacts): Record<SignalKey, string> {
     register: f.register.repeatedToken
       ? `『${f.register.repeatedToken}』が続いています。相づちに変化をつけましょう`
       : f.register.casual
-        ? "『ええ』『うん』はお客様にはくだけた印象です。『はい』『さようでございますか』を使いましょう"
+        ? "『ええ』『うん』『なるほど』などの相づちは、お客様にはくだけた印象です。『はい』『さようでございますか』を使いましょう"
         : "相づちの言葉づかいは適切です",
   };
 }
