@@ -278,7 +278,7 @@ const filler = /(?<=^|[、。,\s])(えー+|えっと|ええと|えーと|あの�
 
 // Speech an operator's written model answer leaves out: one filler, or a contraction (積もってる, 降ってない).
 const spokenSlip =
-  /(?<=^|[、。,\s])(えー+|えっと|ええと|えーと|あのー+|そのー+|あー+)(?=[、。,\s…]|$)|(?<=[っいしんれけめべせえ])て(る|た|ない|ます)(?=[、。,\s…のんとね]|$)|(?<=[っ])ちゃ(う|った|いま)/;
+  /(?<=^|[、。,\s])(えっと|ええと|えーと|あのー+|そのー+)(?=[、。,\s…]|$)|(?<=[っいしんれけめべせえ])て(る|た|ない|ます)(?=[、。,\s…のんとね]|$)|(?<=[っ])ちゃ(う|った|いま)/;
 
 // One えー in a good reply is speech; a trainer names them when they recur.
 function fillersOf(reply: string): string[] {

@@ -118,7 +118,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     owedApology ||
     owedCondolence ||
     owedCongratulation ||
-    (caller?.feeling === "happy" && !labels.empathy && !labels.parroting && !thanksForKindWords(input)) ||
+    (caller?.feeling === "happy" &&
+      !labels.empathy &&
+      !labels.parroting &&
+      !thanksForKindWords(input) &&
+      !/おめでと/.test(input.reply)) ||
     tokensOnly;
   if (!needsFix) return { text: "", keep: true };
   const onlyRegister =
@@ -130,7 +134,13 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !owedApology &&
     !owedCondolence &&
     !owedCongratulation &&
-    !(caller?.feeling === "happy" && !labels.empathy && !labels.parroting && !thanksForKindWords(input)) &&
+    !(
+      caller?.feeling === "happy" &&
+      !labels.empathy &&
+      !labels.parroting &&
+      !thanksForKindWords(input) &&
+      !/おめでと/.test(input.reply)
+    ) &&
     !tokensOnly;
   if (onlyRegister)
     return {
@@ -464,10 +474,9 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
       ? [
           "楽しみにされていたのに、さぞがっかりされたことと存じます。",
           "楽しみにされていたのに、がっかりされましたよね。",
-          "さぞ残念なお気持ちのことと存じます。",
         ]
       : ["それは残念でしたね。", "さぞがっかりされたことと存じます。"],
-    worried: ["ご心配ですよね。", "ご不安なお気持ち、お察しいたします。", "お気持ち、お察しいたします。"],
+    worried: ["ご心配ですよね。", "ご不安なお気持ち、お察しいたします。"],
     down: ["そう感じてしまうと、おつらいですよね。", "お気持ち、お察しいたします。"],
     trouble: troubleEmpathy(caller.cause, kind),
     happy: caller.celebrating
@@ -477,9 +486,16 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
     neutral: [],
   };
   const all = lines[caller.feeling];
+  if (all.length === 0) return null;
   const fresh = all.filter((o) => !feelingStems.some((stem) => o.includes(stem) && said.includes(stem)));
-  const options = fresh.length > 0 ? fresh : all;
-  return options.length > 0 ? pick(options, seed, "empathy") : null;
+  // Every line would say the reflection's feeling word again: the feeling is acknowledged without it.
+  const line = fresh.length > 0 ? pick(fresh, seed, "empathy") : "お気持ち、お察しいたします。";
+  // A trouble already over (待たされた, 来なかった) is felt in the past; one still going on in the present.
+  return /(た|だった|なかった)(のです|ん(です|でございます))ね。?$/.test(said)
+    ? line
+        .replace("お困りのことと存じます", "お困りだったことと存じます")
+        .replace("それはお困りですよね", "それはお困りでしたよね")
+    : line;
 }
 
 // Empathy for a complaint, fitted to what went wrong: surprise at a bill, worry over a wait, letdown at
@@ -649,11 +665,17 @@ function repairedStep(
         : null;
     }
     case "criticize":
+      // A caller who already told what happened is not asked to tell it again: the cause is looked into.
       return pick(
-        [
-          "差し支えなければ、そのときの状況を詳しくお聞かせいただけますか。",
-          "恐れ入りますが、どのような状況だったか、お聞かせいただけますでしょうか。",
-        ],
+        input.caller?.detailed
+          ? [
+              "原因をすぐにお調べいたしますので、少々お時間をいただけますでしょうか。",
+              "すぐに確認いたしますので、少々お待ちいただけますでしょうか。",
+            ]
+          : [
+              "差し支えなければ、そのときの状況を詳しくお聞かせいただけますか。",
+              "恐れ入りますが、どのような状況だったか、お聞かせいただけますでしょうか。",
+            ],
         input.reply,
         "repair",
       );
@@ -697,15 +719,20 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
       "当日の状況をすぐに確認いたしますので、恐れ入りますが、お名前を伺ってもよろしいでしょうか。",
       "すぐに確認いたしますので、恐れ入りますが、お名前とご利用の日時を伺ってもよろしいでしょうか。",
     ],
-    delay: parcel
+    delay: /保険金|給付金|補償金|還付金|請求|申請/.test(text)
       ? [
-          "ただいまお届けの状況をお調べいたしますので、恐れ入りますが、ご注文番号を伺ってもよろしいでしょうか。",
-          "すぐにお荷物の状況をお調べいたしますので、恐れ入りますが、伝票番号かご注文番号を伺えますでしょうか。",
+          "ご請求の状況をすぐにお調べいたしますので、恐れ入りますが、ご契約者様のお名前を伺ってもよろしいでしょうか。",
+          "お手続きの状況をすぐに確認いたしますので、恐れ入りますが、証券番号かご契約者様のお名前を伺えますでしょうか。",
         ]
-      : [
-          "すぐに状況を確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
-          "ただいまお調べいたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
-        ],
+      : parcel
+        ? [
+            "ただいまお届けの状況をお調べいたしますので、恐れ入りますが、ご注文番号を伺ってもよろしいでしょうか。",
+            "すぐにお荷物の状況をお調べいたしますので、恐れ入りますが、伝票番号かご注文番号を伺えますでしょうか。",
+          ]
+        : [
+            "すぐに状況を確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
+            "ただいまお調べいたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
+          ],
     defect: product
       ? [
           "すぐにお調べいたしますので、恐れ入りますが、製品の型番とご購入日を伺えますでしょうか。",
@@ -789,8 +816,12 @@ function spokenToWritten(text: string): string {
       .replace(/(?<=[っいしんれけめべせえ])て(る|た|ない)(?=[、。,\s…のとねん]|$)/g, "てい$1")
       .replace(/(?<=[ん])で(る|た|ない)(?=[、。,\s…のとねん]|$)/g, "でい$1")
       // A word restarted (お足、あ、お足元 / お、お届け / な、中身): only the finished one is written.
-      .replace(/([ぁ-んァ-ヶー\p{Script=Han}]{1,4})、(あ、|いや、)?(?=\1[^、。])/gu, "")
-      .replace(/(?<=^|[、。])[ぁ-ん]、(?=[^、。])/g, "")
+      // (A kanji or katakana in the restarted word: ええ、ええ and はい、いつ are not restarts.)
+      .replace(
+        /((?=[^、。]{0,3}[ァ-ヶ\p{Script=Han}])[ぁ-んァ-ヶー\p{Script=Han}]{1,4})、(あ、|いや、)?(?=\1[^、。])/gu,
+        "",
+      )
+      .replace(/(?<=^|[、。])(?![とでにがをはもやへねよかえ])[ぁ-ん]、(?=[^、。])/g, "")
       .replace(/申し訳ないんですけど(も)?、?/g, "申し訳ございませんが、")
       .replace(/(?<=[っいしんれけめべせえ])てまして/g, "ておりまして")
       .replace(/ご心配(を)?おかけしてます/g, "ご心配をおかけしております")
@@ -803,7 +834,7 @@ function spokenToWritten(text: string): string {
       .replace(/ね。え+[、。]?/g, "ね、")
       // わかっちゃいます → わかってしまいます; a laugh (ふふ) is not written.
       .replace(/(?<=[っ])ちゃいま/g, "てしまいま")
-      .replace(/[、。]?(うふふ|ふふふ|ふふ|あはは|はは)(?=[、。！!]|$)/g, "")
+      .replace(/(^|[、。])(うふふ|ふふふ|ふふ|あはは|はは)([、。！!]|$)/g, "$1")
   );
 }
 
@@ -869,11 +900,14 @@ function fewerCommas(sentence: string): string {
   );
   const commas = (sentence.match(/、/g) ?? []).length;
   // Two pauses in a short sentence (バスが、遅延、したんですね) are as much speech as many in a long one.
-  const spoken = commas >= 3 ? sentence.length / commas <= 12 : commas === 2 && sentence.length / commas <= 8;
+  const spoken =
+    commas >= 3
+      ? sentence.length / commas <= 12
+      : commas === 2 && sentence.length / commas <= 8 && /(^|、)[^、。]{1,2}、/.test(sentence);
   if (!spoken) return sentence;
   // が joining clauses (ございますが、) keeps its comma; the subject's が (バスが、遅延) does not.
   return sentence.replace(
-    /(?<!て|で|(す|た|だ|ない)が|と|を|ので|から|けど|ら|ば|し|か|^はい|^ええ|^ただ|^では|^まず)、/g,
+    /(?<!て|で|(す|た|だ|ない)が|と|ので|から|けど|ら|ば|し|か|^はい|^ええ|^ただ|^では|^まず)、/g,
     "",
   );
 }
@@ -889,7 +923,9 @@ function stripToken(sentence: string | null): string | null {
 function askForDatum(question: string): string {
   const bare = /^([^、。？?]{2,14})は[？?]?$/.exec(question.replace(/。$/, ""));
   if (bare) return `${bare[1]}を伺ってもよろしいでしょうか。`;
-  return question.replace(/(番号|お名前|ご住所|ご連絡先|お日にち|ご予算)、?(お願い|教え)/, "$1を$2");
+  return question
+    .replace(/(番号|お名前|ご住所|ご連絡先|お日にち|ご予算)、?(お願い|教え)/, "$1を$2")
+    .replace(/をお願いします(?=。|$)/, "をお願いいたします");
 }
 
 function cushioned(question: string, hasCushion: boolean, always = false): string | null {

@@ -119,6 +119,9 @@ function causeOf(text: string): TroubleCause | null {
     )
   )
     return "staff";
+  // A payout the caller claimed and still waits for (保険金を請求したのに連絡もない): a delay, not a bill.
+  if (/保険金|給付金|補償金|還付金/.test(text) && /連絡|振り込|振込|入金|届か|まだ|来な|たっても/.test(text))
+    return "delay";
   // A bill or a charge, not a payout the caller claimed (保険金を請求した: a delay).
   if (/請求(?!し)|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍|返金|払い戻/.test(text)) return "charge";
   // A wait the caller sat through (四十分も待たされた, 電話がつながらない): our time taken, not a parcel late.
@@ -270,7 +273,10 @@ function rankStatements(statements: Sentence[]): Sentence[] {
       (problemWord.test(text) ? 3 : 0) +
       (/亡くな|亡くし/.test(text) ? 6 : 0) +
       // News that matters more than its details (ひ孫が生まれた / 玄関で転んで起き上がれなかった).
-      (/生まれ|誕生|合格|結婚|転ん|転倒|倒れ|起き上がれ|救急車/.test(text) ? 4 : 0) -
+      // (Not a birth given as the reason for an inquiry: 子どもが生まれたので、学資保険を…)
+      (/生まれ|誕生|合格|結婚|転ん|転倒|倒れ|起き上がれ|救急車/.test(text) && !/ので|から[、,]/.test(text)
+        ? 4
+        : 0) -
       (/あなた/.test(text) ? 3 : 0);
     scored.push({ sentence, score });
   }
@@ -904,7 +910,8 @@ function tidy(phrase: string): string {
       .replace(/(?<=[っいんしきりみびにち])ちゃ(?=[うっいわお])/g, "てしま")
       .replace(/(?<=[いん])じゃ(?=[うっいわお])/g, "でしま")
       .replace(/(?<=^|[、はがも])(私|わたし|あたし|わたくし)(なんか|なんて)?(は|も|が|、)/g, "")
-      .replace(/^(私|わたし|あたし|わたくし)(なんか|なんて)(?=[^、])/g, "")
+      // 私なんかいなくても: the caller's self-effacing 私 handed back as ご自分.
+      .replace(/^(私|わたし|あたし|わたくし)(なんか|なんて)(?=[^、])/g, "ご自分なんて")
       .replace(/(?<=た)ことない/g, "ことがない")
       .replace(/(?<=^|[、])(なんか|ほら|まあ|それで|で)、/g, "")
       // おかげで opening a grievance is sarcasm (おかげで検査に遅れた): the operator does not say it.
