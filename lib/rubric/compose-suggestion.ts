@@ -488,10 +488,11 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
   const all = lines[caller.feeling];
   if (all.length === 0) return null;
   const fresh = all.filter((o) => !feelingStems.some((stem) => o.includes(stem) && said.includes(stem)));
-  // Every line would say the reflection's feeling word again: the feeling is acknowledged without it.
-  const line = fresh.length > 0 ? pick(fresh, seed, "empathy") : "お気持ち、お察しいたします。";
-  // A trouble already over (待たされた, 来なかった) is felt in the past; one still going on in the present.
-  return /(た|だった|なかった)(のです|ん(です|でございます))ね。?$/.test(said)
+  const line = pick(fresh.length > 0 ? fresh : all, seed, "empathy");
+  // Time the caller already lost (待たされた, 来なかった, 眠れなかった) is felt in the past; a result still
+  // with them (ロックされた, 割れていた, 請求が増えた) in the present.
+  return /待|来なかった|られなかった|間に合わなかった|行けなかった|帰された/.test(said) &&
+    /(た|だった|なかった)(のです|ん(です|でございます))ね。?$/.test(said)
     ? line
         .replace("お困りのことと存じます", "お困りだったことと存じます")
         .replace("それはお困りですよね", "それはお困りでしたよね")
@@ -665,17 +666,11 @@ function repairedStep(
         : null;
     }
     case "criticize":
-      // A caller who already told what happened is not asked to tell it again: the cause is looked into.
       return pick(
-        input.caller?.detailed
-          ? [
-              "原因をすぐにお調べいたしますので、少々お時間をいただけますでしょうか。",
-              "すぐに確認いたしますので、少々お待ちいただけますでしょうか。",
-            ]
-          : [
-              "差し支えなければ、そのときの状況を詳しくお聞かせいただけますか。",
-              "恐れ入りますが、どのような状況だったか、お聞かせいただけますでしょうか。",
-            ],
+        [
+          "差し支えなければ、そのときの状況を詳しくお聞かせいただけますか。",
+          "恐れ入りますが、どのような状況だったか、お聞かせいただけますでしょうか。",
+        ],
         input.reply,
         "repair",
       );
@@ -907,7 +902,7 @@ function fewerCommas(sentence: string): string {
   if (!spoken) return sentence;
   // が joining clauses (ございますが、) keeps its comma; the subject's が (バスが、遅延) does not.
   return sentence.replace(
-    /(?<!て|で|(す|た|だ|ない)が|と|ので|から|けど|ら|ば|し|か|^はい|^ええ|^ただ|^では|^まず)、/g,
+    /(?<!て|で|(す|た|だ|ない|ん|の)が|と|ので|から|けど|ら|ば|し|か|^はい|^ええ|^ただ|^では|^まず)、/g,
     "",
   );
 }
