@@ -57,6 +57,8 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ["駐車場が満車でね。おかげで検査に遅れたのよ。", "検査に遅れたのですね"],
     // A pause where the particle was: the object's を comes back in its place.
     ["先月から、定期便、止めたいの。", "先月から、定期便を止めたいのですね"],
+    ["仕事を休んで待ってたのよ。", "お仕事を休んでお待ちになっていたのですね"],
+    ["畑仕事してたら腰を痛めちゃってね。", "畑仕事していたら腰を痛めてしまったのですね"],
     ["私なんか、パソコンなんて一度も触ったことないのよ。", "パソコンは一度も触ったことがないのですね"],
   ])("%s → %s", (caller, reflection) => {
     expect(understand(caller).reflection).toBe(reflection);

@@ -963,7 +963,8 @@ function tidy(phrase: string): string {
       .replace(/(?<![兄姉弟妹従])(妹|姉|兄|弟)(?![さ様弟妹貴子分])/g, "$1さん")
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
       .replace(/(?<![ご])家族(?![様さ])/g, "ご家族")
-      .replace(/(?<![おご])仕事/g, "お仕事")
+      // (Not inside a compound: 畑仕事, 力仕事 stay as said.)
+      .replace(/(?<![おご\p{Script=Han}])仕事/gu, "お仕事")
       .replace(/全然/g, "まったく")
       // What the caller did toward us is received with いただく: 注文したのに → ご注文いただいたのに.
       .replace(
