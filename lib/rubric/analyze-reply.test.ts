@@ -4,6 +4,9 @@ import type { RubricLabels, Turn } from "./labels";
 
 const caller = (text: string): Turn => ({ role: "caller", text });
 const operator = (text: string): Turn => ({ role: "operator", text });
+/** The analysis of one reply to a single caller turn. */
+const replyTo = (callerText: string, reply: string, kind: "angry" | "lonely" | "inquiry") =>
+  analyzeReply({ context: [caller(callerText)], reply, kind });
 
 // Items written for these tests (other products and situations than the dev set), labelled by the
 // guideline. Each case lists only the labels it is about.
@@ -815,13 +818,12 @@ describe("analyzeReply violation families met in the session-11 corpus batch", (
       "opinion",
     ],
   ] as const)("%s / %s → %s", (callerText, reply, kind, violation) => {
-    expect(analyzeReply({ context: [caller(callerText)], reply, kind }).violation).toBe(violation);
+    expect(replyTo(callerText, reply, kind).violation).toBe(violation);
   });
 });
 
 describe("analyzeReply feedback from the session-11 trainer review", () => {
-  const phrasing = (callerText: string, reply: string, kind: "angry" | "lonely" | "inquiry") =>
-    analyzeReply({ context: [caller(callerText)], reply, kind });
+  const phrasing = replyTo;
 
   it("names the つなぎ言葉 of a spoken reply and leaves them out of the phrasing", () => {
     const analysis = phrasing(
@@ -939,8 +941,7 @@ describe("analyzeReply feedback from the session-11 trainer review", () => {
 });
 
 describe("analyzeReply after the second session-11 review", () => {
-  const run = (callerText: string, reply: string, kind: "angry" | "lonely" | "inquiry") =>
-    analyzeReply({ context: [caller(callerText)], reply, kind });
+  const run = replyTo;
 
   it("corrects おさせしてしまい and お手続きできます", () => {
     const caused = run(

@@ -94,6 +94,13 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // A birth, a wedding, an exam passed: the news is congratulated.
   const owedCongratulation =
     caller?.feeling === "happy" && caller.celebrating && !/おめでと|お祝い/.test(input.reply);
+  // Good news met with neither empathy, its words handed back, thanks nor a congratulation.
+  const goodNewsUnheard =
+    caller?.feeling === "happy" &&
+    !labels.empathy &&
+    !labels.parroting &&
+    !thanksForKindWords(input) &&
+    !/おめでと/.test(input.reply);
   // A lone 相づち answers a story with nothing of it: the phrasing hands the caller's words back.
   const tokensOnly =
     kind !== "inquiry" && caller?.reflection != null && isTokenOnly(input.reply.replace(/\s+/g, "、"));
@@ -118,11 +125,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     owedApology ||
     owedCondolence ||
     owedCongratulation ||
-    (caller?.feeling === "happy" &&
-      !labels.empathy &&
-      !labels.parroting &&
-      !thanksForKindWords(input) &&
-      !/おめでと/.test(input.reply)) ||
+    goodNewsUnheard ||
     tokensOnly;
   if (!needsFix) return { text: "", keep: true };
   const onlyRegister =
@@ -134,13 +137,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !owedApology &&
     !owedCondolence &&
     !owedCongratulation &&
-    !(
-      caller?.feeling === "happy" &&
-      !labels.empathy &&
-      !labels.parroting &&
-      !thanksForKindWords(input) &&
-      !/おめでと/.test(input.reply)
-    ) &&
+    !goodNewsUnheard &&
     !tokensOnly;
   if (onlyRegister)
     return {
