@@ -13,7 +13,12 @@ import { detectEmpathy } from "./detect-empathy";
 import { detectInterruption, type ReplyTiming } from "./detect-interruption";
 import { detectKeigoSlips } from "./detect-keigo";
 import { detectQuestion } from "./detect-question";
-import { type CallerText, detectReflection, isReflectiveSentence } from "./detect-reflection";
+import {
+  announcedReadBack,
+  type CallerText,
+  detectReflection,
+  isReflectiveSentence,
+} from "./detect-reflection";
 import { detectRegister } from "./detect-register";
 import { detectViolation } from "./detect-violation";
 import { getFullTokenizer, getJapaneseTokenizer, type JapaneseTokenizer } from "./japanese";
@@ -149,9 +154,13 @@ function applyRules(input: AnalyzeReplyInput, tokenizer: JapaneseTokenizer): Rul
       : [],
   );
   const callerTexts = callers.map((c) => c.analysis.text);
-  const replyText = analyzeSelectedSentences(reply, tokenizer, (s) =>
-    isReflectiveSentence(s.text, callerTexts),
-  );
+  // (Sentences come in order: one after an announced read-back is a read-back too.)
+  let previous = "";
+  const replyText = analyzeSelectedSentences(reply, tokenizer, (s) => {
+    const keep = announcedReadBack.test(previous) || isReflectiveSentence(s.text, callerTexts);
+    previous = s.text;
+    return keep;
+  });
   const latestCaller: TextAnalysis | undefined = callers[callers.length - 1]?.analysis;
 
   const backchannel = detectBackchannel(reply, context);

@@ -6,7 +6,7 @@ import { splitSentences } from "./text-spans";
 // Conjugations and joins a grammar never produces: 〜てくださいのですね, 〜ませんのですね, わからなくている,
 // a sentence-final particle before のですね, doubled punctuation, 渡したくた, 疑問だのですね, お書きになってある.
 const broken =
-  /てくださいのですね|ませんのですね|ますのですね|ですのですね|でしたのですね|ましたのですね|なくている|[かよねわ]のですね|って何なの|のですねのですね|[?？]の|[、。]{2}|。、|たくた[。の]|なんだのですね|のだのですね|ってのですね|だけのですね|[\p{Script=Han}ァ-ヶー]だのですね|ございす|ひお孫|になってあ[るっ]/u;
+  /てくださいのですね|ませんのですね|ますのですね|ですのですね|(?<!ま)でしたのですね|ましたのですね|なくている|[かよねわ]のですね|って何なの|のですねのですね|[?？]の|[、。]{2}|。、|たくた[。の]|なんだのですね|のだのですね|ってのですね|だけのですね|[\p{Script=Han}ァ-ヶー]だのですね|ございす|ひお孫|になってあ[るっ]/u;
 
 /** The phrasing has a conjugation or join no grammar produces. */
 export function hasBrokenJapanese(phrasing: string): boolean {

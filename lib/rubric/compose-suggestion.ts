@@ -65,7 +65,10 @@ export interface Suggestion {
 export function composeSuggestion(input: SuggestionInput): Suggestion {
   const { labels, kind, caller } = input;
   // A hesitation left alone between sentences (え…, あ。) is no sentence of the reply's.
-  const sentences = splitSentences(input.reply).filter((s) => !hesitation.test(s.text));
+  // …and neither is a word held with ですね while thinking (すぐにですね、).
+  const sentences = splitSentences(input.reply).filter(
+    (s) => !hesitation.test(s.text) && !/^[^、。]{1,5}[にとで]ですね[、。]?$/.test(s.text),
+  );
   const flagged = (s: Sentence) => input.spans.violation.some((v) => v.start < s.end && v.end > s.start);
   const good = sentences.filter((s) => !flagged(s));
   const upset =
@@ -80,7 +83,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     // A caller who only said はい while waiting has nothing to be acknowledged.
     caller?.bare === true ||
     // Good news congratulated is good news heard.
-    /おめでと/.test(input.reply);
+    /おめでと/.test(input.reply) ||
+    // What they asked for, confirmed in the trainee's own words (別の日へのご変更ですね), is heard too.
+    good.some((s) => readBack.test(s.text) && !isTokenOnly(s.text));
   const needsCare = kind === "angry" || upset;
   // A lonely caller's story handed back is care enough, unless they named a feeling that asks for words.
   const cared =
@@ -102,8 +107,10 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !thanksForKindWords(input) &&
     !/おめでと/.test(input.reply);
   // A lone 相づち answers a story with nothing of it: the phrasing hands the caller's words back.
+  // …and a lone 相づち to a question (ええ。) leaves it unanswered.
   const tokensOnly =
-    kind !== "inquiry" && caller?.reflection != null && isTokenOnly(input.reply.replace(/\s+/g, "、"));
+    (kind !== "inquiry" ? caller?.reflection != null : caller?.asked === true) &&
+    isTokenOnly(input.reply.replace(/\s+/g, "、"));
   // A lonely caller's question (田中さんいないの？) answered with business (本日のご注文は…) was not heard.
   const questionIgnored =
     kind === "lonely" &&
@@ -327,10 +334,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   }
   // Refusing what the caller asked (an argue) is softened by an apology for not meeting the wish.
   // A rebuttal to a complaint (表示に誤りはございません) is replaced by the apology the complaint is owed.
+  // (An ordinary inquiry refused is a wish not met, not a wrong to apologize for.)
   if (labels.violation === "argue" && kind === "inquiry" && !apologized())
-    parts.push(
-      caller?.requested || caller?.asked ? "ご希望に添えず、申し訳ございません。" : apologyLine(caller, seed),
-    );
+    parts.push(caller?.defect ? apologyLine(caller, seed) : "ご希望に添えず、申し訳ございません。");
   const said = parts.slice(opensWithAnswer ? 0 : 1);
   // A kept sentence that already moves the call on (ご案内いたします, お調べします) needs no other next step.
   const movesOn = keptRemedy || said.some((p) => movesOnPattern.test(p));
@@ -373,6 +379,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   };
 }
 
+// A short confirmation of what the caller wants, in the operator's words: 別の日へのご変更ですね.
+const readBack = /^(はい、)?[^、。？?]{3,30}(です|でございます)ね[。]?$/;
+
 /** A complaint about something of ours gone wrong is owed a limited apology (not a loss: condolence). */
 export function apologyOwed(kind: CallKind, caller: CallerUnderstanding | null): boolean {
   // Something of ours gone wrong (the wrong name on the cake) is apologized for however calmly it is told.
@@ -382,7 +391,10 @@ export function apologyOwed(kind: CallKind, caller: CallerUnderstanding | null):
 // Feelings the caller put into words (寂しい, 心配, 情けない): a lonely caller's story told back does not
 // answer them.
 function namedFeeling(caller: CallerUnderstanding | null): boolean {
-  return caller !== null && ["lonely", "down", "worried", "scared", "loss"].includes(caller.feeling);
+  return (
+    caller !== null &&
+    ["lonely", "down", "hurting", "unfair", "worried", "scared", "loss"].includes(caller.feeling)
+  );
 }
 
 /** Words of condolence or of sharing a loss. */
@@ -425,6 +437,11 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
   if (kind === "angry") return ["さようでございますか。", "さようでございましたか。", "左様でございますか。"];
   // A caller pressing a refused request (〜でもダメなんですか) is not thanked for an inquiry.
   if (caller?.asked && violation === "argue") return ["はい。"];
+  // A request put as a question (別の日に変えてもらえますか) is accepted, not thanked for as a question.
+  // A caller who apologizes while asking (すっぽかしちゃって、すみません) is thanked for calling.
+  if (caller?.asked && caller.apologized)
+    return ["ご連絡ありがとうございます。", "ご丁寧にありがとうございます。"];
+  if (caller?.asked && caller.requested) return ["かしこまりました。", "承知いたしました。"];
   // A bare はい before an answer that may be no sounds like yes: the question is acknowledged instead.
   if (caller?.asked) return ["ご質問ありがとうございます。", "お問い合わせありがとうございます。"];
   // かしこまりました to a request about to be refused sounds like a yes.
@@ -452,10 +469,14 @@ const feelingStems = [
 function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, said = ""): string | null {
   const lines: Record<CallerUnderstanding["feeling"], string[]> = {
     loss: condolences,
-    scared: [
-      "さぞ怖い思いをされたことと存じます。",
-      "それは驚かれましたよね。さぞ怖い思いをされたことと存じます。",
-    ],
+    scared:
+      kind === "angry"
+        ? [
+            "さぞ怖い思いをされたことと存じます。",
+            "それは驚かれましたよね。さぞ怖い思いをされたことと存じます。",
+          ]
+        : ["それはひやっとされましたよね。", "それは驚かれましたよね。お怪我はございませんでしたか。"],
+    unfair: ["それは納得がいかないお気持ちになりますよね。", "ご納得がいかないのも、もっともでございます。"],
     fedUp: [
       "何度もとなると、ご不快に思われるのも当然です。",
       "同じことが続いては、さぞご不快だったことと存じます。",
@@ -467,14 +488,23 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
     lonely: caller.alone
       ? ["お一人だとお寂しいですよね。", "お一人ですと心細いですよね。"]
       : ["それはお寂しいですよね。", "お寂しいお気持ち、お察しいたします。"],
-    disappointed: caller.lookedForward
+    disappointed: caller.justBought
       ? [
-          "楽しみにされていたのに、さぞがっかりされたことと存じます。",
-          "楽しみにされていたのに、がっかりされましたよね。",
+          "お買い求めになったばかりなのに、さぞがっかりされたことと存じます。",
+          "お求めになったばかりでは、がっかりされますよね。",
         ]
-      : ["それは残念でしたね。", "さぞがっかりされたことと存じます。"],
+      : caller.lookedForward
+        ? [
+            "楽しみにされていたのに、さぞがっかりされたことと存じます。",
+            "楽しみにされていたのに、がっかりされましたよね。",
+          ]
+        : ["それは残念でしたね。", "さぞがっかりされたことと存じます。"],
     worried: ["ご心配ですよね。", "ご不安なお気持ち、お察しいたします。"],
     down: ["そう感じてしまうと、おつらいですよね。", "お気持ち、お察しいたします。"],
+    hurting:
+      kind === "angry"
+        ? ["さぞおつらい思いをされたことと存じます。", "それはさぞおつらかったことと存じます。"]
+        : ["それはおつらいですよね。", "それはおつらいですね。"],
     trouble: troubleEmpathy(caller.cause, kind),
     happy: caller.celebrating
       ? ["それはおめでとうございます。", "まあ、おめでとうございます。"]
@@ -485,7 +515,17 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
   const all = lines[caller.feeling];
   if (all.length === 0) return null;
   const fresh = all.filter((o) => !feelingStems.some((stem) => o.includes(stem) && said.includes(stem)));
-  const line = pick(fresh.length > 0 ? fresh : all, seed, "empathy");
+  // A day that mattered spoiled (子どもの誕生日だったのに) is named: 大切な日に、さぞ…
+  const spoiled =
+    caller.occasion !== null &&
+    kind === "angry" &&
+    ["disappointed", "trouble", "fedUp", "hurting"].includes(caller.feeling) &&
+    !said.includes(caller.occasion);
+  const options = fresh.length > 0 ? fresh : all;
+  const deep = options.filter((o) => o.startsWith("さぞ"));
+  const line = spoiled
+    ? `${caller.occasion}、${pick(deep.length > 0 ? deep : options, seed, "empathy").replace(/^それは/, "")}`
+    : pick(options, seed, "empathy");
   // Time the caller already lost (待たされた, 来なかった, 眠れなかった) is felt in the past; a result still
   // with them (ロックされた, 割れていた, 請求が増えた) in the present.
   return /待|来なかった|られなかった|間に合わなかった|行けなかった|帰された/.test(said) &&
@@ -515,7 +555,10 @@ function troubleEmpathy(cause: TroubleCause | null, kind: CallKind): string[] {
 
 // A limited apology scoped to what went wrong: the wait, the fault, the manner, the worry, the mistake; a
 // fright or a trouble that keeps coming back is apologized for as such.
-const apologyLines: Record<TroubleCause | "scared" | "fedUp" | "ashamed" | "other", string[]> = {
+const apologyLines: Record<
+  TroubleCause | "scared" | "fedUp" | "ashamed" | "hurting" | "unfair" | "other",
+  string[]
+> = {
   wait: [
     "長らくお待たせしてしまい、申し訳ございません。",
     "長い時間お待たせしてしまい、申し訳ございません。",
@@ -532,6 +575,11 @@ const apologyLines: Record<TroubleCause | "scared" | "fedUp" | "ashamed" | "othe
   wrong: ["ご期待に添えず、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"],
   scared: ["ご心配をおかけし、大変申し訳ございません。", "怖い思いをさせてしまい、申し訳ございません。"],
   fedUp: ["たびたびご迷惑をおかけし、申し訳ございません。", "何度もお手数をおかけし、申し訳ございません。"],
+  hurting: ["おつらい思いをおかけし、大変申し訳ございません。", "ご迷惑をおかけし、大変申し訳ございません。"],
+  unfair: [
+    "ご不快な思いをおかけし、申し訳ございません。",
+    "ご不快な思いをさせてしまい、申し訳ございません。",
+  ],
   other: [
     "ご不便をおかけし、申し訳ございません。",
     "ご迷惑をおかけしており、申し訳ございません。",
@@ -543,7 +591,11 @@ const apologyLines: Record<TroubleCause | "scared" | "fedUp" | "ashamed" | "othe
 export function apologyLine(caller: CallerUnderstanding | null, seed: string, said = ""): string {
   const options = apologyOptions(caller);
   // Not the words the empathy line just used (さぞ怖い思いをされた… / 怖い思いをさせてしまい).
-  const fresh = options.filter((o) => !said.includes(o.replace(/(をおかけし|をさせてしまい).*$/, "")));
+  const fresh = options.filter(
+    (o) =>
+      !said.includes(o.replace(/(をおかけし|をさせてしまい).*$/, "")) &&
+      !(/おつら/.test(o) && /おつら/.test(said)),
+  );
   return pick(fresh.length > 0 ? fresh : options, seed, "apology");
 }
 
@@ -552,7 +604,11 @@ function apologyOptions(caller: CallerUnderstanding | null): string[] {
   if (caller?.feeling === "disappointed" && (caller.cause === "delay" || caller.cause === "wrong"))
     return ["ご期待に添えず、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"];
   const feeling =
-    caller?.feeling === "scared" || caller?.feeling === "fedUp" || caller?.feeling === "ashamed"
+    caller?.feeling === "scared" ||
+    caller?.feeling === "fedUp" ||
+    caller?.feeling === "ashamed" ||
+    caller?.feeling === "hurting" ||
+    caller?.feeling === "unfair"
       ? caller.feeling
       : null;
   return apologyLines[feeling ?? caller?.cause ?? "other"];
@@ -612,17 +668,17 @@ function nextStep(input: SuggestionInput, seed: string): string {
             "内容を確認いたしますので、少々お時間をいただけますでしょうか。",
           ]
         : [
-            "恐れ入りますが、すぐにお調べいたしますので、お名前を伺ってもよろしいでしょうか。",
+            `恐れ入りますが、すぐにお調べいたしますので、${caller?.lookup ?? "お名前"}を伺ってもよろしいでしょうか。`,
             // A caller who already told the whole story is not asked to tell it again.
             caller?.detailed
               ? "すぐに確認いたしますので、少々お時間をいただけますでしょうか。"
               : "差し支えなければ、その時の状況をもう少し詳しくお聞かせいただけますか。",
-            "すぐに確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
+            `すぐに確認いたしますので、恐れ入りますが、${caller?.lookup ?? "お名前"}を伺ってもよろしいでしょうか。`,
           ],
     // A story told plainly invites its sequel; a grief or a worry is only listened to.
     lonely:
       caller?.feeling === "neutral" || caller?.feeling === "happy"
-        ? ["よろしければ、もう少しお話を聞かせてください。", "よろしければ、続きをお聞かせください。"]
+        ? ["よろしければ、もう少しお話を聞かせてください。", "よろしければ、もう少しお聞かせいただけますか。"]
         : [
             "よろしければ、もう少しお話を聞かせてください。",
             "ゆっくりで大丈夫ですので、お話を聞かせてくださいね。",
@@ -706,6 +762,8 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
     /買|購入|商品|製品|品物|本体|機械|家電|掃除機|冷蔵庫|洗濯機|レンジ|テレビ|エアコン|炊飯器|イヤホン|パソコン|スマホ|プリンター|ドライヤー/.test(
       text,
     );
+  // What the matter is looked up by, where the caller named it (ご予約のお名前, ご注文番号).
+  const key = caller.lookup ?? "お名前";
   const steps: Record<TroubleCause, string[]> = {
     wait: [
       "当日の状況をすぐに確認いたしますので、恐れ入りますが、お名前を伺ってもよろしいでしょうか。",
@@ -722,7 +780,7 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
             "すぐにお荷物の状況をお調べいたしますので、恐れ入りますが、伝票番号かご注文番号を伺えますでしょうか。",
           ]
         : [
-            "すぐに状況を確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
+            `すぐに状況を確認いたしますので、恐れ入りますが、${key}を伺ってもよろしいでしょうか。`,
             "ただいまお調べいたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
           ],
     defect: product
@@ -732,7 +790,7 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
         ]
       : [
           "すぐに状況をお調べいたしますので、恐れ入りますが、ご契約者様のお名前を伺ってもよろしいでしょうか。",
-          "ただいま確認いたしますので、恐れ入りますが、お名前とご連絡先を伺えますでしょうか。",
+          `ただいま確認いたしますので、恐れ入りますが、${key}を伺えますでしょうか。`,
         ],
     wrong: booking
       ? ["すぐに確認いたしますので、恐れ入りますが、ご予約のお名前とご利用日を伺ってもよろしいでしょうか。"]
@@ -747,7 +805,7 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
         ]
       : [
           "お支払いの状況をすぐにお調べいたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
-          "すぐに確認いたしますので、恐れ入りますが、お名前とご連絡先を伺ってもよろしいでしょうか。",
+          `すぐに確認いたしますので、恐れ入りますが、${key}を伺ってもよろしいでしょうか。`,
         ],
     staff: [
       "担当の者に事実を確認いたしますので、恐れ入りますが、お名前と、いつ頃のことか伺ってもよろしいでしょうか。",
@@ -803,9 +861,13 @@ function spokenToWritten(text: string): string {
     text
       .replace(/てま(す|した|せん)/g, "ていま$1")
       // 待ってたんですね → 待っていたのですね (only after a sound change: 捨てた, 建てた are whole verbs).
-      .replace(/(?<=[っいしん])([てで])たん(?=です)/g, "$1いたの")
+      // 伸びてたん: a kana stem before the て makes it a te-form too (伸び-て-た, 落ち-て-た).
+      .replace(/(?<=[っいしんびみりきぎちにけげせべめれえじ])([てで])たん(?=です)/g, "$1いたの")
       // 積もってる → 積もっている, 降ってない → 降っていない, 溶けてた → 溶けていた.
-      .replace(/(?<=[っいしんれけめべせえ])て(る|た|ない)(?=[、。,\s…のとねん]|$)/g, "てい$1")
+      .replace(
+        /(?<=[っいしんびみりきぎちにけげせべめれえじ])て(る|た|ない)(?=[、。,\s…のとねん]|$)/g,
+        "てい$1",
+      )
       .replace(/(?<=[ん])で(る|た|ない)(?=[、。,\s…のとねん]|$)/g, "でい$1")
       // A word restarted (お足、あ、お足元 / お、お届け / な、中身): only the finished one is written.
       // (A kanji or katakana in the restarted word: ええ、ええ and はい、いつ are not restarts.)
@@ -815,6 +877,7 @@ function spokenToWritten(text: string): string {
       )
       .replace(/(?<=^|[、。])(?![とでにがをはもやへねよかえ])[ぁ-ん]、(?=[^、。])/g, "")
       .replace(/申し訳ないんですけど(も)?、?/g, "申し訳ございませんが、")
+      .replace(/(?<=[うくすつぬむるいた])んですけど(も)?(?=、|$)/g, "のですが")
       .replace(/(?<=[っいしんれけめべせえ])てまして/g, "ておりまして")
       .replace(/ご心配(を)?おかけしてます/g, "ご心配をおかけしております")
       // 残すって、おっしゃってて: the quoting って before a verb of saying is と; a run-on てて is ていて.
@@ -881,6 +944,12 @@ function fewerCommas(sentence: string): string {
     // A filler between pauses (明日は朝から、その、ご出張で) is speech; so is a pause before 存じます.
     .replace(/(?<=、)(その|あの|あのー|まあ)、/g, "")
     .replace(/(?<=と)、(?=(存じ|思い|思って))/g, "")
+    // 必要に、なります / 対象と、なります: a pause before the verb that completes the phrase.
+    .replace(/(?<=[にと])、(?=(なり|なって|なる|ござい|いたし|おり))/g, "")
+    // A pointing word said alone before the matter (あれ、色が) is a speaker's search for words.
+    .replace(/^(あれ|これ|それ)、/, "")
+    // A thought trailing off after its reason (使いますので……) ends where it was whole.
+    .replace(/(ます|です)(ので|から|けど|が)…+。?$/, "$1。")
     // 受け付けて、おります: a pause inside one verb.
     .replace(/(?<=[てで])、(?=(おり|おる|いただ|ください|いる|いま|しま|くださ))/g, "")
     .replace(/(?<=^|、)([^、。]{2,6})、\1(?=[^、。])/g, "$1")

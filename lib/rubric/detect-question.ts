@@ -54,7 +54,7 @@ const notAQuestion = /お声を(お)?聞かせ|(こと|もの)(じゃ|では)な
 // it will look into.
 const permission = /(させて|して)(いただいて|いただいても|もらって|も)[^。]{0,4}よろしい(でしょう|です)か$/;
 const confirmationEnding =
-  /((で|と|に)[、,]?(よろしい|お?間違い(ない|ありません|ございません)|相違(ない|ありません|ございません)|合って(い)?ます)(でしょう|です|ですか)?|ということ(でしょう|です|でございます)|(の|ん)(でしょう|です))か$/;
+  /((で|と|に)[、,]?(よろしい|お?(間違い|まちがい)(ない|ありません|ございません)|相違(ない|ありません|ございません)|合って(い)?ます)(でしょう|です|ですか)?|ということ(でしょう|です|でございます)|(の|ん)(でしょう|です))か$/;
 
 /** Classifies one sentence (a question ending, a request for a datum or an account, or none). */
 export function classifySentence(text: string): SentenceKind {

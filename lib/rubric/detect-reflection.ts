@@ -39,7 +39,9 @@ export function detectReflection(reply: TextAnalysis, callers: CallerText[]): Re
   const callerTexts = callers.map((c) => c.analysis.text);
   // Only the reflective stretch of each sentence counts: all of it, or the echo or read-back that opens
   // a sentence which goes on to refuse, propose or ask.
-  const reflectiveEnd = reply.sentences.map((s) => {
+  const reflectiveEnd = reply.sentences.map((s, i) => {
+    // The sentence after a read-back announced (ご注文内容を確認いたします) is the read-back.
+    if (announcedReadBack.test(reply.sentences[i - 1]?.text ?? "")) return s.end;
     const extent = reflectiveExtent(s.text, callerTexts);
     return extent === null ? null : s.start + extent;
   });
@@ -73,9 +75,18 @@ function detectParroting(
     const sentence = reply.sentences[u.sentence]?.text ?? "";
     return foldedReadBack.test(sentence);
   };
+  // A word of theirs confirmed on its own (はい、ソファですね): the read-back is the whole sentence.
+  const confirmedWord = (u: ContentUnit) =>
+    u.kind === "noun" &&
+    /^((はい|ええ)、)?[^、。？?]{1,14}(?<![のん])(です|でございます)ね[。]?$/.test(
+      reply.sentences[u.sentence]?.text ?? "",
+    ) &&
+    !reply.units.some((x) => x.sentence === u.sentence && (x.kind === "verb" || x.kind === "adjective"));
   const specific =
     quoted ||
-    matched.some((u) => u.strong || u.feeling || marked(u) || repeatsPhrase(reply, u, callerWording));
+    matched.some(
+      (u) => u.strong || u.feeling || marked(u) || confirmedWord(u) || repeatsPhrase(reply, u, callerWording),
+    );
   // A word and the plain verb it went with, handed back together (お知らせが来ていなかった ← お知らせなんか来て
   // ない): the verb alone says little (来る, ある), but with the caller's noun of the same clause it is their
   // statement again.
@@ -212,7 +223,7 @@ const summaryMarker =
 const understandingMarker = /ということ(です|でございます)ね|とのこと(です|でございます)ね/;
 // A restatement that counts its own points: 料金とお申し込み方法の二点, いつからかと何をかの2点ですね.
 const countedPoints =
-  /(と|か|や)[^。]{0,20}の(2|二|3|三|ふた|みっ)(つ|点)(について|ですね|でございますね|を|に|で)/;
+  /(と|か|や)[^。]{0,20}(の|、この|この)(2|二|3|三|ふた|みっ)(つ|点)(について|ですね|でございますね|を|に|で)|(と|か)[^。]{0,20}の両方(を|に|が|について|ですね)/;
 // Items listed side by side: 大人2名様と、3歳と8歳のお子様 / プリウス、ナンバーは品川300 / 夜7時、4名様.
 const coordination = /^(様|さま|さん|名様)?((と|や)[、,]?|[、,])$/;
 
@@ -412,6 +423,9 @@ export function isReflectiveSentence(text: string, callerTexts: string[] = []): 
 
 // An echo that opens a sentence which then turns elsewhere: ポイントが消えていた、と、申し訳ございませんが…
 // / お子様が熱を出されたとのことで、… / ご主人様が、急にご入院を、それは… / 結婚記念日に、はい、….
+/** A sentence announcing that a read-back follows: ご注文内容を確認いたします. */
+export const announcedReadBack =
+  /(内容|ご注文|ご予約|お申し込み)(を|の)?(確認|復唱)(いたし|させていただき|し)ます[。]?$|(確認|復唱)(いたし|させていただき)ます[。]?$/;
 const openingEcho = [
   // What happened, told before the apology for it: ご予約いただいたうえで1時間半もお待たせしており、申し訳…
   /^[^。]{4,50}?(ており|ておりまして|てしまい|てしまって|させてしまい)[、,]\s*(大変|誠に|本当に)?(申し訳|ご迷惑|失礼)/,
@@ -461,7 +475,14 @@ function wholeSentenceReflects(text: string, callerTexts: string[]): boolean {
   // Spoken echoes: a quotation closed by と (あっためもできないと。), a fragment ending on its particle
   // (にまんえんの、ご請求が。), the caller's plain words with no polite ending (週末しか、いらっしゃらない。),
   // the caller's feeling imagined (さぞ焦られたと思います).
-  if (/(ない|なかった|た|だ|です|ている|ていない)[、,]?と$/.test(body)) return true;
+  if (/([るうくすつむぶぬぐ]|ない|なかった|た|だ|です|ている|ていない)[、,]?と$/.test(body)) return true;
+  // A read-back announced as one (確認させていただきますと、…): the whole sentence hands words back.
+  if (
+    /^(確認(させていただ|いたし|し)ますと|復唱(いたし|させていただ)(ます|きます)と?|整理(いたし|し|させていただき)ますと)/.test(
+      body,
+    )
+  )
+    return true;
   if (/[^\sはいえあすただるけ、](が|を)$/.test(body)) return true;
   if (/[^\s、](ない|なかった|れない|られない)$/.test(body) && !/です|ます|ござい|ください/.test(body))
     return true;

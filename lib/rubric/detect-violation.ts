@@ -134,6 +134,10 @@ const salesPitch =
 // Closing the caller's topic while they are still upset.
 const anythingElse = /(ほか|他)に(ご用件|ご用|お問い合わせ)(は|が)?(ござい|あり)/g;
 const businessOnly = /ご用件(を|は)(どうぞ|何|お願い)/g;
+// The caller's story set aside as not for this line (お話は、ちょっとこちらでは…), or business asked for
+// straight after it (で、ご用件のほうは): the topic is cut off.
+const storySetAside =
+  /(その|この)?(お)?話は[、\s]*(ちょっと|こちらでは|ここでは|いいので|結構ですので)|(?<=^|[。、…\s])で[、\s]*ご用件(のほう|の方)?は/g;
 
 /**
  * The sentence blames, rebuts, advises or gives an opinion: whatever caller words it reuses, it does
@@ -243,6 +247,7 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
   ) {
     spans.push(...findSpans(reply, businessOnly));
   }
+  if (context.callerSaidSomething && !context.acknowledged) spans.push(...findSpans(reply, storySetAside));
   return spans;
 }
 

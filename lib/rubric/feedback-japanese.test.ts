@@ -50,7 +50,7 @@ describe("the better phrasing reads as an operator's Japanese", () => {
       if (/中止|キャンセル|亡くな|がっかり|残念/.test(caller))
         expect(analysis.suggestion, item.id).not.toMatch(/嬉しい|よかったですね/);
       // A neutral question gets no trouble template; a caller whose own machine broke is in trouble.
-      if (item.scenario === "inquiry" && !/[!！]|壊れ|故障|起動しな|動かな/.test(caller))
+      if (item.scenario === "inquiry" && !/[!！]|壊れ|割れ|故障|起動しな|動かな/.test(caller))
         expect(analysis.suggestion, item.id).not.toMatch(/お困り/);
     }
   });

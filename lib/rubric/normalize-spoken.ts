@@ -249,6 +249,12 @@ function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
     if ((m.pos !== "フィラー" && m.pos !== "感動詞") || !fillerSurface.test(m.surface)) continue;
     // IPADIC reads colloquial あっため(る) / あったか(い) / あっち as あっ + a word: not a filler there.
     if (m.surface.startsWith("あ") && /^[たち]/.test(text.slice(m.end, m.end + 1))) continue;
+    // あの人 / あの頃 / あの店, said without a pause, points at something: a word, not a hesitation.
+    if (
+      m.surface === "あの" &&
+      /^(人|方|子|頃|ころ|時|とき|日|店|お店|家|件|話|先生)/.test(text.slice(m.end))
+    )
+      continue;
     let end = m.end;
     while (end < text.length && /[、,\s]/.test(text[end] ?? "")) end += 1;
     for (let i = m.start; i < end; i += 1) removed.add(i);

@@ -36,6 +36,14 @@ export interface CallerUnderstanding {
   cause: TroubleCause | null;
   /** The caller told the story in detail (several clauses): asking again how it happened asks twice. */
   detailed: boolean;
+  /** The caller had only just bought it (買ったばっかりなのに): the letdown is named as such. */
+  justBought: boolean;
+  /** What the matter is looked up by (ご予約のお名前, ご注文番号), when the turn names it. */
+  lookup: string | null;
+  /** A day that mattered (a birthday, an anniversary, a trip) spoiled: how the empathy names it. */
+  occasion: string | null;
+  /** The caller apologized for their own doing (すっぽかしちゃって、すみません), not to get attention. */
+  apologized: boolean;
 }
 
 /** What a complaint is about: a wait, a fault, our staff's manner, a charge, or the wrong thing sent. */
@@ -49,6 +57,8 @@ export type CallerFeeling =
   | "lonely"
   | "disappointed"
   | "down"
+  | "hurting"
+  | "unfair"
   | "worried"
   | "trouble"
   | "happy"
@@ -69,7 +79,14 @@ export function understandCaller(
   // 待ってたんです: IPADIC reads たん as a noun (痰); spelled out, it reads て + いた + ん.
   const text = original
     .replace(/(?<=[っいんしれけせてえ])([てで])ん(?=の|だ|です|じゃ)/g, "$1いる")
-    .replace(/(?<=[っいんしれけせえ][てで])たん(?=です|だ|でしょ|じゃ)/g, "いたん");
+    .replace(/(?<=[っいんしれけせえ][てで])たん(?=です|だ|でしょ|じゃ)/g, "いたん")
+    // Speech-to-text folding gave ASCII marks (来たの!こういう): they end sentences all the same.
+    .replace(/!/g, "！")
+    .replace(/\?/g, "？")
+    // 病院はね、: a pause particle after は/が (IPADIC reads はね as the verb はねる).
+    .replace(/(?<=[\p{Script=Han}ァ-ヶー])(は|が|も)(ね|さ)(?=[、\s])/gu, "$1")
+    // あの人 said of someone the caller knows is あの方 in the operator's mouth (not the filler あの).
+    .replace(/あの人(?=[がはもにとの])/g, "あの方");
   const sentences = splitMorphemes(text, tokenizer.tokenize(text));
   const statements = sentences.filter((s) => !isQuestion(s));
   const questions = sentences.filter(
@@ -85,7 +102,12 @@ export function understandCaller(
     asked: questions.length > 0,
     feeling: feelingOf(text, complaining),
     data: dataOf(text),
-    personal: questions.some((q) => personalQuestion.test(q.text)),
+    // あら、またあなた？ greets the operator; it asks nothing about them.
+    personal: questions.some(
+      (q) =>
+        personalQuestion.test(q.text) &&
+        !/^[^、。]{0,4}、?(また)?あなた(なの|なのね|ね|か)?[？?]?$/.test(q.text.trim()),
+    ),
     wantsVisit: /遊びに(来|き)|会いに(来|き)|来てくれ|うちに(来|寄)|お茶(でも)?飲みに/.test(text),
     requested: /たい(ん|の|です|けど|が|[。、]|$)|ください|お願い|てほしい|てもらえ|ていただけ/.test(text),
     defect: ourDefect(text),
@@ -109,6 +131,20 @@ export function understandCaller(
       ) && !/結婚(して(る|いる|います|ます)|されて)[^。]{0,4}[?？]|結婚(は|って)[^。]{0,6}[?？]/.test(text),
     cause: (complaining && !aboutTheirOwn(text)) || ourDefect(text) ? causeOf(text) : null,
     detailed: sentences.length >= 2 || text.length >= 40,
+    apologized: /(て|で|って)[、\s]*(すみません|すいません|申し訳)/.test(text),
+    justBought: /買ったばかり|買ったばっかり|新品なのに|買ったばっか/.test(text),
+    lookup: /予約/.test(text)
+      ? "ご予約のお名前"
+      : /保険|証券/.test(text)
+        ? "証券番号"
+        : /注文|頼んだ|届|配達|荷物|出前|ピザ/.test(text)
+          ? "ご注文番号"
+          : null,
+    occasion: /誕生日|記念日|お祝い|法事|結婚式|入学式|卒業式|発表会|運動会|還暦|お正月|クリスマス/.test(text)
+      ? "大切な日に"
+      : /旅行/.test(text)
+        ? "せっかくのご旅行で"
+        : null,
   };
 }
 
@@ -277,7 +313,11 @@ function rankStatements(statements: Sentence[]): Sentence[] {
       (/生まれ|誕生|合格|結婚|転ん|転倒|倒れ|起き上がれ|救急車/.test(text) && !/ので|から[、,]/.test(text)
         ? 4
         : 0) -
-      (/あなた/.test(text) ? 3 : 0);
+      (/あなた/.test(text) ? 3 : 0) -
+      // それを信じて頼んだのに: a pointing word stands for what another sentence said.
+      (/^(それ|あれ|これ)(を|が|は|で)/.test(text) ? 4 : 0) -
+      // Anger named (腹立つ, むかつく) is not handed back word for word: what happened is.
+      (/腹(が)?立|頭にく|頭に来|むかつ|ムカつ|イライラ|いらいら|許せな/.test(text) ? 6 : 0);
     scored.push({ sentence, score });
   }
   // Best first; on a tie the earlier sentence (a complaint states its matter first).
@@ -316,7 +356,19 @@ function reflect(sentence: Sentence): string | null {
       (m.surface === "ってな" && ms[i + 1]?.surface === "ん"),
   );
   if (indignant > 0) ms = trimTail(ms.slice(0, indignant));
-  ms = dropSceneSetting(keepLastClauses(ms));
+  // 楽しみだったのにね、月に一回でもおしゃべりできて: a lament closed by its particle is the matter; what
+  // follows the pause explains it.
+  const lament = sentence.ms.findIndex(
+    (m, i) => m.surface === "のに" && /^(ね|ねえ|よ|さ)$/.test(sentence.ms[i + 1]?.surface ?? ""),
+  );
+  const lamentAt = lament >= 0 ? ms.indexOf(sentence.ms[lament] as Morpheme) : -1;
+  const afterLament = sentence.ms
+    .slice(lament + 1)
+    .map((m) => m.surface)
+    .join("");
+  if (lamentAt > 2 && !/ない|なかった|ません|なく/.test(afterLament))
+    ms = trimTail(ms.slice(0, lamentAt + 1));
+  ms = dropSceneSetting(keepLastClauses(dropVerdicts(ms)));
   ms = trimHead(ms);
   if (ms.length === 0) return null;
   const ending = politeEnding(ms);
@@ -455,6 +507,36 @@ function keepLastClauses(ms: Morpheme[]): Morpheme[] {
     if (length(rest) <= maxReflection && rest.some((r) => contentPos.has(r.pos))) return rest;
   }
   return ms;
+}
+
+// A verdict thrown in between pauses (新品なのにこんなの信じられない、十五万もしたのよ) is the caller's
+// outcry, not their matter: the operator hands back what happened, not the outcry.
+const verdict =
+  /こんなの|あんなの|こんなん|あんなん|信じられな|ありえな|あり得な|冗談じゃな|ふざけ|どうかして|いい加減|腹(が)?立|頭にく|頭に来|むかつ|ムカつ|最悪/;
+const pointing = /^(こういう|ああいう|そういう|こんな|あんな|そんな|ほんと|本当|ほんとに|本当に|もう)、?$/;
+
+function dropVerdicts(ms: Morpheme[]): Morpheme[] {
+  const clauses: Morpheme[][] = [[]];
+  for (const m of ms) {
+    clauses[clauses.length - 1]?.push(m);
+    if (m.surface === "、" || /^[！!。]$/.test(m.surface)) clauses.push([]);
+  }
+  const text = (c: Morpheme[]) => c.map((m) => m.surface).join("");
+  const first = clauses.findIndex((c) => verdict.test(text(c)));
+  if (first < 0) return ms;
+  // What happened, told before the outcry, is the matter (違う色が来たの！こういう、いい加減なの…); after an
+  // outcry said first, what follows is (こんなの信じられない、十五万もしたのよ).
+  const before = clauses.slice(0, first).flat();
+  while (
+    before.length > 0 &&
+    (pointing.test(before.at(-1)?.surface ?? "") || before.at(-1)?.surface === "、")
+  )
+    before.pop();
+  const told = (part: Morpheme[][]) =>
+    part.some((c) => c.some((m) => m.pos === "動詞" || m.pos === "形容詞") && !pointing.test(text(c)));
+  if (told([before])) return before;
+  const after = clauses.slice(first + 1).filter((c) => !verdict.test(text(c)) && !pointing.test(text(c)));
+  return told(after) ? after.flat() : ms;
 }
 
 // 「〜なんですけど、」 sets the scene for what follows (洗濯機なんですけど、脱水のたびに…): keep what follows.
@@ -646,7 +728,7 @@ function render(part: Morpheme[], honor = true): string {
       if (own) return `${object}${own}`;
       if (object) return `${object}${m.surface}`;
       // 読んだ → お読みになった: the voiced だ/で of the plain verb follows なっ unvoiced.
-      if (honored[i - 1]?.endsWith("っ") && /^[だで]/.test(m.surface))
+      if (/[っれ]$/.test(honored[i - 1] ?? "") && /^[だで]/.test(m.surface))
         return `${m.surface[0] === "だ" ? "た" : "て"}${m.surface.slice(1)}`;
       if (m.pos !== "動詞" || !m.posDetail.includes("非自立")) return m.surface;
       const afterTe = /^[てで]$/.test(part[i - 1]?.surface ?? "") && part[i - 1]?.pos === "助詞";
@@ -708,7 +790,13 @@ const respectfulStem: Record<string, string> = {
   支払う: "お支払いにな",
 };
 // Verbs handed back in the られる form, conjugating like an 一段 verb (亡くされ|た|て|ない|る).
-const rareruStem: Record<string, string> = { 亡くす: "亡くされ", 過ごす: "過ごされ" };
+const rareruStem: Record<string, string> = {
+  亡くす: "亡くされ",
+  過ごす: "過ごされ",
+  思う: "思われ",
+  通う: "通われ",
+  頼む: "頼まれ",
+};
 // Verbs handed back as お〜になる (使いたい → お使いになりたい).
 const oNiNaru = new Set([
   "使う",
@@ -734,7 +822,7 @@ const oNiNaru = new Set([
   "聞く",
   "作る",
   "受け取る",
-  "頼む",
+  "話す",
 ]);
 const staffWord = /^(担当|受付|係|窓口|営業|配達|店員|スタッフ|社員|従業員|ドライバー|オペレーター|弊社|者)$/;
 const callerSide =
@@ -786,7 +874,8 @@ function honorific(part: Morpheme[], i: number): string | null {
   if (actor === "other" || (actor === "default" && (base === "来る" || base === "いる"))) return null;
   const rareru = rareruStem[base];
   if (rareru) {
-    if (/^(ない|ぬ|ん|た|て|たい|ます)$/.test(next.baseForm) || /^[たて]/.test(next.surface)) return rareru;
+    if (/^(ない|ぬ|ん|た|て|たい|ます)$/.test(next.baseForm) || /^[たてだで]/.test(next.surface))
+      return rareru;
     return /^(の|ん|こと|とき)$/.test(next.surface) || next.pos === "助詞" ? `${rareru}る` : null;
   }
   const ichidan = m.inflectionType?.startsWith("一段") ?? false;
@@ -1061,6 +1150,17 @@ function topicOf(question: Morpheme[]): string | null {
     const topic = nounPhrase(last.slice(start, marked));
     if (topic) return tidy(topic);
   }
+  // A topic said before a pause (中学の部活の見学って、保護者も一緒に行けますか) is the matter asked about.
+  const before = clauses[clauses.length - 2] ?? [];
+  const endsOnTopic =
+    /^(って|は)$/.test(before.at(-1)?.surface ?? "") && before.at(-2)?.pos === "名詞" && before.length >= 2;
+  if (endsOnTopic) {
+    const start =
+      before.slice(0, -1).findLastIndex((m) => m.pos !== "名詞" && m.pos !== "接頭詞" && m.surface !== "の") +
+      1;
+    const topic = nounPhrase(before.slice(start, -1));
+    if (topic) return tidy(topic);
+  }
   // A clause that asks どこ/いつ/誰 (どこに電話すれば) names the means, not the matter: the matter comes first.
   const ordered = clauses.reverse();
   const asking = (c: Morpheme[]) => c.some((m) => /^(どこ|いつ|誰)$/.test(m.surface));
@@ -1122,6 +1222,22 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     (complaining && /危な|危険|焦げ|やけど|火傷|けが|怪我|怖かった|こわかった|怖くて/.test(text))
   )
     return "scared";
+  // A pot left on the fire (火にかけたまま…焦がした): a fright, told calmly or not.
+  if (/火にかけたまま|火をつけたまま|焦が(し|した)|ボヤ/.test(text)) return "scared";
+  // Singled out (うちの子だけ叱った, みんなやってたのに): the unfairness is what hurts.
+  if (
+    /(うちの子|うちだけ|私だけ|あたしだけ|うちの[^。]{0,4}だけ)[^。]{0,12}(叱|怒|注意|言われ|断ら|ダメ)|みんな[^。]{0,12}(のに|けど)[^。]{0,10}だけ/.test(
+      text,
+    )
+  )
+    return "unfair";
+  // Pain, a cough, a sleepless night: the body's suffering is what to answer (おつらい), not an inconvenience.
+  if (
+    /咳|痛(い|く|み|む|かっ|くて)|眠れ|寝られ|寝れ|熱が|吐き気|腫れ|かゆ|痒|しびれ|じんましん|蕁麻疹|お腹を壊|腹を壊|下痢/.test(
+      text,
+    )
+  )
+    return "hurting";
   // The same trouble again (三回目, 何度も): patience worn out, not one inconvenience.
   if (
     complaining &&
@@ -1133,7 +1249,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // A child who came home crying: the parent is worried for them, not let down.
   if (/(子|息子|娘|孫)[^。]{0,24}泣/.test(text)) return "worried";
   if (
-    /中止|キャンセル|間に合わ|台無し|がっかり|残念|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
+    /中止|キャンセル|間に合わ|台無し|がっかり|残念|買ったばかり|買ったばっかり|新品なのに|違う人|別の人|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
       text,
     )
   )
