@@ -16,6 +16,7 @@ import { detectQuestion } from "./detect-question";
 import {
   announcedReadBack,
   type CallerText,
+  countedPoints,
   detectReflection,
   isReflectiveSentence,
 } from "./detect-reflection";
@@ -283,7 +284,8 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
 
 // The つなぎ言葉 a trainer hears in a spoken reply (えー, えっと, あのー): set aside before matching, named in
 // the feedback.
-const filler = /(?<=^|[、。,\s])(えー+|えっと|ええと|えーと|あのー*|そのー+|あー+)(?=[、。,\s…]|$)/g;
+const filler =
+  /(?<=^|[、。,\s])((えーっと|えっと|ええと|えーと)ー*|あのー*|そのー*|あー+)(?=[、。,\s…]|$)|(?<=^|[、。,\s])えー+(?![とっ])/g;
 
 // Speech an operator's written model answer leaves out: one filler, or a contraction (積もってる, 降ってない).
 const spokenSlip =
@@ -344,12 +346,20 @@ function explain(
     return span ? quoteWords(reply, span, fullTokenizer, { wholeSentence }) : null;
   };
   const quotes = {
-    parroting: quote(reflection.parroting.spans, true),
+    parroting: foldedQuote(quote(reflection.parroting.spans, true)),
     // A summary is quoted from its first point to its last (『ミケちゃんが…涙が出てしまうんですね』), not by
     // its first word.
-    summarizing: quote(summaryStretch(reply, reflection.summarizing.spans), true),
+    // (A restatement that counts its points, …の二点ですね, is the summary whatever else matched.)
+    summarizing: quote(
+      countedSummary(reply, reflection.summarizing.present) ??
+        summaryStretch(reply, reflection.summarizing.spans),
+      true,
+    ),
     empathy: quote(empathy.spans, true),
-    cushion: quote(cushion.spans),
+    // A cushion is a set phrase: quoted as it stands (恐れ入りますが), not with the words after it.
+    cushion:
+      setPhrase(cushion.spans[0] ? reply.slice(cushion.spans[0].start, cushion.spans[0].end) : "") ??
+      quote(cushion.spans),
     violation: quote(violation.spans, true),
     apology: quote(apology.spans),
     question: quote(question.spans),
@@ -379,6 +389,7 @@ function explain(
       question: question.spans,
     },
     modelReply: input.modelReply,
+    previousOperator: input.context.findLast((turn) => turn.role === "operator")?.text,
   });
   const points = prioritizeFeedback({
     ...labels,
@@ -387,9 +398,13 @@ function explain(
     caller,
     keep: suggestion.keep,
     registerOnly: suggestion.registerOnly === true,
+    apologizedBefore: input.context.some(
+      (turn) => turn.role === "operator" && /申し訳(ござ|あり)|お詫び|ご迷惑をおかけ/.test(turn.text),
+    ),
     summaryPoints: reflection.summarizing.points,
     apologyScoped: apology.scoped,
     casual: register.casual,
+    casualTokens: [...new Set(register.casualSpans.map((span) => reply.slice(span.start, span.end)))],
     keigo: keigo[0] ?? null,
     condoled: condolence.test(reply),
     congratulated: /おめでと|お祝い/.test(reply),
@@ -434,10 +449,38 @@ function explain(
   };
 }
 
+function countedSummary(reply: string, present: boolean): Span[] | null {
+  if (!present) return null;
+  const sentence = splitSentences(reply).find((s) => countedPoints.test(s.text));
+  return sentence ? [{ start: sentence.start, end: sentence.end }] : null;
+}
+
+// A cushion's own words when they make a whole phrase (恐れ入りますが, 差し支えなければ, あいにく).
+function setPhrase(words: string): string | null {
+  const phrase = words.replace(/[、,\s]+$/, "");
+  return /(が|ければ|でしたら|ながら|あいにく|生憎|よろしかったら|けど|けれど|ません)$/.test(phrase)
+    ? phrase
+    : null;
+}
+
+// A read-back folded into a proposal (スーツケースが4つとのことですので、…おすすめでございます) is praised
+// for the read-back, not for the proposal after it.
+function foldedQuote(quoted: string | null): string | null {
+  const fold = quoted
+    ? /^(.{3,}?(とのこと|ということ))(ですので|ですから|でしたら|なので|で)[、,]/.exec(quoted)
+    : null;
+  return fold?.[1] ?? quoted;
+}
+
 // The stretch of a summary's points, when it is short enough to quote; else its first point.
 function summaryStretch(reply: string, spans: Span[]): Span[] {
   if (spans.length < 2) return spans;
-  const start = Math.min(...spans.map((s) => s.start));
+  let start = Math.min(...spans.map((s) => s.start));
+  // …from the start of its first phrase (一番安いプラン, not 安いプラン).
+  for (let back = 0; back < 12 && start > 0 && !/[、。！？!?\s]/.test(reply[start - 1] ?? ""); back += 1)
+    start -= 1;
+  if (start > 0 && !/[、。！？!?\s]/.test(reply[start - 1] ?? ""))
+    start = Math.min(...spans.map((s) => s.start));
   let end = Math.max(...spans.map((s) => s.end));
   // …to the confirmation that closes it (〜と思うと夜中に涙が出てしまうんですね).
   const close =

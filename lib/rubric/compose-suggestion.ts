@@ -43,6 +43,8 @@ export interface SuggestionInput {
   };
   /** The scenario node's model reply, when the call has one. */
   modelReply?: string;
+  /** The operator's turn before the caller's last one: its 相づち is not said again at once. */
+  previousOperator?: string;
 }
 
 export interface Suggestion {
@@ -67,7 +69,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // A hesitation left alone between sentences (え…, あ。) is no sentence of the reply's.
   // …and neither is a word held with ですね while thinking (すぐにですね、).
   const sentences = splitSentences(input.reply).filter(
-    (s) => !hesitation.test(s.text) && !/^[^、。]{1,5}[にとで]ですね[、。]?$/.test(s.text),
+    (s) =>
+      !hesitation.test(s.text) &&
+      !/^[^、。]{1,5}[にとで]ですね[、。]?$/.test(s.text) &&
+      // A phrase left hanging on の (はい、田中さんの。) is no sentence.
+      !/^((はい|ええ)、)?[^、。]{1,8}の[。…]*$/.test(s.text),
   );
   const flagged = (s: Sentence) => input.spans.violation.some((v) => v.start < s.end && v.end > s.start);
   const good = sentences.filter((s) => !flagged(s));
@@ -111,6 +117,18 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const tokensOnly =
     (kind !== "inquiry" ? caller?.reflection != null : caller?.asked === true) &&
     isTokenOnly(input.reply.replace(/\s+/g, "、"));
+  // A story or a complaint met without a word of it handed back (眠れない夜は長く感じますよね alone): the
+  // caller's main point is what the phrasing gives back first.
+  const unreflected =
+    kind !== "inquiry" &&
+    caller?.reflection != null &&
+    caller.personal !== true &&
+    !thanksForKindWords(input) &&
+    !labels.parroting &&
+    !labels.summarizing &&
+    !good.some((s) =>
+      /(のですね|んですね|ということ(です|でございます)ね|とのことですね)[。]?$/.test(s.text),
+    );
   // A lonely caller's question (田中さんいないの？) answered with business (本日のご注文は…) was not heard.
   const questionIgnored =
     kind === "lonely" &&
@@ -133,7 +151,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     owedCondolence ||
     owedCongratulation ||
     goodNewsUnheard ||
-    tokensOnly;
+    tokensOnly ||
+    unreflected;
   if (!needsFix) return { text: "", keep: true };
   const onlyRegister =
     !questionIgnored &&
@@ -145,7 +164,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !owedCondolence &&
     !owedCongratulation &&
     !goodNewsUnheard &&
-    !tokensOnly;
+    !tokensOnly &&
+    !unreflected;
   if (onlyRegister)
     return {
       text: correctKeigo(varyTokens(input.reply, kind, labels.repeatedToken)),
@@ -161,7 +181,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     used.add(s);
     // A kept sentence after the opening loses its own 相づち (はい、お調べいたします → お調べいたします);
     // a read-back left on と (あっためもできないと) is finished (できないのですね).
-    const text = (used.size > 1 ? (stripToken(s.text) ?? s.text) : s.text)
+    // (Also when the phrasing already opened with words of its own.)
+    const text = (used.size > 1 || parts.length > 0 ? (stripToken(s.text) ?? s.text) : s.text)
       .replace(/(ない|た|いる|ている)と[。]?$/, "$1のですね。")
       // A thought left hanging (ございまして…あとですね) ends where it was whole.
       .replace(
@@ -206,7 +227,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     take(opensWithToken || opensWithAnswer ? firstGood : undefined) ??
       (opensWithAck ? stripToken(take(firstGood)) : null) ??
       (answeredBare ? `はい、${caller?.askedAbout}でございますね。` : null) ??
-      pick(openings(kind, caller, labels.violation), seed, "open"),
+      freshOpening(openings(kind, caller, labels.violation), seed, input.previousOperator ?? ""),
   );
 
   // Their own read-back in other words (離れて暮らしているので…見られていないのですね) is their reflection too.
@@ -220,7 +241,12 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         )
       : undefined;
   const theirReflection = stripToken(
-    take(has([...input.spans.parroting, ...input.spans.summarizing]) ?? paraphrased),
+    take(
+      // A refusal that repeats the caller's word (明日は無理ですね) hands nothing back.
+      [has([...input.spans.parroting, ...input.spans.summarizing])].find(
+        (s) => s !== undefined && !refusing.test(s.text),
+      ) ?? paraphrased,
+    ),
   );
   const reflectionIsTheirs = theirReflection !== null;
   const reflection = theirReflection ?? (caller?.reflection ? `${caller.reflection}。` : null);
@@ -271,6 +297,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     )
       continue;
     if (input.spans.apology.some((a) => a.start < s.end && a.end > s.start) && kind === "angry") continue;
+    // The concession a refusal leaned on (ご事情はお察しいたします。ですが…) goes with the refusal.
+    const next = sentences[sentences.indexOf(s) + 1];
+    if (labels.violation === "argue" && concessionBefore.test(s.text) && next && flagged(next)) continue;
     const kept = take(s);
     if (kept) parts.push(kept);
   }
@@ -379,6 +408,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   };
 }
 
+const refusing = /無理|できません|いたしかね|お受けできな|致しかね/;
+const concessionBefore = /お察し|お気持ちは[^。]{0,8}(わか|分か)|ごもっともです/;
+
 // A short confirmation of what the caller wants, in the operator's words: 別の日へのご変更ですね.
 const readBack = /^(はい、)?[^、。？?]{3,30}(です|でございます)ね[。]?$/;
 
@@ -430,7 +462,24 @@ export function callerForKind(
   return { ...ours, feeling: "neutral" };
 }
 
+// さようでございますか said by the operator a turn ago is not said again: another opening, or none (the
+// reflection then opens the reply).
+function freshOpening(options: string[], seed: string, previous: string): string {
+  const stem = (o: string) =>
+    o
+      .replace(/[。、]/g, "")
+      .replace(/左様/g, "さよう")
+      .replace(/^(まあ|はい)/, "")
+      .replace(/(でございま|です)(す|した)か$/, "");
+  const said = previous.replace(/左様/g, "さよう");
+  const fresh = options.filter((o) => !said.includes(stem(o)) || stem(o).length < 2);
+  return fresh.length > 0 ? pick(fresh, seed, "open") : "";
+}
+
 function openings(kind: CallKind, caller: CallerUnderstanding | null, violation: ViolationKind): string[] {
+  // A question about the operator (あなた、いくつ？) is met with thanks for the interest, not そうでしたか.
+  if (caller?.personal && kind === "lonely")
+    return ["ありがとうございます。", "お気にかけていただき、ありがとうございます。"];
   if (caller?.feeling === "happy") return ["まあ、そうでしたか。", "そうでしたか。"];
   if (caller?.feeling === "loss") return ["そうでしたか。", "さようでございましたか。"];
   if (kind === "lonely") return ["そうでしたか。", "まあ、そうでしたか。"];
@@ -545,7 +594,11 @@ const troubleLines: Record<TroubleCause, string[]> = {
   delay: ["さぞお困りのことと存じます。", "それはお困りですよね。"],
   wrong: ["それはがっかりされましたよね。", "思っていらしたものと違っていては、がっかりされますよね。"],
   staff: ["ご不快に思われるのも当然です。", "そのような対応では、ご不快に思われて当然です。"],
-  defect: ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。", "それは大変でしたね。"],
+  defect: [
+    "それはさぞお困りでしたよね。",
+    "さぞお困りのことと存じます。",
+    "さぞご不快な思いをされたことと存じます。",
+  ],
 };
 
 function troubleEmpathy(cause: TroubleCause | null, kind: CallKind): string[] {
@@ -839,7 +892,7 @@ function thanksForKindWords(input: SuggestionInput): boolean {
 }
 
 const tokenOnly =
-  /^(はい|ええ|うん|なるほど|おっしゃる(通り|とおり)です|そうですか|そうでしたか|そうなんですね|そうなんですか|そうですね|さようでございますか|さようでございましたか|左様でございますか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s]*$/;
+  /^(はい|ええ|うん|なるほど|おっしゃる(通り|とおり)です|そうですか|そうでしたか|そうなんですね|そうなんですか|そうだったんですか|そうだったのですか|そうですね|さようでございますか|さようでございましたか|左様でございますか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s]*$/;
 
 function isTokenOnly(text: string): boolean {
   return (
@@ -865,7 +918,7 @@ function spokenToWritten(text: string): string {
       .replace(/(?<=[っいしんびみりきぎちにけげせべめれえじ])([てで])たん(?=です)/g, "$1いたの")
       // 積もってる → 積もっている, 降ってない → 降っていない, 溶けてた → 溶けていた.
       .replace(
-        /(?<=[っいしんびみりきぎちにけげせべめれえじ])て(る|た|ない)(?=[、。,\s…のとねん]|$)/g,
+        /(?<=[っいしんびみりきぎちにけげせべめれえじ])て(る|た|ない)(?=[、。,\s…のとねんか]|でしょ|$)/g,
         "てい$1",
       )
       .replace(/(?<=[ん])で(る|た|ない)(?=[、。,\s…のとねん]|$)/g, "でい$1")
@@ -876,6 +929,12 @@ function spokenToWritten(text: string): string {
         "",
       )
       .replace(/(?<=^|[、。])(?![とでにがをはもやへねよかえ])[ぁ-ん]、(?=[^、。])/g, "")
+      // 申請書をですね、: a ですね held after a particle while thinking is not written.
+      .replace(/(?<=[をにがはと])ですね、/g, "")
+      // 右上に、あ、右下だ、右下に / ホームページから、失礼しました、ホームページか: the slip before a
+      // correction goes with the correction's marker.
+      .replace(/[^、。]{1,10}、([^、。]{1,10})(だ|です|でした|でございます)、(?=\1)/g, "")
+      .replace(/[^、。]{1,14}、(失礼しました|失礼いたしました|すみません|いや|間違えました)、/g, "")
       .replace(/申し訳ないんですけど(も)?、?/g, "申し訳ございませんが、")
       .replace(/(?<=[うくすつぬむるいた])んですけど(も)?(?=、|$)/g, "のですが")
       .replace(/(?<=[っいしんれけめべせえ])てまして/g, "ておりまして")
@@ -889,6 +948,14 @@ function spokenToWritten(text: string): string {
       .replace(/ね。え+[、。]?/g, "ね、")
       // わかっちゃいます → わかってしまいます; a laugh (ふふ) is not written.
       .replace(/(?<=[っ])ちゃいま/g, "てしまいま")
+      .replace(
+        /(?<=[\p{Script=Han}っいしきりみびちにれけえせてめべげ])ちゃ(った|って|う)(?=[、。のん]|$)/gu,
+        "てしま$1",
+      )
+      .replace(/(?<![おひ])孫さん/g, "お孫さん")
+      // 出てしまったんですね → 出てしまったのですね; an あらー of surprise is speech.
+      .replace(/(?<=[たるいな])ん、?です(?=ね|か|が)/g, "のです")
+      .replace(/(^|[、。])あらー+[、]?/g, "$1")
       .replace(/(^|[、。])(うふふ|ふふふ|ふふ|あはは|はは)([、。！!]|$)/g, "$1")
   );
 }
@@ -920,7 +987,12 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
     .replace(/、+(?=。|$)/g, "");
   return (
     splitSentences(out)
-      .filter((s) => !hesitation.test(s.text))
+      // A phrase left hanging on の after the token (はい、田中さんの。) leaves the token.
+      .map((s) => ({
+        ...s,
+        text: s.text.replace(/^(はい|かしこまりました|さようでございますか)、[^、。]{1,8}の[。…]*$/, "$1。"),
+      }))
+      .filter((s) => !hesitation.test(s.text) && !/^[^、。]{1,8}の[。…]*$/.test(s.text))
       // A read-back left on its て (前のパソコンが、もう動かなくなって) is finished as one.
       .map((s) =>
         /ます|です|ござい|まし/.test(s.text)
@@ -944,8 +1016,17 @@ function fewerCommas(sentence: string): string {
     // A filler between pauses (明日は朝から、その、ご出張で) is speech; so is a pause before 存じます.
     .replace(/(?<=、)(その|あの|あのー|まあ)、/g, "")
     .replace(/(?<=と)、(?=(存じ|思い|思って))/g, "")
+    // 楽しみに、していた: a pause between an object and the verb it goes with.
+    .replace(/(?<=[にをが])、(?=(して|しま|され|なさ|いた|いる|お[^、。]{1,4}にな))/g, "")
+    // 出ちゃったん、ですね: a pause before the copula that closes the sentence.
+    .replace(/(?<=[んの])、(?=(です|でしょう|でございます))/g, "")
     // 必要に、なります / 対象と、なります: a pause before the verb that completes the phrase.
     .replace(/(?<=[にと])、(?=(なり|なって|なる|ござい|いたし|おり))/g, "")
+    // いろいろな、お手続き / お母さまの、基礎年金番号: a pause between a modifier and its noun.
+    .replace(
+      /(?<=[\p{Script=Han}ぁ-んー][なの])、(?=[\p{Script=Han}ァ-ヶ]|お[\p{Script=Han}]|ご[\p{Script=Han}])/gu,
+      "",
+    )
     // A pointing word said alone before the matter (あれ、色が) is a speaker's search for words.
     .replace(/^(あれ|これ|それ)、/, "")
     // A thought trailing off after its reason (使いますので……) ends where it was whole.

@@ -13,7 +13,9 @@ export interface KeigoSlip {
 const slips: { pattern: RegExp; correct: (said: string) => string; reason: string }[] = [
   {
     // 山田様でございますね: ございます is 丁寧語; the caller is raised with でいらっしゃいます.
-    pattern: /(?<![左同名人0-9０-９])様でございま(す|した)/g,
+    // (Only the caller named: お届け先は佐藤様でございますね reads back a datum, and お子様 / 2名様 count.)
+    pattern:
+      /(?<=(?:^|[。、\s]|はい)[^、。はがをにの\s]{1,8})(?<![左同名人0-9０-９皆]|お子|お客)様でございま(す|した)/g,
     correct: (said) => said.replace("でございま", "でいらっしゃいま"),
     reason: "お客様には尊敬語を使いましょう",
   },

@@ -49,8 +49,13 @@ describe("the better phrasing reads as an operator's Japanese", () => {
       const caller = item.context.filter((t) => t.role === "caller").at(-1)?.text ?? "";
       if (/中止|キャンセル|亡くな|がっかり|残念/.test(caller))
         expect(analysis.suggestion, item.id).not.toMatch(/嬉しい|よかったですね/);
-      // A neutral question gets no trouble template; a caller whose own machine broke is in trouble.
-      if (item.scenario === "inquiry" && !/[!！]|壊れ|割れ|故障|起動しな|動かな/.test(caller))
+      // A neutral question gets no trouble template; a caller whose own machine broke is in trouble (and the
+      // trainee's own words, kept, are theirs).
+      if (
+        item.scenario === "inquiry" &&
+        !/[!！]|壊れ|割れ|故障|起動しな|動かな/.test(caller) &&
+        !/お困り/.test(item.reply)
+      )
         expect(analysis.suggestion, item.id).not.toMatch(/お困り/);
     }
   });

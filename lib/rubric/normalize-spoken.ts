@@ -17,7 +17,7 @@ const fillerSurface =
 // A polite sentence-final form, with the ending particle that may close it. The second branch refuses the
 // forms that go on (ですが, ますので, ませんでした, くださいませ, でしたら, ですから, ございます通り, いたします際).
 const sentenceEnd =
-  /(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|に|ませ|ー|〜|く|っ|わ|通り|ため|際|うち|場合|分|前|まで|ほど|くらい|ぐらい|だけ|限り|よう))/g;
+  /(?<!と(?:いい|言い))(?<![をにがは])(?<!(?<![こあ])と)(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|に|ませ|ー|〜|く|っ|わ|通り|ため|際|うち|場合|分|前|まで|ほど|くらい|ぐらい|だけ|限り|よう))/g;
 const punctuation = /[、。，．,.!?！？」』）)…ー〜\s]/;
 // 相づち that open a sentence run into the next word in a recognizer's output: はいご注文の → はい、ご注文の.
 // Only where the morphology reads an interjection (not うんざり, うんともすんとも, はいけん).
@@ -238,7 +238,7 @@ export function toOriginalSpan(normalized: NormalizedText, span: Span): Span {
 
 // IPADIC splits these into えっ + と (a particle), so they are found on the surface as well.
 const fillerWords =
-  /(?<![ぁ-ん])(えーっと|えっと|えーと|ええと|えとー?|あのー?(?=[、,\s])|そのー(?=[、,\s]))[、,\s]*/g;
+  /(?<![ぁ-ん])((えーっと|えっと|えーと|ええと)ー*|えとー?|あのー?(?=[、,\s])|そのー(?=[、,\s]))[、,\s]*/g;
 
 function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
   const removed = new Set<number>();

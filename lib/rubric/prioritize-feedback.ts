@@ -16,6 +16,8 @@ export interface FeedbackInput {
   keep: boolean;
   /** The better phrasing only changes the reply's 相づち or 敬語. */
   registerOnly: boolean;
+  /** An earlier operator turn of the call already apologized for the trouble. */
+  apologizedBefore?: boolean;
   backchannel: boolean;
   /** The reply opens by thanking the caller for the inquiry: an acknowledgement of its own. */
   thanked: boolean;
@@ -30,6 +32,8 @@ export interface FeedbackInput {
   apology: ApologyKind;
   apologyScoped: boolean;
   casual: boolean;
+  /** The casual tokens the reply used (ええ, うん), named in the feedback. */
+  casualTokens?: string[];
   /** The reply offers condolence or shares the loss (お悔やみ, お辛い). */
   condoled: boolean;
   /** The reply congratulates (おめでとうございます). */
@@ -112,7 +116,7 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
     problems.push({
       key: "register",
       tone: "warn",
-      text: "「ええ」「うん」「なるほど」などの相づちは、お客様にはくだけた印象です。「はい」「さようでございますか」を使いましょう。",
+      text: `${(f.casualTokens?.length ? f.casualTokens : ["ええ", "うん", "なるほど"]).map((t) => `「${t}」`).join("")}などの相づちは、お客様にはくだけた印象です。「はい」「さようでございますか」を使いましょう。`,
     });
   } else if (f.repeatedToken) {
     problems.push({
@@ -175,7 +179,7 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
       text: "おめでたいお話です。「それはおめでとうございます」と、お祝いの言葉を添えましょう。",
     };
   }
-  if (apologyOwed(f.kind, f.caller) && f.apology === "none") {
+  if (apologyOwed(f.kind, f.caller) && f.apology === "none" && !f.apologizedBefore) {
     return {
       key: "apology",
       tone: "tip",

@@ -30,7 +30,7 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ],
     ["届いたワンピース、きつくて着られないんです。", "届いたワンピース、きつくて着られないのですね"],
     ["この本、探してください。", "この本を探してほしいとのことですね"],
-    ["うちの母が入院してるの。", "お母様が入院しているのですね"],
+    ["うちの母が入院してるの。", "お母様が入院されているのですね"],
     ["おたくの配達員に怒鳴られたのよ。", "弊社の配達員に怒鳴られたのですね"],
     ["祖母から譲ってもらった食器棚なのよ。", "おばあ様から譲ってもらった食器棚なのですね"],
     ["在庫切れなのよ。", "在庫切れなのですね"],
@@ -58,7 +58,7 @@ describe("understandCaller: the caller's statement in the operator's polite word
     // A pause where the particle was: the object's を comes back in its place.
     ["先月から、定期便、止めたいの。", "先月から、定期便を止めたいのですね"],
     ["仕事を休んで待ってたのよ。", "お仕事を休んでお待ちになっていたのですね"],
-    ["畑仕事してたら腰を痛めちゃってね。", "畑仕事していたら腰を痛めてしまったのですね"],
+    ["畑仕事してたら腰を痛めちゃってね。", "畑仕事されていたら腰を痛めてしまったのですね"],
     ["私なんか、パソコンなんて一度も触ったことないのよ。", "パソコンは一度も触ったことがないのですね"],
   ])("%s → %s", (caller, reflection) => {
     expect(understand(caller).reflection).toBe(reflection);

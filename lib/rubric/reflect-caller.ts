@@ -84,7 +84,7 @@ export function understandCaller(
     .replace(/!/g, "！")
     .replace(/\?/g, "？")
     // 病院はね、: a pause particle after は/が (IPADIC reads はね as the verb はねる).
-    .replace(/(?<=[\p{Script=Han}ァ-ヶー])(は|が|も)(ね|さ)(?=[、\s])/gu, "$1")
+    .replace(/(?<=[\p{Script=Han}ァ-ヶーぁ-ん])(は|(?<!め)が|も)(ね|さ)(?=[、\s\p{Script=Han}ァ-ヶ])/gu, "$1")
     // あの人 said of someone the caller knows is あの方 in the operator's mouth (not the filler あの).
     .replace(/あの人(?=[がはもにとの])/g, "あの方");
   const sentences = splitMorphemes(text, tokenizer.tokenize(text));
@@ -109,7 +109,10 @@ export function understandCaller(
         !/^[^、。]{0,4}、?(また)?あなた(なの|なのね|ね|か)?[？?]?$/.test(q.text.trim()),
     ),
     wantsVisit: /遊びに(来|き)|会いに(来|き)|来てくれ|うちに(来|寄)|お茶(でも)?飲みに/.test(text),
-    requested: /たい(ん|の|です|けど|が|[。、]|$)|ください|お願い|てほしい|てもらえ|ていただけ/.test(text),
+    requested:
+      /たい(ん|の|です|けど|が|[。、]|$)|ください|お願い|てほしい|てもらえ|ていただけ|てもらう(こと|の)|(こと|の)(って|は)?(でき|可能)/.test(
+        text,
+      ),
     defect: ourDefect(text),
     ours: ourSide.test(text),
     bare: /^[\s、。]*(はい|ええ|うん|はあ|お願いします|お願いいたします|よろしくお願いします|わかりました|どうも)?[\s、。！!]*$/.test(
@@ -160,6 +163,13 @@ function causeOf(text: string): TroubleCause | null {
     return "delay";
   // A bill or a charge, not a payout the caller claimed (保険金を請求した: a delay).
   if (/請求(?!し)|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍|返金|払い戻/.test(text)) return "charge";
+  // A line or a service down (ネットが3日も繋がらない) is a fault, whatever the support line did.
+  if (
+    /(ネット|回線|インターネット|Wi-?Fi|WiFi|wifi|電波|テレビ|電気|ガス|水道)[^。]{0,8}(つながらな|繋がらな|使えな|止ま|映らな|出な)/.test(
+      text,
+    )
+  )
+    return "defect";
   // A wait the caller sat through (四十分も待たされた, 電話がつながらない): our time taken, not a parcel late.
   if (
     /待たされ|立たされ|待って(る|い|た)|(電話|窓口)[^。]{0,8}(つながらな|繋がらな)|混み合/.test(text) &&
@@ -377,6 +387,13 @@ function reflect(sentence: Sentence): string | null {
   // A generalization (昔は嫁ってのは…もんだ) is the caller's opinion, not their matter; so is a verdict
   // thrown in (あれじゃ割れるわ).
   if (/^(あれじゃ|これじゃ|それじゃ|そりゃ|あんなの|こんなの|あんなん|こんなん)/.test(phrase)) return null;
+  // また、わたし: a pronoun alone is no matter to hand back.
+  if (
+    /^(また、?)?(私|わたし|あたし|わたくし|あなた|これ|それ|あれ|ここ|そこ)(なのですね|のですね)$/.test(
+      phrase,
+    )
+  )
+    return null;
   if (phrase.length < 5 || phrase.length > maxReflection + 12 || /[?？か]$|もんだ$|ものだ$/.test(ending.body))
     return null;
   return phrase;
@@ -753,7 +770,7 @@ function render(part: Morpheme[], honor = true): string {
 
 // Verbs whose object is marked by を: a plain noun right before one lost its particle in speech.
 const takesObject =
-  /^(使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる|休む)$/;
+  /^(敷く|置く|入れる|捨てる|使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる|休む)$/;
 
 function droppedObject(part: Morpheme[], i: number): boolean {
   // A speaker's pause may stand where the particle was (定期便、止めたくて).
@@ -796,6 +813,23 @@ const rareruStem: Record<string, string> = {
   思う: "思われ",
   通う: "通われ",
   頼む: "頼まれ",
+  働く: "働かれ",
+  暮らす: "暮らされ",
+  育てる: "育てられ",
+  習う: "習われ",
+  敷く: "敷かれ",
+  置く: "置かれ",
+  なくす: "なくされ",
+  無くす: "無くされ",
+  失くす: "失くされ",
+  落とす: "落とされ",
+  捨てる: "捨てられ",
+  迷う: "迷われ",
+  悩む: "悩まれ",
+  開ける: "開けられ",
+  入れる: "入れられ",
+  押す: "押され",
+  洗う: "洗われ",
 };
 // Verbs handed back as お〜になる (使いたい → お使いになりたい).
 const oNiNaru = new Set([
@@ -847,7 +881,17 @@ function honorific(part: Morpheme[], i: number): string | null {
           : undefined);
   if (!next) return null;
   const base = m.baseForm === "行う" && /^行[っかきけこ]$/.test(m.surface) ? "行く" : m.baseForm;
-  if (!respectfulStem[base] && !oNiNaru.has(base) && !rareruStem[base]) return null;
+  // 説明している / 入院した: a verbal noun the caller did takes される (説明されている, 入院された); the ones
+  // done toward us are received with いただく in tidy (ご注文いただいた).
+  const before = part[i - 1];
+  const sahen =
+    base === "する" &&
+    before?.pos === "名詞" &&
+    before.posDetail.startsWith("サ変接続") &&
+    !/^(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|入金|購入|返品|心配|我慢|失礼)$/.test(
+      before.surface,
+    );
+  if (!respectfulStem[base] && !oNiNaru.has(base) && !rareruStem[base] && !sahen) return null;
   if (/^(れる|られる|せる|させる|す)$/.test(next.baseForm)) return null;
   if (
     part
@@ -872,9 +916,9 @@ function honorific(part: Morpheme[], i: number): string | null {
       : "申し上げる";
   }
   if (actor === "other" || (actor === "default" && (base === "来る" || base === "いる"))) return null;
-  const rareru = rareruStem[base];
+  const rareru = rareruStem[base] ?? (sahen ? "され" : undefined);
   if (rareru) {
-    if (/^(ない|ぬ|ん|た|て|たい|ます)$/.test(next.baseForm) || /^[たてだで]/.test(next.surface))
+    if (/^(ない|ぬ|ん|た|て|たい|ます|ちゃう|てる)$/.test(next.baseForm) || /^[たてだで]/.test(next.surface))
       return rareru;
     return /^(の|ん|こと|とき)$/.test(next.surface) || next.pos === "助詞" ? `${rareru}る` : null;
   }
@@ -915,8 +959,10 @@ function actorOf(part: Morpheme[], i: number): "caller" | "default" | "staff" | 
     if (m.pos === "助詞" && m.posDetail.includes("接続助詞")) break;
     if (m.pos === "助詞" && /^(が|は)$/.test(m.surface)) {
       const noun = part[j - 1];
-      // 妹のところには: は after a case particle sets a topic, not the doer.
+      // 妹のところには: は after a case particle sets a topic, not the doer; so does a time (若いころは).
       if (noun?.pos === "助詞") continue;
+      if (noun?.posDetail.includes("副詞可能") || /^(ころ|頃|時|とき|昔|今|最近)$/.test(noun?.surface ?? ""))
+        continue;
       if (noun?.pos !== "名詞") return "other";
       if (
         staffWord.test(noun.surface) ||
@@ -1006,7 +1052,9 @@ function tidy(phrase: string): string {
       // おかげで opening a grievance is sarcasm (おかげで検査に遅れた): the operator does not say it.
       .replace(/(?<=^|[、])おかげで、?(?=.)/g, "")
       .replace(/(?<=[っいしんき])てて(?!る)/g, "ていて")
-      .replace(/(?<=ん)でて(?!る)/g, "でいて")
+      .replace(/(?<=[いん])でて(?!る)/g, "でいて")
+      // 隣の部屋の人: someone in the caller's story is の方 in the operator's mouth.
+      .replace(/(?<=の)人(?=[がはもにをと、]|$)/g, "方")
       .replace(/^[^、]{1,14}じゃない、/, "")
       .replace(/(?<![おご])子(ども|供)(?![さ様])/g, "お子様")
       // The caller's own 私の / 私に (私の話を聞いてくれる) is the caller to the operator: お客様.
@@ -1048,6 +1096,7 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の)(息子|娘|孫)(?![様さ])/g, "$2さん")
       .replace(/(?<![お])(息子|娘)(?![様さ])/g, "$1さん")
       .replace(/(?<![おひ])孫(?![様さ])/g, "お孫さん")
+      .replace(/(?<![おひ])孫さん/g, "お孫さん")
       .replace(/ひ孫(?![様さ])/g, "ひ孫さん")
       .replace(/(?<![兄姉弟妹従])(妹|姉|兄|弟)(?![さ様弟妹貴子分])/g, "$1さん")
       .replace(/(うちの|私の)子(ども|供)?(?![様さ])/g, "お子さん")
@@ -1061,6 +1110,14 @@ function tidy(phrase: string): string {
         (_m: string, act: string, _o: string, t: string) =>
           `${/^(電話|申し込み|問い合わせ|振込|振り込み)$/.test(act) ? "お" : "ご"}${act}いただい${t}`,
       )
+      // 予約して行った → ご予約いただいて行った mixes two viewpoints: ご予約のうえお越しいただいた.
+      .replace(/ご予約いただいて(行|い|来|き)(った|た)/g, "ご予約のうえお越しいただいた")
+      // 宅配で頼んだお弁当: what the caller ordered from us is ご注文いただいた, not 頼まれた.
+      .replace(/頼まれた(?=[\p{Script=Han}ァ-ヶお])/gu, "ご注文いただいた")
+      // 払わされた: the caller's grievance in its own words; the operator says お支払いになった.
+      .replace(/払わされ(た|て)/g, (_m: string, t: string) => `お支払いにな${t === "た" ? "った" : "って"}`)
+      // 配達完了ってなってる: the quoting って before なる is と.
+      .replace(/って(?=なって|なってい|なった|なる)/g, "と")
       // 私ずっと家にいた: the caller's own 私 opening the matter is お客様.
       .replace(/^(私|わたし|あたし)(は|も)?(?=ずっと|一日中|毎日|何度も|昨日|今日)/, "お客様は")
       .replace(/(?<=^お客様は(ずっと|一日中|昨日|今日)?)(家|うち)にいた/, "ご自宅にいらっしゃった")
@@ -1241,15 +1298,19 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // The same trouble again (三回目, 何度も): patience worn out, not one inconvenience.
   if (
     complaining &&
-    /何度も|何回も|[二三四五六七八九0-9２-９]回目|毎回|またですか|また同じ|同じ間違い|いつもいつも/.test(text)
+    /何度も|何回も|(これで|もう|今回で)[^。]{0,4}[二三四五六七八九0-9２-９]回目|[二三四五六七八九0-9２-９]回目(です|よ|なん|なの|だ|じゃ)|毎回|またですか|また同じ|同じ間違い|いつもいつも/.test(
+      text,
+    )
   )
     return "fedUp";
   // Shamed before others (先方に恥をかいた, 顔が立たない): the embarrassment is what hurts.
   if (complaining && /恥(を)?かい|恥ずかし|面目|顔が立た|顔をつぶ|立場がな/.test(text)) return "ashamed";
+  // Family taken to hospital (母が急に入院した): the caller is worried for them, whatever else they ask.
+  if (/(母|父|主人|夫|妻|子|息子|娘|孫|家族)[^。]{0,8}(入院|手術|救急|倒れ)/.test(text)) return "worried";
   // A child who came home crying: the parent is worried for them, not let down.
   if (/(子|息子|娘|孫)[^。]{0,24}泣/.test(text)) return "worried";
   if (
-    /中止|キャンセル|間に合わ|台無し|がっかり|残念|買ったばかり|買ったばっかり|新品なのに|違う人|別の人|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
+    /中止|キャンセル|間に合わ|台無し|がっかり|残念|(出|行|参加|見)られなかった|行けなかった|参加できなかった|買ったばかり|買ったばっかり|新品なのに|違う人|別の人|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
       text,
     )
   )
