@@ -277,7 +277,12 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
     violation,
     reflection: {
       parroting: binary("parroting", reflection.parroting),
-      summarizing: binary("summarizing", reflection.summarizing),
+      // A restatement that counts its own points (…と…、この二つですね) is a summary by its very form: the
+      // layer, which never saw that form, does not take it away.
+      summarizing:
+        reflection.summarizing.present && splitSentences(text).some((s) => countedPoints.test(s.text))
+          ? reflection.summarizing
+          : binary("summarizing", reflection.summarizing),
     },
   };
 }

@@ -192,7 +192,8 @@ function detectSummarizing(
       (callerClausesRestated(candidates, indexes, true) >= 2 ||
         callerClausesRestated(candidates, indexes) >= 3)) ||
     (countedPoints.test(reply.text) &&
-      reply.sentences.some((s) => countedPoints.test(s.text) && isReflectiveSentence(s.text)));
+      reply.sentences.some((s) => countedPoints.test(s.text) && isReflectiveSentence(s.text))) ||
+    chainedRestatement(reply, candidates, indexes);
   const matchedClauses = new Set(
     candidates
       .filter((u) => indexes.some(({ index }) => matchingUnits(u, index).length > 0))
@@ -228,6 +229,31 @@ export const countedPoints =
 const coordination = /^(様|さま|さん|名様)?((と|や)[、,]?|[、,])$/;
 
 type CallerIndex = { turn: number; index: Map<string, ContentUnit[]> };
+
+/**
+ * A confirmation that chains several happenings of the caller's story, each with its own predicate
+ * (娘さんがお越しになれないうえに、足の具合もあって外出もままならず、…心待ちにしてくださっているのですね):
+ * two or more in the operator's words, with the caller's words in at least one, condense the story.
+ */
+function chainedRestatement(reply: TextAnalysis, candidates: ContentUnit[], indexes: CallerIndex[]): boolean {
+  const callerClauses = new Set(
+    indexes.flatMap(({ turn, index }) => [...index.values()].flat().map((u) => `${turn}:${u.clause}`)),
+  );
+  if (callerClauses.size < 2) return false;
+  return reply.sentences.some((sentence, i) => {
+    if (!/(のですね|んですね|ということ(です|でございます)ね|とのことですね)[。]?$/.test(sentence.text))
+      return false;
+    if (/[?？]/.test(sentence.text)) return false;
+    const units = candidates.filter((u) => u.sentence === i);
+    const predicates = new Set(
+      units
+        .filter((u) => (u.kind === "verb" || u.kind === "adjective") && !u.feeling && !u.generic)
+        .map((u) => u.clause),
+    );
+    const echoed = units.some((u) => callerUnitsOf(u, indexes).length > 0);
+    return predicates.size >= 2 && echoed;
+  });
+}
 
 /** Listed items that read back different caller words: each is a point of its own. */
 function coordinatedItems(reply: TextAnalysis, candidates: ContentUnit[], indexes: CallerIndex[]): number {

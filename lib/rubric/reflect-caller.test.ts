@@ -26,7 +26,7 @@ describe("understandCaller: the caller's statement in the operator's polite word
     [
       "明細を見たらオプションが勝手に付いてて、980円も取られてたんですよ。",
       // The caller's charged 勝手に is not the operator's word.
-      "明細をご覧になったらオプションが付いていて、980円も取られていたのですね",
+      "明細をご覧になったらオプションが付いていて、980円も請求されていたのですね",
     ],
     ["届いたワンピース、きつくて着られないんです。", "届いたワンピース、きつくて着られないのですね"],
     ["この本、探してください。", "この本を探してほしいとのことですね"],

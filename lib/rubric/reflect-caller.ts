@@ -917,6 +917,8 @@ function honorific(part: Morpheme[], i: number): string | null {
   }
   if (actor === "other" || (actor === "default" && (base === "来る" || base === "いる"))) return null;
   const rareru = rareruStem[base] ?? (sahen ? "され" : undefined);
+  // やっとつながったと思ったら: a thought at a turn of events, not the caller's considered view.
+  if (base === "思う" && /^たら/.test(part[i + 1]?.surface ?? "")) return null;
   if (rareru) {
     if (/^(ない|ぬ|ん|た|て|たい|ます|ちゃう|てる)$/.test(next.baseForm) || /^[たてだで]/.test(next.surface))
       return rareru;
@@ -1110,6 +1112,11 @@ function tidy(phrase: string): string {
         (_m: string, act: string, _o: string, t: string) =>
           `${/^(電話|申し込み|問い合わせ|振込|振り込み)$/.test(act) ? "お" : "ご"}${act}いただい${t}`,
       )
+      // 年寄り said of the caller or others is ご高齢の方 in the operator's mouth; そちらのお店 is 当店; money
+      // the caller says was taken (980円も取られていた) was charged.
+      .replace(/(お)?年寄り/g, "ご高齢の方")
+      .replace(/弊社のお店/g, "当店")
+      .replace(/(?<=(円|料金|お金|代金)[^。、]{0,4})取られ/g, "請求され")
       // 予約して行った → ご予約いただいて行った mixes two viewpoints: ご予約のうえお越しいただいた.
       .replace(/ご予約いただいて(行|い|来|き)(った|た)/g, "ご予約のうえお越しいただいた")
       // 宅配で頼んだお弁当: what the caller ordered from us is ご注文いただいた, not 頼まれた.
@@ -1307,10 +1314,17 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   if (complaining && /恥(を)?かい|恥ずかし|面目|顔が立た|顔をつぶ|立場がな/.test(text)) return "ashamed";
   // Family taken to hospital (母が急に入院した): the caller is worried for them, whatever else they ask.
   if (/(母|父|主人|夫|妻|子|息子|娘|孫|家族)[^。]{0,8}(入院|手術|救急|倒れ)/.test(text)) return "worried";
+  // What a parent or a late spouse once said (母が言ったの『…』って): a memory the caller treasures.
+  if (
+    /(母|父|主人|夫|祖母|祖父|おばあちゃん|おじいちゃん)[^。]{0,6}(が|の)?(言った|言ってた|言っていた|口癖)/.test(
+      text,
+    )
+  )
+    return "memory";
   // A child who came home crying: the parent is worried for them, not let down.
   if (/(子|息子|娘|孫)[^。]{0,24}泣/.test(text)) return "worried";
   if (
-    /中止|キャンセル|間に合わ|台無し|がっかり|残念|(出|行|参加|見)られなかった|行けなかった|参加できなかった|買ったばかり|買ったばっかり|新品なのに|違う人|別の人|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
+    /中止|キャンセル|間に合わ|台無し|がっかり|残念|(出|行|参加|見)られなかった|行けなかった|参加できなかった|買ったばかり|買ったばっかり|新品なのに|違う人|別の人|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き(?!虫)|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
       text,
     )
   )
