@@ -368,6 +368,9 @@ function explain(
     violation: quote(violation.spans, true),
     apology: quote(apology.spans),
     question: quote(question.spans),
+    backchannel: backchannel.spans[0]
+      ? reply.slice(backchannel.spans[0].start, backchannel.spans[0].end).replace(/[、。\s]+$/, "") || null
+      : null,
   };
   const keigo = detectKeigoSlips(reply);
   // Thanks for the inquiry acknowledges an ordinary caller; to an angry one it is no answer.

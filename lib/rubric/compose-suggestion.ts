@@ -114,13 +114,14 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !/おめでと/.test(input.reply);
   // A lone 相づち answers a story with nothing of it: the phrasing hands the caller's words back.
   // …and a lone 相づち to a question (ええ。) leaves it unanswered.
+  // (A caller still giving data, 1234の…, is rightly met with a lone はい.)
   const tokensOnly =
     (kind !== "inquiry" ? caller?.reflection != null : caller?.asked === true) &&
     isTokenOnly(input.reply.replace(/\s+/g, "、"));
   // A story or a complaint met without a word of it handed back (眠れない夜は長く感じますよね alone): the
   // caller's main point is what the phrasing gives back first.
   const unreflected =
-    kind !== "inquiry" &&
+    kind === "lonely" &&
     caller?.reflection != null &&
     caller.personal !== true &&
     !thanksForKindWords(input) &&
@@ -354,7 +355,10 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       const rest = s.text.replace(coldOpening, "");
       // After ところで / それより only an answer to the caller's question stays (a coupon offered to a
       // complaint is the switch itself).
-      const answers = /^結論から/.test(s.text) || (kind === "inquiry" && caller?.asked === true);
+      // (A question of our own after それより, もうダウンロードされましたか, answers nothing.)
+      const answers =
+        /^結論から/.test(s.text) ||
+        (kind === "inquiry" && caller?.asked === true && !/(か|ですか|ますか)[。？?]?$/.test(rest));
       if (rest !== s.text && rest.length > 4 && answers && !/番号|お名前|ご住所/.test(rest)) {
         parts.push(politeTokens(rest));
         keptRemedy = true;
@@ -594,11 +598,7 @@ const troubleLines: Record<TroubleCause, string[]> = {
   delay: ["さぞお困りのことと存じます。", "それはお困りですよね。"],
   wrong: ["それはがっかりされましたよね。", "思っていらしたものと違っていては、がっかりされますよね。"],
   staff: ["そのような対応では、お気を悪くされて当然です。", "さぞ嫌な思いをされたことと存じます。"],
-  defect: [
-    "それはさぞお困りでしたよね。",
-    "さぞお困りのことと存じます。",
-    "さぞご不快な思いをされたことと存じます。",
-  ],
+  defect: ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。"],
 };
 
 function troubleEmpathy(cause: TroubleCause | null, kind: CallKind): string[] {
@@ -624,17 +624,9 @@ const apologyLines: Record<
     "ご不快な思いをおかけし、大変申し訳ございません。",
     "不快な思いをさせてしまい、申し訳ございません。",
   ],
-  charge: [
-    "ご不快な思いをおかけし、申し訳ございません。",
-    "ご不安な思いをおかけし、申し訳ございません。",
-    "ご迷惑をおかけし、申し訳ございません。",
-  ],
+  charge: ["ご不快な思いをおかけし、申し訳ございません。", "ご不安な思いをおかけし、申し訳ございません。"],
   wrong: ["ご期待に添えず、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"],
-  scared: [
-    "ご心配をおかけし、大変申し訳ございません。",
-    "怖い思いをさせてしまい、申し訳ございません。",
-    "ご迷惑をおかけし、大変申し訳ございません。",
-  ],
+  scared: ["ご心配をおかけし、大変申し訳ございません。", "怖い思いをさせてしまい、申し訳ございません。"],
   fedUp: ["たびたびご迷惑をおかけし、申し訳ございません。", "何度もお手数をおかけし、申し訳ございません。"],
   hurting: ["おつらい思いをおかけし、大変申し訳ございません。", "ご迷惑をおかけし、大変申し訳ございません。"],
   unfair: [
@@ -961,8 +953,8 @@ function spokenToWritten(text: string): string {
         "てしま$1",
       )
       .replace(/(?<![おひ])孫さん/g, "お孫さん")
-      // 出てしまったんですね → 出てしまったのですね; an あらー of surprise is speech.
-      .replace(/(?<=[たるいな])ん、?です(?=ね|か|が)/g, "のです")
+      // 出てしまったん、ですね: no pause inside んです (its warmth stays); an あらー of surprise is speech.
+      .replace(/(?<=[たるいな])ん、です(?=ね|か|が)/g, "んです")
       .replace(/(^|[、。])あらー+[、]?/g, "$1")
       .replace(/(^|[、。])(うふふ|ふふふ|ふふ|あはは|はは)([、。！!]|$)/g, "$1")
   );

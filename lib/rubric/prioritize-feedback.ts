@@ -45,7 +45,17 @@ export interface FeedbackInput {
   fillers?: string[];
   /** Whole-word quotes of the reply's evidence, per label. */
   quotes: Partial<
-    Record<"parroting" | "summarizing" | "empathy" | "cushion" | "violation" | "apology" | "question", string>
+    Record<
+      | "parroting"
+      | "summarizing"
+      | "empathy"
+      | "cushion"
+      | "violation"
+      | "apology"
+      | "question"
+      | "backchannel",
+      string
+    >
   >;
   /** Lines of the better phrasing the tips can point at. */
   suggested: { empathy: string | null; opening: string; apology: string };
@@ -53,7 +63,14 @@ export interface FeedbackInput {
 
 const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string, f: FeedbackInput) => string> = {
   criticize: (q) =>
-    `${q}はお客様を責めているように聞こえます。原因を確かめるのは、まずお話を受け止めてからにしましょう。`,
+    // What the caller should have read, a guess at the caller's doing, or blame said outright.
+    /書いて|記載|明記|お知らせして|ご案内して|(規約|契約書|説明書|ページ|メール|注意書き|要項)[^』]{0,14}(ご覧|お読み|ご確認|目を通)/.test(
+      q,
+    )
+      ? `${q}は、お客様が確認しなかったことを責めるように聞こえます。案内の場所を示すのは、まずご不便を受け止めてからにしましょう。`
+      : /(か|でしょうか|ませんか|可能性|のでは|かと)』$/.test(q)
+        ? `${q}は、お客様のせいではないかと疑っているように聞こえます。原因を伺うのは、お話を受け止め、お詫びしてからにしましょう。`
+        : `${q}はお客様を責めているように聞こえます。まずお話を受け止めましょう。`,
   argue: (q, f) =>
     // Talking a caller out of a feeling (まだお若いですから大丈夫) is not a policy wall: the lesson is to take the
     // feeling in. A refused request is apologized for; a rebuttal to a story is put after listening.
@@ -73,7 +90,12 @@ const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string, f: Feed
   derail: (q) =>
     /番号|お名前|ご住所|生年月日|会員/.test(q)
       ? `${q}でお客様の話題を切り替えています。番号などを伺う前に、まずお話を受け止めましょう。`
-      : `${q}でお客様の話題を切り替えています。別のご案内より先に、まずお客様のお話を受け止めましょう。`,
+      : /フォーム|ホームページ|サイト|マイページ|アプリ|窓口|ダイヤル/.test(q) &&
+          !/それより|ところで|そういえば|その前に/.test(q)
+        ? `${q}は、別の窓口へ回すだけの応対に聞こえます。ご案内の前に、まずお客様のご事情を受け止めましょう。`
+        : /次のお電話|このへんで|このあたりで|失礼します|切らせて/.test(q)
+          ? `${q}で、お話の途中で切り上げています。終えるときも、まずお話を受け止めてから、ひと言添えて締めくくりましょう。`
+          : `${q}でお客様の話題を切り替えています。別のご案内より先に、まずお客様のお話を受け止めましょう。`,
 };
 
 /**
@@ -183,7 +205,12 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
     return {
       key: "apology",
       tone: "tip",
-      text: `お詫びの言葉がありません。「${f.suggested.apology.replace(/。$/, "")}」と、起きたことに限ってお詫びしましょう（限定謝罪）。`,
+      // 申し訳ございませんが before a no softens the no; it apologizes for nothing that happened.
+      text: `${
+        /^申し訳/.test(f.quotes.cushion ?? "")
+          ? `『${f.quotes.cushion}』は断りの前置きで、起きたことへのお詫びにはなっていません。`
+          : "お詫びの言葉がありません。"
+      }「${f.suggested.apology.replace(/。$/, "")}」と、起きたことに限ってお詫びしましょう（限定謝罪）。`,
     };
   }
   if ((upset || feeling === "happy") && !f.empathy && f.suggested.empathy) {
@@ -300,6 +327,12 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
     !f.casual &&
     !(f.kind === "inquiry" && f.caller?.asked)
   )
-    return { key: "backchannel", tone: "good", text: "相づちでお話を受け止められています。" };
+    return {
+      key: "backchannel",
+      tone: "good",
+      text: f.quotes.backchannel
+        ? `『${f.quotes.backchannel}』と相づちを打ち、お話をさえぎらずに受け止められています。`
+        : "相づちでお話を受け止められています。",
+    };
   return null;
 }

@@ -80,6 +80,8 @@ export function understandCaller(
   const text = original
     .replace(/(?<=[っいんしれけせてえ])([てで])ん(?=の|だ|です|じゃ)/g, "$1いる")
     .replace(/(?<=[っいんしれけせえ][てで])たん(?=です|だ|でしょ|じゃ)/g, "いたん")
+    // そういえば opens a new thought; it is not part of the matter (IPADIC reads そう|いえ|ば).
+    .replace(/[…、]*そういえば[、,]?/g, "。")
     // Speech-to-text folding gave ASCII marks (来たの!こういう): they end sentences all the same.
     .replace(/!/g, "！")
     .replace(/\?/g, "？")
@@ -908,6 +910,15 @@ function honorific(part: Morpheme[], i: number): string | null {
     /^(帰る|戻る|出る|入る|持つ|連れる|乗る|出かける|行く|来る|歩く|走る|探す|買う)$/.test(base)
   )
     return null;
+  // 飲み忘れて: the second verb of a compound takes no お〜になる of its own (飲みお忘れになって).
+  if (part[i - 1]?.pos === "動詞" && part[i - 1]?.end === m.start) return null;
+  // 書いてなかった / 載ってない: a notice's state (nothing written there), nobody's doing.
+  if (
+    /^(書く|載る|載せる|貼る|記載|表示)$/.test(base) &&
+    /^[てで]$/.test(next.surface) &&
+    /^(ない|なかっ|ねえ|ません)/.test(part[i + 2]?.surface ?? "")
+  )
+    return null;
   const actor = actorOf(part, i);
   if (actor === "staff") {
     if (base !== "言う") return null;
@@ -1042,7 +1053,7 @@ function tidy(phrase: string): string {
         (_, rest: string) =>
           `亡くなっ${rest === "じゃ" ? "ちゃ" : rest.replace(/^で/, "て").replace(/^だ/, "た")}`,
       )
-      .replace(/(?<=[いっんし])てた(?=の|$)/g, "ていた")
+      .replace(/(?<=[いっんし])てた(?=の|$|みたい|よう|ら|けど|のに)/g, "ていた")
       .replace(/(?<=[いっん])でた(?=の|$)/g, "でいた")
       .replace(/(?<=[っいんしきりみびにち])ちゃ(?=[うっいわお])/g, "てしま")
       .replace(/(?<=[いん])じゃ(?=[うっいわお])/g, "でしま")
@@ -1106,6 +1117,9 @@ function tidy(phrase: string): string {
       // (Not inside a compound: 畑仕事, 力仕事 stay as said.)
       .replace(/(?<![おご\p{Script=Han}])仕事/gu, "お仕事")
       .replace(/全然/g, "まったく")
+      .replace(/亡くなりまして/g, "亡くなられて")
+      .replace(/みたいな(?=の|[\p{Script=Han}ぁ-んァ-ヶ])/gu, "ような")
+      .replace(/みたいに/g, "ように")
       // What the caller did toward us is received with いただく: 注文したのに → ご注文いただいたのに.
       .replace(
         /(?<![ごお再未仮予])(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|振り込み|入金|購入|返品)(を)?し(た|て)(?!お)/gu,
@@ -1348,6 +1362,12 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   if (/年に(一|1|１)(回|度)|めったに(来|会|顔)|たまにしか(来|会|顔)/.test(text)) return "lonely";
   // Family who never come or call (嫁がお盆にも来ない、電話一本よこさない): loneliness, however it is grumbled.
   if (aboutTheirOwn(text)) return "lonely";
+  // 情けなくって: feeling down about oneself, however it is grumbled (山登りもしたのにねえ).
+  if (
+    /情けな|落ち込|滅入|しんど|元気が出な|気が抜け|力が抜け|する気が|張り合い/.test(text) &&
+    !ourDefect(text)
+  )
+    return "down";
   if (complaining) return "trouble";
   // Alone at night and afraid (夜一人でいると怖くて): the fear is what to answer, not the solitude.
   if (/怖|こわ|心細|不安で|不安な/.test(text) && !/寂し|さみし|さびし/.test(text)) return "worried";
