@@ -494,7 +494,8 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
   // A caller who apologizes while asking (すっぽかしちゃって、すみません) is thanked for calling.
   if (caller?.asked && caller.apologized)
     return ["ご連絡ありがとうございます。", "ご丁寧にありがとうございます。"];
-  if (caller?.asked && caller.requested) return ["かしこまりました。", "承知いたしました。"];
+  // (A question about what can be done, 間に合いますか / できますか, is thanked for as an inquiry.)
+  if (caller?.asked && caller.explicitRequest) return ["かしこまりました。", "承知いたしました。"];
   // A bare はい before an answer that may be no sounds like yes: the question is acknowledged instead.
   if (caller?.asked) return ["ご質問ありがとうございます。", "お問い合わせありがとうございます。"];
   // かしこまりました to a request about to be refused sounds like a yes.
@@ -598,7 +599,7 @@ const troubleLines: Record<TroubleCause, string[]> = {
   delay: ["さぞお困りのことと存じます。", "それはお困りですよね。"],
   wrong: ["それはがっかりされましたよね。", "思っていらしたものと違っていては、がっかりされますよね。"],
   staff: ["そのような対応では、お気を悪くされて当然です。", "さぞ嫌な思いをされたことと存じます。"],
-  defect: ["それはさぞお困りでしたよね。", "さぞお困りのことと存じます。"],
+  defect: ["さぞお困りのことと存じます。", "それはさぞお困りのことと存じます。"],
 };
 
 function troubleEmpathy(cause: TroubleCause | null, kind: CallKind): string[] {
@@ -877,7 +878,7 @@ function lastAsk(modelReply: string): string | null {
 
 // The sentences that move the call on themselves: no other next step is needed after them.
 const movesOnPattern =
-  /ご案内|お調べ|確認いたし|手配|お送りいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/;
+  /次のお電話|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内|お調べ|確認いたし|手配|お送りいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/;
 // What opens a reply that skips the caller's point (結論から申し上げますと, ところで).
 const coldOpening =
   /^(結論から[、,]?(言いますと|申し上げますと|お伝えしますと)|ところで|それより(も)?)[、,]?/;

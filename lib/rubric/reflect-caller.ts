@@ -18,6 +18,8 @@ export interface CallerUnderstanding {
   wantsVisit: boolean;
   /** The caller asks for something to be done (〜たい, 〜てください, お願い). */
   requested: boolean;
+  /** The request is said as one (〜てもらえますか, 〜てください, お願いします), not as a question of what can be. */
+  explicitRequest: boolean;
   /** The caller reports something of ours gone wrong (a wrong name, a broken part, nothing delivered). */
   defect: boolean;
   /** The turn is only a token (はい, お願いします) said while the operator works: nothing to acknowledge. */
@@ -111,6 +113,7 @@ export function understandCaller(
         !/^[^、。]{0,4}、?(また)?あなた(なの|なのね|ね|か)?[？?]?$/.test(q.text.trim()),
     ),
     wantsVisit: /遊びに(来|き)|会いに(来|き)|来てくれ|うちに(来|寄)|お茶(でも)?飲みに/.test(text),
+    explicitRequest: /ください|お願い|てほしい|てもらえ|ていただけ/.test(text),
     requested:
       /たい(ん|の|です|けど|が|[。、]|$)|ください|お願い|てほしい|てもらえ|ていただけ|てもらう(こと|の)|(こと|の)(って|は)?(でき|可能)/.test(
         text,
@@ -389,6 +392,13 @@ function reflect(sentence: Sentence): string | null {
   // A generalization (昔は嫁ってのは…もんだ) is the caller's opinion, not their matter; so is a verdict
   // thrown in (あれじゃ割れるわ).
   if (/^(あれじゃ|これじゃ|それじゃ|そりゃ|あんなの|こんなの|あんなん|こんなん)/.test(phrase)) return null;
+  // 主人が生きていたら、一緒に干し柿にしたのに: a wish about what cannot be is not handed back as fact.
+  if (
+    /(生きて(い)?たら|いれば|いたら|だったら|であれば|くれれば|してれば)[^。]{0,24}(のに|だろう|でしょう|かしら|かな)/.test(
+      sentence.text,
+    )
+  )
+    return null;
   // また、わたし: a pronoun alone is no matter to hand back.
   if (
     /^(また、?)?(私|わたし|あたし|わたくし|あなた|これ|それ|あれ|ここ|そこ)(なのですね|のですね)$/.test(
@@ -632,7 +642,9 @@ function politeEnding(ms: Morpheme[]): Ending | null {
       return { body: `${text(ms.slice(0, -2))}なかった`, tail: "のですね" };
     // 足りなくて → 足りない, 渡したくて → 渡したい, 痛くて → 痛い.
     if (prev.pos === "形容詞" || (prev.pos === "助動詞" && prev.inflectionForm?.includes("連用テ接続"))) {
-      return { body: `${text(ms.slice(0, -2))}${prev.baseForm}`, tail: "のですね" };
+      // (聞いてほしくて: what the caller wants done for them takes no respect of its own.)
+      const wish = /^(ほしい|欲しい)$/.test(prev.baseForm);
+      return { body: `${render(ms.slice(0, -2), !wish)}${prev.baseForm}`, tail: "のですね" };
     }
     // A sentence left on て tells what happened (悪くなってしまって → 悪くなってしまった); after the
     // ている auxiliary it tells a state (ぐらぐらしてて → ぐらぐらしている).
@@ -890,7 +902,7 @@ function honorific(part: Morpheme[], i: number): string | null {
     base === "する" &&
     before?.pos === "名詞" &&
     before.posDetail.startsWith("サ変接続") &&
-    !/^(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|入金|購入|返品|心配|我慢|失礼)$/.test(
+    !/^(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|入金|購入|返品|心配|我慢|失礼|願い|停電|故障|発生|到着|完了|配達|入荷|発送|出荷|断水|渋滞|混雑|遅延|延期|中止|終了|開始|破損|点灯|点滅|反応|作動|起動|充電|浸水|漏電)$/.test(
       before.surface,
     );
   if (!respectfulStem[base] && !oNiNaru.has(base) && !rareruStem[base] && !sahen) return null;
@@ -908,6 +920,13 @@ function honorific(part: Morpheme[], i: number): string | null {
     /^[てで]$/.test(next.surface) &&
     /^(くる|来る|いく|行く)$/.test(part[i + 2]?.baseForm ?? "") &&
     /^(帰る|戻る|出る|入る|持つ|連れる|乗る|出かける|行く|来る|歩く|走る|探す|買う)$/.test(base)
+  )
+    return null;
+  // 置いてかれて / 持っていった: a verb carried on by another after its て (いく, くる, もらう…) is left as said.
+  if (
+    /^[てで]$/.test(next.surface) &&
+    part[i + 2]?.pos === "動詞" &&
+    !/^(いる|おる|てる|でる|しまう|ちゃう)$/.test(part[i + 2]?.baseForm ?? "")
   )
     return null;
   // 飲み忘れて: the second verb of a compound takes no お〜になる of its own (飲みお忘れになって).
@@ -933,6 +952,7 @@ function honorific(part: Morpheme[], i: number): string | null {
   if (rareru) {
     if (/^(ない|ぬ|ん|た|て|たい|ます|ちゃう|てる)$/.test(next.baseForm) || /^[たてだで]/.test(next.surface))
       return rareru;
+    if (next.surface === "ば") return `${rareru}れ`;
     return /^(の|ん|こと|とき)$/.test(next.surface) || next.pos === "助詞" ? `${rareru}る` : null;
   }
   const ichidan = m.inflectionType?.startsWith("一段") ?? false;
@@ -1053,7 +1073,7 @@ function tidy(phrase: string): string {
         (_, rest: string) =>
           `亡くなっ${rest === "じゃ" ? "ちゃ" : rest.replace(/^で/, "て").replace(/^だ/, "た")}`,
       )
-      .replace(/(?<=[いっんし])てた(?=の|$|みたい|よう|ら|けど|のに)/g, "ていた")
+      .replace(/(?<=[いっんしれ])てた(?=の|$|みたい|よう|ら|けど|のに)/g, "ていた")
       .replace(/(?<=[いっん])でた(?=の|$)/g, "でいた")
       .replace(/(?<=[っいんしきりみびにち])ちゃ(?=[うっいわお])/g, "てしま")
       .replace(/(?<=[いん])じゃ(?=[うっいわお])/g, "でしま")
@@ -1120,6 +1140,7 @@ function tidy(phrase: string): string {
       .replace(/亡くなりまして/g, "亡くなられて")
       .replace(/みたいな(?=の|[\p{Script=Han}ぁ-んァ-ヶ])/gu, "ような")
       .replace(/みたいに/g, "ように")
+      .replace(/(?<=[いっん])てかれ/g, "ていかれ")
       // What the caller did toward us is received with いただく: 注文したのに → ご注文いただいたのに.
       .replace(
         /(?<![ごお再未仮予])(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|振り込み|入金|購入|返品)(を)?し(た|て)(?!お)/gu,
@@ -1365,7 +1386,8 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // 情けなくって: feeling down about oneself, however it is grumbled (山登りもしたのにねえ).
   if (
     /情けな|落ち込|滅入|しんど|元気が出な|気が抜け|力が抜け|する気が|張り合い/.test(text) &&
-    !ourDefect(text)
+    !ourDefect(text) &&
+    !/一人|ひとり|誰とも/.test(text)
   )
     return "down";
   if (complaining) return "trouble";
