@@ -1019,3 +1019,47 @@ describe("analyzeReply after the session-11 look in the browser", () => {
     expect(analysis.suggestion).toMatch(/^整理いたしますと、/);
   });
 });
+
+describe("analyzeReply after the session-13 trainer reviews", () => {
+  it("does not say again the 相づち the operator said a turn ago", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller("予約のときに禁煙でって三回も念を押したのに、部屋がたばこ臭くて眠れなかったのよ。"),
+        operator("さようでございますか。"),
+        caller("それで朝から頭も痛いの。"),
+      ],
+      reply: "ただ、一泊だけのことでございますし、それほど大きな問題ではなかったかと存じます。",
+      kind: "angry",
+    });
+    expect(analysis.violation).toBe("opinion");
+    expect(analysis.suggestion).not.toMatch(/^(さようでございま|左様でございま)/);
+  });
+
+  it("accepts a request put as a question, and does not thank for a question", () => {
+    const analysis = replyTo(
+      "来週の予約、別の日に変えてもらえますか。",
+      "ご希望の日はございますか。",
+      "inquiry",
+    );
+    expect(analysis.suggestion).toMatch(
+      /^(かしこまりました|承知いたしました|はい、[^。]*(ですね|ございますね))。/,
+    );
+    expect(analysis.suggestion).not.toMatch(/ご質問ありがとう/);
+  });
+
+  it("calls 申し訳ございませんが before a no a cushion, not the apology the complaint is owed", () => {
+    const analysis = replyTo(
+      "予約して行ったのに、1時間半も待たされたんですけど。",
+      "申し訳ございませんが、当院では急患の方を優先しておりますので、ご予約のお時間はあくまで目安とさせていただいております。",
+      "angry",
+    );
+    const apology = analysis.points.find((p) => p.key === "apology");
+    expect(apology?.text).toMatch(/『申し訳ございませんが』は断りの前置き/);
+  });
+
+  it("praises the 相づち the trainee actually said", () => {
+    const analysis = replyTo("若いころはね、銀座のデパートで働いてたのよ。", "そうだったんですか", "lonely");
+    expect(analysis.points.find((p) => p.key === "backchannel")?.text).toMatch(/『そうだったんですか』/);
+    expect(analysis.suggestion).toMatch(/働かれていたのですね/);
+  });
+});

@@ -31,6 +31,22 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ["届いたワンピース、きつくて着られないんです。", "届いたワンピース、きつくて着られないのですね"],
     ["この本、探してください。", "この本を探してほしいとのことですね"],
     ["うちの母が入院してるの。", "お母様が入院されているのですね"],
+    // Session 13: the caller's own doings in respectful forms, an outcry left out, a lament kept whole, and
+    // what someone else did left as said.
+    [
+      "若いころはね銀座のデパートで働いてたのよ私、化粧品売り場でね",
+      "若いころは銀座のデパートで働かれていたのですね",
+    ],
+    ["新品なのにこんなの信じられない、十五万もしたのよ", "十五万もしたのですね"],
+    [
+      "でもあの人が来るのが楽しみだったのにね、月に一回でもおしゃべりできて",
+      "あの方が来るのが楽しみだったのですね",
+    ],
+    [
+      "お隣さんが電話してきて、うるさいって言うのよ。",
+      "お隣さんが電話してきて、うるさいとおっしゃるのですね",
+    ],
+    ["三回も同じ説明してるのよ。", "三回も同じ説明されているのですね"],
     ["おたくの配達員に怒鳴られたのよ。", "弊社の配達員に怒鳴られたのですね"],
     ["祖母から譲ってもらった食器棚なのよ。", "おばあ様から譲ってもらった食器棚なのですね"],
     ["在庫切れなのよ。", "在庫切れなのですね"],
@@ -83,6 +99,17 @@ describe("understandCaller: the caller's statement in the operator's polite word
     expect(understand("自分のレッスンの分だけでもダメなんですか。", false).askedAbout).toBe(
       "ご自身のレッスン",
     );
+  });
+
+  it("hands back no wish about what cannot be as a fact", () => {
+    expect(understand("主人が生きてたら一緒に干し柿にしたのにね", false).reflection).toBeNull();
+  });
+
+  it("names pain, being singled out and a fright, and counts a second delivery as no repeat", () => {
+    expect(understand("タバコの臭いで咳が止まらなくて、一晩中眠れなかったわ。").feeling).toBe("hurting");
+    expect(understand("みんなやってたのに、うちの子だけ叱られたのよ。").feeling).toBe("unfair");
+    expect(understand("お鍋を火にかけたまま忘れて焦がしちゃったの。", false).feeling).toBe("scared");
+    expect(understand("1回だけのつもりが、2回目が勝手に届いたんです。").feeling).not.toBe("fedUp");
   });
 
   it("hears fear and worn-out patience, not just trouble", () => {

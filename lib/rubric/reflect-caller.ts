@@ -1064,6 +1064,10 @@ function pastOf(verb: Morpheme): string | null {
 }
 
 // Casual contractions made standard, the caller's side named politely, the company named as 弊社.
+// A person of the caller's story named as the doer of what follows (お隣さんが, 息子は).
+const othersDoing =
+  /(さん|様|ちゃん|くん|君|の方|の人|息子|娘|主人|夫|妻|母|父|孫|嫁|友達|友人|近所|隣)(が|は|も)[^、。]*$/;
+
 function tidy(phrase: string): string {
   return (
     phrase
@@ -1144,8 +1148,11 @@ function tidy(phrase: string): string {
       // What the caller did toward us is received with いただく: 注文したのに → ご注文いただいたのに.
       .replace(
         /(?<![ごお再未仮予])(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|振り込み|入金|購入|返品)(を)?し(た|て)(?!お)/gu,
-        (_m: string, act: string, _o: string, t: string) =>
-          `${/^(電話|申し込み|問い合わせ|振込|振り込み)$/.test(act) ? "お" : "ご"}${act}いただい${t}`,
+        (m: string, act: string, _o: string, t: string, at: number, whole: string) =>
+          // (Someone else named as the doer, お隣さんが電話してきて, did not do it toward us.)
+          othersDoing.test(whole.slice(Math.max(0, whole.lastIndexOf("、", at - 1) + 1), at))
+            ? m
+            : `${/^(電話|申し込み|問い合わせ|振込|振り込み)$/.test(act) ? "お" : "ご"}${act}いただい${t}`,
       )
       // 年寄り said of the caller or others is ご高齢の方 in the operator's mouth; そちらのお店 is 当店; money
       // the caller says was taken (980円も取られていた) was charged.
