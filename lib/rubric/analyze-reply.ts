@@ -155,13 +155,13 @@ function applyRules(input: AnalyzeReplyInput, tokenizer: JapaneseTokenizer): Rul
       : [],
   );
   const callerTexts = callers.map((c) => c.analysis.text);
-  // (Sentences come in order: one after an announced read-back is a read-back too.)
-  let previous = "";
-  const replyText = analyzeSelectedSentences(reply, tokenizer, (s) => {
-    const keep = announcedReadBack.test(previous) || isReflectiveSentence(s.text, callerTexts);
-    previous = s.text;
-    return keep;
-  });
+  // (A sentence after an announced read-back is a read-back too.)
+  const replyText = analyzeSelectedSentences(
+    reply,
+    tokenizer,
+    (s, previous) =>
+      announcedReadBack.test(previous?.text ?? "") || isReflectiveSentence(s.text, callerTexts),
+  );
   const latestCaller: TextAnalysis | undefined = callers[callers.length - 1]?.analysis;
 
   const backchannel = detectBackchannel(reply, context);
@@ -280,7 +280,9 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
       // A restatement that counts its own points (…と…、この二つですね) is a summary by its very form: the
       // layer, which never saw that form, does not take it away.
       summarizing:
-        reflection.summarizing.present && splitSentences(text).some((s) => countedPoints.test(s.text))
+        reflection.summarizing.present &&
+        countedPoints.test(text) &&
+        splitSentences(text).some((s) => countedPoints.test(s.text))
           ? reflection.summarizing
           : binary("summarizing", reflection.summarizing),
     },
@@ -483,12 +485,12 @@ function foldedQuote(quoted: string | null): string | null {
 // The stretch of a summary's points, when it is short enough to quote; else its first point.
 function summaryStretch(reply: string, spans: Span[]): Span[] {
   if (spans.length < 2) return spans;
-  let start = Math.min(...spans.map((s) => s.start));
-  // …from the start of its first phrase (一番安いプラン, not 安いプラン).
-  for (let back = 0; back < 12 && start > 0 && !/[、。！？!?\s]/.test(reply[start - 1] ?? ""); back += 1)
-    start -= 1;
-  if (start > 0 && !/[、。！？!?\s]/.test(reply[start - 1] ?? ""))
-    start = Math.min(...spans.map((s) => s.start));
+  const first = Math.min(...spans.map((s) => s.start));
+  // …from the start of its first phrase (一番安いプラン, not 安いプラン), when that is near.
+  const phrase = /(?:^|[、。！？!?\s])([^、。！？!?\s]{0,12})$/.exec(
+    reply.slice(Math.max(0, first - 13), first),
+  );
+  const start = phrase ? first - (phrase[1]?.length ?? 0) : first;
   let end = Math.max(...spans.map((s) => s.end));
   // …to the confirmation that closes it (〜と思うと夜中に涙が出てしまうんですね).
   const close =

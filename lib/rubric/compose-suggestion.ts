@@ -127,9 +127,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !thanksForKindWords(input) &&
     !labels.parroting &&
     !labels.summarizing &&
-    !good.some((s) =>
-      /(のですね|んですね|ということ(です|でございます)ね|とのことですね)[。]?$/.test(s.text),
-    );
+    !good.some((s) => confirmingEnd.test(s.text));
   // A lonely caller's question (田中さんいないの？) answered with business (本日のご注文は…) was not heard.
   const questionIgnored =
     kind === "lonely" &&
@@ -236,9 +234,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     input.spans.parroting.length === 0 && input.spans.summarizing.length === 0
       ? good.find(
           (s) =>
-            !(s === good[0] && isTokenOnly(s.text)) &&
-            /(のですね|んですね|ということ(です|でございます)ね|とのことですね)[。]?$/.test(s.text) &&
-            !/[?？]/.test(s.text),
+            !(s === good[0] && isTokenOnly(s.text)) && confirmingEnd.test(s.text) && !/[?？]/.test(s.text),
         )
       : undefined;
   const theirReflection = stripToken(
@@ -412,6 +408,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   };
 }
 
+// A sentence that hands the caller's matter back as the operator's understanding.
+const confirmingEnd = /(のですね|んですね|ということ(です|でございます)ね|とのことですね)[。]?$/;
 const refusing = /無理|できません|いたしかね|お受けできな|致しかね/;
 const concessionBefore = /お察し|お気持ちは[^。]{0,8}(わか|分か)|ごもっともです/;
 
@@ -490,11 +488,11 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
   if (kind === "angry") return ["さようでございますか。", "さようでございましたか。", "左様でございますか。"];
   // A caller pressing a refused request (〜でもダメなんですか) is not thanked for an inquiry.
   if (caller?.asked && violation === "argue") return ["はい。"];
-  // A request put as a question (別の日に変えてもらえますか) is accepted, not thanked for as a question.
   // A caller who apologizes while asking (すっぽかしちゃって、すみません) is thanked for calling.
   if (caller?.asked && caller.apologized)
     return ["ご連絡ありがとうございます。", "ご丁寧にありがとうございます。"];
-  // (A question about what can be done, 間に合いますか / できますか, is thanked for as an inquiry.)
+  // A request put as a question (別の日に変えてもらえますか) is accepted, not thanked for as a question
+  // (a question about what can be done, 間に合いますか / できますか, is thanked for as an inquiry).
   if (caller?.asked && caller.explicitRequest) return ["かしこまりました。", "承知いたしました。"];
   // A bare はい before an answer that may be no sounds like yes: the question is acknowledged instead.
   if (caller?.asked) return ["ご質問ありがとうございます。", "お問い合わせありがとうございます。"];

@@ -52,7 +52,7 @@ export function analyzeText(text: string, tokenizer: JapaneseTokenizer): TextAna
 export function analyzeSelectedSentences(
   text: string,
   tokenizer: JapaneseTokenizer,
-  keep: (sentence: Sentence) => boolean,
+  keep: (sentence: Sentence, previous: Sentence | undefined) => boolean,
 ): TextAnalysis {
   const sentences = splitSentences(text);
   const morphemes: Morpheme[] = [];
@@ -68,10 +68,10 @@ export function analyzeSelectedSentences(
     }
     run = [];
   };
-  for (const sentence of sentences) {
-    if (keep(sentence)) run.push(sentence);
+  sentences.forEach((sentence, i) => {
+    if (keep(sentence, sentences[i - 1])) run.push(sentence);
     else flush();
-  }
+  });
   flush();
   return buildAnalysis(text, morphemes, sentences);
 }

@@ -447,11 +447,12 @@ export function isReflectiveSentence(text: string, callerTexts: string[] = []): 
   return reflectiveExtent(text, callerTexts) !== null;
 }
 
-// An echo that opens a sentence which then turns elsewhere: ポイントが消えていた、と、申し訳ございませんが…
-// / お子様が熱を出されたとのことで、… / ご主人様が、急にご入院を、それは… / 結婚記念日に、はい、….
 /** A sentence announcing that a read-back follows: ご注文内容を確認いたします. */
 export const announcedReadBack =
   /(内容|ご注文|ご予約|お申し込み)(を|の)?(確認|復唱)(いたし|させていただき|し)ます[。]?$|(確認|復唱)(いたし|させていただき)ます[。]?$/;
+
+// An echo that opens a sentence which then turns elsewhere: ポイントが消えていた、と、申し訳ございませんが…
+// / お子様が熱を出されたとのことで、… / ご主人様が、急にご入院を、それは… / 結婚記念日に、はい、….
 const openingEcho = [
   // What happened, told before the apology for it: ご予約いただいたうえで1時間半もお待たせしており、申し訳…
   /^[^。]{4,50}?(ており|ておりまして|てしまい|てしまって|させてしまい)[、,]\s*(大変|誠に|本当に)?(申し訳|ご迷惑|失礼)/,

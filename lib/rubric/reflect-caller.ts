@@ -332,7 +332,7 @@ function rankStatements(statements: Sentence[]): Sentence[] {
       // それを信じて頼んだのに: a pointing word stands for what another sentence said.
       (/^(それ|あれ|これ)(を|が|は|で)/.test(text) ? 4 : 0) -
       // Anger named (腹立つ, むかつく) is not handed back word for word: what happened is.
-      (/腹(が)?立|頭にく|頭に来|むかつ|ムカつ|イライラ|いらいら|許せな/.test(text) ? 6 : 0);
+      (anger.test(text) ? 6 : 0);
     scored.push({ sentence, score });
   }
   // Best first; on a tie the earlier sentence (a complaint states its matter first).
@@ -377,11 +377,15 @@ function reflect(sentence: Sentence): string | null {
     (m, i) => m.surface === "のに" && /^(ね|ねえ|よ|さ)$/.test(sentence.ms[i + 1]?.surface ?? ""),
   );
   const lamentAt = lament >= 0 ? ms.indexOf(sentence.ms[lament] as Morpheme) : -1;
-  const afterLament = sentence.ms
-    .slice(lament + 1)
-    .map((m) => m.surface)
-    .join("");
-  if (lamentAt > 2 && !/ない|なかった|ません|なく/.test(afterLament))
+  if (
+    lamentAt > 2 &&
+    !/ない|なかった|ません|なく/.test(
+      sentence.ms
+        .slice(lament + 1)
+        .map((m) => m.surface)
+        .join(""),
+    )
+  )
     ms = trimTail(ms.slice(0, lamentAt + 1));
   ms = dropSceneSetting(keepLastClauses(dropVerdicts(ms)));
   ms = trimHead(ms);
@@ -540,8 +544,10 @@ function keepLastClauses(ms: Morpheme[]): Morpheme[] {
 
 // A verdict thrown in between pauses (新品なのにこんなの信じられない、十五万もしたのよ) is the caller's
 // outcry, not their matter: the operator hands back what happened, not the outcry.
-const verdict =
-  /こんなの|あんなの|こんなん|あんなん|信じられな|ありえな|あり得な|冗談じゃな|ふざけ|どうかして|いい加減|腹(が)?立|頭にく|頭に来|むかつ|ムカつ|最悪/;
+const anger = /腹(が)?立|頭にく|頭に来|むかつ|ムカつ|イライラ|いらいら|許せな/;
+const verdict = new RegExp(
+  `こんなの|あんなの|こんなん|あんなん|信じられな|ありえな|あり得な|冗談じゃな|ふざけ|どうかして|いい加減|最悪|${anger.source}`,
+);
 const pointing = /^(こういう|ああいう|そういう|こんな|あんな|そんな|ほんと|本当|ほんとに|本当に|もう)、?$/;
 
 function dropVerdicts(ms: Morpheme[]): Morpheme[] {
