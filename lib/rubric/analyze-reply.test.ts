@@ -1063,3 +1063,97 @@ describe("analyzeReply after the session-13 trainer reviews", () => {
     expect(analysis.suggestion).toMatch(/働かれていたのですね/);
   });
 });
+
+describe("analyzeReply feedback a trainer would sign (session-14 review)", () => {
+  it("corrects すみません, a bare 大丈夫です and an offer without いたす, and keeps the rest", () => {
+    const analysis = replyTo(
+      "集合場所が羽田の第何ターミナルかわからなくて、案内の紙どこかにいっちゃって。",
+      "さようでございますか、大丈夫です、集合場所は第二ターミナルでございます、よろしければメールでお送りしましょうか",
+      "inquiry",
+    );
+    expect(analysis.points[0]?.text).toMatch(/「大丈夫です」は「ご安心ください」/);
+    expect(analysis.suggestion).toMatch(/ご安心ください。/);
+    expect(analysis.suggestion).toMatch(/お送りいたしましょうか/);
+    const sorry = replyTo("佐藤さん、いないの？", "あいにく本日は休みでして、すみません。", "lonely");
+    expect(sorry.points.some((p) => /「すみません」は「申し訳ございません」/.test(p.text))).toBe(true);
+  });
+
+  it("reads an apology said with pauses (申し訳、ございません) as an apology", () => {
+    const analysis = replyTo(
+      "卵が割れてたの。これで三回目よ。",
+      "はい……三回目、なんですね。何度も、ご不快な、思いを、させてしまって、本当に、申し訳、ございません。",
+      "angry",
+    );
+    expect(analysis.apology).toBe("limited");
+    expect(analysis.points.some((p) => /お詫びの言葉がありません/.test(p.text))).toBe(false);
+  });
+
+  it("names what a charge against what the caller was told feels like: unfair, not an inconvenience", () => {
+    const analysis = replyTo(
+      "手首を骨折してギプスで三週間です。それなのに書類を出したら「対象外かもしれない」って言われて。",
+      "失礼ですが、本当に診断書をお取りになりましたでしょうか。",
+      "angry",
+    );
+    expect(analysis.suggestion).toMatch(/対象外かもしれない」と言われたのですね/);
+    expect(analysis.suggestion).toMatch(/ご納得がいかない/);
+    // The caller who told the whole story is not asked to tell it again.
+    expect(analysis.suggestion).not.toMatch(/どのような状況/);
+  });
+
+  it("gives the lonely caller's fault and the inquiry's opinion their own lessons", () => {
+    const lonely = replyTo(
+      "うちの嫁がね、あたしの作った煮物に一口も箸をつけなかったのよ。",
+      "そのお話は昨日もされていましたがお忘れになってしまったのでしょうか",
+      "lonely",
+    );
+    expect(lonely.violation).toBe("criticize");
+    expect(lonely.points[0]?.text).toMatch(/初めて聞くつもりで/);
+    const advice = replyTo(
+      "冬になるとね、一日中家にいるでしょ。だんだん気が滅入っちゃって。",
+      "そうですか、サークルなどに参加されてみてはいかがですか",
+      "lonely",
+    );
+    expect(advice.points[0]?.text).toMatch(/まずお話とお気持ちを受け止めましょう/);
+    expect(advice.suggestion).toMatch(/気が滅入って/);
+    const seats = replyTo(
+      "S席を2枚取りたいんですけど、なかったらA席でもいいです。",
+      "はい、S席とA席でしたら正直それほど見え方に差はございませんので、A席で十分かと思いますよ。",
+      "inquiry",
+    );
+    expect(seats.points[0]?.text).toMatch(/判断はお客様にお任せしましょう/);
+  });
+
+  it("adds no lookup after a refusal that already answered the question", () => {
+    const analysis = replyTo(
+      "2枚買ったんですけど、1枚だけキャンセルってできますか。",
+      "申し訳ございませんが、一部のみのキャンセルは承っておりません。リセールサービスでしたら1枚からご出品いただけます。",
+      "inquiry",
+    );
+    expect(analysis.suggestion).not.toMatch(/お待ちいただけますでしょうか|残念/);
+    expect(analysis.points[0]?.text).toMatch(/「はい、キャンセルでございますね」/);
+  });
+
+  it("praises a summary only on words that show one", () => {
+    const analysis = replyTo(
+      "あら、佐藤さんじゃないのね。私、佐藤さんがいいのよ。",
+      "佐藤をご指名くださって、ありがとうございます。あいにく本日はお休みをいただいております。",
+      "lonely",
+    );
+    expect(analysis.points.some((p) => /要点をまとめて/.test(p.text))).toBe(false);
+  });
+
+  it("hands 母の日 and the caller's own 私じゃ back as they should be said", () => {
+    const day = replyTo(
+      "母の日が過ぎてから花が届いたって、母にも笑われて。",
+      "お届け日はあくまで目安でございます。",
+      "angry",
+    );
+    expect(day.suggestion).toMatch(/母の日が過ぎてから/);
+    const self = replyTo(
+      "でも私じゃ手入れの仕方もわからなくて、どんどん枯れていくのよ。",
+      "はい。",
+      "lonely",
+    );
+    expect(self.suggestion).toMatch(/ご自身では手入れの仕方も/);
+  });
+});

@@ -213,6 +213,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     firstGood === sentences[0] &&
     firstGood !== undefined &&
     /^(はい|ええ|かしこまりました|承知(いたし|し)ました)[、。]/.test(firstGood.text) &&
+    !isTokenOnly(firstGood.text) &&
     !movesOnPattern.test(firstGood.text) &&
     !has([...input.spans.parroting, ...input.spans.summarizing, ...input.spans.question]);
   // An inquiry answered with no word on what was asked: the question named first (はい、手数料でございますね).
@@ -253,7 +254,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // Good news is congratulated before it is handed back.
   const congratulationFirst = owedCongratulation && caller !== null && !condolenceFirst;
   if (congratulationFirst) parts.push(empathyLine(caller, seed, kind) ?? "おめでとうございます。");
-  if (reflection) parts.push(reflection);
+  // An inquiry answered straight away needs no echo of the question after its answer.
+  if (reflection && !(opensWithAnswer && !reflectionIsTheirs)) parts.push(reflection);
 
   const empathySentence = has(input.spans.empathy);
   // Their empathy already said inside the sentence kept as the reflection needs no second line.
@@ -379,10 +381,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
           ) && !/ですね。$|でございますね。$/.test(p),
       )) ||
     // …or any statement of fact the trainee gave in reply (利率が下がります).
+    // A no behind its cushion (申し訳ございませんが、一部のみのキャンセルは承っておりません) answers too.
     (caller?.asked &&
-      said.some(
-        (p) => /(ます|です|ません)。$/.test(p) && !/ですね。$|申し訳|ありがと|恐れ入|お待ち/.test(p),
-      ));
+      said
+        .map((p) => p.replace(/^(大変)?(申し訳ございませんが|恐れ入りますが|あいにく)、?/, ""))
+        .some((p) => /(ます|です|ません)。$/.test(p) && !/ですね。$|申し訳|ありがと|恐れ入|お待ち/.test(p)));
   if (asked) parts.push(asked);
   else if (!movesOn && !answered) {
     // An inquiry's question is answered first; a lonely caller is listened to, not processed.
@@ -528,7 +531,13 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
             "それは驚かれましたよね。さぞ怖い思いをされたことと存じます。",
           ]
         : ["それはひやっとされましたよね。", "それは驚かれましたよね。お怪我はございませんでしたか。"],
-    unfair: ["それは納得がいかないお気持ちになりますよね。", "ご納得がいかないのも、もっともでございます。"],
+    unfair:
+      kind === "angry"
+        ? [
+            "ご納得がいかないのも、もっともでございます。",
+            "ご納得がいかないお気持ち、ごもっともでございます。",
+          ]
+        : ["それは納得がいかないお気持ちになりますよね。", "ご納得がいかないのも、もっともでございます。"],
     fedUp: [
       "何度もとなると、ご不快に思われるのも当然です。",
       "同じことが続いては、さぞご不快だったことと存じます。",
@@ -714,9 +723,9 @@ function nextStep(input: SuggestionInput, seed: string): string {
     angry:
       (caller?.data.length ?? 0) > 0 || /請求|料金|金額|代金|明細|引き落と/.test(caller?.reflection ?? "")
         ? [
-            "恐れ入りますが、すぐにお調べいたしますので、お名前を伺ってもよろしいでしょうか。",
-            "すぐに確認いたしますので、恐れ入りますが、ご契約者様のお名前を伺ってもよろしいでしょうか。",
-            "ただいまお調べいたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
+            `恐れ入りますが、すぐにお調べいたしますので、${caller?.lookup ?? "お名前"}を伺ってもよろしいでしょうか。`,
+            `すぐに確認いたしますので、恐れ入りますが、${caller?.lookup ?? "ご契約者様のお名前"}を伺ってもよろしいでしょうか。`,
+            `ただいまお調べいたしますので、恐れ入りますが、${caller?.lookup ?? "お名前"}を伺えますでしょうか。`,
             "内容を確認いたしますので、少々お時間をいただけますでしょうか。",
           ]
         : [
@@ -771,6 +780,9 @@ function repairedStep(
         : null;
     }
     case "criticize":
+      // A caller who already told what happened is not asked to tell it again: the matter is looked up.
+      if (input.caller?.detailed && input.kind !== "lonely")
+        return `すぐにお調べいたしますので、恐れ入りますが、${input.caller.lookup ?? "お名前"}を伺えますでしょうか。`;
       return pick(
         [
           "差し支えなければ、そのときの状況を詳しくお聞かせいただけますか。",

@@ -275,7 +275,17 @@ function finishUnit(unit: ContentUnit): void {
   const key = unit.keys[0] ?? "";
   if (unit.kind === "number") {
     // 4名様 and 4人 count the same people.
-    unit.keys = [normalizeWeekday(kanjiDigits(key.replace(/[,，]/g, ""))).replace(/(\d)名$/, "$1人")];
+    // 1万8000円, 18,000円 and 18000円 (いちまんはっせんえん) are one amount.
+    unit.keys = [
+      normalizeWeekday(kanjiDigits(key.replace(/[,，]/g, "")))
+        .replace(/(\d)名$/, "$1人")
+        .replace(/(\d+)万(\d{0,4})(?!\d)/, (_m, man: string, rest: string) =>
+          String(Number(man) * 10000 + Number(rest || 0)),
+        ),
+    ];
+    // An amount said without its 円 (ごまんって言ったのに) is the same amount.
+    const amount = /^(\d+)円$/.exec(unit.keys[0] ?? "");
+    if (amount?.[1]) unit.keys.push(amount[1]);
     unit.strong = true;
     return;
   }

@@ -50,6 +50,29 @@ const slips: { pattern: RegExp; correct: (said: string) => string; reason: strin
     correct: (said) => said.replace(/(が)?できます$/, "いただけます"),
     reason: "お客様がなさることは「〜いただけます」としましょう",
   },
+  {
+    // すみません / ごめんなさい to a customer: an apology is 申し訳ございません, a cushion 恐れ入りますが.
+    pattern: /(すみません|すいません|ごめんなさい)(でした|が|けど)?/g,
+    correct: (said) =>
+      /(が|けど)$/.test(said)
+        ? "恐れ入りますが"
+        : said.endsWith("でした")
+          ? "申し訳ございませんでした"
+          : "申し訳ございません",
+    reason: "「すみません」「ごめんなさい」は、お客様には軽く聞こえます",
+  },
+  {
+    // 大丈夫です、集合場所は…: reassurance said on its own is ご安心ください.
+    pattern: /(?<=^|[、。\s]|(はい|ええ)[、]?)大丈夫です(よ)?(?=[、。\s]|$)/g,
+    correct: () => "ご安心ください",
+    reason: "「大丈夫です」は、お客様には軽く聞こえます",
+  },
+  {
+    // お送りしましょうか: what we offer to do is humble, お送りいたしましょうか.
+    pattern: /[おご][\p{Script=Han}ァ-ヶ]{1,4}[ぁ-ん]?しましょうか/gu,
+    correct: (said) => said.replace(/しましょうか$/, "いたしましょうか"),
+    reason: "こちらがすることは謙譲語で申し出ましょう",
+  },
 ];
 
 /** The 敬語 slips of a reply, in order. */

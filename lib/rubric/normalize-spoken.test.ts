@@ -33,6 +33,24 @@ describe("normalizeSpoken", () => {
     expect(normalize("にしかわさんにお渡しします")).toBe("にしかわさんにお渡しします");
   });
 
+  it("writes numbers said with their counter, and a code's letters said by name, as they would be typed", () => {
+    expect(normalize("お届け日が、じゅうにがつ、はつか、の、ごぜんちゅう")).toBe(
+      "お届け日が、12月、20日、の、ごぜんちゅう",
+    );
+    expect(normalize("じゅうよじ、にふんに、伺いました")).toBe("14時、2分に、伺いました");
+    expect(normalize("いちまんはっせんえん の、ご請求")).toBe("1万8000円、の、ご請求");
+    expect(normalize("電話じゃ、ごまんって言ったのに")).toBe("電話じゃ、5万って言ったのに");
+    expect(normalize("エーの、いち、に、さん、よん、ですね")).toBe("A1234、ですね");
+    // Words that only look like a number and a counter stay words.
+    expect(normalize("それでじゅうぶんです")).toBe("それでじゅうぶんです");
+    expect(normalize("さんぼんがわ様ですね")).toBe("さんぼんがわ様ですね");
+    expect(normalize("いちばん大事なこと")).toBe("いちばん大事なこと");
+  });
+
+  it("does not end a sentence inside くださいます", () => {
+    expect(normalize("どんなお話を聞かせてくださいますか")).toBe("どんなお話を聞かせてくださいますか");
+  });
+
   it("maps normalized spans back onto the original words", () => {
     const original = "えー、瓶が割れていたのですね";
     const normalized = normalizeSpoken(original, getFullTokenizer());

@@ -17,7 +17,7 @@ const fillerSurface =
 // A polite sentence-final form, with the ending particle that may close it. The second branch refuses the
 // forms that go on (ですが, ますので, ませんでした, くださいませ, でしたら, ですから, ございます通り, いたします際).
 const sentenceEnd =
-  /(?<!と(?:いい|言い))(?<![をにがは])(?<!(?<![こあ])と)(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|に|ませ|ー|〜|く|っ|わ|通り|ため|際|うち|場合|分|前|まで|ほど|くらい|ぐらい|だけ|限り|よう))/g;
+  /(?<!と(?:いい|言い))(?<![をにがは])(?<!(?<![こあ])と)(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|に|ませ|ます|ました|ー|〜|く|っ|わ|通り|ため|際|うち|場合|分|前|まで|ほど|くらい|ぐらい|だけ|限り|よう))/g;
 const punctuation = /[、。，．,.!?！？」』）)…ー〜\s]/;
 // 相づち that open a sentence run into the next word in a recognizer's output: はいご注文の → はい、ご注文の.
 // Only where the morphology reads an interjection (not うんざり, うんともすんとも, はいけん).
@@ -61,8 +61,10 @@ export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer):
     origin.push(i);
   }
   // A pause between Japanese words is a phrase boundary; runs of spaces become one.
-  const spaced = spellDigits(
-    spellInKanji(endCommaSentences(collapseSpaces(chars.join(""), origin, original.length))),
+  const spaced = spellLetters(
+    spellCounted(
+      spellDigits(spellInKanji(endCommaSentences(collapseSpaces(chars.join(""), origin, original.length)))),
+    ),
   );
   const ended = insertAfter(spaced, sentenceEnd, "。");
   return insertAfter(ended, leadingToken, "、", (index) => tokenStarts.has(ended.origin[index] ?? -1));
@@ -223,6 +225,203 @@ function spellDigits(input: NormalizedText): NormalizedText {
     for (let i = 0; i < digits.length; i += 1)
       origin.push(input.origin[start + Math.floor((i * (end - start)) / digits.length)] ?? 0);
     copied = end;
+  }
+  text += input.text.slice(copied);
+  origin.push(...input.origin.slice(copied));
+  return { text, origin };
+}
+
+// Numbers said with their counter (じゅうにがつはつか, じゅうよじにふん, さんぜんえん, ふたはこ) are written as
+// digits and the counter's kanji, so a read-back matches the caller's 12月20日 or 十四時 however it was said.
+const kanaDigit: [string, number][] = [
+  ["いち", 1],
+  ["いっ", 1],
+  ["に", 2],
+  ["さん", 3],
+  ["よん", 4],
+  ["よ", 4],
+  ["ご", 5],
+  ["ろく", 6],
+  ["ろっ", 6],
+  ["なな", 7],
+  ["しち", 7],
+  ["はち", 8],
+  ["はっ", 8],
+  ["きゅう", 9],
+];
+const kanaUnit: [string, number][] = [
+  ["じゅう", 10],
+  ["じゅっ", 10],
+  ["じっ", 10],
+  ["ひゃく", 100],
+  ["びゃく", 100],
+  ["ぴゃく", 100],
+  ["ひゃっ", 100],
+  ["ぴゃっ", 100],
+  ["せん", 1000],
+  ["ぜん", 1000],
+];
+// Counters, longest first; the kanji written for each.
+const kanaCounter: [string, string][] = [
+  ["しゅうかん", "週間"],
+  ["かげつ", "か月"],
+  ["じかん", "時間"],
+  ["えん", "円"],
+  ["がつ", "月"],
+  ["にち", "日"],
+  ["ふん", "分"],
+  ["ぷん", "分"],
+  ["かい", "回"],
+  ["にん", "人"],
+  ["めい", "名"],
+  ["まい", "枚"],
+  ["ねん", "年"],
+  ["さい", "歳"],
+  ["はこ", "箱"],
+  ["ごう", "号"],
+  ["キロ", "キロ"],
+  ["じ", "時"],
+];
+// Day numbers with a reading of their own, and a few counts said in native numerals.
+const kanaDays: [string, string][] = [
+  ["にじゅうよっか", "24日"],
+  ["じゅうよっか", "14日"],
+  ["ついたち", "1日"],
+  ["ふつか", "2日"],
+  ["みっか", "3日"],
+  ["よっか", "4日"],
+  ["いつか", "5日"],
+  ["むいか", "6日"],
+  ["なのか", "7日"],
+  ["ようか", "8日"],
+  ["ここのか", "9日"],
+  ["とおか", "10日"],
+  ["はつか", "20日"],
+  ["ひとはこ", "1箱"],
+  ["ふたはこ", "2箱"],
+];
+// Everyday words that read like a number and a counter: 十分 (enough), 誤解, 日本, 一切, 一番, 一時.
+const notCounted = /^(じゅうぶん|ごかい|いっさい|いちばん|いちじ|いっかい|ごにん|いちにち)/;
+
+/** The kana number and counter at the start of `text`, written in digits, with its length; or null. */
+function readCounted(text: string): { written: string; length: number } | null {
+  for (const [kana, written] of kanaDays) if (text.startsWith(kana)) return { written, length: kana.length };
+  if (notCounted.test(text)) return null;
+  let total = 0;
+  let digit = 0;
+  let at = 0;
+  let words = 0;
+  let myriads = 0;
+  for (;;) {
+    const rest = text.slice(at);
+    if (rest.startsWith("まん") && (total !== 0 || digit !== 0) && myriads === 0) {
+      myriads = (total + digit) * 10000;
+      total = 0;
+      digit = 0;
+      at += 2;
+      continue;
+    }
+    const unit = kanaUnit.find(([k]) => rest.startsWith(k));
+    if (unit) {
+      total += (digit || 1) * unit[1];
+      digit = 0;
+      at += unit[0].length;
+      words += 1;
+      continue;
+    }
+    if (digit !== 0) break;
+    const d = kanaDigit.find(([k]) => rest.startsWith(k));
+    if (!d) break;
+    // よ is 4 only before 時 (よじ) or a unit; alone it is a particle.
+    if (d[0] === "よ" && !/^よ(じ(?!ゅ)|ねん)/.test(rest)) break;
+    digit = d[1];
+    at += d[0].length;
+    words += 1;
+  }
+  total += digit;
+  if (words === 0 || total + myriads === 0) return null;
+  // Written as it would be typed: 5万, 1万8000円.
+  const number = myriads > 0 ? `${myriads / 10000}万${total || ""}` : `${total}`;
+  const counter = kanaCounter.find(([k]) => text.slice(at).startsWith(k));
+  // An amount said in 万 needs no counter to be a number (ごまんって言ったのに).
+  if (!counter)
+    return myriads > 0 && !/^[ぁ-ゖ]/.test(text.slice(at, at + 1).replace(/[っとのでがはもを]/, ""))
+      ? { written: number, length: at }
+      : null;
+  // 時 takes a number said as one (じゅうよじ), not a word that happens to end in じ.
+  if (counter[0] === "じ" && /^じ(ゅ|ょ|ゃ)/.test(text.slice(at))) return null;
+  return { written: `${number}${counter[1]}`, length: at + counter[0].length };
+}
+
+function spellCounted(input: NormalizedText): NormalizedText {
+  let text = "";
+  const origin: number[] = [];
+  let copied = 0;
+  const source = input.text;
+  for (let i = 0; i < source.length; ) {
+    // A number starts a word: after punctuation, a non-kana character or a particle (お届け日が、じゅうにがつ).
+    const before = source[i - 1] ?? "";
+    const starts = i === 0 || !/[ぁ-ん]/.test(before) || /[のはがをでもとへ]/.test(before);
+    const read = starts ? readCounted(source.slice(i)) : null;
+    if (!read) {
+      i += 1;
+      continue;
+    }
+    text += source.slice(copied, i) + read.written;
+    origin.push(...input.origin.slice(copied, i));
+    for (let k = 0; k < read.written.length; k += 1)
+      origin.push(input.origin[i + Math.floor((k * read.length) / read.written.length)] ?? 0);
+    i += read.length;
+    copied = i;
+  }
+  text += source.slice(copied);
+  origin.push(...input.origin.slice(copied));
+  return { text, origin };
+}
+
+// A code's letters said by name (エーの、1234 / ビー、ゼロ…) are written as letters before its digits.
+const letterNames: [string, string][] = [
+  ["ダブリュー", "W"],
+  ["エックス", "X"],
+  ["エイチ", "H"],
+  ["ジェー", "J"],
+  ["ジェイ", "J"],
+  ["ゼット", "Z"],
+  ["アール", "R"],
+  ["ディー", "D"],
+  ["ティー", "T"],
+  ["キュー", "Q"],
+  ["エー", "A"],
+  ["エイ", "A"],
+  ["ビー", "B"],
+  ["シー", "C"],
+  ["イー", "E"],
+  ["エフ", "F"],
+  ["ジー", "G"],
+  ["ケー", "K"],
+  ["エル", "L"],
+  ["エム", "M"],
+  ["エヌ", "N"],
+  ["ピー", "P"],
+  ["エス", "S"],
+  ["ブイ", "V"],
+  ["ワイ", "Y"],
+];
+const spelledCode = new RegExp(
+  `(?<![ァ-ヶー])(${letterNames.map(([k]) => k).join("|")})[、,]?(の)?[、,]?(?=[0-9])`,
+  "g",
+);
+const letterOf = new Map(letterNames);
+
+function spellLetters(input: NormalizedText): NormalizedText {
+  let text = "";
+  const origin: number[] = [];
+  let copied = 0;
+  for (const match of input.text.matchAll(spelledCode)) {
+    const letter = letterOf.get(match[1] ?? "") ?? "";
+    text += input.text.slice(copied, match.index) + letter;
+    origin.push(...input.origin.slice(copied, match.index), input.origin[match.index] ?? 0);
+    copied = match.index + match[0].length;
   }
   text += input.text.slice(copied);
   origin.push(...input.origin.slice(copied));

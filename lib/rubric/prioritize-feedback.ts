@@ -62,15 +62,20 @@ export interface FeedbackInput {
 }
 
 const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string, f: FeedbackInput) => string> = {
-  criticize: (q) =>
-    // What the caller should have read, a guess at the caller's doing, or blame said outright.
-    /書いて|記載|明記|お知らせして|ご案内して|(規約|契約書|説明書|ページ|メール|注意書き|要項)[^』]{0,14}(ご覧|お読み|ご確認|目を通)/.test(
-      q,
-    )
-      ? `${q}は、お客様が確認しなかったことを責めるように聞こえます。案内の場所を示すのは、まずご不便を受け止めてからにしましょう。`
-      : /(か|でしょうか|ませんか|可能性|のでは|かと)』$/.test(q)
-        ? `${q}は、お客様のせいではないかと疑っているように聞こえます。原因を伺うのは、お話を受け止め、お詫びしてからにしましょう。`
-        : `${q}はお客様を責めているように聞こえます。まずお話を受け止めましょう。`,
+  criticize: (q, f) =>
+    // A lonely caller faulted (the story told twice, a memory doubted) is hurt, not suspected of a mistake.
+    f.kind === "lonely"
+      ? /(昨日|前回|先日|何度|以前|この前)[^』]{0,12}(お話|おっしゃ|伺|聞|され)|お忘れ|同じお話/.test(q)
+        ? `${q}は、お客様を責めているように聞こえます。同じお話でも、初めて聞くつもりで受け止めましょう。`
+        : `${q}は、お客様を責めているように聞こえます。まずお話とお気持ちを受け止めましょう。`
+      : // What the caller should have read, a guess at the caller's doing, or blame said outright.
+        /書いて|記載|明記|お知らせして|ご案内して|(規約|契約書|説明書|ページ|メール|注意書き|要項)[^』]{0,14}(ご覧|お読み|ご確認|目を通)/.test(
+            q,
+          )
+        ? `${q}は、お客様が確認しなかったことを責めるように聞こえます。案内の場所を示すのは、まずご不便を受け止めてからにしましょう。`
+        : /(か|でしょうか|ませんか|可能性|のでは|かと)』$/.test(q)
+          ? `${q}は、お客様のせいではないかと疑っているように聞こえます。原因を伺うのは、お話を受け止め、お詫びしてからにしましょう。`
+          : `${q}はお客様を責めているように聞こえます。まずお話を受け止めましょう。`,
   argue: (q, f) =>
     // Talking a caller out of a feeling (まだお若いですから大丈夫) is not a policy wall: the lesson is to take the
     // feeling in. A refused request is apologized for; a rebuttal to a story is put after listening.
@@ -81,12 +86,24 @@ const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string, f: Feed
         : f.kind === "angry"
           ? `${q}は反論に聞こえます。規定や事情の説明より先に、ご不便へのお詫びとお気持ちへの共感を伝えましょう。`
           : `${q}は反論に聞こえます。事実の説明より先に、まずお客様のお話を受け止めましょう。`,
-  advise: (q) =>
-    `${q}は求められていない助言です。お客様がどうすべきかではなく、こちらでできることをお伝えしましょう。`,
-  opinion: (q) =>
-    /くらい|ぐらい|程度|ほど|大した|たかが|問題|気にな|心配な|大丈夫|仕方/.test(q)
-      ? `${q}はあなた自身の評価になっています。損失の大きさやお気持ちを決めつけず、お客様の受け止め方に寄り添いましょう。`
-      : `${q}はあなた自身の意見になっています。お客様の受け止め方を否定せず、まずお話を受け止めましょう。`,
+  advise: (q, f) =>
+    f.kind === "lonely"
+      ? `${q}は求められていない助言です。解決策を示すより、まずお話とお気持ちを受け止めましょう。`
+      : f.kind === "inquiry" && !f.caller?.asked
+        ? `${q}は求められていない助言です。お客様のご希望を伺い、それに沿ってご案内しましょう。`
+        : `${q}は求められていない助言です。お客様がどうすべきかではなく、こちらでできることをお伝えしましょう。`,
+  opinion: (q, f) =>
+    f.kind === "inquiry" &&
+    ((f.caller?.feeling ?? "neutral") !== "neutral" ||
+      /なんて|大した|たかが|困らない|気にし(なくて|ないで)|気にする必要|心配(は|も)?(いら|要ら|ない|ありませ|ござい)/.test(
+        q,
+      ))
+      ? `${q}はあなた自身の評価になっています。お客様のご心配を軽く扱わず、まず受け止めましょう。`
+      : f.kind === "inquiry"
+        ? `${q}はあなた自身の意見になっています。お客様のご希望を受け止め、判断はお客様にお任せしましょう。`
+        : /くらい|ぐらい|程度|ほど|大した|たかが|問題|気にな|心配な|大丈夫|仕方/.test(q)
+          ? `${q}はあなた自身の評価になっています。損失の大きさやお気持ちを決めつけず、お客様の受け止め方に寄り添いましょう。`
+          : `${q}はあなた自身の意見になっています。お客様の受け止め方を否定せず、まずお話を受け止めましょう。`,
   derail: (q) =>
     /番号|お名前|ご住所|生年月日|会員/.test(q)
       ? `${q}でお客様の話題を切り替えています。番号などを伺う前に、まずお話を受け止めましょう。`
@@ -221,6 +238,20 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
     };
   }
   // A rebuttal's point already asks for the apology and empathy a thank-you would stand in for.
+  // An inquiry's question is received by naming it, as the better phrasing does (はい、手数料でございますね).
+  if (
+    !acknowledged &&
+    f.violation === "none" &&
+    f.kind === "inquiry" &&
+    f.caller?.asked &&
+    f.caller.askedAbout
+  ) {
+    return {
+      key: "backchannel",
+      tone: "tip",
+      text: `答える前に「はい、${f.caller.askedAbout}でございますね」と、ご質問を受け止めましょう。`,
+    };
+  }
   if (!acknowledged && f.violation !== "argue") {
     return {
       key: "backchannel",
@@ -265,7 +296,10 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
       violationQuote === undefined ||
       !(violationQuote.includes(text) || text.includes(violationQuote)));
   const summary = quoted("summarizing");
-  if (f.summarizing && summary && unflagged(summary))
+  // A quote that thanks, apologizes or names a feeling shows no condensed story, whatever earned the label.
+  const showsSummary = (text: string) =>
+    !/ありがと|申し訳|存じます|お察し|ですよね|ますよね|ごめん|すみません/.test(text);
+  if (f.summarizing && summary && unflagged(summary) && showsSummary(summary))
     return {
       key: "summarizing",
       tone: "good",

@@ -306,7 +306,9 @@ function isQuestion(sentence: Sentence): boolean {
 
 const contentPos = new Set(["名詞", "動詞", "形容詞"]);
 const problemWord =
-  /わから|分から|聞こえ|見えな|できな|つら|辛|痛|悲し|壊|割れ|漏れ|届か|届いてな|来な|遅れ|間違|違う|違っ|止ま|動かな|つながらな|痛|汚|臭|欠け|傷|寂し|さみし|さびし|亡くな|一人|ひとり|心配|不安|嬉し|うれし|楽しみ|困/;
+  /わから|分から|聞こえ|見えな|できな|つら|辛|痛|悲し|壊|割れ|漏れ|届か|届いてな|来な|遅れ|遅く|遅い|入ってな|入っていな|足りな|間違|違う|違っ|止ま|動かな|つながらな|痛|汚|臭|欠け|傷|寂し|さみし|さびし|亡くな|一人|ひとり|心配|不安|嬉し|うれし|楽しみ|困/;
+
+const ownFeeling = /滅入|落ち込|申し訳な|情けな|悔し|心細|寂し|さみし|さびし|不安|心配|怖|こわ/;
 
 function rankStatements(statements: Sentence[]): Sentence[] {
   const scored: { sentence: Sentence; score: number }[] = [];
@@ -327,13 +329,18 @@ function rankStatements(statements: Sentence[]): Sentence[] {
       // (Not a birth given as the reason for an inquiry: 子どもが生まれたので、学資保険を…)
       (/生まれ|誕生|合格|結婚|転ん|転倒|倒れ|起き上がれ|救急車/.test(text) && !/ので|から[、,]/.test(text)
         ? 4
-        : 0) -
+        : 0) +
+      // What the caller feels (気が滅入って, 主人に申し訳なくて) is the heart of a story told around it.
+      (ownFeeling.test(text) ? 3 : 0) +
+      // それなのに…言われて: the turn of the story is the grievance, what came before its setting.
+      (/^(それなのに|なのに|それでも|しかも)/.test(text) ? 3 : 0) -
       (/あなた/.test(text) ? 3 : 0) -
       // それを信じて頼んだのに: a pointing word stands for what another sentence said.
       (/^(それ|あれ|これ)(を|が|は|で)/.test(text) ? 4 : 0) -
       // Anger named (腹立つ, むかつく) is not handed back word for word: what happened is.
       (anger.test(text) ? 6 : 0);
-    scored.push({ sentence, score });
+    // A complaint states its matter first: on a near tie the opening sentence is the matter.
+    scored.push({ sentence, score: score + (scored.length === 0 ? 1 : 0) });
   }
   // Best first; on a tie the earlier sentence (a complaint states its matter first).
   return scored.sort((a, b) => b.score - a.score).map((s) => s.sentence);
@@ -1088,6 +1095,8 @@ function tidy(phrase: string): string {
       .replace(/(?<=[っいんしきりみびにち])ちゃ(?=[うっいわお])/g, "てしま")
       .replace(/(?<=[いん])じゃ(?=[うっいわお])/g, "でしま")
       .replace(/(?<=^|[、はがも])(私|わたし|あたし|わたくし)(なんか|なんて)?(は|も|が|、)/g, "")
+      // 私じゃ手入れの仕方もわからない: the caller's own lack, handed back as ご自身では.
+      .replace(/(?<=^|[、])(私|わたし|あたし)(じゃ|では)(?!な)/g, "ご自身では")
       // 私なんかいなくても: the caller's self-effacing 私 handed back as ご自分.
       .replace(/^(私|わたし|あたし|わたくし)(なんか|なんて)(?=[^、])/g, "ご自分なんて")
       .replace(/(?<=た)ことない/g, "ことがない")
@@ -1129,8 +1138,8 @@ function tidy(phrase: string): string {
       .replace(/(?<=^|[、をはに])うちが(?!来|伺)/g, "お客様が")
       .replace(/祖母(?![様さ])/g, "おばあ様")
       .replace(/祖父(?![様さ])/g, "おじい様")
-      .replace(/(うちの|私の|あたしの)?(母親|(?<![祖叔伯義])母|おふくろ)(?![親様さ])/g, "お母様")
-      .replace(/(うちの|私の|あたしの)?(父親|(?<![祖叔伯義])父|おやじ)(?![親様さ])/g, "お父様")
+      .replace(/(うちの|私の|あたしの)?(母親|(?<![祖叔伯義])母|おふくろ)(?![親様さ]|の日)/g, "お母様")
+      .replace(/(うちの|私の|あたしの)?(父親|(?<![祖叔伯義])父|おやじ)(?![親様さ]|の日)/g, "お父様")
       .replace(/(?<![ご])友人/g, "ご友人")
       .replace(/(?<![おみ])友達/g, "お友達")
       .replace(/(うちの|私の|あたしの)?(?<!ご)(主人|旦那|夫)(?![様さ婦])|うちの人/g, "ご主人")
@@ -1197,6 +1206,9 @@ function tidy(phrase: string): string {
       .replace(/(?<=[\p{Script=Han}ァ-ヶーせ])なんて(?=[ごお見読聞知分わ])/gu, "を")
       .replace(/(?<=[いたな])からって(?=.)/g, "という理由で")
       .replace(/女房|家内/g, "奥様")
+      // カードは持っていない / A席でもいい: the caller's plain words in the operator's polite ones.
+      .replace(/(?<![おご])持ってい?な(い|かった)/g, "お持ちでな$1")
+      .replace(/(?<=でも)いい(?=の|と|[、。]|$)/g, "よろしい")
       .replace(/ちゃんと/g, "きちんと")
       .replace(/腹立つ/g, "腹が立つ")
       .replace(/(?<=[\p{Script=Han}ァ-ヶー])なんて(?=[\p{Script=Han}ァ-ヶー])/gu, "は")
@@ -1343,6 +1355,18 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     )
   )
     return "unfair";
+  // Charged or turned down against what they were told (聞いてない, 対象外かもしれないって言われた, キャンセル料
+  // 取られるっておかしくない): what hurts is that it is unfair, not an inconvenience.
+  if (
+    complaining &&
+    (/聞いてな|聞いていな|聞いてません|知らされてな|知らされていな|説明(は|が|も)?なかった|対象外|納得(でき|いか)|おかしくない|おかしいでしょ/.test(
+      text,
+    ) ||
+      /(キャンセル料|延滞金|違約金|手数料|追加料金)[^。]{0,12}(取られ|払え|払わされ|かかる|つい|言われ)/.test(
+        text,
+      ))
+  )
+    return "unfair";
   // Pain, a cough, a sleepless night: the body's suffering is what to answer (おつらい), not an inconvenience.
   if (
     /咳|痛(い|く|み|む|かっ|くて)|眠れ|寝られ|寝れ|熱が|吐き気|腫れ|かゆ|痒|しびれ|じんましん|蕁麻疹|お腹を壊|腹を壊|下痢/.test(
@@ -1372,7 +1396,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // A child who came home crying: the parent is worried for them, not let down.
   if (/(子|息子|娘|孫)[^。]{0,24}泣/.test(text)) return "worried";
   if (
-    /中止|キャンセル|間に合わ|台無し|がっかり|残念|(出|行|参加|見)られなかった|行けなかった|参加できなかった|買ったばかり|買ったばっかり|新品なのに|違う人|別の人|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き(?!虫)|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
+    /中止|キャンセル(?!料|したい|して|しても|しようと|でき|って(でき|可能|でき)|を|の(手続|方法|仕方)|可能|お願い)|間に合わ|台無し|がっかり|残念|(出|行|参加|見)られなかった|行けなかった|参加できなかった|買ったばかり|買ったばっかり|新品なのに|違う人|別の人|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き(?!虫)|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
       text,
     )
   )
