@@ -301,7 +301,8 @@ const spokenSlip =
 // One えー in a good reply is speech; a trainer names them when they recur.
 function fillersOf(reply: string): string[] {
   const said = [...reply.matchAll(filler)].map((m) => m[0].replace(/ー+$/, "ー"));
-  return said.length >= 2 ? [...new Set(said)] : [];
+  // One えー in a good reply is speech; one えっと or あのー is a habit worth naming.
+  return said.length === 1 && /^えー/.test(said[0] ?? "") ? [] : [...new Set(said)];
 }
 
 function explain(

@@ -192,7 +192,12 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   };
 
   const parts: string[] = [];
-  const firstGood = good[0];
+  // かしこまりました accepts a request; to a complaint it sounds as if nothing were wrong.
+  const acceptsComplaint =
+    kind === "angry" &&
+    !caller?.explicitRequest &&
+    /^(かしこまりました|承知(いたし|し)ました)/.test(good[0]?.text ?? "");
+  const firstGood = acceptsComplaint ? undefined : good[0];
   // Their opening 相づち stays unless it is a run of tokens (はい、はい。).
   const opensWithToken =
     firstGood &&
@@ -1026,7 +1031,7 @@ function fewerCommas(sentence: string): string {
   sentence = sentence
     // A filler between pauses (明日は朝から、その、ご出張で) is speech; so is a pause before 存じます.
     .replace(/(?<=、)(その|あの|あのー|まあ)、/g, "")
-    .replace(/(?<=と)、(?=(存じ|思い|思って))/g, "")
+    .replace(/(?<=と)、(?=(存じ|思い|思って|お考え|お思い|おっしゃ))/g, "")
     // 楽しみに、していた: a pause between an object and the verb it goes with.
     .replace(/(?<=[にをが])、(?=(して|しま|され|なさ|いた|いる|お[^、。]{1,4}にな))/g, "")
     // 出ちゃったん、ですね: a pause before the copula that closes the sentence.

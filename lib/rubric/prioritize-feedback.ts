@@ -164,7 +164,18 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
       text: `「${f.repeatedToken}」が続いています。「さようでございますか」「かしこまりました」など、相づちに変化をつけましょう。`,
     });
   }
-  if (f.fillers && f.fillers.length > 0) {
+  // One filler is a small thing, named last, so the phrasing does not drop it unexplained.
+  const minor: FeedbackPoint[] =
+    f.fillers?.length === 1
+      ? [
+          {
+            key: "fillers",
+            tone: "warn",
+            text: `「${f.fillers[0]}」は入れずに、一呼吸おいてから話すと、より落ち着いて聞こえます。`,
+          },
+        ]
+      : [];
+  if (f.fillers && f.fillers.length > 1) {
     problems.push({
       key: "fillers",
       tone: "warn",
@@ -188,7 +199,12 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
       ? [{ key: "keep", tone: "good" as const, text: "この返答はこのままで十分です。" }]
       : [];
   const room = 3 - points.length - (praise ? 1 : 0);
-  return [...points, ...problems.slice(0, Math.max(room, 2)), ...(praise ? [praise] : [])].slice(0, 3);
+  return [
+    ...points,
+    ...problems.slice(0, Math.max(room, 2)),
+    ...(praise ? [praise] : []),
+    ...(points.length === 0 ? minor : []),
+  ].slice(0, 3);
 }
 
 // The one thing this call most needed that the reply did not give.

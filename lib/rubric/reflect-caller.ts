@@ -88,7 +88,10 @@ export function understandCaller(
     .replace(/!/g, "！")
     .replace(/\?/g, "？")
     // 病院はね、: a pause particle after は/が (IPADIC reads はね as the verb はねる).
-    .replace(/(?<=[\p{Script=Han}ァ-ヶーぁ-ん])(は|(?<!め)が|も)(ね|さ)(?=[、\s\p{Script=Han}ァ-ヶ])/gu, "$1")
+    .replace(
+      /(?<=[\p{Script=Han}ァ-ヶーぁ-ん])(は|(?<!め)が|も)(ね|さ)(?=[、\s\p{Script=Han}ァ-ヶ]|この|その|あの)/gu,
+      "$1",
+    )
     // あの人 said of someone the caller knows is あの方 in the operator's mouth (not the filler あの).
     .replace(/あの人(?=[がはもにとの])/g, "あの方");
   const sentences = splitMorphemes(text, tokenizer.tokenize(text));
@@ -395,7 +398,7 @@ function reflect(sentence: Sentence): string | null {
   )
     ms = trimTail(ms.slice(0, lamentAt + 1));
   ms = dropSceneSetting(keepLastClauses(dropVerdicts(ms)));
-  ms = trimHead(ms);
+  ms = trimHead(trimTail(ms));
   if (ms.length === 0) return null;
   const ending = politeEnding(ms);
   if (!ending) return null;
@@ -1206,6 +1209,14 @@ function tidy(phrase: string): string {
       .replace(/(?<=[\p{Script=Han}ァ-ヶーせ])なんて(?=[ごお見読聞知分わ])/gu, "を")
       .replace(/(?<=[いたな])からって(?=.)/g, "という理由で")
       .replace(/女房|家内/g, "奥様")
+      // 息子が電話くれて: what the caller's family did for the caller, told without くれる.
+      .replace(
+        /が(この前|昨日|先週|先日|今日)?(電話|連絡)(を)?くれ(て|た)/g,
+        (_m: string, when: string | undefined, act: string, _o: string, t: string) =>
+          `から${when ? `${when}、` : ""}${act === "電話" ? "お電話" : "ご連絡"}があっ${t}`,
+      )
+      // すごい楽しみにしてた: the caller's すごい as an adverb is とても in the operator's mouth.
+      .replace(/すご(く|い(?=楽しみ|心配|困|怒|悲し|嬉し|うれし|寂し|さみし|痛|疲れ|待|並|混))/g, "とても")
       // カードは持っていない / A席でもいい: the caller's plain words in the operator's polite ones.
       .replace(/(?<![おご])持ってい?な(い|かった)/g, "お持ちでな$1")
       .replace(/(?<=でも)いい(?=の|と|[、。]|$)/g, "よろしい")
