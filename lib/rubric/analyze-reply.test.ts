@@ -1156,4 +1156,48 @@ describe("analyzeReply feedback a trainer would sign (session-14 review)", () =>
     );
     expect(self.suggestion).toMatch(/ご自身では手入れの仕方も/);
   });
+
+  it("quotes the rebuttal, not the apology or the concession said before it", () => {
+    const analysis = replyTo(
+      "熱のある子ども連れてるんですよ。待合室でずっとぐったりしてて、何の説明もないし。",
+      "お待たせして申し訳ございません。ただ、本日は特に混み合っておりまして、この時間帯ですと当院ではこのくらいの待ち時間はごく普通なんです。",
+      "angry",
+    );
+    expect(analysis.violation).toBe("argue");
+    expect(analysis.points[0]?.text).toMatch(/^✗?『ただ、本日は特に混み合っておりまして/);
+    expect(analysis.points[0]?.text).toMatch(/お詫びが打ち消されて/);
+  });
+
+  it("drops the question that carries a change of topic on, and does not praise it", () => {
+    const analysis = replyTo(
+      "主人の三回忌が終わってね、なんだか気が抜けちゃったの。準備してる間は忙しくて、寂しさも忘れてたんだけどね。",
+      "そうですか。そういえば、こちらは今日、朝から雪が降っているんですよ。そちらはいかがですか。",
+      "lonely",
+    );
+    expect(analysis.violation).toBe("derail");
+    expect(analysis.suggestion).not.toMatch(/いかがですか|雪/);
+    expect(analysis.suggestion).toMatch(/三回忌が終わって/);
+    expect(analysis.points.some((p) => p.key === "question" && p.tone === "good")).toBe(false);
+  });
+
+  it("does not keep かしこまりました as the answer to a complaint", () => {
+    const analysis = replyTo(
+      "電話で予約したのに、行ったら予約が入ってないって言われて、子ども連れで30分も歩いて来たのに帰されたんですよ。",
+      "かしこまりました。ところで、次回のご予約はいかがなさいますか。",
+      "angry",
+    );
+    expect(analysis.suggestion).not.toMatch(/^かしこまりました/);
+    expect(analysis.suggestion).toMatch(/予約が入っていないと言われたのですね/);
+    expect(analysis.suggestion).toMatch(/ご予約のお名前/);
+  });
+
+  it("names one えっと last, so the phrasing does not drop it unexplained", () => {
+    const analysis = replyTo(
+      "あの、そちらの料理教室に、興味があって。",
+      "ありがとうございます。えっと、よろしければ、どのようなお料理を習ってみたいとお考えですか。",
+      "inquiry",
+    );
+    expect(analysis.points.at(-1)?.text).toMatch(/「えっと」は入れずに/);
+    expect(analysis.suggestion).not.toMatch(/えっと/);
+  });
 });

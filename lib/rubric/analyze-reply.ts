@@ -368,7 +368,9 @@ function explain(
     cushion:
       setPhrase(cushion.spans[0] ? reply.slice(cushion.spans[0].start, cushion.spans[0].end) : "") ??
       quote(cushion.spans),
-    violation: quote(violation.spans, true),
+    // The words that broke the rule, not the apology or the concession said before them
+    // (お待たせして申し訳ございません。ただ、…ごく普通なんです).
+    violation: quote(faultSpans(reply, violation.spans), true),
     apology: quote(apology.spans),
     question: quote(question.spans),
     backchannel: backchannel.spans[0]
@@ -501,6 +503,27 @@ function summaryStretch(reply: string, spans: Span[]): Span[] {
   if (close) end += close.index + close[0].length;
   return end - start <= 80 ? [{ start, end }] : spans;
 }
+
+/** The violation's spans cut at sentence ends, without the sentences that only apologize or concede. */
+function faultSpans(reply: string, spans: Span[]): Span[] {
+  const pieces = spans.flatMap((span) =>
+    splitSentences(reply)
+      .filter((s) => s.start < span.end && s.end > span.start)
+      .map((s) => ({ start: Math.max(s.start, span.start), end: Math.min(s.end, span.end) })),
+  );
+  const faults = pieces.filter((p) => !courtesyOnly.test(reply.slice(p.start, p.end).trim()));
+  if (faults.length > 0) return faults;
+  // Evidence on the courtesy alone: the fault is the sentence it opened (…申し訳ございません。ただ、…).
+  const last = spans[spans.length - 1];
+  const next = last
+    ? splitSentences(reply).find((s) => s.start >= last.end && /[^\s、。]/.test(s.text))
+    : undefined;
+  return next ? [{ start: next.start, end: next.end }] : spans;
+}
+
+// A sentence that only apologizes or concedes: never the words a violation is quoted by.
+const courtesyOnly =
+  /^((はい|ええ)[、。]?)?((大変|誠に|本当に)?(お待たせして|ご迷惑をおかけして|ご不便をおかけして)?(大変|誠に)?申し訳(ござい|あり)ません(でした)?|お気持ちは(よく|十分|大変)?(わか|分か)ります|ごもっともです|さようでございますか)[。、]?$/;
 
 const thanksOpening =
   /^(はい[、。]?)?(お問い合わせ|お電話|ご連絡|ご相談|ご予約|ご依頼|ご注文)?(を)?(いただき(まして)?)?[、]?(まことに|誠に|どうも)?ありがとうございます/;

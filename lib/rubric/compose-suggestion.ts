@@ -75,7 +75,19 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       // A phrase left hanging on の (はい、田中さんの。) is no sentence.
       !/^((はい|ええ)、)?[^、。]{1,8}の[。…]*$/.test(s.text),
   );
-  const flagged = (s: Sentence) => input.spans.violation.some((v) => v.start < s.end && v.end > s.start);
+  const inViolation = (s: Sentence) => input.spans.violation.some((v) => v.start < s.end && v.end > s.start);
+  // The question that carries a change of topic on (…雪が降っているんですよ。そちらはいかがですか) goes with it.
+  const flagged = (s: Sentence) => {
+    if (inViolation(s)) return true;
+    const before = sentences[sentences.indexOf(s) - 1];
+    return (
+      labels.violation === "derail" &&
+      before !== undefined &&
+      inViolation(before) &&
+      /(か|かね)[。？?]?$/.test(s.text) &&
+      !input.spans.parroting.some((p) => p.start < s.end && p.end > s.start)
+    );
+  };
   const good = sentences.filter((s) => !flagged(s));
   const upset =
     kind === "angry" || (caller !== null && caller.feeling !== "neutral" && caller.feeling !== "happy");
@@ -183,6 +195,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     // (Also when the phrasing already opened with words of its own.)
     const text = (used.size > 1 || parts.length > 0 ? (stripToken(s.text) ?? s.text) : s.text)
       .replace(/(ない|た|いる|ている)と[。]?$/, "$1のですね。")
+      // A sentence left on its まして (改定になりまして。) is finished.
+      .replace(/まして[。]?$/, "ました。")
       // A thought left hanging (ございまして…あとですね) ends where it was whole.
       .replace(
         /(まして|ですが|けど)?…+[、\s]*(あ、)?(あと|それと|それから|で|えっと)(ですね)?[。]?$/,
@@ -637,7 +651,7 @@ const apologyLines: Record<
     "ご不快な思いをおかけし、大変申し訳ございません。",
     "不快な思いをさせてしまい、申し訳ございません。",
   ],
-  charge: ["ご不快な思いをおかけし、申し訳ございません。", "ご不安な思いをおかけし、申し訳ございません。"],
+  charge: ["ご迷惑をおかけし、申し訳ございません。", "ご不快な思いをおかけし、申し訳ございません。"],
   wrong: ["ご期待に添えず、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"],
   scared: ["ご心配をおかけし、大変申し訳ございません。", "怖い思いをさせてしまい、申し訳ございません。"],
   fedUp: ["たびたびご迷惑をおかけし、申し訳ございません。", "何度もお手数をおかけし、申し訳ございません。"],
@@ -648,7 +662,7 @@ const apologyLines: Record<
   ],
   other: [
     "ご不便をおかけし、申し訳ございません。",
-    "ご迷惑をおかけしており、申し訳ございません。",
+    "ご迷惑をおかけし、大変申し訳ございません。",
     "ご不快な思いをおかけし、大変申し訳ございません。",
   ],
 };
@@ -716,7 +730,10 @@ function nextStep(input: SuggestionInput, seed: string): string {
   }
   const data = caller?.data.filter((d) => !(caller.reflection ?? "").includes(d)) ?? [];
   // Read back what identifies the matter (an order number, a booking's date or time), not any number said.
-  const readable = data.filter((d) => /[A-Za-z]|[0-9]{4,}|[0-9]+月[0-9]+日|[0-9]+時/.test(d));
+  // (In a complaint only a code identifies the matter: 夜中の2時まで is part of the story, not a key.)
+  const readable = data.filter((d) =>
+    kind === "angry" ? /[A-Za-z]|[0-9]{4,}/.test(d) : /[A-Za-z]|[0-9]{4,}|[0-9]+月[0-9]+日|[0-9]+時/.test(d),
+  );
   if (readable.length > 0 && kind !== "lonely")
     return `${readable.join("、")}でございますね。ただいま確認いたします。`;
   const model = input.modelReply ? lastAsk(input.modelReply) : null;
@@ -729,7 +746,7 @@ function nextStep(input: SuggestionInput, seed: string): string {
       (caller?.data.length ?? 0) > 0 || /請求|料金|金額|代金|明細|引き落と/.test(caller?.reflection ?? "")
         ? [
             `恐れ入りますが、すぐにお調べいたしますので、${caller?.lookup ?? "お名前"}を伺ってもよろしいでしょうか。`,
-            `すぐに確認いたしますので、恐れ入りますが、${caller?.lookup ?? "ご契約者様のお名前"}を伺ってもよろしいでしょうか。`,
+            `すぐに確認いたしますので、恐れ入りますが、${caller?.lookup ?? "お名前"}を伺ってもよろしいでしょうか。`,
             `ただいまお調べいたしますので、恐れ入りますが、${caller?.lookup ?? "お名前"}を伺えますでしょうか。`,
             "内容を確認いたしますので、少々お時間をいただけますでしょうか。",
           ]
@@ -835,7 +852,7 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
   const key = caller.lookup ?? "お名前";
   const steps: Record<TroubleCause, string[]> = {
     wait: [
-      "当日の状況をすぐに確認いたしますので、恐れ入りますが、お名前を伺ってもよろしいでしょうか。",
+      `当日の状況をすぐに確認いたしますので、恐れ入りますが、${key}を伺ってもよろしいでしょうか。`,
       "すぐに確認いたしますので、恐れ入りますが、お名前とご利用の日時を伺ってもよろしいでしょうか。",
     ],
     delay: /保険金|給付金|補償金|還付金|請求|申請/.test(text)
@@ -858,7 +875,7 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
           "交換や修理についてご案内いたしますので、恐れ入りますが、ご購入日と型番を伺ってもよろしいでしょうか。",
         ]
       : [
-          "すぐに状況をお調べいたしますので、恐れ入りますが、ご契約者様のお名前を伺ってもよろしいでしょうか。",
+          `すぐに状況をお調べいたしますので、恐れ入りますが、${key}を伺ってもよろしいでしょうか。`,
           `ただいま確認いたしますので、恐れ入りますが、${key}を伺えますでしょうか。`,
         ],
     wrong: booking

@@ -321,6 +321,12 @@ function readCounted(text: string): { written: string; length: number } | null {
       at += 2;
       continue;
     }
+    // さんびゃく、さんじゅうえん: a pause inside one number said in parts.
+    const paused = /^[、\s]/.test(rest) && total > 0 && digit === 0 ? rest.slice(1) : null;
+    if (paused && [...kanaDigit, ...kanaUnit].some(([k]) => paused.startsWith(k))) {
+      at += 1;
+      continue;
+    }
     const unit = kanaUnit.find(([k]) => rest.startsWith(k));
     if (unit) {
       total += (digit || 1) * unit[1];

@@ -83,9 +83,11 @@ const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string, f: Feed
       ? `${q}はお客様の感じ方を否定しています。励ますより先に、まずそのお気持ちを受け止めましょう。`
       : f.kind === "inquiry" && (f.caller?.requested || f.caller?.asked)
         ? `${q}は突き放した断り方に聞こえます。規定の説明より先に、ご希望に添えないことをお詫びしましょう。`
-        : f.kind === "angry"
-          ? `${q}は反論に聞こえます。規定や事情の説明より先に、ご不便へのお詫びとお気持ちへの共感を伝えましょう。`
-          : `${q}は反論に聞こえます。事実の説明より先に、まずお客様のお話を受け止めましょう。`,
+        : f.kind === "angry" && f.apology === "limited"
+          ? `${q}は反論に聞こえます。お詫びのすぐあとに事情の説明を続けると、お詫びが打ち消されてしまいます。まずお気持ちを受け止めましょう。`
+          : f.kind === "angry"
+            ? `${q}は反論に聞こえます。規定や事情の説明より先に、ご不便へのお詫びとお気持ちへの共感を伝えましょう。`
+            : `${q}は反論に聞こえます。事実の説明より先に、まずお客様のお話を受け止めましょう。`,
   advise: (q, f) =>
     f.kind === "lonely"
       ? `${q}は求められていない助言です。解決策を示すより、まずお話とお気持ちを受け止めましょう。`
@@ -104,7 +106,7 @@ const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string, f: Feed
         : /くらい|ぐらい|程度|ほど|大した|たかが|問題|気にな|心配な|大丈夫|仕方/.test(q)
           ? `${q}はあなた自身の評価になっています。損失の大きさやお気持ちを決めつけず、お客様の受け止め方に寄り添いましょう。`
           : `${q}はあなた自身の意見になっています。お客様の受け止め方を否定せず、まずお話を受け止めましょう。`,
-  derail: (q) =>
+  derail: (q, f) =>
     /番号|お名前|ご住所|生年月日|会員/.test(q)
       ? `${q}でお客様の話題を切り替えています。番号などを伺う前に、まずお話を受け止めましょう。`
       : /フォーム|ホームページ|サイト|マイページ|アプリ|窓口|ダイヤル/.test(q) &&
@@ -112,7 +114,9 @@ const violationPoint: Record<Exclude<ViolationKind, "none">, (q: string, f: Feed
         ? `${q}は、別の窓口へ回すだけの応対に聞こえます。ご案内の前に、まずお客様のご事情を受け止めましょう。`
         : /次のお電話|このへんで|このあたりで|失礼します|切らせて/.test(q)
           ? `${q}で、お話の途中で切り上げています。終えるときも、まずお話を受け止めてから、ひと言添えて締めくくりましょう。`
-          : `${q}でお客様の話題を切り替えています。別のご案内より先に、まずお客様のお話を受け止めましょう。`,
+          : f.kind === "lonely"
+            ? `${q}でお客様の話題を切り替えています。こちらの話より先に、まずお客様のお話とお気持ちを受け止めましょう。`
+            : `${q}でお客様の話題を切り替えています。別のご案内より先に、まずお客様のお話を受け止めましょう。`,
 };
 
 /**
@@ -354,7 +358,8 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
     };
   }
   const question = quoted("question");
-  if (f.question === "open" && question && unflagged(question)) {
+  // (The question that follows a change of topic carries it on: not praised.)
+  if (f.question === "open" && question && unflagged(question) && f.violation !== "derail") {
     return {
       key: "question",
       tone: "good",

@@ -161,7 +161,7 @@ export function understandCaller(
 
 function causeOf(text: string): TroubleCause | null {
   if (
-    /態度|言い方|口調|失礼|横柄|無愛想|怒鳴|馬鹿に|バカに|ばかに|しつこ|押し売り|強引|粘っ|居座|たらい回し|説明がな|対応が(悪|ひど)/.test(
+    /態度|言い方|口調|舌打ち|ため息|溜息|睨|にらま|失礼|横柄|無愛想|怒鳴|馬鹿に|バカに|ばかに|しつこ|押し売り|強引|粘っ|居座|たらい回し|説明がな|対応が(悪|ひど)/.test(
       text,
     )
   )
@@ -311,7 +311,8 @@ const contentPos = new Set(["名詞", "動詞", "形容詞"]);
 const problemWord =
   /わから|分から|聞こえ|見えな|できな|つら|辛|痛|悲し|壊|割れ|漏れ|届か|届いてな|来な|遅れ|遅く|遅い|入ってな|入っていな|足りな|間違|違う|違っ|止ま|動かな|つながらな|痛|汚|臭|欠け|傷|寂し|さみし|さびし|亡くな|一人|ひとり|心配|不安|嬉し|うれし|楽しみ|困/;
 
-const ownFeeling = /滅入|落ち込|申し訳な|情けな|悔し|心細|寂し|さみし|さびし|不安|心配|怖|こわ/;
+const ownFeeling =
+  /滅入|落ち込|気が抜け|張り合い|元気が出な|申し訳な|情けな|悔し|心細|寂し|さみし|さびし|不安|心配|怖|こわ/;
 
 function rankStatements(statements: Sentence[]): Sentence[] {
   const scored: { sentence: Sentence; score: number }[] = [];
@@ -334,7 +335,9 @@ function rankStatements(statements: Sentence[]): Sentence[] {
         ? 4
         : 0) +
       // What the caller feels (気が滅入って, 主人に申し訳なくて) is the heart of a story told around it.
-      (ownFeeling.test(text) ? 3 : 0) +
+      (ownFeeling.test(text) && !problemWord.test(text) ? 3 : 0) -
+      // …忘れてたんだけどね: a sentence left on its けど is the background to another.
+      (/(けど|けれど)(ね|さ|ねえ)?[。！!]*$/.test(text) ? 2 : 0) +
       // それなのに…言われて: the turn of the story is the grievance, what came before its setting.
       (/^(それなのに|なのに|それでも|しかも)/.test(text) ? 3 : 0) -
       (/あなた/.test(text) ? 3 : 0) -
@@ -634,7 +637,10 @@ function politeEnding(ms: Morpheme[]): Ending | null {
   }
   if (last.baseForm === "くださる" || last.baseForm === "ちょうだい") return null;
   // A wish left open (元気になってもらえたらなって / 〜たらなと思って): 〜たらと思っていらっしゃるのですね.
-  const wish = ms.findLastIndex((m) => m.inflectionForm?.startsWith("仮定") || m.surface === "ば");
+  // (出ていけって: an imperative IPADIC may read as 仮定形 is no wish.)
+  const wish = ms.findLastIndex(
+    (m) => (m.inflectionForm?.startsWith("仮定") && /(ら|れ|ば)$/.test(m.surface)) || m.surface === "ば",
+  );
   if (
     wish > 0 &&
     wish < ms.length - 1 &&
@@ -1209,6 +1215,8 @@ function tidy(phrase: string): string {
       .replace(/(?<=[\p{Script=Han}ァ-ヶーせ])なんて(?=[ごお見読聞知分わ])/gu, "を")
       .replace(/(?<=[いたな])からって(?=.)/g, "という理由で")
       .replace(/女房|家内/g, "奥様")
+      // 言ってやった: what the caller said, said back with respect.
+      .replace(/言ってやっ(た|て)/g, "おっしゃっ$1")
       // 息子が電話くれて: what the caller's family did for the caller, told without くれる.
       .replace(
         /が(この前|昨日|先週|先日|今日)?(電話|連絡)(を)?くれ(て|た)/g,
