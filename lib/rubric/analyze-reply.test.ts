@@ -1200,4 +1200,44 @@ describe("analyzeReply feedback a trainer would sign (session-14 review)", () =>
     expect(analysis.points.at(-1)?.text).toMatch(/「えっと」は入れずに/);
     expect(analysis.suggestion).not.toMatch(/えっと/);
   });
+
+  it("takes ご愁傷様でございます as the set phrase it is, and names the caller in a slip", () => {
+    const condolence = replyTo(
+      "先月、父が亡くなりまして、父の名義の携帯電話を解約したいんです。",
+      "このたびは、ご愁傷様でございます。お父様名義の携帯電話のご解約ですね。",
+      "inquiry",
+    );
+    expect(condolence.points.some((p) => p.key === "keigo")).toBe(false);
+    const named = replyTo("山田です。", "山田様でございますね。", "inquiry");
+    expect(named.points.find((p) => p.key === "keigo")?.text).toMatch(
+      /「山田様でございます」は「山田様でいらっしゃいます」/,
+    );
+  });
+
+  it("adds no second next step after one the trainee already gave, and takes thanks for a booking inquiry", () => {
+    const room = replyTo(
+      "部屋に入ったらタバコの臭いがすごくて。禁煙ルームでお願いしたはずなんです。",
+      "禁煙ルームでご予約いただいたのに、タバコの臭いがするお部屋だったのですね。すぐに別の禁煙ルームをご用意いたします。",
+      "angry",
+    );
+    expect(room.suggestion).toMatch(/ご用意いたします。$/);
+    const booking = replyTo(
+      "あの、来週泊まりたいんですけど。",
+      "ご予約のお問い合わせ、ありがとうございます。恐れ入りますが、ご宿泊のご希望日と人数をお伺いできますでしょうか。",
+      "inquiry",
+    );
+    expect(booking.points.some((p) => /受け止めてから/.test(p.text))).toBe(false);
+  });
+
+  it("quotes numbers as the trainee said them, while matching them as digits", () => {
+    const analysis = replyTo(
+      "振込手数料、330円も取られてたよ。年金暮らしには痛いんだよ。",
+      "はい、でも、まあ、さんびゃくえん、ちょっと、ですので、そこまで、お気になさらなくても、大丈夫かと",
+      "angry",
+    );
+    expect(analysis.points[0]?.text).toMatch(/さんびゃくえん/);
+    expect(analysis.points[0]?.text).not.toMatch(/300円/);
+    const readBack = replyTo("番号はA1234です。", "はい、エーの、いち、に、さん、よん、ですね。", "inquiry");
+    expect(readBack.parroting).toBe(true);
+  });
 });

@@ -34,7 +34,7 @@ import {
   strongestSentence,
 } from "./learned-layer";
 import { LruCache } from "./lru-cache";
-import { type NormalizedText, normalizeSpoken, toOriginalSpan } from "./normalize-spoken";
+import { asSaid, type NormalizedText, normalizeSpoken, toOriginalSpan } from "./normalize-spoken";
 import { prioritizeFeedback } from "./prioritize-feedback";
 import { quoteWords } from "./quote-words";
 import { readCallerTurn } from "./read-caller-turn";
@@ -81,7 +81,15 @@ export function analyzeReply(
       mapEvidence(value, normalized.reply, normalized.turns),
     ]),
   ) as Record<SignalKey, LabelEvidence>;
-  return { ...analysis, evidence };
+  // A quote shows the trainee's words as they were said (さんぜんえん, not the 3000円 the matcher reads).
+  const points = analysis.points.map((p) => ({
+    ...p,
+    text: p.text.replace(/『([^』]+)』/g, (whole, quote: string) => {
+      const at = normalized.reply.text.indexOf(quote);
+      return at < 0 ? whole : `『${asSaid(normalized.reply, input.reply, at, at + quote.length)}』`;
+    }),
+  }));
+  return { ...analysis, points, evidence };
 }
 
 /** The normalized reply and what the rules decided: the learned layer's input, for its trainer. */
@@ -526,7 +534,7 @@ const courtesyOnly =
   /^((はい|ええ)[、。]?)?((大変|誠に|本当に)?(お待たせして|ご迷惑をおかけして|ご不便をおかけして)?(大変|誠に)?申し訳(ござい|あり)ません(でした)?|お気持ちは(よく|十分|大変)?(わか|分か)ります|ごもっともです|さようでございますか)[。、]?$/;
 
 const thanksOpening =
-  /^(はい[、。]?)?(お問い合わせ|お電話|ご連絡|ご相談|ご予約|ご依頼|ご注文)?(を)?(いただき(まして)?)?[、]?(まことに|誠に|どうも)?ありがとうございます/;
+  /^(はい[、。]?)?((ご予約|ご注文|ご購入|ご契約)の)?(お問い合わせ|お電話|ご連絡|ご相談|ご予約|ご依頼|ご注文)?(を)?(いただき(まして)?)?[、]?(まことに|誠に|どうも)?ありがとうございます/;
 
 // The end of the 相づち that open the reply (はい、はい。), or null when it does not open with one.
 function leadingTokensEnd(reply: string, spans: Span[]): number | null {

@@ -1,5 +1,5 @@
 import type { JapaneseTokenizer } from "./japanese";
-import { normalizeSpoken } from "./normalize-spoken";
+import { asSaid, normalizeSpoken } from "./normalize-spoken";
 import type { ReplyAnalysis } from "./reply-analysis";
 import { splitSentences } from "./text-spans";
 
@@ -15,7 +15,8 @@ export function hasBrokenJapanese(phrasing: string): boolean {
 
 /** The 『quotes』 of the feedback points that do not start and end on a morpheme boundary of the reply. */
 export function cutQuotes(reply: string, analysis: ReplyAnalysis, tokenizer: JapaneseTokenizer): string[] {
-  const text = normalizeSpoken(reply, tokenizer).text;
+  // Quotes show the reply as said (numbers said in kana stay kana): checked against that text.
+  const text = asSaid(normalizeSpoken(reply, tokenizer), reply);
   const boundaries = new Set([0, text.length, ...tokenizer.tokenize(text).flatMap((m) => [m.start, m.end])]);
   const cut: string[] = [];
   for (const point of analysis.points) {

@@ -15,7 +15,7 @@ const slips: { pattern: RegExp; correct: (said: string) => string; reason: strin
     // 山田様でございますね: ございます is 丁寧語; the caller is raised with でいらっしゃいます.
     // (Only the caller named: お届け先は佐藤様でございますね reads back a datum, and お子様 / 2名様 count.)
     pattern:
-      /(?<=(?:^|[。、\s]|はい)[^、。はがをにの\s]{1,8})(?<![左同名人0-9０-９皆]|お子|お客)様でございま(す|した)/g,
+      /(?<=^|[。、\s]|はい)[^、。はがをにの\s]{1,8}?(?<![左同名人0-9０-９皆]|お子|お客|愁傷|お疲れ|ご苦労|お互い|ご馳走|ごちそう|お世話)様でございま(す|した)/g,
     correct: (said) => said.replace("でございま", "でいらっしゃいま"),
     reason: "お客様には尊敬語を使いましょう",
   },
@@ -52,11 +52,11 @@ const slips: { pattern: RegExp; correct: (said: string) => string; reason: strin
   },
   {
     // すみません / ごめんなさい to a customer: an apology is 申し訳ございません, a cushion 恐れ入りますが.
-    pattern: /(すみません|すいません|ごめんなさい)(でした|が|けど)?/g,
+    pattern: /(すみません|すいません|ごめんなさい)(でした|が|けど)?(ね)?/g,
     correct: (said) =>
       /(が|けど)$/.test(said)
         ? "恐れ入りますが"
-        : said.endsWith("でした")
+        : /でした$/.test(said)
           ? "申し訳ございませんでした"
           : "申し訳ございません",
     reason: "「すみません」「ごめんなさい」は、お客様には軽く聞こえます",

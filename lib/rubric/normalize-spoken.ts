@@ -6,6 +6,15 @@ export interface NormalizedText {
   text: string;
   /** origin[i] is the index in the original text of text[i]; origin[text.length] is the original length. */
   origin: number[];
+  /** Words said in kana that the text writes in digits or letters (さんぜんえん → 3000円): quotes say them back. */
+  spelled?: Spelled[];
+}
+
+/** A run of the text written for the original's [from, to) (さんぜんえん as 3000円). */
+export interface Spelled {
+  written: string;
+  from: number;
+  to: number;
 }
 
 // Hesitations that carry no meaning for the rubric. IPADIC tags most as フィラー; えーと, うーん and a lone
@@ -61,13 +70,49 @@ export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer):
     origin.push(i);
   }
   // A pause between Japanese words is a phrase boundary; runs of spaces become one.
+  const spelled: Spelled[] = [];
   const spaced = spellLetters(
     spellCounted(
-      spellDigits(spellInKanji(endCommaSentences(collapseSpaces(chars.join(""), origin, original.length)))),
+      spellDigits(
+        spellInKanji(endCommaSentences(collapseSpaces(chars.join(""), origin, original.length))),
+        spelled,
+      ),
+      spelled,
     ),
+    spelled,
   );
   const ended = insertAfter(spaced, sentenceEnd, "。");
-  return insertAfter(ended, leadingToken, "、", (index) => tokenStarts.has(ended.origin[index] ?? -1));
+  return {
+    ...insertAfter(ended, leadingToken, "、", (index) => tokenStarts.has(ended.origin[index] ?? -1)),
+    spelled,
+  };
+}
+
+/**
+ * The normalized text between start and end with the words the normalizer spelled in digits or letters
+ * given back as they were said (3000円 → さんぜんえん): what a quote of the trainee's reply shows.
+ */
+export function asSaid(
+  normalized: NormalizedText,
+  original: string,
+  start = 0,
+  end = normalized.text.length,
+): string {
+  const { text, origin } = normalized;
+  const runs = (normalized.spelled ?? [])
+    .map((run) => {
+      let at = text.indexOf(run.written);
+      while (at >= 0 && origin[at] !== run.from) at = text.indexOf(run.written, at + 1);
+      return { ...run, at };
+    })
+    .filter((run) => run.at >= start && run.at + run.written.length <= end)
+    .sort((a, b) => b.at - a.at);
+  let out = text.slice(start, end);
+  for (const run of runs) {
+    const said = original.slice(run.from, run.to).replace(/[、,\s]+$/, "");
+    out = out.slice(0, run.at - start) + said + out.slice(run.at - start + run.written.length);
+  }
+  return out;
 }
 
 function evenRunBefore(morphemes: { surface: string }[], i: number): boolean {
@@ -198,7 +243,7 @@ function readGroup(group: string): DigitGroup {
     : { length: group.length, digits: null, long: 0, tail: 0 };
 }
 
-function spellDigits(input: NormalizedText): NormalizedText {
+function spellDigits(input: NormalizedText, spelled: Spelled[]): NormalizedText {
   let text = "";
   const origin: number[] = [];
   let copied = 0;
@@ -220,6 +265,7 @@ function spellDigits(input: NormalizedText): NormalizedText {
     // One digit per pause (さん、なな、いち) is one number; groups of several keep their pauses.
     const single = parts.every((p) => (p.digits ?? "").length === 1);
     const digits = parts.map((p) => p.digits).join(single ? "" : "、");
+    spelled.push({ written: digits, from: input.origin[start] ?? 0, to: (input.origin[end - 1] ?? 0) + 1 });
     text += input.text.slice(copied, start) + digits;
     origin.push(...input.origin.slice(copied, start));
     for (let i = 0; i < digits.length; i += 1)
@@ -359,7 +405,7 @@ function readCounted(text: string): { written: string; length: number } | null {
   return { written: `${number}${counter[1]}`, length: at + counter[0].length };
 }
 
-function spellCounted(input: NormalizedText): NormalizedText {
+function spellCounted(input: NormalizedText, spelled: Spelled[]): NormalizedText {
   let text = "";
   const origin: number[] = [];
   let copied = 0;
@@ -373,6 +419,11 @@ function spellCounted(input: NormalizedText): NormalizedText {
       i += 1;
       continue;
     }
+    spelled.push({
+      written: read.written,
+      from: input.origin[i] ?? 0,
+      to: (input.origin[i + read.length - 1] ?? 0) + 1,
+    });
     text += source.slice(copied, i) + read.written;
     origin.push(...input.origin.slice(copied, i));
     for (let k = 0; k < read.written.length; k += 1)
@@ -419,12 +470,17 @@ const spelledCode = new RegExp(
 );
 const letterOf = new Map(letterNames);
 
-function spellLetters(input: NormalizedText): NormalizedText {
+function spellLetters(input: NormalizedText, spelled: Spelled[]): NormalizedText {
   let text = "";
   const origin: number[] = [];
   let copied = 0;
   for (const match of input.text.matchAll(spelledCode)) {
     const letter = letterOf.get(match[1] ?? "") ?? "";
+    spelled.push({
+      written: letter,
+      from: input.origin[match.index] ?? 0,
+      to: (input.origin[match.index + match[0].length - 1] ?? 0) + 1,
+    });
     text += input.text.slice(copied, match.index) + letter;
     origin.push(...input.origin.slice(copied, match.index), input.origin[match.index] ?? 0);
     copied = match.index + match[0].length;
