@@ -349,6 +349,10 @@ const kanaDays: [string, string][] = [
 // Everyday words that read like a number and a counter: 十分 (enough), 誤解, 日本, 一切, 一番, 一時.
 const notCounted = /^(じゅうぶん|ごかい|いっさい|いちばん|いちじ|いっかい|ごにん|いちにち)/;
 
+const numberWords = [...kanaDigit, ...kanaUnit];
+// The kana a spoken number can start with: only there is a number read (most characters start none).
+const numberStart = new Set([...numberWords, ...kanaDays].map(([kana]) => kana[0]));
+
 /** The kana number and counter at the start of `text`, written in digits, with its length; or null. */
 function readCounted(text: string): { written: string; length: number } | null {
   for (const [kana, written] of kanaDays) if (text.startsWith(kana)) return { written, length: kana.length };
@@ -369,7 +373,7 @@ function readCounted(text: string): { written: string; length: number } | null {
     }
     // さんびゃく、さんじゅうえん: a pause inside one number said in parts.
     const paused = /^[、\s]/.test(rest) && total > 0 && digit === 0 ? rest.slice(1) : null;
-    if (paused && [...kanaDigit, ...kanaUnit].some(([k]) => paused.startsWith(k))) {
+    if (paused && numberWords.some(([k]) => paused.startsWith(k))) {
       at += 1;
       continue;
     }
@@ -414,7 +418,7 @@ function spellCounted(input: NormalizedText, spelled: Spelled[]): NormalizedText
     // A number starts a word: after punctuation, a non-kana character or a particle (お届け日が、じゅうにがつ).
     const before = source[i - 1] ?? "";
     const starts = i === 0 || !/[ぁ-ん]/.test(before) || /[のはがをでもとへ]/.test(before);
-    const read = starts ? readCounted(source.slice(i)) : null;
+    const read = starts && numberStart.has(source[i] ?? "") ? readCounted(source.slice(i)) : null;
     if (!read) {
       i += 1;
       continue;
