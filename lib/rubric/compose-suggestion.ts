@@ -257,16 +257,36 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
             !(s === good[0] && isTokenOnly(s.text)) && confirmingEnd.test(s.text) && !/[?？]/.test(s.text),
         )
       : undefined;
-  const theirReflection = stripToken(
-    take(
-      // A refusal that repeats the caller's word (明日は無理ですね) hands nothing back.
-      [has([...input.spans.parroting, ...input.spans.summarizing])].find(
-        (s) => s !== undefined && !refusing.test(s.text),
-      ) ?? paraphrased,
-    ),
-  );
+  // A refusal that repeats the caller's word (明日は無理ですね) hands nothing back.
+  const reflectionSentence =
+    [has([...input.spans.parroting, ...input.spans.summarizing])].find(
+      (s) => s !== undefined && !refusing.test(s.text),
+    ) ?? paraphrased;
+  // A summary said in two sentences (…ご説明いただいている。そのうえ…ということですね) stays whole and in order.
+  const leadSentence = reflectionSentence ? good[good.indexOf(reflectionSentence) - 1] : undefined;
+  const lead =
+    leadSentence &&
+    leadSentence === sentences[sentences.indexOf(reflectionSentence as Sentence) - 1] &&
+    !isTokenOnly(leadSentence.text) &&
+    /(いる|いた|ない|なくて|た)。$/.test(leadSentence.text) &&
+    !/(です|ます|ございます|ません|でした|ました|か)。$/.test(leadSentence.text)
+      ? stripToken(take(leadSentence))
+      : null;
+  const theirs = stripToken(take(reflectionSentence));
+  const theirReflection = theirs && lead ? `${lead.replace(/。$/, "、")}${theirs}` : theirs;
   const reflectionIsTheirs = theirReflection !== null;
-  const reflection = theirReflection ?? (caller?.reflection ? `${caller.reflection}。` : null);
+  // The caller's words are not handed back again where a sentence of theirs already says them
+  // (もうちょっとお話ししたいって思ってくださって、ありがとうございます).
+  const ours =
+    caller?.reflection &&
+    !good.some(
+      (s) =>
+        /ありがと|嬉し|うれし|のですね|んですね/.test(s.text) &&
+        sharedRun(s.text, caller.reflection ?? "") >= 6,
+    )
+      ? `${caller.reflection}。`
+      : null;
+  const reflection = theirReflection ?? ours;
   // A death is answered with condolence before anything of it is handed back.
   const condolenceFirst = owedCondolence && !reflectionIsTheirs;
   if (condolenceFirst) parts.push(pick(condolences, seed, "empathy"));
@@ -293,10 +313,15 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   if (empathy && (kind !== "inquiry" || upset)) parts.push(empathy);
 
   const apologized = () => parts.some((p) => /申し訳|お詫び|おかけし/.test(p));
+  // Where the apology we added stands: their own words for the caller's feeling go before it.
+  let apologyAt = -1;
   if (apologyOwed(kind, caller)) {
     const theirs = labels.apology === "limited" ? take(has(input.spans.apology)) : null;
     if (theirs) parts.push(theirs);
-    else if (!apologized()) parts.push(apologyLine(caller, seed, parts.join("")));
+    else if (!apologized()) {
+      apologyAt = parts.length;
+      parts.push(apologyLine(caller, seed, parts.join("")));
+    }
   }
 
   // Their other good sentences (a remedy offered, an answer given) stay, in their order; after a
@@ -318,8 +343,27 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     // The concession a refusal leaned on (ご事情はお察しいたします。ですが…) goes with the refusal.
     const next = sentences[sentences.indexOf(s) + 1];
     if (labels.violation === "argue" && concessionBefore.test(s.text) && next && flagged(next)) continue;
+    // …and so does the premise a tip leaned on (ただ、日帰りですと慌ただしいかと存じます。1泊されたほうが…).
+    if (
+      (labels.violation === "advise" || labels.violation === "opinion") &&
+      next &&
+      flagged(next) &&
+      /^(ただ|でも|ですが|しかし|ただし)[、\s]/.test(stripToken(s.text) ?? s.text)
+    )
+      continue;
     const kept = take(s);
-    if (kept) parts.push(kept);
+    if (!kept) continue;
+    // Their words for the caller's feeling (胸が痛むお気持ちだったことと思います) come before the apology we
+    // added; what they will do comes after it.
+    if (
+      apologyAt >= 0 &&
+      feelingWords.test(kept) &&
+      !movesOnPattern.test(kept) &&
+      !/[か？?]。?$/.test(kept)
+    ) {
+      parts.splice(apologyAt, 0, kept);
+      apologyAt += 1;
+    } else parts.push(kept);
   }
   // A datum asked too soon (で、ご予算は？) is the right question at the wrong moment: once the caller has
   // been heard it is asked, softened.
@@ -430,6 +474,10 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   };
 }
 
+// Words for the caller's feeling in a sentence of the trainee's (…ことと思います, ごもっともです).
+const feelingWords =
+  /思います|存じます|ですよね|でしょう|当然|ごもっとも|無理もな|お察し|お気持ち|おつら|お辛|心細|ご心配|胸が痛|ご不安|ご不快/;
+
 // A sentence that hands the caller's matter back as the operator's understanding.
 const confirmingEnd = /(のですね|んですね|ということ(です|でございます)ね|とのことですね)[。]?$/;
 const refusing = /無理|できません|いたしかね|お受けできな|致しかね/;
@@ -506,7 +554,7 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
     return ["ありがとうございます。", "お気にかけていただき、ありがとうございます。"];
   if (caller?.feeling === "happy") return ["まあ、そうでしたか。", "そうでしたか。"];
   if (caller?.feeling === "loss") return ["そうでしたか。", "さようでございましたか。"];
-  if (kind === "lonely") return ["そうでしたか。", "まあ、そうでしたか。"];
+  if (kind === "lonely") return ["そうでしたか。", "さようでございましたか。"];
   if (kind === "angry") return ["さようでございますか。", "さようでございましたか。", "左様でございますか。"];
   // A caller pressing a refused request (〜でもダメなんですか) is not thanked for an inquiry.
   if (caller?.asked && violation === "argue") return ["はい。"];
@@ -680,6 +728,15 @@ export function apologyLine(caller: CallerUnderstanding | null, seed: string, sa
 }
 
 function apologyOptions(caller: CallerUnderstanding | null): string[] {
+  // Goods that arrived broken (届いたお皿が割れていた): the delivery is what is apologized for.
+  if (caller?.cause === "defect" && caller.lookup === "ご注文番号")
+    return [
+      "このような状態でお届けしてしまい、大変申し訳ございません。",
+      "お品物に不備があり、大変申し訳ございません。",
+    ];
+  // A child or a parent hurt by what happened (先生に言われて泣いて帰ってきた): the hurt, not an inconvenience.
+  if (caller?.feeling === "worried" && caller.cause === null)
+    return ["ご心配をおかけし、大変申し訳ございません。", "おつらい思いをさせてしまい、申し訳ございません。"];
   // A gift late for the birthday, the wrong thing for the day: the expectation is what was let down.
   if (caller?.feeling === "disappointed" && (caller.cause === "delay" || caller.cause === "wrong"))
     return ["ご期待に添えず、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"];
@@ -910,7 +967,7 @@ function lastAsk(modelReply: string): string | null {
 
 // The sentences that move the call on themselves: no other next step is needed after them.
 const movesOnPattern =
-  /次のお電話|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/;
+  /次のお電話|また(、)?いつでも|お電話くださいね|お待ちしております|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/;
 // What opens a reply that skips the caller's point (結論から申し上げますと, ところで).
 const coldOpening =
   /^(結論から[、,]?(言いますと|申し上げますと|お伝えしますと)|ところで|それより(も)?)[、,]?/;
@@ -919,13 +976,17 @@ const coldOpening =
 // the answer a kind word needs, not a reflection of it.
 function thanksForKindWords(input: SuggestionInput): boolean {
   return (
-    (input.caller?.personal === true || /私(の|と|に|を)/.test(input.caller?.reflection ?? "")) &&
+    (input.caller?.personal === true ||
+      input.caller?.praisedOperator === true ||
+      // An invitation (今度うちにお茶でも) is answered with thanks before the boundary.
+      input.caller?.wantsVisit === true ||
+      /私(の|と|に|を)/.test(input.caller?.reflection ?? "")) &&
     /ありがと|嬉し|うれし/.test(input.reply)
   );
 }
 
 const tokenOnly =
-  /^(はい|ええ|うん|なるほど|おっしゃる(通り|とおり)です|そうですか|そうでしたか|そうなんですね|そうなんですか|そうだったんですか|そうだったのですか|そうですね|さようでございますか|さようでございましたか|左様でございますか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s…‥]*$/;
+  /^(はい|ええ|うん|なるほど|おっしゃる(通り|とおり)です|そうですか|そうでしたか|そうなんですね|そうなんですか|そうだったんですか|そうだったのですか|そうですね|さようでございますか|さようでございましたか|左様でございますか|左様でございましたか|さようでしたか|さようですか|そうでございましたか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s…‥]*$/;
 
 function isTokenOnly(text: string): boolean {
   return (
@@ -1000,7 +1061,12 @@ function politeTokens(text: string): string {
     .replace(/はい[、。]はい(?=[、。])/g, "はい")
     .replace(/^そうなんですか(?=[、。]|$)/, "そうでしたか")
     .replace(/^(え|あ)[…、。]+/, "")
-    .replace(/わたし(?=[はもがのを、])/g, "私");
+    .replace(/わたし(?=[はもがのを、])/g, "私")
+    // 割れていた、んですね / 届いてしまったんですね: the operator writes のですね.
+    .replace(/(?<=[たいるえけしなく])(?<!^そうな)、?んですね/g, "のですね")
+    .replace(/じゃなくて|じゃなく(?=[、『「\p{Script=Han}ァ-ヶ])/gu, "ではなく")
+    // 交換の手配、させていただきます: the object's を dropped in speech is written.
+    .replace(/(?<=(手配|確認|交換|返品|返金|手続き|準備|修理|対応))、(?=(させて|いたし|します))/g, "を");
   return /[。！？!?]$/.test(out) ? out : `${out}。`;
 }
 
@@ -1082,7 +1148,7 @@ function fewerCommas(sentence: string): string {
   if (!spoken) return sentence;
   // が joining clauses (ございますが、) keeps its comma; the subject's が (バスが、遅延) does not.
   return sentence.replace(
-    /(?<!て|で|(す|た|だ|ない|ん|の)が|と|ので|から|けど|ら|ば|し|か|^はい|^ええ|^ただ|^では|^まず)、/g,
+    /(?<!て|で|(す|た|だ|ない|ん|の)が|と|ので|から|けど|ら|ば|し|か|ません|ます|です|ました|でした|いる|いた|^はい|^ええ|^ただ|^では|^まず)、/g,
     "",
   );
 }
@@ -1108,6 +1174,18 @@ function cushioned(question: string, hasCushion: boolean, always = false): strin
   if (hasCushion || /^(恐れ入り|恐縮|お手数|差し支え|失礼|よろしければ)/.test(question)) return question;
   if (!always && !/(ください|いただけ|願え|お願い)/.test(question)) return question;
   return `恐れ入りますが、${question}`;
+}
+
+// The longest run of characters two texts share (お話ししたい in both).
+function sharedRun(a: string, b: string): number {
+  let best = 0;
+  for (let i = 0; i < a.length; i += 1)
+    for (let j = 0; j < b.length; j += 1) {
+      let k = 0;
+      while (a[i + k] !== undefined && a[i + k] === b[j + k]) k += 1;
+      if (k > best) best = k;
+    }
+  return best;
 }
 
 function dedupe(parts: string[]): string[] {

@@ -503,7 +503,7 @@ export function toOriginalSpan(normalized: NormalizedText, span: Span): Span {
 
 // IPADIC splits these into えっ + と (a particle), so they are found on the surface as well.
 const fillerWords =
-  /(?<![ぁ-ん])((えーっと|えっと|えーと|ええと)ー*|えとー?|あのー?(?=[、,\s])|そのー(?=[、,\s]))[、,\s]*/g;
+  /(?<![ぁ-ん])((えーっと|えっと|えーと|ええと)ー*|えとー?|あのー?(?=[、,\s])|そのー(?=[、,\s])|(?<=^|[、,\s])その(?=[、,]))[、,\s]*/g;
 
 function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
   const removed = new Set<number>();
@@ -514,6 +514,8 @@ function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
     if ((m.pos !== "フィラー" && m.pos !== "感動詞") || !fillerSurface.test(m.surface)) continue;
     // IPADIC reads colloquial あっため(る) / あったか(い) / あっち as あっ + a word: not a filler there.
     if (m.surface.startsWith("あ") && /^[たち]/.test(text.slice(m.end, m.end + 1))) continue;
+    // あはは is a laugh, not a hesitation before はは.
+    if (m.surface === "あ" && /^はは/.test(text.slice(m.end))) continue;
     // あの人 / あの頃 / あの店, said without a pause, points at something: a word, not a hesitation.
     if (
       m.surface === "あの" &&

@@ -44,6 +44,8 @@ export interface CallerUnderstanding {
   lookup: string | null;
   /** A day that mattered (a birthday, an anniversary, a trip) spoiled: how the empathy names it. */
   occasion: string | null;
+  /** The caller said something kind of the operator (あんたと話せてよかった, あなたの声を聞くと元気が出る). */
+  praisedOperator: boolean;
   /** The caller apologized for their own doing (すっぽかしちゃって、すみません), not to get attention. */
   apologized: boolean;
 }
@@ -89,11 +91,21 @@ export function understandCaller(
     .replace(/\?/g, "？")
     // 病院はね、: a pause particle after は/が (IPADIC reads はね as the verb はねる).
     .replace(
-      /(?<=[\p{Script=Han}ァ-ヶーぁ-ん])(は|(?<!め)が|も)(ね|さ)(?=[、\s\p{Script=Han}ァ-ヶ]|この|その|あの)/gu,
+      /(?<=[\p{Script=Han}ァ-ヶーぁ-ん])(は|(?<!め)が|も)(ね|さ)(?=[、\s\p{Script=Han}ァ-ヶ]|この|その|あの|うち)/gu,
       "$1",
     )
     // あの人 said of someone the caller knows is あの方 in the operator's mouth (not the filler あの).
-    .replace(/あの人(?=[がはもにとの])/g, "あの方");
+    .replace(/あの人(?=[がはもにとの])/g, "あの方")
+    // 解約したって言ってるでしょ: the insistence around the matter is not handed back, the matter is.
+    .replace(/(?<=^|[。、！!？?])(だから|ですから)[、]?/g, "")
+    .replace(
+      /って(言って|いって)(る|いる|ます|ん)(でしょ(う)?|じゃない(ですか)?|のよ|の|だろ|んです|んだけど|ですけど)?(?=[。！!？?、]|$)/g,
+      "",
+    )
+    // 改定って、そんなの聞いてない: the matter is what was not heard of, without the scorn.
+    .replace(/って[、]?そんな(の|こと)(?=[\p{Script=Han}ぁ-ん])/gu, "は")
+    // A laugh (あはは, ふふ) tells nothing.
+    .replace(/[、\s]*(あはは|はは|ふふふ|ふふ|うふふ)[はふっ]*(?=[。！!、]|$)/g, "");
   const sentences = splitMorphemes(text, tokenizer.tokenize(text));
   const statements = sentences.filter((s) => !isQuestion(s));
   const questions = sentences.filter(
@@ -143,6 +155,10 @@ export function understandCaller(
     cause: (complaining && !aboutTheirOwn(text)) || ourDefect(text) ? causeOf(text) : null,
     detailed: sentences.length >= 2 || text.length >= 40,
     apologized: /(て|で|って)[、\s]*(すみません|すいません|申し訳)/.test(text),
+    praisedOperator:
+      /(あなた|あんた)(と|に|の声|の話|が出て|さん)[^。]{0,12}(よかった|嬉し|うれし|元気|楽し|ほっと|安心|優し|親切)/.test(
+        text,
+      ),
     justBought: /買ったばかり|買ったばっかり|新品なのに|買ったばっか/.test(text),
     lookup: /予約/.test(text)
       ? "ご予約のお名前"
@@ -311,6 +327,8 @@ const contentPos = new Set(["名詞", "動詞", "形容詞"]);
 const problemWord =
   /わから|分から|聞こえ|見えな|できな|つら|辛|痛|悲し|壊|割れ|漏れ|届か|届いてな|来な|遅れ|遅く|遅い|入ってな|入っていな|足りな|間違|違う|違っ|止ま|動かな|つながらな|痛|汚|臭|欠け|傷|寂し|さみし|さびし|亡くな|一人|ひとり|心配|不安|嬉し|うれし|楽しみ|困/;
 
+const longAgoDeath = /亡くなって(もう)?[0-9０-９一二三四五六七八九十何]+年/;
+
 const ownFeeling =
   /滅入|落ち込|気が抜け|張り合い|元気が出な|申し訳な|情けな|悔し|心細|寂し|さみし|さびし|不安|心配|怖|こわ/;
 
@@ -327,8 +345,9 @@ function rankStatements(statements: Sentence[]): Sentence[] {
     const score =
       content +
       predicate +
-      (problemWord.test(text) ? 3 : 0) +
-      (/亡くな|亡くし/.test(text) ? 6 : 0) +
+      // (A death years ago, 亡くなって五年, is the background of a memory, not the news.)
+      (problemWord.test(text.replace(longAgoDeath, "")) ? 3 : 0) +
+      (/亡くな|亡くし/.test(text) && !longAgoDeath.test(text) ? 6 : 0) +
       // News that matters more than its details (ひ孫が生まれた / 玄関で転んで起き上がれなかった).
       // (Not a birth given as the reason for an inquiry: 子どもが生まれたので、学資保険を…)
       (/生まれ|誕生|合格|結婚|転ん|転倒|倒れ|起き上がれ|救急車/.test(text) && !/ので|から[、,]/.test(text)
@@ -340,7 +359,9 @@ function rankStatements(statements: Sentence[]): Sentence[] {
       (/(けど|けれど)(ね|さ|ねえ)?[。！!]*$/.test(text) ? 2 : 0) +
       // それなのに…言われて: the turn of the story is the grievance, what came before its setting.
       (/^(それなのに|なのに|それでも|しかも)/.test(text) ? 3 : 0) -
-      (/あなた/.test(text) ? 3 : 0) -
+      (/あなた|あんた/.test(text) ? 3 : 0) -
+      // 死にそう / 修理は来週なんて: hyperbole and scorn are not handed back word for word.
+      (/死にそう|死んじゃう|死ぬわ|死ぬよ|なんて[、!！]|なんて$/.test(text) ? 5 : 0) -
       // それを信じて頼んだのに: a pointing word stands for what another sentence said.
       (/^(それ|あれ|これ)(を|が|は|で)/.test(text) ? 4 : 0) -
       // Anger named (腹立つ, むかつく) is not handed back word for word: what happened is.
@@ -370,6 +391,13 @@ function reflect(sentence: Sentence): string | null {
         ),
     ),
   );
+  const said = sentence.text.replace(/[\s、。！!…]+$/, "");
+  // まだ切らないでよ: a plea not to do something is no matter to hand back (what the caller wants is).
+  if (/ないで(よ|ね|ちょうだい|ってば|ください)?$/.test(said)) return null;
+  // もうちょっとお話ししましょうよ: an invitation is handed back as the caller's wish (お話ししたいのですね).
+  const invited =
+    /^(ねえ|ねぇ|あのね|ほら|じゃあ)?[、\s]*(.{2,24}?)(しましょう|しましょ|しよう)(よ|ね|か)?$/.exec(said);
+  if (invited?.[2] && !/[、。]/.test(invited[2])) return tidy(`${invited[2]}したいのですね`);
   // 会費くらい返してよ: a bare て-form with よ after it asks for something, it tells nothing past.
   const demand = /[てで](よ|ちょうだい|ってば)[。！!]*$/.test(sentence.text.replace(/[\s、]+$/, ""));
   ms = trimTail(ms);
@@ -1100,6 +1128,8 @@ function tidy(phrase: string): string {
           `亡くなっ${rest === "じゃ" ? "ちゃ" : rest.replace(/^で/, "て").replace(/^だ/, "た")}`,
       )
       .replace(/(?<=[いっんしれ])てた(?=の|$|みたい|よう|ら|けど|のに)/g, "ていた")
+      // 割ってった / 持ってっちゃった: the contracted ていく.
+      .replace(/(?<=[っいんし])てっ(?=た|て|ちゃ)/g, "ていっ")
       .replace(/(?<=[いっん])でた(?=の|$)/g, "でいた")
       .replace(/(?<=[っいんしきりみびにち])ちゃ(?=[うっいわお])/g, "てしま")
       .replace(/(?<=[いん])じゃ(?=[うっいわお])/g, "でしま")
@@ -1135,7 +1165,7 @@ function tidy(phrase: string): string {
       .replace(/(おたく|お宅|そっち|そちら)(さん)?/g, "弊社")
       // Our staff as the caller named them (担当の人, 受付の方): the operator says 担当の者.
       .replace(
-        /(担当|受付|係|窓口|営業|配達|サポート|集金|点検|修理)(の)?(人|方|かた)(?=[がはもにのを、]|$)/g,
+        /(担当|受付|係|窓口|営業|配達|配送|サポート|集金|点検|修理|工事|作業)(の)?(人|方|かた)(?=[がはもにのを、]|$)/g,
         "$1の者",
       )
       .replace(/(?<![ご])自分(?=[のでがはもにを])/g, "ご自身")
@@ -1165,6 +1195,9 @@ function tidy(phrase: string): string {
       // (Not inside a compound: 畑仕事, 力仕事 stay as said.)
       .replace(/(?<![おご\p{Script=Han}])仕事/gu, "お仕事")
       .replace(/全然/g, "まったく")
+      .replace(/もうちょっと/g, "もう少し")
+      // 『ゆうな』じゃなくて『ゆうか』: the operator says ではなく.
+      .replace(/じゃなくて|じゃなく(?=[、『「\p{Script=Han}ァ-ヶ])/gu, "ではなく")
       .replace(/亡くなりまして/g, "亡くなられて")
       .replace(/みたいな(?=の|[\p{Script=Han}ぁ-んァ-ヶ])/gu, "ような")
       .replace(/みたいに/g, "ように")
@@ -1347,6 +1380,14 @@ function nounPhrase(clause: Morpheme[]): string | null {
 }
 
 function feelingOf(text: string, complaining: boolean): CallerFeeling {
+  // 今度うちにお茶でも飲みに来ない？: an invitation, however its 来ない sounds.
+  if (
+    /遊びに(来|き|いらっしゃ)|お茶(でも)?(飲みに|しに)|うちに(来|寄|いらっしゃ)(ない|てよ|てね|なさい|ませんか)/.test(
+      text,
+    ) &&
+    !/のに|約束|来てくれな|って言った/.test(text)
+  )
+    return "neutral";
   // A late spouse in a story of the past (亡くなった主人が買ってくれた時計): a memory, not news of a death.
   if (
     /亡くなった(主人|夫|妻|母|父|祖母|祖父|おじいさん|おばあさん|旦那|女房)(が|の|に|と)/.test(text) &&
@@ -1356,7 +1397,12 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     !/命日|お葬式|葬儀/.test(text)
   )
     return /思い出|くれた|買って|作って|植え|遺し|残し|形見/.test(text) ? "memory" : "loss";
+  // A death years ago (亡くなって五年になる) told with what still comes of it: a memory, or a grief that
+  // still hurts (いまだに涙が出る), not news to offer condolence for.
+  if (longAgoDeath.test(text)) return /涙|泣|寂し|さみし|さびし|つら|辛/.test(text) ? "lonely" : "memory";
   if (/亡くな|亡くし|命日|お葬式|葬儀|他界|逝っ|死んじゃ|死んだ/.test(text)) return "loss";
+  // 生きてたころは…あの頃はよかった: a late spouse remembered, not good news.
+  if (/(生きて(い)?た|元気だった|元気な)(ころ|頃|時|とき)/.test(text)) return "memory";
   // A child or parent hurt (うちの子が怪我をした): the caller is worried for them.
   if (/(子|息子|娘|孫|母|父|主人|夫|妻)[^。]{0,16}(けが|怪我)/.test(text)) return "worried";
   // A danger to the caller's body or home (火花が散った, 火事になるところ): fear, not inconvenience.
@@ -1372,6 +1418,13 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     /(うちの子|うちだけ|私だけ|あたしだけ|うちの[^。]{0,4}だけ)[^。]{0,12}(叱|怒|注意|言われ|断ら|ダメ)|みんな[^。]{0,12}(のに|けど)[^。]{0,10}だけ/.test(
       text,
     )
+  )
+    return "unfair";
+  // Charged for what they never meant to buy (無料期間だけのつもり, 勝手に有料に): unfair, not a letdown.
+  if (
+    complaining &&
+    /勝手に|つもりだった|つもりで|頼んでない|頼んでいない|申し込んでない|申し込んでいない/.test(text) &&
+    /円|料金|請求|引き落と|取られ|有料|会費|年会費|課金/.test(text)
   )
     return "unfair";
   // Charged or turned down against what they were told (聞いてない, 対象外かもしれないって言われた, キャンセル料
@@ -1434,6 +1487,15 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     /胸が|どきどき|ドキドキ|動悸|めまい|目まい|息苦し|具合が悪|体調が(悪|すぐれ)|血圧が/.test(text)
   )
     return "worried";
+  // A fall at home (玄関で転んで起き上がれなくて): the fright, and whether they are hurt.
+  if (!complaining && /転ん|転倒|起き上がれ|尻もち|しりもち/.test(text)) return "scared";
+  // Life not worth living (生きててもしょうがない): a low that is listened to, never argued with.
+  if (
+    /生きて(い)?ても(しょうがない|仕方(が)?ない|しかたない)|死にたい|消えてしまいたい|いなくなりたい/.test(
+      text,
+    )
+  )
+    return "down";
   if (/寂し|さみし|さびし/.test(text)) return "lonely";
   // Family who come once a year (孫の顔を見せに来るのは年に一回きり): loneliness.
   if (/年に(一|1|１)(回|度)|めったに(来|会|顔)|たまにしか(来|会|顔)/.test(text)) return "lonely";
@@ -1450,14 +1512,14 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // Alone at night and afraid (夜一人でいると怖くて): the fear is what to answer, not the solitude.
   if (/怖|こわ|心細|不安で|不安な/.test(text) && !/寂し|さみし|さびし/.test(text)) return "worried";
   if (
-    /一人(で(?!す|ござ)|きり|だと|暮らし)|ひとり(?!です|でござ|分|様)|誰とも|話し相手|誰も(いない|来ない)|電話(を)?くれない|来てくれない|会えない|顔(を)?見てない/.test(
+    /一人(で(?!す|ござ)|きり|だと|暮らし)|ひとり(?!です|でござ|分|様)|誰とも|話し相手|話す相手|話す人が(い|お)|誰も(いない|来ない)|電話(を)?くれない|来てくれない|会えない|顔(を)?見てない/.test(
       text,
     ) &&
     !/(孫|息子|娘|母|父|子|弟|妹|兄|姉)[^。]{0,16}(一人暮らし|ひとり暮らし)/.test(text)
   )
     return "lonely";
   if (/情けな|落ち込|滅入|しんど|元気が出な|気が抜け|力が抜け|する気が|張り合い/.test(text)) return "down";
-  if (/心配|不安|怖|こわ|どうしよう/.test(text)) return "worried";
+  if (/心配|不安|怖|こわ|どうしよう|嫌われ|避けられ|避けてる|避けている/.test(text)) return "worried";
   // A joy that brings back someone gone (主人が植えた梅が咲いた、主人を思い出す): a memory, not good news.
   if (
     /思い出|生前|形見|亡き|在りし/.test(text) &&
