@@ -419,6 +419,7 @@ function explain(
     caller,
     keep: suggestion.keep,
     registerOnly: suggestion.registerOnly === true,
+    unconfirmed: suggestion.unconfirmed,
     apologizedBefore: input.context.some(
       (turn) => turn.role === "operator" && /申し訳(ござ|あり)|お詫び|ご迷惑をおかけ/.test(turn.text),
     ),

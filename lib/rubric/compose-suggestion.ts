@@ -54,6 +54,8 @@ export interface Suggestion {
   keep: boolean;
   /** Only its 相づち or 敬語 needed fixing: the phrasing is the reply with those words changed. */
   registerOnly?: boolean;
+  /** The caller's request, taken with only a token, that the phrasing reads back (プランの変更をご希望なのですね). */
+  unconfirmed?: string;
 }
 
 /**
@@ -147,7 +149,33 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !labels.parroting &&
     !labels.summarizing &&
     business.test(input.reply);
+  // A request taken with only a token and a question (かしこまりました。診察券の番号を…) is not heard back:
+  // the caller's wish is read back before the call moves on (a question about facts may be answered
+  // straight away).
+  const unconfirmed =
+    kind === "inquiry" &&
+    caller?.reflection != null &&
+    (caller.requested || /ご変更なさりたい/.test(caller.reflection)) &&
+    !caller.bare &&
+    // (A caller still looking for their papers, ちょっと待ってください, is rightly met with a lone はい.)
+    !/待って/.test(caller.reflection) &&
+    good.some((s) => !isTokenOnly(s.text)) &&
+    !labels.parroting &&
+    !labels.summarizing &&
+    !labels.empathy &&
+    labels.violation === "none" &&
+    good.length > 0 &&
+    good.every(
+      (s) =>
+        isTokenOnly(s.text) ||
+        (input.spans.question.some((q) => q.start < s.end && q.end > s.start) &&
+          /番号|お名前|ご住所|ご連絡先|生年月日|お日にち|ご希望|いつ/.test(s.text)) ||
+        /^((はい|かしこまりました|承知(いた)?しました)、)?(ただいま|すぐに)?(お調べ|確認)いたし(ます|ますので)。?$/.test(
+          s.text,
+        ),
+    );
   const needsFix =
+    unconfirmed ||
     questionIgnored ||
     labels.violation !== "none" ||
     labels.casual ||
@@ -166,6 +194,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     unreflected;
   if (!needsFix) return { text: "", keep: true };
   const onlyRegister =
+    !unconfirmed &&
     !questionIgnored &&
     labels.violation === "none" &&
     labels.apology !== "blanket" &&
@@ -307,7 +336,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         ? pick(condolences, seed, "empathy")
         : owedCongratulation && caller
           ? empathyLine(caller, seed, kind)
-          : empathySaid
+          : empathySaid || /(ご心配|ご不安|お寂し|おつら|お辛)[^。]{0,4}のですね。?$/.test(reflection ?? "")
             ? null
             : (theirEmpathy ?? (caller ? empathyLine(caller, seed, kind, reflection ?? "") : null));
   if (empathy && (kind !== "inquiry" || upset)) parts.push(empathy);
@@ -471,6 +500,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         .join(""),
     ),
     keep: false,
+    ...(unconfirmed && caller?.reflection ? { unconfirmed: caller.reflection } : {}),
   };
 }
 

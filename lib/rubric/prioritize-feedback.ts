@@ -16,6 +16,8 @@ export interface FeedbackInput {
   keep: boolean;
   /** The better phrasing only changes the reply's 相づち or 敬語. */
   registerOnly: boolean;
+  /** The caller's request the reply took with only a token, as the phrasing reads it back. */
+  unconfirmed?: string;
   /** An earlier operator turn of the call already apologized for the trouble. */
   apologizedBefore?: boolean;
   backchannel: boolean;
@@ -277,6 +279,13 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
       key: "backchannel",
       tone: "tip",
       text: `まず「${f.suggested.opening.replace(/。$/, "")}」と受け止めてから、話を進めましょう。`,
+    };
+  }
+  if (f.unconfirmed) {
+    return {
+      key: "parroting",
+      tone: "tip",
+      text: `先へ進む前に「${f.unconfirmed}」と、ご用件を復唱して確かめましょう。`,
     };
   }
   const reflection = f.caller?.reflection;

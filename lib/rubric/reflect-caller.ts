@@ -111,10 +111,11 @@ export function understandCaller(
   const questions = sentences.filter(
     (q) => isQuestion(q) && !(complaining ? rhetorical : askingWhy).test(surfaceOf(q)),
   );
-  const reflection = rankStatements(statements).reduce<string | null>(
-    (found, s) => found ?? reflect(s),
-    null,
-  );
+  // A change asked for (別の日に変えてもらえますか) is the matter, whatever reason came before it.
+  const reflection =
+    changeAsked(questions[questions.length - 1]?.text ?? "") ??
+    rankStatements(statements).reduce<string | null>((found, s) => found ?? reflect(s), null) ??
+    selfDoubt(sentences[sentences.length - 1]?.text ?? "");
   return {
     reflection,
     askedAbout: askedMatter(questions[questions.length - 1]?.ms),
@@ -437,6 +438,8 @@ function reflect(sentence: Sentence): string | null {
   // A generalization (昔は嫁ってのは…もんだ) is the caller's opinion, not their matter; so is a verdict
   // thrown in (あれじゃ割れるわ).
   if (/^(あれじゃ|これじゃ|それじゃ|そりゃ|あんなの|こんなの|あんなん|こんなん)/.test(phrase)) return null;
+  // それでお願いします: a yes to what the operator offered hands nothing back.
+  if (/^(では|じゃあ|それで|これで|それでは)?お願い(する|いたす|します)?のですね$/.test(phrase)) return null;
   // 主人が生きていたら、一緒に干し柿にしたのに: a wish about what cannot be is not handed back as fact.
   if (
     /(生きて(い)?たら|いれば|いたら|だったら|であれば|くれれば|してれば)[^。]{0,24}(のに|だろう|でしょう|かしら|かな)/.test(
@@ -458,6 +461,26 @@ function reflect(sentence: Sentence): string | null {
 
 const headWords =
   /^(もしもし|あのね|あの|ねえ|いやね|いや|えーと|ええと|えっと|ちょっと|だからね|だから|それがね|それが|でね|で|あと|あら|まあ|ほら|実は|なんか|しかも|でも|それで|そしたら|そうそう|そう|ほんと|本当|もう|じゃあ|じゃ|うん|はい|ええ|ああ|あっ|あ)$/;
+
+// 時間を午前から午後に変えられますか: a change asked for as a question is handed back as the wish it is.
+function changeAsked(question: string): string | null {
+  const asked =
+    /([^、。]{2,24}?)(に|へ)(変えられ|変更でき|変えてもらえ|変更してもらえ|変えていただけ|変更していただけ)(ます|ません)?か/.exec(
+      question.replace(/^.*(けど|けれど|が、|ので、)/, ""),
+    );
+  return asked?.[1]
+    ? tidy(`${asked[1].replace(/^時間を/, "お時間を")}${asked[2]}ご変更なさりたいのですね`)
+    : null;
+}
+
+// 嫌われちゃったのかしら: a worry voiced as a question to oneself is handed back as the worry.
+function selfDoubt(question: string): string | null {
+  const doubt = /([^、。]{3,20}?)(のかしら|かしら|のかな)(ね|ねえ)?[。？?]*$/.exec(
+    question.split("、").at(-1) ?? "",
+  );
+  if (!doubt?.[1] || !/嫌われ|避け|迷惑|怒って|忘れられ|見捨て|邪魔/.test(doubt[1])) return null;
+  return tidy(`${doubt[1]}のではと、ご心配なのですね`);
+}
 
 function trimHead(ms: Morpheme[]): Morpheme[] {
   let i = 0;
@@ -1131,7 +1154,8 @@ function tidy(phrase: string): string {
       // 割ってった / 持ってっちゃった: the contracted ていく.
       .replace(/(?<=[っいんし])てっ(?=た|て|ちゃ)/g, "ていっ")
       .replace(/(?<=[いっん])でた(?=の|$)/g, "でいた")
-      .replace(/(?<=[っいんしきりみびにち])ちゃ(?=[うっいわお])/g, "てしま")
+      .replace(/(?<=[っいんしきりみびにちれけめべせえ])ちゃ(?=[うっいわお])/g, "てしま")
+      .replace(/(?<=[いっんしれけめべせえ])てる(?=のでは|の$|$)/g, "ている")
       .replace(/(?<=[いん])じゃ(?=[うっいわお])/g, "でしま")
       .replace(/(?<=^|[、はがも])(私|わたし|あたし|わたくし)(なんか|なんて)?(は|も|が|、)/g, "")
       // 私じゃ手入れの仕方もわからない: the caller's own lack, handed back as ご自身では.
@@ -1195,6 +1219,12 @@ function tidy(phrase: string): string {
       // (Not inside a compound: 畑仕事, 力仕事 stay as said.)
       .replace(/(?<![おご\p{Script=Han}])仕事/gu, "お仕事")
       .replace(/全然/g, "まったく")
+      .replace(/(?<![ご])予約(?=の(変更|内容|日|時間|キャンセル))/g, "ご予約")
+      // プランの変更をしたい: the caller's wish for a service is ご希望.
+      .replace(
+        /(変更|解約|予約|申し込み|申込|注文|購入|相談|契約|手続き|キャンセル|修理|交換|返品|見直し)をしたい(?=のですね|$)/g,
+        "$1をご希望な",
+      )
       .replace(/もうちょっと/g, "もう少し")
       // 『ゆうな』じゃなくて『ゆうか』: the operator says ではなく.
       .replace(/じゃなくて|じゃなく(?=[、『「\p{Script=Han}ァ-ヶ])/gu, "ではなく")
