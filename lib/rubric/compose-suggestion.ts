@@ -90,7 +90,14 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       !input.spans.parroting.some((p) => p.start < s.end && p.end > s.start)
     );
   };
-  const good = sentences.filter((s) => !flagged(s));
+  // Telling the caller not to feel or say so (そんなことおっしゃらないでください) is never kept.
+  const good = sentences.filter(
+    (s) =>
+      !flagged(s) &&
+      !/(おっしゃらないで|考えないで|お考えにならないで|思わないで|落ち込まないで|気になさらないで|考えちゃ|だめですよ)/.test(
+        s.text,
+      ),
+  );
   const upset =
     kind === "angry" || (caller !== null && caller.feeling !== "neutral" && caller.feeling !== "happy");
   const acknowledged =
@@ -360,6 +367,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const firstFlag = Math.min(...input.spans.violation.map((v) => v.start));
   for (const s of labels.violation === "none" ? good : good.filter((g) => g.end <= firstFlag)) {
     if (used.has(s) || s === questionSentence || isTokenOnly(s.text)) continue;
+    // A thought broken off (はい…ただ、ですね。 / で、まだ半年なのに。) is no sentence to keep.
+    if (/^[^。]{0,12}、ですね。?$|(なのに|のに|(?<!ます|です)ので|けど|けれど|ですが)[。…]*$/.test(s.text))
+      continue;
     if (questionIgnored && business.test(s.text)) continue;
     // A short read-back of their own (はい、定期便の停止ですね) says again what the reflection just said.
     if (
@@ -1030,7 +1040,7 @@ const business = /ご注文|ご用件|お手続き|ご契約|お支払い/;
 
 // A sentence that only hesitates (え…, あ、はい……その、ですね): nothing of it is kept.
 const hesitation =
-  /^[えあーっ…、。\s]*$|^[…、。\s]*((はい|ええ)[…、。\s]*)?((その|あの|えー|えっと|まあ)[、\s]*)+(ですね)?[…、。\s]*$/;
+  /^[えあーっ…、。\s]*$|^[…、。\s]*((はい|ええ)[…、。\s]*)?((その|あの|えー|えっと|まあ|ただ|でも|それで)[、\s]*)+(ですね)?[…、。\s]*$/;
 
 // Spoken shortcuts an operator does not say: 点いてますか → 点いていますか, ランプって → ランプは.
 function spokenToWritten(text: string): string {
@@ -1069,7 +1079,8 @@ function spokenToWritten(text: string): string {
       .replace(/(?<=[ァ-ヶー])って(?=[、\s])/g, "は")
       // A stutter (のに、に、にじかん) keeps its repair; a drawn-out ねえ、 is a ね.
       .replace(/、([ぁ-ん]{1,2})、(?=\1)/g, "、")
-      .replace(/ね。え+[、。]?/g, "ね、")
+      .replace(/ね。え+。/g, "ね。")
+      .replace(/ね。え+、?/g, "ね、")
       // わかっちゃいます → わかってしまいます; a laugh (ふふ) is not written.
       .replace(/(?<=[っ])ちゃいま/g, "てしまいま")
       .replace(
@@ -1149,6 +1160,7 @@ function fewerCommas(sentence: string): string {
     .replace(/(?<=[にをが])、(?=(して|しま|され|なさ|いた|いる|お[^、。]{1,4}にな))/g, "")
     // 出ちゃったん、ですね: a pause before the copula that closes the sentence.
     .replace(/(?<=[んの])、(?=(です|でしょう|でございます))/g, "")
+    .replace(/(?<=[\p{Script=Han}])、(?=(です|でした|でございま)[^、。]{0,4}[。]?$)/gu, "")
     // 必要に、なります / 対象と、なります: a pause before the verb that completes the phrase.
     .replace(/(?<=[にと])、(?=(なり|なって|なる|ござい|いたし|おり))/g, "")
     // いろいろな、お手続き / お母さまの、基礎年金番号: a pause between a modifier and its noun.
@@ -1178,7 +1190,7 @@ function fewerCommas(sentence: string): string {
   if (!spoken) return sentence;
   // が joining clauses (ございますが、) keeps its comma; the subject's が (バスが、遅延) does not.
   return sentence.replace(
-    /(?<!て|で|(す|た|だ|ない|ん|の)が|と|ので|から|けど|ら|ば|し|か|ません|ます|です|ました|でした|いる|いた|^はい|^ええ|^ただ|^では|^まず)、/g,
+    /(?<!て|で|(す|た|だ|ない|ん|の)が|と|ので|から|けど|ら|ば|し|か|ません|ます|です|ました|でした|^はい|^ええ|^ただ|^では|^まず)、(?!そのうえ|その上|さらに|しかも)/g,
     "",
   );
 }
