@@ -487,7 +487,12 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     (caller?.asked &&
       said
         .map((p) => p.replace(/^(大変)?(申し訳ございませんが|恐れ入りますが|あいにく)、?/, ""))
-        .some((p) => /(ます|です|ません)。$/.test(p) && !/ですね。$|申し訳|ありがと|恐れ入|お待ち/.test(p)));
+        .some(
+          (p) =>
+            /(ます|です|ません)。$/.test(p) &&
+            // (Words for the caller's feeling, さぞお困りのことと存じます, answer nothing.)
+            !/ですね。$|申し訳|ありがと|恐れ入|お待ち|存じます|と思います|お察し|ですよね|ごもっとも/.test(p),
+        ));
   if (asked) parts.push(asked);
   else if (!movesOn && !answered) {
     // An inquiry's question is answered first; a lonely caller is listened to, not processed.
@@ -637,7 +642,7 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
             "さぞ怖い思いをされたことと存じます。",
             "それは驚かれましたよね。さぞ怖い思いをされたことと存じます。",
           ]
-        : ["それはひやっとされましたよね。", "それは驚かれましたよね。お怪我はございませんでしたか。"],
+        : ["それはひやっとされましたよね。", "それは驚かれましたよね。お体は大丈夫でいらっしゃいますか。"],
     unfair:
       kind === "angry"
         ? [
@@ -837,6 +842,20 @@ function nextStep(input: SuggestionInput, seed: string): string {
   if (model) return model;
   const step = kind === "angry" ? troubleStep(caller, seed) : null;
   if (step) return step;
+  // A machine of ours acting up, asked about calmly (カタカタ音がする): looked up by its model.
+  if (
+    kind === "inquiry" &&
+    productWords.test(caller?.reflection ?? "") &&
+    /音|動かな|つかな|故障|壊れ|エラー|冷えな|映らな|止ま|点滅|漏れ/.test(caller?.reflection ?? "")
+  )
+    return pick(
+      [
+        "状況を確認いたしますので、恐れ入りますが、製品の型番をお教えいただけますでしょうか。",
+        "詳しくお調べいたしますので、恐れ入りますが、お使いの製品の型番を伺ってもよろしいでしょうか。",
+      ],
+      seed,
+      "next",
+    );
   const byKind: Record<CallKind, string[]> = {
     // A complaint about a charge or a number is looked up; a story is asked about.
     angry:
@@ -863,11 +882,13 @@ function nextStep(input: SuggestionInput, seed: string): string {
             "よろしければ、もう少しお話を聞かせてください。",
             "ゆっくりで大丈夫ですので、お話を聞かせてくださいね。",
           ],
-    inquiry: [
-      "確認いたしますので、少々お待ちいただけますでしょうか。",
-      "恐れ入りますが、ご希望を詳しく伺ってもよろしいでしょうか。",
-      "ただいまご案内いたします。",
-    ],
+    inquiry: caller?.requested
+      ? [
+          "確認いたしますので、少々お待ちいただけますでしょうか。",
+          "恐れ入りますが、ご希望を詳しく伺ってもよろしいでしょうか。",
+          "ただいまご案内いたします。",
+        ]
+      : ["確認いたしますので、少々お待ちいただけますでしょうか。", "ただいまご案内いたします。"],
   };
   return pick(byKind[kind], seed, "next");
 }
@@ -941,10 +962,7 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
   const text = `${caller.reflection ?? ""}`;
   const booking = /予約|部屋|ホテル|宿|旅館|席|ツアー|便/.test(text);
   const parcel = /荷物|注文|配達|宅配|通販|お歳暮|お中元|商品|品物/.test(text);
-  const product =
-    /買|購入|商品|製品|品物|本体|機械|家電|掃除機|冷蔵庫|洗濯機|レンジ|テレビ|エアコン|炊飯器|イヤホン|パソコン|スマホ|プリンター|ドライヤー/.test(
-      text,
-    );
+  const product = productWords.test(text);
   // What the matter is looked up by, where the caller named it (ご予約のお名前, ご注文番号).
   const key = caller.lookup ?? "お名前";
   const steps: Record<TroubleCause, string[]> = {
@@ -997,6 +1015,10 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
   };
   return pick(steps[caller.cause], seed, "step");
 }
+
+// Things bought from us that a fault is looked up by (their model number and purchase date).
+const productWords =
+  /買|購入|商品|製品|品物|本体|機械|家電|掃除機|冷蔵庫|洗濯機|レンジ|テレビ|エアコン|冷房|暖房|給湯器|炊飯器|イヤホン|パソコン|スマホ|プリンター|ドライヤー/;
 
 // The model reply's last question or offer, when it has one.
 function lastAsk(modelReply: string): string | null {

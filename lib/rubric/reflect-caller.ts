@@ -184,7 +184,12 @@ function causeOf(text: string): TroubleCause | null {
   )
     return "staff";
   // A payout the caller claimed and still waits for (保険金を請求したのに連絡もない): a delay, not a bill.
-  if (/保険金|給付金|補償金|還付金/.test(text) && /連絡|振り込|振込|入金|届か|まだ|来な|たっても/.test(text))
+  if (
+    /保険金|給付金|補償金|還付金/.test(text) &&
+    /連絡|振り込|振込|入金|届か|まだ|来な|たっても|経っても|もう[0-9０-９一二三四五六七八九十]+|か月|ヶ月|週間/.test(
+      text,
+    )
+  )
     return "delay";
   // A bill or a charge, not a payout the caller claimed (保険金を請求した: a delay).
   if (/請求(?!し)|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍|返金|払い戻/.test(text)) return "charge";
@@ -1219,6 +1224,8 @@ function tidy(phrase: string): string {
       // (Not inside a compound: 畑仕事, 力仕事 stay as said.)
       .replace(/(?<![おご\p{Script=Han}])仕事/gu, "お仕事")
       .replace(/全然/g, "まったく")
+      .replace(/(うちの|私の)?(?<![夫人愛新])妻(?![様さ])/g, "奥様")
+      .replace(/と言うのですね$/, "とおっしゃっているのですね")
       .replace(/(?<![ご])予約(?=の(変更|内容|日|時間|キャンセル))/g, "ご予約")
       // プランの変更をしたい: the caller's wish for a service is ご希望.
       .replace(
@@ -1550,6 +1557,13 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     return "lonely";
   if (/情けな|落ち込|滅入|しんど|元気が出な|気が抜け|力が抜け|する気が|張り合い/.test(text)) return "down";
   if (/心配|不安|怖|こわ|どうしよう|嫌われ|避けられ|避けてる|避けている/.test(text)) return "worried";
+  // 故障じゃないですよね: a caller asking to be reassured about their machine is worried.
+  if (
+    /故障(じゃ|では)ない(ですよね|よね|ですか|かしら)|壊れ(た|て)(ん|の)じゃない|壊れて(ない|いない)(ですよね|よね)/.test(
+      text,
+    )
+  )
+    return "worried";
   // A joy that brings back someone gone (主人が植えた梅が咲いた、主人を思い出す): a memory, not good news.
   if (
     /思い出|生前|形見|亡き|在りし/.test(text) &&
