@@ -468,7 +468,13 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // Refusing what the caller asked (an argue) is softened by an apology for not meeting the wish.
   // A rebuttal to a complaint (表示に誤りはございません) is replaced by the apology the complaint is owed.
   // (An ordinary inquiry refused is a wish not met, not a wrong to apologize for.)
-  if (labels.violation === "argue" && kind === "inquiry" && !apologized())
+  // (A concern told without a request, インクの減りが早い気がする, has no wish to refuse.)
+  if (
+    labels.violation === "argue" &&
+    kind === "inquiry" &&
+    !apologized() &&
+    (caller?.defect || caller?.requested || caller?.asked)
+  )
     parts.push(caller?.defect ? apologyLine(caller, seed) : "ご希望に添えず、申し訳ございません。");
   const said = parts.slice(opensWithAnswer ? 0 : 1);
   // A kept sentence that already moves the call on (ご案内いたします, お調べします) needs no other next step.

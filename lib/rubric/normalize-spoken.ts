@@ -346,6 +346,7 @@ const kanaDays: [string, string][] = [
   ["ひとはこ", "1箱"],
   ["ふたはこ", "2箱"],
 ];
+const ambiguousDays = new Set(["いつか", "なのか", "ようか"]);
 // Everyday words that read like a number and a counter: 十分 (enough), 誤解, 日本, 一切, 一番, 一時.
 const notCounted = /^(じゅうぶん|ごかい|いっさい|いちばん|いちじ|いっかい|ごにん|いちにち)/;
 
@@ -354,8 +355,13 @@ const numberWords = [...kanaDigit, ...kanaUnit];
 const numberStart = new Set([...numberWords, ...kanaDays].map(([kana]) => kana[0]));
 
 /** The kana number and counter at the start of `text`, written in digits, with its length; or null. */
-function readCounted(text: string): { written: string; length: number } | null {
-  for (const [kana, written] of kanaDays) if (text.startsWith(kana)) return { written, length: kana.length };
+function readCounted(text: string, before = ""): { written: string; length: number } | null {
+  for (const [kana, written] of kanaDays) {
+    if (!text.startsWith(kana)) continue;
+    // いつから, そうなのか, しようか: these days are words of their own unless a month was just named.
+    if (ambiguousDays.has(kana) && !/(月|がつ)[、の\s]*$/.test(before)) continue;
+    return { written, length: kana.length };
+  }
   if (notCounted.test(text)) return null;
   let total = 0;
   let digit = 0;
@@ -418,7 +424,10 @@ function spellCounted(input: NormalizedText, spelled: Spelled[]): NormalizedText
     // A number starts a word: after punctuation, a non-kana character or a particle (お届け日が、じゅうにがつ).
     const before = source[i - 1] ?? "";
     const starts = i === 0 || !/[ぁ-ん]/.test(before) || /[のはがをでもとへ]/.test(before);
-    const read = starts && numberStart.has(source[i] ?? "") ? readCounted(source.slice(i)) : null;
+    const read =
+      starts && numberStart.has(source[i] ?? "")
+        ? readCounted(source.slice(i), source.slice(Math.max(0, i - 6), i))
+        : null;
     if (!read) {
       i += 1;
       continue;

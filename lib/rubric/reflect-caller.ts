@@ -131,7 +131,7 @@ export function understandCaller(
     wantsVisit: /遊びに(来|き)|会いに(来|き)|来てくれ|うちに(来|寄)|お茶(でも)?飲みに/.test(text),
     explicitRequest: /ください|お願い|てほしい|てもらえ|ていただけ/.test(text),
     requested:
-      /たい(ん|の|です|けど|が|[。、]|$)|ください|お願い|てほしい|てもらえ|ていただけ|てもらう(こと|の)|(こと|の)(って|は)?(でき|可能)/.test(
+      /たい(ん|の|です|けど|が|[。、]|$)|たく(て|って)[。、]?$|(なり|でき)ませんか|ください|お願い|てほしい|てもらえ|ていただけ|てもらう(こと|の)|(こと|の)(って|は)?(でき|可能)/.test(
         text,
       ),
     defect: ourDefect(text),
@@ -177,8 +177,15 @@ export function understandCaller(
 }
 
 function causeOf(text: string): TroubleCause | null {
+  // Damage done by our own worker (設置の人が床に傷をつけていった): our staff's doing.
   if (
-    /態度|言い方|口調|舌打ち|ため息|溜息|睨|にらま|失礼|横柄|無愛想|怒鳴|馬鹿に|バカに|ばかに|しつこ|押し売り|強引|粘っ|居座|たらい回し|説明がな|対応が(悪|ひど)/.test(
+    /(設置|工事|作業|配送|配達|修理|点検|引っ越し|引越し)(の)?(人|方|業者|スタッフ)[^。]{0,24}(傷|割|壊|汚|へこ|凹|折|曲げ)/.test(
+      text,
+    )
+  )
+    return "staff";
+  if (
+    /態度|言い方|口調|舌打ち|ため息|溜息|睨|にらま|失礼|横柄|無愛想|怒鳴|馬鹿に(?!された気分)|バカに(?!された気分)|ばかに(?!された気分)|しつこ|押し売り|強引|粘っ|居座|たらい回し|説明がな|対応が(悪|ひど)/.test(
       text,
     )
   )
@@ -443,6 +450,8 @@ function reflect(sentence: Sentence): string | null {
   // A generalization (昔は嫁ってのは…もんだ) is the caller's opinion, not their matter; so is a verdict
   // thrown in (あれじゃ割れるわ).
   if (/^(あれじゃ|これじゃ|それじゃ|そりゃ|あんなの|こんなの|あんなん|こんなん)/.test(phrase)) return null;
+  // 品川区からです: a place said with its particle is handed back as a noun phrase (品川区からなのですね).
+  if (/(から|まで|より)のですね$/.test(phrase)) return phrase.replace(/のですね$/, "なのですね");
   // それでお願いします: a yes to what the operator offered hands nothing back.
   if (/^(では|じゃあ|それで|これで|それでは)?お願い(する|いたす|します)?のですね$/.test(phrase)) return null;
   // 主人が生きていたら、一緒に干し柿にしたのに: a wish about what cannot be is not handed back as fact.
@@ -1157,7 +1166,9 @@ function tidy(phrase: string): string {
       )
       .replace(/(?<=[いっんしれ])てた(?=の|$|みたい|よう|ら|けど|のに)/g, "ていた")
       // 割ってった / 持ってっちゃった: the contracted ていく.
-      .replace(/(?<=[っいんし])てっ(?=た|て|ちゃ)/g, "ていっ")
+      .replace(/(?<=[っいんしけめべせえれげ])てっ(?=た|ちゃ)/g, "ていっ")
+      // 傷つけていった: the caller's noun-verb said without its を.
+      .replace(/(?<=^|[、がはでに])傷つけ/g, "傷をつけ")
       .replace(/(?<=[いっん])でた(?=の|$)/g, "でいた")
       .replace(/(?<=[っいんしきりみびにちれけめべせえ])ちゃ(?=[うっいわお])/g, "てしま")
       .replace(/(?<=[いっんしれけめべせえ])てる(?=のでは|の$|$)/g, "ている")
@@ -1194,7 +1205,7 @@ function tidy(phrase: string): string {
       .replace(/(おたく|お宅|そっち|そちら)(さん)?/g, "弊社")
       // Our staff as the caller named them (担当の人, 受付の方): the operator says 担当の者.
       .replace(
-        /(担当|受付|係|窓口|営業|配達|配送|サポート|集金|点検|修理|工事|作業)(の)?(人|方|かた)(?=[がはもにのを、]|$)/g,
+        /(担当|受付|係|窓口|営業|配達|配送|設置|サポート|集金|点検|修理|工事|作業)(の)?(人|方|かた)(?=[がはもにのを、]|$)/g,
         "$1の者",
       )
       .replace(/(?<![ご])自分(?=[のでがはもにを])/g, "ご自身")
@@ -1210,7 +1221,7 @@ function tidy(phrase: string): string {
       .replace(/(うちの|私の|あたしの)?(父親|(?<![祖叔伯義])父|おやじ)(?![親様さ]|の日)/g, "お父様")
       .replace(/(?<![ご])友人/g, "ご友人")
       .replace(/(?<![おみ])友達/g, "お友達")
-      .replace(/(うちの|私の|あたしの)?(?<!ご)(主人|旦那|夫)(?![様さ婦])|うちの人/g, "ご主人")
+      .replace(/(うちの|私の|あたしの)?(?<![ご丈])(主人|旦那|夫)(?![様さ婦])|うちの人/g, "ご主人")
       // 嫁 the person, not 嫁ぐ (娘が嫁いでから).
       .replace(/(うちの|私の|あたしの)?(?<!お)嫁(?![様さいぎぐげ入]|がな|がせ)/g, "お嫁さん")
       .replace(/(うちの|私の)(息子|娘|孫)(?![様さ])/g, "$2さん")
@@ -1256,7 +1267,8 @@ function tidy(phrase: string): string {
       // 予約して行った → ご予約いただいて行った mixes two viewpoints: ご予約のうえお越しいただいた.
       .replace(/ご予約いただいて(行|い|来|き)(った|た)/g, "ご予約のうえお越しいただいた")
       // 宅配で頼んだお弁当: what the caller ordered from us is ご注文いただいた, not 頼まれた.
-      .replace(/頼まれた(?=[\p{Script=Han}ァ-ヶお])/gu, "ご注文いただいた")
+      .replace(/頼まれた(?=[\p{Script=Han}ァ-ヶお]|のに)/gu, "ご注文いただいた")
+      .replace(/(?<=で)頼まれ(た|て)(?=のに|[、])/g, (_m: string, t: string) => `ご注文いただい${t}`)
       // 払わされた: the caller's grievance in its own words; the operator says お支払いになった.
       .replace(/払わされ(た|て)/g, (_m: string, t: string) => `お支払いにな${t === "た" ? "った" : "って"}`)
       // 配達完了ってなってる: the quoting って before なる is と.
@@ -1343,7 +1355,12 @@ function tidy(phrase: string): string {
 // What the question is about, when a noun names it; a count (1泊) or a time is no matter to name.
 function askedMatter(question: Morpheme[] | undefined): string | null {
   const topic = question ? topicOf(question) : null;
-  return topic && !/^[0-9０-９一二三四五六七八九十何]/.test(topic) ? topic : null;
+  // (A question word, いくら / いつ / どれ, is what is asked, not the matter asked about.)
+  return topic &&
+    !/^[0-9０-９一二三四五六七八九十何]/.test(topic) &&
+    !/^(いくら|いつ|どこ|どれ|どちら|だれ|誰|なに|なん|どう|どの|どんな|どのくらい|どれくらい)$/.test(topic)
+    ? topic
+    : null;
 }
 
 function topicOf(question: Morpheme[]): string | null {
@@ -1471,7 +1488,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     (/聞いてな|聞いていな|聞いてません|知らされてな|知らされていな|説明(は|が|も)?なかった|対象外|納得(でき|いか)|おかしくない|おかしいでしょ/.test(
       text,
     ) ||
-      /(キャンセル料|延滞金|違約金|手数料|追加料金)[^。]{0,12}(取られ|払え|払わされ|かかる|つい|言われ)/.test(
+      /(キャンセル料|延滞金|違約金|手数料|追加料金|利用料)[^。]{0,12}(取られ|払え|払わ|かかる|つい|言われ)|(次の日|翌日|後で|あとで)[^。]{0,12}(安くなって|値下が)/.test(
         text,
       ))
   )
