@@ -399,6 +399,43 @@ describe("analyzeReply phrasing for an inquiry", () => {
     expect(analysis.suggestion).not.toMatch(/申し訳|お困り/);
   });
 
+  it("reads a request back when the reply took it with only a token, and says so first", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller(
+          "あの、来週の木曜に予約してる内科の診察なんですけど、仕事が入っちゃって。別の日に変えてもらえますか?",
+        ),
+      ],
+      reply: "かしこまりました。恐れ入りますが、診察券の番号をお伺いしてもよろしいでしょうか。",
+      kind: "inquiry",
+    });
+    expect(analysis.suggestion).toMatch(
+      /^かしこまりました。別の日にご変更なさりたいのですね。恐れ入りますが/,
+    );
+    expect(analysis.points[0]?.text).toMatch(/別の日にご変更なさりたいのですね」と、ご用件を復唱/);
+  });
+
+  it("apologizes for goods delivered broken, after the trainee's own words for the feeling", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller(
+          "うちの娘が塾の先生に、みんなの前で「こんな問題もできないの」って言われたって、泣いて帰ってきたんです。",
+        ),
+      ],
+      reply:
+        "そうでしたか。泣いて帰ってこられたのですね。親御さんとしても、胸が痛むお気持ちだったことと思います。",
+      kind: "angry",
+    });
+    expect(analysis.suggestion).toMatch(/胸が痛むお気持ちだったことと思います。[^。]*申し訳ございません。/);
+    expect(analysis.suggestion).not.toMatch(/ご不便/);
+    const broken = analyzeReply({
+      context: [caller("届いたテレビ、箱はきれいだったのに、開けたら画面にヒビが入ってたのよ。")],
+      reply: "箱はきれいだったのに、画面にヒビが入っていたのですね。",
+      kind: "angry",
+    });
+    expect(broken.suggestion).toMatch(/このような状態でお届けしてしまい|お品物に不備があり/);
+  });
+
   it("names the question before a bare answer and adds no lookup after it", () => {
     const analysis = analyzeReply({
       context: [caller("定期預金を途中で解約したいんですけど、手数料っていくらですか。")],

@@ -11,6 +11,12 @@ describe("normalizeSpoken", () => {
     );
   });
 
+  it("sets a lone その before a pause aside, and keeps a laugh whole", () => {
+    expect(normalize("本日は、その、どういった症状で")).toBe("本日は、どういった症状で");
+    expect(normalize("その件につきましては")).toBe("その件につきましては");
+    expect(normalize("テレビとばっかり話してるのよ、あはは。")).toContain("あはは");
+  });
+
   it("keeps あっため and あったか: IPADIC's あっ there is part of the word, not a filler", () => {
     expect(normalize("変な音がして、あっためもできないと")).toContain("あっためもできない");
     expect(normalize("あったかいお茶でも飲んでください")).toContain("あったかい");
@@ -45,6 +51,12 @@ describe("normalizeSpoken", () => {
     expect(normalize("それでじゅうぶんです")).toBe("それでじゅうぶんです");
     expect(normalize("さんぼんがわ様ですね")).toBe("さんぼんがわ様ですね");
     expect(normalize("いちばん大事なこと")).toBe("いちばん大事なこと");
+    // いつか, なのか and ようか are days only after a month: いつから and なのか are words.
+    expect(normalize("ご使用開始日は、いつから、ご希望でしょうか")).toBe(
+      "ご使用開始日は、いつから、ご希望でしょうか",
+    );
+    expect(normalize("どんな音なのか、お聞かせください")).toBe("どんな音なのか、お聞かせください");
+    expect(normalize("さんがつ、いつかの、ごぜんちゅう")).toBe("3月、5日の、ごぜんちゅう");
   });
 
   it("does not end a sentence inside くださいます", () => {

@@ -130,8 +130,48 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ["主人が去年亡くなってね。", "loss"],
     ["言っとけばよかったって、今でも思うのよ。", "neutral"],
     ["一人だと夜が長くてねえ、寂しいのよ。", "lonely"],
+    // Session 15: a death years ago is a memory; a spouse remembered is not good news; a fall is a fright;
+    // life not worth living is a low; an invitation is no complaint.
+    ["庭の柿がね、やっと色づいたのよ。主人が植えた木でね。もう亡くなって五年になるけど", "memory"],
+    ["主人が生きてたころはね、毎年ふたりで桜を見に行ったのよ。あの頃はよかったわあ。", "memory"],
+    ["昨日ね、玄関で転んじゃって、しばらく起き上がれなくて", "scared"],
+    ["あたしなんかもう八十五でしょ。生きててもしょうがないって思うのよ。", "down"],
+    ["毎日、話す相手がいなくてね、テレビとばっかり話してるのよ、あはは。", "lonely"],
   ])("reads the feeling of %s as %s", (caller, feeling) => {
     expect(understand(caller, false).feeling).toBe(feeling);
+  });
+
+  it("hands back what the caller wants, not their plea, their scorn or their insistence", () => {
+    expect(understand("ねえ、まだ切らないでよ。もうちょっとだけお話ししましょうよ。", false).reflection).toBe(
+      "もう少しだけお話ししたいのですね",
+    );
+    expect(understand("だから月末前にちゃんとアプリから解約したって言ってるでしょ!").reflection).toBe(
+      "月末前にきちんとアプリからご解約いただいたのですね",
+    );
+    expect(understand("改定って、そんなの聞いてないって言ってるのよ！").reflection).toBe(
+      "改定は聞いていないのですね",
+    );
+    expect(
+      understand("エアコン、買って半年で冷えなくなったのよ！修理は来週なんて、この暑さで死にそうよ！")
+        .reflection,
+    ).toBe("エアコンをお買いになって半年で冷えなくなったのですね");
+    expect(understand("じゃあ、それでお願いします。", false).reflection).toBeNull();
+    expect(understand("私が年寄りだから避けてるのかしらね、嫌われちゃったのかしら", false).reflection).toBe(
+      "嫌われてしまったのではと、ご心配なのですね",
+    );
+    expect(
+      understand("来週の水曜日に予約してるんですけど時間を午前から午後に変えられますか", false).reflection,
+    ).toBe("お時間を午前から午後にご変更なさりたいのですね");
+    // A question word is not the matter asked about; a place said with its particle stays a noun phrase.
+    const fare = understand(
+      "成田まで定額で行けるって聞いたんですけど、いくらですか。品川区からです。",
+      false,
+    );
+    expect(fare.askedAbout).toBeNull();
+    expect(fare.reflection).toBe("品川区からなのですね");
+    expect(understand("前に泊まったときは11時まで大丈夫って言われたんです。").reflection).not.toMatch(
+      /ご主人/,
+    );
   });
 
   it("notices personal questions, closings and data to read back", () => {

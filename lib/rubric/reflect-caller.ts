@@ -106,6 +106,7 @@ export function understandCaller(
     .replace(/って[、]?そんな(の|こと)(?=[\p{Script=Han}ぁ-ん])/gu, "は")
     // A laugh (あはは, ふふ) tells nothing.
     .replace(/[、\s]*(あはは|はは|ふふふ|ふふ|うふふ)[はふっ]*(?=[。！!、]|$)/g, "");
+  const unquoted = text.replace(/「[^」]*」/g, "「」");
   const sentences = splitMorphemes(text, tokenizer.tokenize(text));
   const statements = sentences.filter((s) => !isQuestion(s));
   const questions = sentences.filter(
@@ -134,7 +135,8 @@ export function understandCaller(
       /たい(ん|の|です|けど|が|[。、]|$)|たく(て|って)[。、]?$|(なり|でき)ませんか|ください|お願い|てほしい|てもらえ|ていただけ|てもらう(こと|の)|(こと|の)(って|は)?(でき|可能)/.test(
         text,
       ),
-    defect: ourDefect(text),
+    // (What someone said, 「こんな問題もできないの」, is no fault of a thing of ours.)
+    defect: ourDefect(unquoted),
     ours: ourSide.test(text),
     bare: /^[\s、。]*(はい|ええ|うん|はあ|お願いします|お願いいたします|よろしくお願いします|わかりました|どうも)?[\s、。！!]*$/.test(
       text,
@@ -153,7 +155,7 @@ export function understandCaller(
       /生まれ|誕生|合格|受かっ|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた/.test(
         text,
       ) && !/結婚(して(る|いる|います|ます)|されて)[^。]{0,4}[?？]|結婚(は|って)[^。]{0,6}[?？]/.test(text),
-    cause: (complaining && !aboutTheirOwn(text)) || ourDefect(text) ? causeOf(text) : null,
+    cause: (complaining && !aboutTheirOwn(text)) || ourDefect(unquoted) ? causeOf(unquoted) : null,
     detailed: sentences.length >= 2 || text.length >= 40,
     apologized: /(て|で|って)[、\s]*(すみません|すいません|申し訳)/.test(text),
     praisedOperator:
@@ -1520,7 +1522,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   )
     return "memory";
   // A child who came home crying: the parent is worried for them, not let down.
-  if (/(子|息子|娘|孫)[^。]{0,24}泣/.test(text)) return "worried";
+  if (/(子|息子|娘|孫)[^。]{0,24}泣|(子|息子|娘|孫)[^。]*泣いて帰/.test(text)) return "worried";
   if (
     /中止|キャンセル(?!料|したい|して|しても|しようと|でき|って(でき|可能)|を|の(手続|方法|仕方)|可能|お願い)|間に合わ|台無し|がっかり|残念|(出|行|参加|見)られなかった|行けなかった|参加できなかった|買ったばかり|買ったばっかり|新品なのに|違う人|別の人|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き(?!虫)|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
       text,
