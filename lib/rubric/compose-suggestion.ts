@@ -679,7 +679,10 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
           ]
         : ["それは残念でしたね。", "さぞがっかりされたことと存じます。"],
     worried: ["ご心配ですよね。", "ご不安なお気持ち、お察しいたします。"],
-    down: ["そう感じてしまうと、おつらいですよね。", "お気持ち、お察しいたします。"],
+    // (そう感じてしまうと answers a feeling handed back, 情けないと思われるのですね; a fact needs its own words.)
+    down: /思われ|感じ|と思|滅入|落ち込|情けな|気が/.test(said)
+      ? ["そう感じてしまうと、おつらいですよね。", "お気持ち、お察しいたします。"]
+      : ["それはおつらいですよね。", "お気持ち、お察しいたします。"],
     hurting:
       kind === "angry"
         ? ["さぞおつらい思いをされたことと存じます。", "それはさぞおつらかったことと存じます。"]
@@ -848,6 +851,16 @@ function nextStep(input: SuggestionInput, seed: string): string {
   if (model) return model;
   const step = kind === "angry" ? troubleStep(caller, seed) : null;
   if (step) return step;
+  // A caller torn between choices (カタログギフトか名入れの食器か迷っている) is helped to decide, not put on hold.
+  if (kind === "inquiry" && /迷われ|迷って|決められ|決めかね|悩んで|悩まれ/.test(caller?.reflection ?? ""))
+    return pick(
+      [
+        "よろしければ、ご予算やご希望をお聞かせいただけますか。",
+        "差し支えなければ、どのような点で迷われているか、お聞かせいただけますか。",
+      ],
+      seed,
+      "next",
+    );
   // A machine of ours acting up, asked about calmly (カタカタ音がする): looked up by its model.
   if (
     kind === "inquiry" &&

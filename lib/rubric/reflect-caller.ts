@@ -113,10 +113,11 @@ export function understandCaller(
     (q) => isQuestion(q) && !(complaining ? rhetorical : askingWhy).test(surfaceOf(q)),
   );
   // A change asked for (別の日に変えてもらえますか) is the matter, whatever reason came before it.
+  // …and so is a worry voiced to oneself (何か悪いことしたのかしら), whatever story led up to it.
   const reflection =
     changeAsked(questions[questions.length - 1]?.text ?? "") ??
-    rankStatements(statements).reduce<string | null>((found, s) => found ?? reflect(s), null) ??
-    selfDoubt(sentences[sentences.length - 1]?.text ?? "");
+    selfDoubt(sentences[sentences.length - 1]?.text ?? "") ??
+    rankStatements(statements).reduce<string | null>((found, s) => found ?? reflect(s), null);
   return {
     reflection,
     askedAbout: askedMatter(questions[questions.length - 1]?.ms),
@@ -362,7 +363,7 @@ function rankStatements(statements: Sentence[]): Sentence[] {
       predicate +
       // (A death years ago, 亡くなって五年, is the background of a memory, not the news.)
       (problemWord.test(text.replace(longAgoDeath, "")) ? 3 : 0) +
-      (/亡くな|亡くし/.test(text) && !longAgoDeath.test(text) ? 6 : 0) +
+      (/亡くな|亡くし|死んじゃ|死んだ|死んで/.test(text) && !longAgoDeath.test(text) ? 6 : 0) +
       // News that matters more than its details (ひ孫が生まれた / 玄関で転んで起き上がれなかった).
       // (Not a birth given as the reason for an inquiry: 子どもが生まれたので、学資保険を…)
       (/生まれ|誕生|合格|結婚|転ん|転倒|倒れ|起き上がれ|救急車/.test(text) && !/ので|から[、,]/.test(text)
@@ -376,7 +377,7 @@ function rankStatements(statements: Sentence[]): Sentence[] {
       (/^(それなのに|なのに|それでも|しかも)/.test(text) ? 3 : 0) -
       (/あなた|あんた/.test(text) ? 3 : 0) -
       // 死にそう / 修理は来週なんて: hyperbole and scorn are not handed back word for word.
-      (/死にそう|死んじゃう|死ぬわ|死ぬよ|なんて[、!！]|なんて$/.test(text) ? 5 : 0) -
+      (/死にそう|死んじゃう|死ぬわ|死ぬよ|なんて/.test(text) ? 5 : 0) -
       // それを信じて頼んだのに: a pointing word stands for what another sentence said.
       (/^(それ|あれ|これ)(を|が|は|で)/.test(text) ? 4 : 0) -
       // Anger named (腹立つ, むかつく) is not handed back word for word: what happened is.
@@ -454,6 +455,8 @@ function reflect(sentence: Sentence): string | null {
   if (/^(あれじゃ|これじゃ|それじゃ|そりゃ|あんなの|こんなの|あんなん|こんなん)/.test(phrase)) return null;
   // 品川区からです: a place said with its particle is handed back as a noun phrase (品川区からなのですね).
   if (/(から|まで|より)のですね$/.test(phrase)) return phrase.replace(/のですね$/, "なのですね");
+  // 聞いてほしいことがあって電話したの: a preamble, not yet the matter.
+  if (/(聞いてほしい|聞いてもらいたい|話したい|相談したい)ことがあ|お話があ/.test(phrase)) return null;
   // それでお願いします: a yes to what the operator offered hands nothing back.
   if (/^(では|じゃあ|それで|これで|それでは)?お願い(する|いたす|します)?のですね$/.test(phrase)) return null;
   // 主人が生きていたら、一緒に干し柿にしたのに: a wish about what cannot be is not handed back as fact.
@@ -494,8 +497,10 @@ function selfDoubt(question: string): string | null {
   const doubt = /([^、。]{3,20}?)(のかしら|かしら|のかな)(ね|ねえ)?[。？?]*$/.exec(
     question.split("、").at(-1) ?? "",
   );
-  if (!doubt?.[1] || !/嫌われ|避け|迷惑|怒って|忘れられ|見捨て|邪魔/.test(doubt[1])) return null;
-  return tidy(`${doubt[1]}のではと、ご心配なのですね`);
+  // (迷惑だったかしら is answered with とんでもない, not handed back.)
+  if (!doubt?.[1] || !/嫌われ|避け|怒って|忘れられ|見捨て|悪いこと/.test(doubt[1])) return null;
+  const worry = doubt[1].replace(/^(私|わたし|あたし)(は|が|、)?/, "").replace(/ことした/, "ことをした");
+  return tidy(`${worry}のではと、ご心配なのですね`);
 }
 
 function trimHead(ms: Morpheme[]): Morpheme[] {
@@ -1564,6 +1569,8 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     !/一人|ひとり|誰とも/.test(text)
   )
     return "down";
+  // 私何か悪いことしたのかしら: a parent blaming themselves is worried, however it is grumbled.
+  if (/悪いこと(を)?した(の|ん)?(かしら|かな|かね)|私のせいで/.test(text)) return "worried";
   if (complaining) return "trouble";
   // Alone at night and afraid (夜一人でいると怖くて): the fear is what to answer, not the solitude.
   if (/怖|こわ|心細|不安で|不安な/.test(text) && !/寂し|さみし|さびし/.test(text)) return "worried";
@@ -1575,7 +1582,10 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   )
     return "lonely";
   if (/情けな|落ち込|滅入|しんど|元気が出な|気が抜け|力が抜け|する気が|張り合い/.test(text)) return "down";
-  if (/心配|不安|怖|こわ|どうしよう|嫌われ|避けられ|避けてる|避けている/.test(text)) return "worried";
+  if (
+    /心配|不安|怖|こわ|どうしよう|嫌われ|避けられ|避けてる|避けている|悪いこと(を)?した|私のせい/.test(text)
+  )
+    return "worried";
   // 故障じゃないですよね: a caller asking to be reassured about their machine is worried.
   if (
     /故障(じゃ|では)ない(ですよね|よね|ですか|かしら)|壊れ(た|て)(ん|の)じゃない|壊れて(ない|いない)(ですよね|よね)/.test(
