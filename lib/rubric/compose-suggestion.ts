@@ -90,10 +90,15 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       !input.spans.parroting.some((p) => p.start < s.end && p.end > s.start)
     );
   };
-  // Telling the caller not to feel or say so (そんなことおっしゃらないでください) is never kept.
+  // Telling the caller not to feel or say so (そんなことおっしゃらないでください) is never kept; nor, after a
+  // criticism, a guess at the caller's doing (入れられたのではないかと思います).
   const good = sentences.filter(
     (s) =>
       !flagged(s) &&
+      !(
+        labels.violation === "criticize" &&
+        /のでは(ないか)?と(思|存じ)|ではないでしょうか|ませんでしたか|たのでは/.test(s.text)
+      ) &&
       !/(おっしゃらないで|考えないで|お考えにならないで|思わないで|落ち込まないで|気になさらないで|考えちゃ|だめですよ)/.test(
         s.text,
       ),
@@ -637,6 +642,7 @@ const feelingStems = [
   "つら",
   "怖",
   "大変",
+  "恥",
 ];
 
 function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, said = ""): string | null {
@@ -1116,7 +1122,14 @@ function spokenToWritten(text: string): string {
       .replace(/ご心配(を)?おかけしてます/g, "ご心配をおかけしております")
       // 残すって、おっしゃってて: the quoting って before a verb of saying is と; a run-on てて is ていて.
       .replace(/って(?=、?(おっしゃ|言われ|伺っ|お聞きし))/g, "と")
-      .replace(/(?<=[っいしん])てて(?=、)/g, "ていて")
+      .replace(/(?<=[っいしんれけめせえ])てて(?=、)/g, "ていて")
+      // 何色に、あ、何色で: a word restarted with another particle keeps only the second.
+      .replace(/([\p{Script=Han}ァ-ヶー]{1,6})[にでをがはのと]、(?=\1[にでをがはのと])/gu, "")
+      // 申し訳ございません、それでは…: an apology closes its sentence.
+      .replace(
+        /(申し訳ございません|失礼いたしました)、(?=(それでは|すぐに|ただいま|今|では|こちら))/g,
+        "$1。",
+      )
       .replace(/(?<=[ァ-ヶー])って(?=[、\s])/g, "は")
       // A stutter (のに、に、にじかん) keeps its repair; a drawn-out ねえ、 is a ね.
       .replace(/、([ぁ-ん]{1,2})、(?=\1)/g, "、")

@@ -455,6 +455,8 @@ function reflect(sentence: Sentence): string | null {
   if (/^(あれじゃ|これじゃ|それじゃ|そりゃ|あんなの|こんなの|あんなん|こんなん)/.test(phrase)) return null;
   // 品川区からです: a place said with its particle is handed back as a noun phrase (品川区からなのですね).
   if (/(から|まで|より)のですね$/.test(phrase)) return phrase.replace(/のですね$/, "なのですね");
+  // 届いた分はお金払わないからね: a threat is not handed back as the caller's matter.
+  if (/ないから(ね|な|よ)?$/.test(said)) return null;
   // 聞いてほしいことがあって電話したの: a preamble, not yet the matter.
   if (/(聞いてほしい|聞いてもらいたい|話したい|相談したい)ことがあ|お話があ/.test(phrase)) return null;
   // それでお願いします: a yes to what the operator offered hands nothing back.
