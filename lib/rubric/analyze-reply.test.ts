@@ -780,6 +780,19 @@ describe("analyzeReply violation families met in the session-11 corpus batch", (
       "angry",
       "derail",
     ],
+    // Session 15: spoken tips and views with a pause inside every phrase.
+    [
+      "届いたお弁当、もう冷めちゃってたのよ。",
+      "えっと、あの、オーブントースターで、少し、焼いて、いただければ、まだ、おいしく、召し上がれる、かと……",
+      "angry",
+      "advise",
+    ],
+    [
+      "駐車場の料金っていくらですか。",
+      "はい、一時間、ごひゃくえん、です。正直、わたくし、個人的には、その、ちょっと、高いな、とは、思うん、です、けど……",
+      "inquiry",
+      "opinion",
+    ],
     // Session 12: a past precaution asked after, the caller guessed at as the cause, our staff's conduct
     // denied, the operator's own life told in place of the caller's, and a loneliness named with care.
     [

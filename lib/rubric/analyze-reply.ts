@@ -42,7 +42,7 @@ import { type CallerUnderstanding, understandCaller } from "./reflect-caller";
 import type { LabelEvidence, ReplyAnalysis, SignalKey } from "./reply-analysis";
 import shippedModel from "./rubric-model.json";
 import { type Span, splitSentences } from "./text-spans";
-import { concern } from "./violation-families";
+import { concern, personalView } from "./violation-families";
 import { writeFeedback } from "./write-feedback";
 
 export interface AnalyzeReplyInput {
@@ -266,8 +266,11 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
     splitSentences(text).some((s) => concern.test(s.text) && /か[。?？]?$/.test(s.text))
       ? "none"
       : decided;
+  // The operator's view said as such (個人的には…と思う) is an opinion by its form: the layer, which never saw
+  // that form, does not take it away.
+  const keepOpinion = ruled.violation.kind === "opinion" && personalView.test(text);
   const violation =
-    violationKind === null || violationKind === ruled.violation.kind
+    violationKind === null || violationKind === ruled.violation.kind || keepOpinion
       ? ruled.violation
       : {
           ...ruled.violation,

@@ -11,6 +11,15 @@ describe("normalizeSpoken", () => {
     );
   });
 
+  it("closes a pause inside one phrase, but not after a lone 相づち or before a read-back's ですね", () => {
+    expect(normalize("申し訳、ございませんが、恐れ入り、ますが、お手数、ですが")).toBe(
+      "申し訳ございませんが、恐れ入りますが、お手数ですが",
+    );
+    expect(normalize("入って、いなかったんですね")).toBe("入っていなかったんですね");
+    expect(normalize("はい、ございます")).toBe("はい、ございます");
+    expect(normalize("エーの、いち、に、さん、よん、ですね")).toBe("A1234、ですね");
+  });
+
   it("sets a lone その before a pause aside, and keeps a laugh whole", () => {
     expect(normalize("本日は、その、どういった症状で")).toBe("本日は、どういった症状で");
     expect(normalize("その件につきましては")).toBe("その件につきましては");

@@ -47,6 +47,8 @@ export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer):
   // Morphology is only needed where a filler or a run-on 相づち may be: most typed replies have neither.
   const morphemes = needsMorphology.test(original) ? tokenizer.tokenize(original) : [];
   const removed = fillerRanges(original, morphemes);
+  // A pause inside one phrase (申し訳、ございませんが / 恐れ入り、ますが / よかったん、です、けど) is no boundary.
+  for (const pause of original.matchAll(innerPause)) removed.add(pause.index);
   const tokenStarts = new Set(
     morphemes
       .filter(
@@ -509,6 +511,18 @@ export function toOriginalSpan(normalized: NormalizedText, span: Span): Span {
   const last = normalized.origin[Math.max(span.start, span.end - 1)] ?? start;
   return { start, end: Math.max(start, last + 1) };
 }
+
+// A comma before an ending or an auxiliary that cannot start a phrase (ます, です, ございます, いただく, けど):
+// the speaker paused inside the phrase. (Not after a lone 相づち: はい、ございます answers yes.)
+const innerPause = new RegExp(
+  [
+    "(?<!(?:^|[、。\\s…])(?:はい|ええ|いえ|いいえ|うん|はあ|ああ))(?<![、。…\\s])、(?=(?:ます|ません|ました|まして|ませ|です(?!ね|[。！？!?]|$)|でした|でしょう|(?<!(?:^|[、\\s])で、)ございま|なければ|いただ|くださ|けど|けれど|ので|のに|んです|んで|しま|いたし|おりま))",
+    // 入って、いなかった / 高く、なって: a verb and the いる or なる that goes with it.
+    "(?<=[てで])、(?=いな|いる|いた|いま[すせし]|おり|おる)",
+    "(?<=く)、(?=な[っりるれら])",
+  ].join("|"),
+  "g",
+);
 
 // IPADIC splits these into えっ + と (a particle), so they are found on the surface as well.
 const fillerWords =
