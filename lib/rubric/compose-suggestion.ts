@@ -259,7 +259,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     firstGood === sentences[0] &&
     isTokenOnly(firstGood.text) &&
     !labels.repeatedToken &&
-    !/(はい|ええ|うん)[、\s]*(はい|ええ|うん)/.test(firstGood.text);
+    !/(はい|ええ|うん)[、\s…]*(はい|ええ|うん)/.test(firstGood.text);
   // A first sentence that is a 相づち and a bit more (はい、ごもっともです) opens without its token.
   const opensWithAck =
     firstGood &&
@@ -368,10 +368,14 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // Their other good sentences (a remedy offered, an answer given) stay, in their order; after a
   // violation only the sentences that did something the rubric asks for do (the rest may carry it on).
   const questionSentence = questionIgnored ? undefined : has(input.spans.question);
+  // …すぐでしょうか。それともしばらくたってからでしょうか: the question's second half stays with it.
+  const alternative = questionSentence
+    ? sentences.find((s, i) => sentences[i - 1] === questionSentence && /^それとも/.test(s.text))
+    : undefined;
   // After a violation, what the reply said before it (an answer given) stays; what follows may carry it on.
   const firstFlag = Math.min(...input.spans.violation.map((v) => v.start));
   for (const s of labels.violation === "none" ? good : good.filter((g) => g.end <= firstFlag)) {
-    if (used.has(s) || s === questionSentence || isTokenOnly(s.text)) continue;
+    if (used.has(s) || s === questionSentence || s === alternative || isTokenOnly(s.text)) continue;
     // A thought broken off (はい…ただ、ですね。 / で、まだ半年なのに。) is no sentence to keep.
     if (/^[^。]{0,12}、ですね。?$|(なのに|のに|(?<!ます|です)ので|けど|けれど|ですが)[。…]*$/.test(s.text))
       continue;
@@ -433,7 +437,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       )
     : null;
   const asked = questionSentence
-    ? cushioned(take(questionSentence) ?? "", labels.cushion)
+    ? cushioned(`${take(questionSentence) ?? ""}${take(alternative) ?? ""}`, labels.cushion)
     : askedLate && askedLate.length > 3
       ? cushioned(politeTokens(askForDatum(askedLate)), false, true)
       : null;
@@ -1077,7 +1081,7 @@ const tokenOnly =
 
 function isTokenOnly(text: string): boolean {
   return (
-    tokenOnly.test(text.replace(/[、\s]/g, "").replace(/(はい|ええ|うん)+/, "$1")) || tokenOnly.test(text)
+    tokenOnly.test(text.replace(/[、\s…‥]/g, "").replace(/(はい|ええ|うん)+/, "$1")) || tokenOnly.test(text)
   );
 }
 

@@ -141,7 +141,10 @@ function toMorphemes(text: string, raw: LinderaToken[]): Morpheme[] {
   let charIndex = 0;
   let byteIndex = 0;
   for (const token of raw) {
-    if (!token.partOfSpeech || token.partOfSpeech === "UNK") continue;
+    if (!token.partOfSpeech) continue;
+    // A character the dictionary does not know (淹れる's 淹) is kept as a word of its own, not dropped.
+    const unknown = token.partOfSpeech === "UNK";
+    if (unknown && !/[\p{Script=Han}]/u.test(token.surface)) continue;
     while (byteIndex < token.byteStart && charIndex < text.length) {
       const code = text.codePointAt(charIndex) ?? 0;
       byteIndex += utf8Length(code);
@@ -159,8 +162,8 @@ function toMorphemes(text: string, raw: LinderaToken[]): Morpheme[] {
       surface: token.surface,
       baseForm: token.baseForm && token.baseForm !== "*" ? token.baseForm : token.surface,
       reading: token.reading && token.reading !== "*" ? token.reading : "",
-      pos: token.partOfSpeech,
-      posDetail: detail,
+      pos: unknown ? "名詞" : token.partOfSpeech,
+      posDetail: unknown ? "未知語" : detail,
       start,
       end: start + token.surface.length,
       ...(token.conjugationForm && token.conjugationForm !== "*"

@@ -526,7 +526,7 @@ const innerPause = new RegExp(
 
 // IPADIC splits these into えっ + と (a particle), so they are found on the surface as well.
 const fillerWords =
-  /(?<![ぁ-ん])((えーっと|えっと|えーと|ええと)ー*|えとー?|あのー?(?=[、,\s])|そのー(?=[、,\s])|(?<=^|[、,\s])その(?=[、,]))[、,\s]*/g;
+  /(?<![ぁ-ん])((えーっと|えっと|えーと|ええと)ー*|えとー?|あのー?(?=[、,\s…])|そのー(?=[、,\s])|(?<=^|[、,\s])その(?=[、,]))[、,\s]*/g;
 
 function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
   const removed = new Set<number>();
@@ -548,6 +548,30 @@ function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
     let end = m.end;
     while (end < text.length && /[、,\s]/.test(text[end] ?? "")) end += 1;
     for (let i = m.start; i < end; i += 1) removed.add(i);
+    // お支払いを、あ、月々のご負担を: a lone あ between pauses corrects the words before it, which go too.
+    if (m.surface === "あ" && /[、,]/.test(text[m.start - 1] ?? "") && end > m.end) {
+      const before = text.slice(0, m.start - 1);
+      const from = Math.max(before.search(/[^、。…\s]*$/), 0);
+      const slip = before.slice(from);
+      const fix = text.slice(end).match(/^[^、。…\s]*/)?.[0] ?? "";
+      // A correction says the same thing again (何色に、あ、何色で / 通院の、あ、お医者様からの / じゅういちじ、
+      // あ、十一時半); an aside (お客さま番号、あ、検針票の右上の) or 失礼しました after it is not one.
+      const numeric = /^[0-9０-９一二三四五六七八九十百千万いにさよごろなはきじぜ]/;
+      const corrects =
+        slip[0] === fix[0] ||
+        (/[をのにでがは]$/.test(slip) && slip.at(-1) === fix.at(-1)) ||
+        (numeric.test(slip) &&
+          numeric.test(fix) &&
+          /[0-9０-９一二三四五六七八九十]|(いち|に|さん|よん|ご|ろく|なな|はち|きゅう|じゅう)/.test(slip));
+      if (
+        corrects &&
+        slip.length >= 1 &&
+        slip.length <= 10 &&
+        !/^(失礼|すみません|いや|違)/.test(fix) &&
+        !/^(はい|ええ|うん|そう|さよう|いえ|あの|えっと|えー)/.test(slip)
+      )
+        for (let i = from; i < m.start; i += 1) removed.add(i);
+    }
   }
   return removed;
 }

@@ -449,12 +449,21 @@ function reflect(sentence: Sentence): string | null {
   if (ms.length === 0) return null;
   const ending = politeEnding(ms);
   if (!ending) return null;
-  const phrase = tidy(`${ending.body}${ending.tail}`);
+  const tidied = tidy(`${ending.body}${ending.tail}`);
+  // 本日の受付は終了しました』と言われた: a quote whose opening was trimmed away is opened again.
+  const phrase =
+    (tidied.match(/』/g) ?? []).length > (tidied.match(/『/g) ?? []).length
+      ? `『${tidied}`
+      : (tidied.match(/」/g) ?? []).length > (tidied.match(/「/g) ?? []).length
+        ? `「${tidied}`
+        : tidied;
   // A generalization (昔は嫁ってのは…もんだ) is the caller's opinion, not their matter; so is a verdict
   // thrown in (あれじゃ割れるわ).
   if (/^(あれじゃ|これじゃ|それじゃ|そりゃ|あんなの|こんなの|あんなん|こんなん)/.test(phrase)) return null;
   // 品川区からです: a place said with its particle is handed back as a noun phrase (品川区からなのですね).
   if (/(から|まで|より)のですね$/.test(phrase)) return phrase.replace(/のですね$/, "なのですね");
+  // (身に覚えの)ない海外サイト: a phrase left without the words its ない negates is cut mid-phrase.
+  if (/^(ない|なかった|なく|なし)/.test(phrase)) return null;
   // 届いた分はお金払わないからね: a threat is not handed back as the caller's matter.
   if (/ないから(ね|な|よ)?$/.test(said)) return null;
   // 聞いてほしいことがあって電話したの: a preamble, not yet the matter.
@@ -1462,7 +1471,10 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     return /思い出|くれた|買って|作って|植え|遺し|残し|形見/.test(text) ? "memory" : "loss";
   // A death years ago (亡くなって五年になる) told with what still comes of it: a memory, or a grief that
   // still hurts (いまだに涙が出る), not news to offer condolence for.
-  if (longAgoDeath.test(text)) return /涙|泣|寂し|さみし|さびし|つら|辛/.test(text) ? "lonely" : "memory";
+  // (A third or seventh memorial, 三回忌, is a loss years old: missed, not news.)
+  if (/[三七]回忌/.test(text)) return "lonely";
+  if (longAgoDeath.test(text))
+    return /涙|泣|寂し|さみし|さびし|つら|辛|いまだに|信じられな/.test(text) ? "lonely" : "memory";
   if (/亡くな|亡くし|命日|お葬式|葬儀|他界|逝っ|死んじゃ|死んだ/.test(text)) return "loss";
   // 生きてたころは…あの頃はよかった: a late spouse remembered, not good news.
   if (/(生きて(い)?た|元気だった|元気な)(ころ|頃|時|とき)/.test(text)) return "memory";
