@@ -436,6 +436,27 @@ describe("analyzeReply phrasing for an inquiry", () => {
     expect(broken.suggestion).toMatch(/このような状態でお届けしてしまい|お品物に不備があり/);
   });
 
+  it("gives a next step to a reply that left the caller without one, and says so", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller(
+          "ネットバンキングに入れなくなっちゃって。パスワードを何回入れてもエラーになるんです。どうしたらいいですか。",
+        ),
+      ],
+      reply: "ログインができなくなってしまったのですね。急に使えなくなると、お困りですよね。",
+      kind: "inquiry",
+    });
+    expect(analysis.suggestion).toMatch(/お困りですよね。[^。]*(お調べ|確認)いたします/);
+    expect(analysis.points.map((p) => p.text).join("")).toMatch(/次の対応をお伝えしましょう/);
+    // An answer is a next step of its own.
+    const answered = analyzeReply({
+      context: [caller("土曜日って診てもらえますか。")],
+      reply: "はい、土曜日は午前中のみ診療しております。",
+      kind: "inquiry",
+    });
+    expect(answered.suggestion).toBe("");
+  });
+
   it("names the question before a bare answer and adds no lookup after it", () => {
     const analysis = analyzeReply({
       context: [caller("定期預金を途中で解約したいんですけど、手数料っていくらですか。")],

@@ -423,6 +423,7 @@ function explain(
     keep: suggestion.keep,
     registerOnly: suggestion.registerOnly === true,
     unconfirmed: suggestion.unconfirmed,
+    nextStep: suggestion.nextStep,
     apologizedBefore: input.context.some(
       (turn) => turn.role === "operator" && /申し訳(ござ|あり)|お詫び|ご迷惑をおかけ/.test(turn.text),
     ),

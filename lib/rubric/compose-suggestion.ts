@@ -56,6 +56,8 @@ export interface Suggestion {
   registerOnly?: boolean;
   /** The caller's request, taken with only a token, that the phrasing reads back (プランの変更をご希望なのですね). */
   unconfirmed?: string;
+  /** The next step the phrasing adds to a reply that left the caller without one. */
+  nextStep?: string;
 }
 
 /**
@@ -186,7 +188,25 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
           s.text,
         ),
     );
+  // A trouble or a question met with words and no next step (サインインができなくなってしまったのですね。
+  // お困りですよね。): the caller is left not knowing what happens now.
+  const noNextStep =
+    (kind === "inquiry" || kind === "angry") &&
+    caller !== null &&
+    !caller.bare &&
+    !caller.closing &&
+    (caller.asked || caller.requested || caller.defect || kind === "angry") &&
+    labels.violation === "none" &&
+    labels.question === "none" &&
+    // (A lone はい to a caller still talking, or still looking for their papers, is rightly only that.)
+    good.some((s) => !isTokenOnly(s.text)) &&
+    // (A name or a number the caller gave, read back, is the whole answer: 山田花子様でいらっしゃいますね.)
+    !good.some(
+      (s) => readBack.test(s.text) && !/(の|ん)ですね。?$/.test(s.text) && /様|さま|[0-9０-９]/.test(s.text),
+    ) &&
+    !good.some((s) => movesOnPattern.test(s.text) || statesSomething(s.text));
   const needsFix =
+    noNextStep ||
     unconfirmed ||
     questionIgnored ||
     labels.violation !== "none" ||
@@ -206,6 +226,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     unreflected;
   if (!needsFix) return { text: "", keep: true };
   const onlyRegister =
+    !noNextStep &&
     !unconfirmed &&
     !questionIgnored &&
     labels.violation === "none" &&
@@ -247,6 +268,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   };
 
   const parts: string[] = [];
+  let nextStepAdded: string | null = null;
   // かしこまりました accepts a request; to a complaint it sounds as if nothing were wrong.
   const acceptsComplaint =
     kind === "angry" &&
@@ -351,7 +373,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
           : empathySaid || /(ご心配|ご不安|お寂し|おつら|お辛)[^。]{0,4}のですね。?$/.test(reflection ?? "")
             ? null
             : (theirEmpathy ?? (caller ? empathyLine(caller, seed, kind, reflection ?? "") : null));
-  if (empathy && (kind !== "inquiry" || upset)) parts.push(empathy);
+  // (The trainee's own words for the feeling stay, in an inquiry too.)
+  if (empathy && (kind !== "inquiry" || upset || empathy === theirEmpathy)) parts.push(empathy);
 
   const apologized = () => parts.some((p) => /申し訳|お詫び|おかけし/.test(p));
   // Where the apology we added stands: their own words for the caller's feeling go before it.
@@ -516,7 +539,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       (kind === "lonely" && labels.violation !== "derail")
         ? null
         : repairedStep(input, sentences, flagged);
-    parts.push(repaired ?? nextStep(input, seed));
+    const step = repaired ?? nextStep(input, seed);
+    parts.push(step);
+    if (noNextStep) nextStepAdded = step;
   }
   // Their kept sentence opens with its own 相づち (そうでしたか……三回目なのですね): no second one before it.
   const tokenOpening = /^(そうでしたか|そうですか|さようでございま|左様でございま|まあ、そうでしたか)/;
@@ -531,7 +556,20 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     ),
     keep: false,
     ...(unconfirmed && caller?.reflection ? { unconfirmed: caller.reflection } : {}),
+    ...(nextStepAdded ? { nextStep: nextStepAdded } : {}),
   };
+}
+
+// A sentence that answers, acts or informs (土曜日は午前中のみ診療しております / 7時半に変更いたしました), not one
+// that only hands back, feels or apologizes.
+function statesSomething(text: string): boolean {
+  return (
+    /(ます|です|ません|ました|ございます|おります|ください|ですよ|ますよ)[。！!]?$/.test(text) &&
+    !/(ですね|でございますね|ませんね|ましたね|ますね)[。]?$/.test(text) &&
+    !/申し訳|ありがと|恐れ入|お待ち|存じます|と思います|お察し|ですよね|ますよね|ごもっとも|お気持ち|おかけしました|おかけしております/.test(
+      text,
+    )
+  );
 }
 
 // Words for the caller's feeling in a sentence of the trainee's (…ことと思います, ごもっともです).
@@ -786,7 +824,9 @@ export function apologyLine(caller: CallerUnderstanding | null, seed: string, sa
   const fresh = options.filter(
     (o) =>
       !said.includes(o.replace(/(をおかけし|をさせてしまい).*$/, "")) &&
-      !["おつら", "不快", "不安", "心配", "怖"].some((stem) => o.includes(stem) && said.includes(stem)),
+      !["おつら", "不快", "不安", "心配", "怖", "不便", "迷惑"].some(
+        (stem) => o.includes(stem) && said.includes(stem),
+      ),
   );
   return pick(fresh.length > 0 ? fresh : options, seed, "apology");
 }
@@ -836,6 +876,9 @@ function nextStep(input: SuggestionInput, seed: string): string {
       "next",
     );
   }
+  // Two questions named back (上限額と手数料の2点ですね) are answered in turn.
+  if (kind === "inquiry" && /(2|二|ふた)(点|つ)|両方/.test(input.reply))
+    return pick(["それでは、順にご案内いたします。", "それぞれ、順にご案内いたします。"], seed, "next");
   if (caller?.asked && kind !== "lonely") {
     if (caller.askedAbout && kind === "inquiry") {
       return pick(
@@ -911,13 +954,15 @@ function nextStep(input: SuggestionInput, seed: string): string {
             "よろしければ、もう少しお話を聞かせてください。",
             "ゆっくりで大丈夫ですので、お話を聞かせてくださいね。",
           ],
-    inquiry: caller?.requested
-      ? [
-          "確認いたしますので、少々お待ちいただけますでしょうか。",
-          "恐れ入りますが、ご希望を詳しく伺ってもよろしいでしょうか。",
-          "ただいまご案内いたします。",
-        ]
-      : ["確認いたしますので、少々お待ちいただけますでしょうか。", "ただいまご案内いたします。"],
+    // (A wish already read back in full is not asked about again.)
+    inquiry:
+      caller?.requested && !input.labels.summarizing && !input.labels.parroting
+        ? [
+            "確認いたしますので、少々お待ちいただけますでしょうか。",
+            "恐れ入りますが、ご希望を詳しく伺ってもよろしいでしょうか。",
+            "ただいまご案内いたします。",
+          ]
+        : ["確認いたしますので、少々お待ちいただけますでしょうか。", "ただいまご案内いたします。"],
   };
   return pick(byKind[kind], seed, "next");
 }
@@ -1058,7 +1103,7 @@ function lastAsk(modelReply: string): string | null {
 
 // The sentences that move the call on themselves: no other next step is needed after them.
 const movesOnPattern =
-  /次のお電話|また(、)?いつでも|お電話くださいね|お待ちしております|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/;
+  /次のお電話|また(、)?いつでも|お電話くださいね|お待ちしております|ごゆっくり|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/;
 // What opens a reply that skips the caller's point (結論から申し上げますと, ところで).
 const coldOpening =
   /^(結論から[、,]?(言いますと|申し上げますと|お伝えしますと)|ところで|それより(も)?)[、,]?/;

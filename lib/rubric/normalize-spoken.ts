@@ -328,6 +328,7 @@ const kanaCounter: [string, string][] = [
   ["はこ", "箱"],
   ["ごう", "号"],
   ["キロ", "キロ"],
+  ["セット", "セット"],
   ["じ", "時"],
 ];
 // Day numbers with a reading of their own, and a few counts said in native numerals.
@@ -380,7 +381,8 @@ function readCounted(text: string, before = ""): { written: string; length: numb
       continue;
     }
     // さんびゃく、さんじゅうえん: a pause inside one number said in parts.
-    const paused = /^[、\s]/.test(rest) && total > 0 && digit === 0 ? rest.slice(1) : null;
+    // (さんじゅうきゅうまん、はっせんえん: a pause after the 万 too.)
+    const paused = /^[、\s]/.test(rest) && (total > 0 || myriads > 0) && digit === 0 ? rest.slice(1) : null;
     if (paused && numberWords.some(([k]) => paused.startsWith(k))) {
       at += 1;
       continue;
@@ -537,6 +539,8 @@ function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
     if ((m.pos !== "フィラー" && m.pos !== "感動詞") || !fillerSurface.test(m.surface)) continue;
     // IPADIC reads colloquial あっため(る) / あったか(い) / あっち as あっ + a word: not a filler there.
     if (m.surface.startsWith("あ") && /^[たち]/.test(text.slice(m.end, m.end + 1))) continue;
+    // あと (and also) is a word, not あ + と.
+    if (m.surface === "あ" && text[m.end] === "と") continue;
     // あはは is a laugh, not a hesitation before はは.
     if (m.surface === "あ" && /^はは/.test(text.slice(m.end))) continue;
     // あの人 / あの頃 / あの店, said without a pause, points at something: a word, not a hesitation.

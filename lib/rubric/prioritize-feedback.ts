@@ -18,6 +18,8 @@ export interface FeedbackInput {
   registerOnly: boolean;
   /** The caller's request the reply took with only a token, as the phrasing reads it back. */
   unconfirmed?: string;
+  /** The next step the phrasing adds to a reply that gave none. */
+  nextStep?: string;
   /** An earlier operator turn of the call already apologized for the trouble. */
   apologizedBefore?: boolean;
   backchannel: boolean;
@@ -286,6 +288,13 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
       key: "parroting",
       tone: "tip",
       text: `先へ進む前に「${f.unconfirmed}」と、ご用件を復唱して確かめましょう。`,
+    };
+  }
+  if (f.nextStep) {
+    return {
+      key: "question",
+      tone: "tip",
+      text: `このあと何をするかが伝わっていません。「${f.nextStep.replace(/。$/, "")}」のように、次の対応をお伝えしましょう。`,
     };
   }
   const reflection = f.caller?.reflection;

@@ -168,7 +168,9 @@ export function understandCaller(
       ? "ご予約のお名前"
       : /保険|証券/.test(text)
         ? "証券番号"
-        : /注文|頼んだ|届|配達|荷物|出前|ピザ/.test(text)
+        : /注文|頼んだ|配達|荷物|出前|ピザ|商品|品物|届いた[^。]{0,30}(違|割|壊|傷|ヒビ|ひび|欠け|汚|足りな|入って)/.test(
+              text,
+            )
           ? "ご注文番号"
           : null,
     occasion: /誕生日|記念日|お祝い|法事|結婚式|入学式|卒業式|発表会|運動会|還暦|お正月|クリスマス/.test(text)
@@ -470,6 +472,9 @@ function reflect(sentence: Sentence): string | null {
   if (/(聞いてほしい|聞いてもらいたい|話したい|相談したい)ことがあ|お話があ/.test(phrase)) return null;
   // それでお願いします: a yes to what the operator offered hands nothing back.
   if (/^(では|じゃあ|それで|これで|それでは)?お願い(する|いたす|します)?のですね$/.test(phrase)) return null;
+  // 三セットお願いします: what the caller asks for is their wish (三セットをご希望なのですね).
+  if (/お願い(する|いたす)のですね$/.test(phrase))
+    return phrase.replace(/(を)?お願い(する|いたす)のですね$/, "をご希望なのですね");
   // 主人が生きていたら、一緒に干し柿にしたのに: a wish about what cannot be is not handed back as fact.
   if (
     /(生きて(い)?たら|いれば|いたら|だったら|であれば|くれれば|してれば)[^。]{0,24}(のに|だろう|でしょう|かしら|かな)/.test(
