@@ -99,7 +99,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       !flagged(s) &&
       !(
         labels.violation === "criticize" &&
-        /のでは(ないか)?と(思|存じ)|ではないでしょうか|ませんでしたか|たのでは/.test(s.text)
+        /のでは(ないか)?と(思|存じ)|ではないでしょうか|ませんでしたか|たのでは|ということは(ございません|ありません)か/.test(
+          s.text,
+        )
       ) &&
       !/(おっしゃらないで|考えないで|お考えにならないで|思わないで|落ち込まないで|気になさらないで|考えちゃ|だめですよ)/.test(
         s.text,
@@ -196,6 +198,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !caller.bare &&
     !caller.closing &&
     (caller.asked || caller.requested || caller.defect || kind === "angry") &&
+    !(kind === "inquiry" && labels.summarizing) &&
     labels.violation === "none" &&
     labels.question === "none" &&
     // (A lone はい to a caller still talking, or still looking for their papers, is rightly only that.)
@@ -288,6 +291,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     firstGood === sentences[0] &&
     !opensWithToken &&
     isTokenOnly(stripToken(firstGood.text) ?? "");
+  // An answer to the caller's apology or thanks (いえいえ、とんでもないです) comes first, as it was said.
+  const opensWithReassurance =
+    firstGood !== undefined &&
+    firstGood === sentences[0] &&
+    /^(いえいえ|いいえ|とんでもな|こちらこそ)/.test(firstGood.text);
   // An inquiry answered straight after the token (はい、キッズチェアは2脚ご用意がございます) opens with it;
   // a token and a next step (はい、お調べいたします) hand the caller's words back first.
   const opensWithAnswer =
@@ -306,7 +314,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !acknowledged &&
     labels.violation === "none";
   parts.push(
-    take(opensWithToken || opensWithAnswer ? firstGood : undefined) ??
+    take(opensWithToken || opensWithAnswer || opensWithReassurance ? firstGood : undefined) ??
       (opensWithAck ? stripToken(take(firstGood)) : null) ??
       (answeredBare ? `はい、${caller?.askedAbout}でございますね。` : null) ??
       freshOpening(openings(kind, caller, labels.violation), seed, input.previousOperator ?? ""),
@@ -379,7 +387,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const apologized = () => parts.some((p) => /申し訳|お詫び|おかけし/.test(p));
   // Where the apology we added stands: their own words for the caller's feeling go before it.
   let apologyAt = -1;
-  if (apologyOwed(kind, caller)) {
+  // (An apology the operator already made a turn ago is not made again at once.)
+  // (Only where the reply already met the feeling: the apology is then not made again at once.)
+  const apologizedJustBefore =
+    labels.empathy && /申し訳(ござ|あり)|お詫び/.test(input.previousOperator ?? "");
+  if (apologyOwed(kind, caller) && !apologizedJustBefore) {
     const theirs = labels.apology === "limited" ? take(has(input.spans.apology)) : null;
     if (theirs) parts.push(theirs);
     else if (!apologized()) {
@@ -401,6 +413,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     if (used.has(s) || s === questionSentence || s === alternative || isTokenOnly(s.text)) continue;
     // A thought broken off (はい…ただ、ですね。 / で、まだ半年なのに。) is no sentence to keep.
     if (/^[^。]{0,12}、ですね。?$|(なのに|のに|(?<!ます|です)ので|けど|けれど|ですが)[。…]*$/.test(s.text))
+      continue;
+    // …and a phrase left on a noun (今日が、ご主人様の七回忌。) once the caller's words were handed back.
+    if (reflection && /^[^。]{2,20}[\p{Script=Han}ァ-ヶ]。?$/u.test(s.text) && !/[0-9０-９]/.test(s.text))
       continue;
     if (questionIgnored && business.test(s.text)) continue;
     // A short read-back of their own (はい、定期便の停止ですね) says again what the reflection just said.
@@ -652,7 +667,7 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
     return ["ありがとうございます。", "お気にかけていただき、ありがとうございます。"];
   if (caller?.feeling === "happy") return ["まあ、そうでしたか。", "そうでしたか。"];
   if (caller?.feeling === "loss") return ["そうでしたか。", "さようでございましたか。"];
-  if (kind === "lonely") return ["そうでしたか。", "さようでございましたか。"];
+  if (kind === "lonely") return ["そうでしたか。", "まあ、そうでしたか。"];
   if (kind === "angry") return ["さようでございますか。", "さようでございましたか。", "左様でございますか。"];
   // A caller pressing a refused request (〜でもダメなんですか) is not thanked for an inquiry.
   if (caller?.asked && violation === "argue") return ["はい。"];
@@ -824,9 +839,7 @@ export function apologyLine(caller: CallerUnderstanding | null, seed: string, sa
   const fresh = options.filter(
     (o) =>
       !said.includes(o.replace(/(をおかけし|をさせてしまい).*$/, "")) &&
-      !["おつら", "不快", "不安", "心配", "怖", "不便", "迷惑"].some(
-        (stem) => o.includes(stem) && said.includes(stem),
-      ),
+      !["おつら", "不快", "不安", "心配", "怖"].some((stem) => o.includes(stem) && said.includes(stem)),
   );
   return pick(fresh.length > 0 ? fresh : options, seed, "apology");
 }
@@ -1103,7 +1116,7 @@ function lastAsk(modelReply: string): string | null {
 
 // The sentences that move the call on themselves: no other next step is needed after them.
 const movesOnPattern =
-  /次のお電話|また(、)?いつでも|お電話くださいね|お待ちしております|ごゆっくり|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/;
+  /次のお電話|また(、)?いつでも|お電話くださいね|お待ちしております|ごゆっくり|ご説明し|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/;
 // What opens a reply that skips the caller's point (結論から申し上げますと, ところで).
 const coldOpening =
   /^(結論から[、,]?(言いますと|申し上げますと|お伝えしますと)|ところで|それより(も)?)[、,]?/;
@@ -1209,6 +1222,9 @@ function politeTokens(text: string): string {
     // 割れていた、んですね / 届いてしまったんですね: the operator writes のですね.
     .replace(/(?<=[たいるえけしなく])(?<!^そうな)、?んですね/g, "のですね")
     .replace(/じゃなくて|じゃなく(?=[、『「\p{Script=Han}ァ-ヶ])/gu, "ではなく")
+    // 承れますよ / ご用意ください: the operator states and asks, without ますよ or a bare command.
+    .replace(/(ます|ません)よ(?=[。！!]|$)/g, "$1")
+    .replace(/(?<=^|[、。])(お|ご)([^、。]{1,10})ください(?=[。]|$)/g, "$1$2いただけますでしょうか")
     // 交換の手配、させていただきます: the object's を dropped in speech is written.
     .replace(/(?<=(手配|確認|交換|返品|返金|手続き|準備|修理|対応))、(?=(させて|いたし|します))/g, "を");
   return /[。！？!?]$/.test(out) ? out : `${out}。`;
@@ -1317,7 +1333,13 @@ function askForDatum(question: string): string {
 function cushioned(question: string, hasCushion: boolean, always = false): string | null {
   if (question === "") return null;
   if (hasCushion || /^(恐れ入り|恐縮|お手数|差し支え|失礼|よろしければ)/.test(question)) return question;
-  if (!always && !/(ください|いただけ|願え|お願い)/.test(question)) return question;
+  if (
+    !always &&
+    !/(ください|いただけますか|いただけますでしょうか|願えますか|お願いします|お願いいたします)[。？?]?$/.test(
+      question,
+    )
+  )
+    return question;
   return `恐れ入りますが、${question}`;
 }
 

@@ -573,8 +573,17 @@ function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
         slip.length <= 10 &&
         !/^(失礼|すみません|いや|違)/.test(fix) &&
         !/^(はい|ええ|うん|そう|さよう|いえ|あの|えっと|えー)/.test(slip)
-      )
-        for (let i = from; i < m.start; i += 1) removed.add(i);
+      ) {
+        // お父様がお足、あ、お足元: only the word said again goes, not what led up to it.
+        let restarted = 0;
+        for (let k = Math.min(slip.length, fix.length); k >= 1; k -= 1)
+          if (fix.startsWith(slip.slice(-k))) {
+            restarted = k;
+            break;
+          }
+        const start = restarted > 0 && restarted < slip.length ? from + slip.length - restarted : from;
+        for (let i = start; i < m.start; i += 1) removed.add(i);
+      }
     }
   }
   return removed;

@@ -168,9 +168,8 @@ export function understandCaller(
       ? "ご予約のお名前"
       : /保険|証券/.test(text)
         ? "証券番号"
-        : /注文|頼んだ|配達|荷物|出前|ピザ|商品|品物|届いた[^。]{0,30}(違|割|壊|傷|ヒビ|ひび|欠け|汚|足りな|入って)/.test(
-              text,
-            )
+        : /注文|頼んだ|配達|荷物|出前|ピザ|商品|品物|届(?!出|け出)/.test(text) &&
+            !/郵便物|書類|通知|手紙|はがき|ハガキ|納付書|督促|お知らせ|案内|請求書|明細|検針票/.test(text)
           ? "ご注文番号"
           : null,
     occasion: /誕生日|記念日|お祝い|法事|結婚式|入学式|卒業式|発表会|運動会|還暦|お正月|クリスマス/.test(text)
@@ -495,7 +494,7 @@ function reflect(sentence: Sentence): string | null {
 }
 
 const headWords =
-  /^(もしもし|あのね|あの|ねえ|いやね|いや|えーと|ええと|えっと|ちょっと|だからね|だから|それがね|それが|でね|で|あと|あら|まあ|ほら|実は|なんか|しかも|でも|それで|そしたら|そうそう|そう|ほんと|本当|もう|じゃあ|じゃ|うん|はい|ええ|ああ|あっ|あ)$/;
+  /^(もしもし|あのね|あの|ねえ|いやね|いや|だいたい|大体|そもそも|えーと|ええと|えっと|ちょっと|だからね|だから|それがね|それが|でね|で|あと|あら|まあ|ほら|実は|なんか|しかも|でも|それで|そしたら|そうそう|そう|ほんと|本当|もう|じゃあ|じゃ|うん|はい|ええ|ああ|あっ|あ)$/;
 
 // 時間を午前から午後に変えられますか: a change asked for as a question is handed back as the wish it is.
 function changeAsked(question: string): string | null {
@@ -1300,6 +1299,8 @@ function tidy(phrase: string): string {
       .replace(/^(私|わたし|あたし)(は|も)?(?=ずっと|一日中|毎日|何度も|昨日|今日)/, "お客様は")
       .replace(/(?<=^お客様は(ずっと|一日中|昨日|今日)?)(家|うち)にいた/, "ご自宅にいらっしゃった")
       .replace(/(?<=[るた])とこ(?=だ|で)/g, "ところ")
+      .replace(/(?<=の)とこ(?=[がをにはも、])/g, "部分")
+      .replace(/^(あのね|あのさ|ねえ|あの)、/, "")
       // 営業の者、うちに来て: our staff named as the subject keep their が.
       .replace(/(?<=(の者|担当者|配達員|作業員|スタッフ))、?(?=[^がはもにをのとで、。])/g, "が")
       .replace(
@@ -1521,7 +1522,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     return "unfair";
   // Pain, a cough, a sleepless night: the body's suffering is what to answer (おつらい), not an inconvenience.
   if (
-    /咳|痛(い|く|み|む|かっ|くて)|眠れ|寝られ|寝れ|熱が|吐き気|腫れ|かゆ|痒|しびれ|じんましん|蕁麻疹|お腹を壊|腹を壊|下痢/.test(
+    /咳|痛(い|く|み|む|かっ|くて)|眠れ|寝られ|寝れ|熱が|吐き気|腫れ|かゆ|痒|しびれ|じんましん|蕁麻疹|発疹|湿疹|かぶれ|お腹を壊|腹を壊|下痢/.test(
       text,
     )
   )
