@@ -622,7 +622,7 @@ describe("analyzeReply feedback a trainer would sign (session-10 review)", () =>
     const apologyOf = (text: string) =>
       analyzeReply({ context: [caller(text)], reply: "はい。", kind: "angry" }).suggestion;
     expect(apologyOf("注文した品物が一週間たっても届かないのよ！")).toMatch(
-      /ご迷惑をおかけし|ご心配をおかけし/,
+      /ご迷惑をおかけし|ご心配をおかけし|お届けが遅くなり/,
     );
     expect(apologyOf("今月の電気代2万8000円ってなんなの！先月の倍以上よ！")).toMatch(
       /ご不快な思いをおかけし|ご不安な思いをおかけし/,

@@ -81,12 +81,35 @@ export function analyzeReply(
       mapEvidence(value, normalized.reply, normalized.turns),
     ]),
   ) as Record<SignalKey, LabelEvidence>;
-  // A quote shows the trainee's words as they were said (さんぜんえん, not the 3000円 the matcher reads).
+  // A quote shows the trainee's words as they were said (さんぜんえん, not the 3000円 the matcher reads),
+  // pauses and つなぎ言葉 included, where that stretch of the reply starts and ends on a word of its own.
+  let wordEdges: Set<number> | null = null;
+  const edges = () => {
+    wordEdges ??= new Set([
+      0,
+      input.reply.length,
+      ...fullTokenizer.tokenize(input.reply).flatMap((m) => [m.start, m.end]),
+    ]);
+    return wordEdges;
+  };
   const points = analysis.points.map((p) => ({
     ...p,
     text: p.text.replace(/『([^』]+)』/g, (whole, quote: string) => {
       const at = normalized.reply.text.indexOf(quote);
-      return at < 0 ? whole : `『${asSaid(normalized.reply, input.reply, at, at + quote.length)}』`;
+      if (at < 0) return whole;
+      // (Exactly as said, pauses and つなぎ言葉 included: a trainer quotes the trainee's own words.)
+      const from = normalized.reply.origin[at] ?? 0;
+      let to = (normalized.reply.origin[at + quote.length - 1] ?? from) + 1;
+      // (A drawn-out ending, ですよねえ, is said whole.)
+      while (/[ねよな]/.test(input.reply[to - 1] ?? "") && /[えぇー〜]/.test(input.reply[to] ?? "")) to += 1;
+      const said = input.reply.slice(from, to);
+      return said.trim() === "" ||
+        said !== said.trim() ||
+        /^[えあ][…、]/.test(said) ||
+        !edges().has(from) ||
+        !edges().has(to)
+        ? `『${asSaid(normalized.reply, input.reply, at, at + quote.length)}』`
+        : `『${said}』`;
     }),
   }));
   return { ...analysis, points, evidence };

@@ -15,15 +15,22 @@ export function hasBrokenJapanese(phrasing: string): boolean {
 
 /** The 『quotes』 of the feedback points that do not start and end on a morpheme boundary of the reply. */
 export function cutQuotes(reply: string, analysis: ReplyAnalysis, tokenizer: JapaneseTokenizer): string[] {
-  // Quotes show the reply as said (numbers said in kana stay kana): checked against that text.
-  const text = asSaid(normalizeSpoken(reply, tokenizer), reply);
-  const boundaries = new Set([0, text.length, ...tokenizer.tokenize(text).flatMap((m) => [m.start, m.end])]);
+  // Quotes show the reply exactly as said (pauses and つなぎ言葉 included), or as normalized where the words
+  // were spelled for matching: a quote is whole when it starts and ends on a word boundary of either.
+  const texts = [reply, asSaid(normalizeSpoken(reply, tokenizer), reply)].map((text) => ({
+    text,
+    boundaries: new Set([0, text.length, ...tokenizer.tokenize(text).flatMap((m) => [m.start, m.end])]),
+  }));
+  const whole = (quote: string) =>
+    texts.some(({ text, boundaries }) => {
+      const at = text.indexOf(quote);
+      return at >= 0 && boundaries.has(at) && boundaries.has(at + quote.length);
+    });
   const cut: string[] = [];
   for (const point of analysis.points) {
     for (const match of point.text.matchAll(/『([^』]+)』/g)) {
       const quote = match[1] ?? "";
-      const at = text.indexOf(quote);
-      if (at < 0 || !boundaries.has(at) || !boundaries.has(at + quote.length)) cut.push(quote);
+      if (!whole(quote)) cut.push(quote);
     }
   }
   return cut;

@@ -567,7 +567,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         // A pause alone (……) is no sentence of the phrasing.
         .filter((part) => !/^[…・、。\s]*$/.test(part))
         .map(fewerCommas)
-        .join(""),
+        .join("")
+        // Our apology right before their cushioned no (申し訳ございません。申し訳ございませんが…): あいにく.
+        .replace(/申し訳ございません。申し訳ございませんが、?/g, "申し訳ございません。あいにく、"),
     ),
     keep: false,
     ...(unconfirmed && caller?.reflection ? { unconfirmed: caller.reflection } : {}),
@@ -845,6 +847,9 @@ export function apologyLine(caller: CallerUnderstanding | null, seed: string, sa
 }
 
 function apologyOptions(caller: CallerUnderstanding | null): string[] {
+  // An order late (a pizza cold, a parcel not come): the trouble it caused, and the lateness itself.
+  if (caller?.cause === "delay" && caller.lookup === "ご注文番号" && caller.feeling !== "disappointed")
+    return ["ご迷惑をおかけし、申し訳ございません。", "お届けが遅くなり、大変申し訳ございません。"];
   // Goods that arrived broken (届いたお皿が割れていた): the delivery is what is apologized for.
   if (caller?.cause === "defect" && caller.lookup === "ご注文番号")
     return [
@@ -962,9 +967,12 @@ function nextStep(input: SuggestionInput, seed: string): string {
     // A story told plainly invites its sequel; a grief or a worry is only listened to.
     lonely:
       caller?.feeling === "neutral" || caller?.feeling === "happy"
-        ? ["よろしければ、もう少しお話を聞かせてください。", "よろしければ、もう少しお聞かせいただけますか。"]
+        ? [
+            "よろしければ、もう少しお話をお聞かせいただけますか。",
+            "よろしければ、もう少しお聞かせいただけますか。",
+          ]
         : [
-            "よろしければ、もう少しお話を聞かせてください。",
+            "よろしければ、もう少しお話をお聞かせいただけますか。",
             "ゆっくりで大丈夫ですので、お話を聞かせてくださいね。",
           ],
     // (A wish already read back in full is not asked about again.)
@@ -1055,7 +1063,7 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
   const steps: Record<TroubleCause, string[]> = {
     wait: [
       `当日の状況をすぐに確認いたしますので、恐れ入りますが、${key}を伺ってもよろしいでしょうか。`,
-      "すぐに確認いたしますので、恐れ入りますが、お名前とご利用の日時を伺ってもよろしいでしょうか。",
+      `すぐに確認いたしますので、恐れ入りますが、${caller.lookup ?? "お名前とご利用の日時"}を伺ってもよろしいでしょうか。`,
     ],
     delay: /保険金|給付金|補償金|還付金|請求|申請/.test(text)
       ? [

@@ -203,7 +203,12 @@ function causeOf(text: string): TroubleCause | null {
   )
     return "delay";
   // A bill or a charge, not a payout the caller claimed (保険金を請求した: a delay).
-  if (/請求(?!し)|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍|返金|払い戻/.test(text)) return "charge";
+  if (
+    /請求(?!し|をし|の(手続|仕方|方法))|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍|返金|払い戻/.test(
+      text,
+    )
+  )
+    return "charge";
   // A line or a service down (ネットが3日も繋がらない) is a fault, whatever the support line did.
   if (
     /(ネット|回線|インターネット|Wi-?Fi|WiFi|wifi|電波|テレビ|電気|ガス|水道)[^。]{0,8}(つながらな|繋がらな|使えな|止ま|映らな|出な)/.test(
@@ -1288,6 +1293,7 @@ function tidy(phrase: string): string {
       .replace(/(?<=(円|料金|お金|代金)[^。、]{0,4})取られ/g, "請求され")
       // 予約して行った → ご予約いただいて行った mixes two viewpoints: ご予約のうえお越しいただいた.
       .replace(/ご予約いただいて(行|い|来|き)(った|た)/g, "ご予約のうえお越しいただいた")
+      .replace(/ご予約いただいて(来|き)て(いる|る)/g, "ご予約のうえお越しいただいている")
       // 宅配で頼んだお弁当: what the caller ordered from us is ご注文いただいた, not 頼まれた.
       .replace(/頼まれた(?=[\p{Script=Han}ァ-ヶお]|のに)/gu, "ご注文いただいた")
       .replace(/(?<=で)頼まれ(た|て)(?=のに|[、])/g, (_m: string, t: string) => `ご注文いただい${t}`)
@@ -1485,11 +1491,11 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // 生きてたころは…あの頃はよかった: a late spouse remembered, not good news.
   if (/(生きて(い)?た|元気だった|元気な)(ころ|頃|時|とき)/.test(text)) return "memory";
   // A child or parent hurt (うちの子が怪我をした): the caller is worried for them.
-  if (/(子|息子|娘|孫|母|父|主人|夫|妻)[^。]{0,16}(けが|怪我)/.test(text)) return "worried";
+  if (/(子|息子|娘|孫|母|父|主人|夫|妻)[^。]{0,16}((?<![わだ])けが|怪我)/.test(text)) return "worried";
   // A danger to the caller's body or home (火花が散った, 火事になるところ): fear, not inconvenience.
   if (
     /火事|火花|発火|煙が|感電|ぞっと|泥棒|不審者|震えて|震えた/.test(text) ||
-    (complaining && /危な|危険|焦げ|やけど|火傷|けが|怪我|怖かった|こわかった|怖くて/.test(text))
+    (complaining && /危な|危険|焦げ|やけど|火傷|(?<![わだ])けが|怪我|怖かった|こわかった|怖くて/.test(text))
   )
     return "scared";
   // A pot left on the fire (火にかけたまま…焦がした): a fright, told calmly or not.
