@@ -103,12 +103,15 @@ export function analyzeReply(
       // (A drawn-out ending, ですよねえ, is said whole.)
       while (/[ねよな]/.test(input.reply[to - 1] ?? "") && /[えぇー〜]/.test(input.reply[to] ?? "")) to += 1;
       const said = input.reply.slice(from, to);
+      const normalizedSaid = asSaid(normalized.reply, input.reply, at, at + quote.length);
+      // (Most typed replies lose nothing in normalizing: the words are the same and need no second look.)
+      if (said === normalizedSaid) return `『${said}』`;
       return said.trim() === "" ||
         said !== said.trim() ||
         /^[えあ][…、]/.test(said) ||
         !edges().has(from) ||
         !edges().has(to)
-        ? `『${asSaid(normalized.reply, input.reply, at, at + quote.length)}』`
+        ? `『${normalizedSaid}』`
         : `『${said}』`;
     }),
   }));

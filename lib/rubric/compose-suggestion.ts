@@ -1215,6 +1215,9 @@ function spokenToWritten(text: string): string {
       // 出てしまったん、ですね: no pause inside んです (its warmth stays); an あらー of surprise is speech.
       .replace(/(?<=[たるいな])ん、です(?=ね|か|が)/g, "んです")
       .replace(/(^|[、。])あらー+[、]?/g, "$1")
+      // 承れますよ / ご用意ください: the operator states and asks, without ますよ or a bare command.
+      .replace(/(ます|ません)よ(?=[。！!]|$)/g, "$1")
+      .replace(/(?<=^|[、。])(お|ご)([^、。]{1,10})ください(?=[。]|$)/g, "$1$2いただけますでしょうか")
       .replace(/(^|[、。])(うふふ|ふふふ|ふふ|あはは|はは)([、。！!]|$)/g, "$1")
   );
 }
@@ -1230,9 +1233,7 @@ function politeTokens(text: string): string {
     // 割れていた、んですね / 届いてしまったんですね: the operator writes のですね.
     .replace(/(?<=[たいるえけしなく])(?<!^そうな)、?んですね/g, "のですね")
     .replace(/じゃなくて|じゃなく(?=[、『「\p{Script=Han}ァ-ヶ])/gu, "ではなく")
-    // 承れますよ / ご用意ください: the operator states and asks, without ますよ or a bare command.
-    .replace(/(ます|ません)よ(?=[。！!]|$)/g, "$1")
-    .replace(/(?<=^|[、。])(お|ご)([^、。]{1,10})ください(?=[。]|$)/g, "$1$2いただけますでしょうか")
+
     // 交換の手配、させていただきます: the object's を dropped in speech is written.
     .replace(/(?<=(手配|確認|交換|返品|返金|手続き|準備|修理|対応))、(?=(させて|いたし|します))/g, "を");
   return /[。！？!?]$/.test(out) ? out : `${out}。`;

@@ -1307,6 +1307,8 @@ function tidy(phrase: string): string {
       .replace(/(?<=[るた])とこ(?=だ|で)/g, "ところ")
       .replace(/(?<=の)とこ(?=[がをにはも、])/g, "部分")
       .replace(/^(あのね|あのさ|ねえ|あの)、/, "")
+      // そりゃあもう、すごかった: the caller's emphasis, not the operator's words.
+      .replace(/そりゃ(あ)?もう、?/g, "")
       // 営業の者、うちに来て: our staff named as the subject keep their が.
       .replace(/(?<=(の者|担当者|配達員|作業員|スタッフ))、?(?=[^がはもにをのとで、。])/g, "が")
       .replace(
