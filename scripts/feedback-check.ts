@@ -33,7 +33,12 @@ function main(): number {
       else phrasings.push(analysis.suggestion);
       if (hasBrokenJapanese(analysis.suggestion)) broken += 1;
       quotes += analysis.points.reduce((n, p) => n + (p.text.match(/『/g)?.length ?? 0), 0);
-      cut += cutQuotes(item.reply, analysis, tokenizer).length;
+      cut += cutQuotes(
+        item.reply,
+        analysis,
+        tokenizer,
+        item.context.filter((t) => t.role === "caller").map((t) => t.text),
+      ).length;
     }
   }
   const pct = (n: number, of: number) => `${((100 * n) / Math.max(1, of)).toFixed(1)}%`;

@@ -73,7 +73,9 @@ export function guardJudgePhrasing(
   );
   // A 『quote』 in the phrasing must be whole words of the trainee's reply, as the feedback's are.
   const quoted = { ...analysis, points: [{ key: "phrasing", tone: "tip" as const, text }] };
-  if (cutQuotes(input.reply, quoted, fullTokenizer).length > 0) return { ok: false, reason: "cut_quote" };
+  const callerTexts = input.context.filter((t) => t.role === "caller").map((t) => t.text);
+  if (cutQuotes(input.reply, quoted, fullTokenizer, callerTexts).length > 0)
+    return { ok: false, reason: "cut_quote" };
   if (analysis.violation !== "none") return { ok: false, reason: "violation" };
   if (analysis.register.casual) return { ok: false, reason: "casual" };
   return { ok: true, text };

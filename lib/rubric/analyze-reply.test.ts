@@ -78,10 +78,11 @@ const cases: { name: string; context: Turn[]; reply: string; expected: Partial<R
     expected: { parroting: true, summarizing: false },
   },
   {
-    name: "two points in one reflecting clause",
+    // (The annotators' rule since session 15: one matter echoed with its detail is no summary.)
+    name: "one matter and its detail in one reflecting clause",
     context: [caller("今日ね、庭の梅が咲いたのよ。主人が植えた木なの。")],
     reply: "ご主人が植えられた梅の木が咲いたのですね。",
-    expected: { parroting: true, summarizing: true },
+    expected: { parroting: true, summarizing: false },
   },
   {
     name: "paraphrase with a different predicate is not parroting (遅い → 遅れている)",
@@ -636,8 +637,15 @@ describe("analyzeReply feedback a trainer would sign (session-10 review)", () =>
       reply: "さようでございますか。今年はお一人でいらっしゃるか迷っていらっしゃるのですね。",
       kind: "lonely",
     });
-    expect(analysis.points[0]?.text).toMatch(/お悔やみ/);
-    expect(analysis.suggestion).toMatch(/お悔やみ申し上げます|心中お察しいたします/);
+    // (A regular who lives with her loss is met with warmth: trainers found a formal お悔やみ stiff there.)
+    expect(analysis.points[0]?.text).toMatch(/亡くされたお話です。「それはお寂しいですね」/);
+    expect(analysis.suggestion).toMatch(/お寂しい/);
+    const inquiry = analyzeReply({
+      context: [caller("母が先月亡くなったので、解約したいんですけど、手続きが全然わからなくて。")],
+      reply: "かしこまりました。ご契約者様のお名前を伺えますか。",
+      kind: "inquiry",
+    });
+    expect(inquiry.suggestion).toMatch(/お悔やみ申し上げます|心中お察しいたします/);
   });
 
   it("gives a lonely caller no trouble-desk step after a rebuttal", () => {
@@ -768,8 +776,8 @@ describe("analyzeReply feedback a trainer would sign (session-11 review)", () =>
   it("hands back the object a speaker dropped the を of, and drops a drawn-out ねえ", () => {
     const dropped = analyzeReply({
       context: [caller("スマホ使ってたら急に画面が消えたんです。")],
-      reply: "それは困りますね。",
-      kind: "inquiry",
+      reply: "そうですか。",
+      kind: "angry",
     });
     expect(dropped.suggestion).toMatch(/スマホをお使いになっていたら/);
     const drawn = analyzeReply({

@@ -40,6 +40,7 @@ import { quoteWords } from "./quote-words";
 import { readCallerTurn } from "./read-caller-turn";
 import { type CallerUnderstanding, understandCaller } from "./reflect-caller";
 import type { LabelEvidence, ReplyAnalysis, SignalKey } from "./reply-analysis";
+import { respellCallerWords } from "./respell";
 import shippedModel from "./rubric-model.json";
 import { type Span, splitSentences } from "./text-spans";
 import { concern, personalView } from "./violation-families";
@@ -66,7 +67,7 @@ export function analyzeReply(
 ): ReplyAnalysis {
   // Every detector reads the normalized text (fillers set aside, sentence ends marked even where speech
   // recognition wrote no punctuation); evidence is mapped back to the words as they were sent.
-  const normalized = normalizeInput(input, fullTokenizer);
+  const normalized = normalizeInput(input, fullTokenizer, tokenizer);
   const ruled = applyRules(normalized.input, tokenizer);
   const analysis = explain(
     normalized.input,
@@ -102,6 +103,8 @@ export function analyzeReply(
       let to = (normalized.reply.origin[at + quote.length - 1] ?? from) + 1;
       // (A drawn-out ending, ですよねえ, is said whole.)
       while (/[ねよな]/.test(input.reply[to - 1] ?? "") && /[えぇー〜]/.test(input.reply[to] ?? "")) to += 1;
+      // (A caller's word the recognizer misspelled, 決行 for 欠航, is quoted as the caller's word.)
+      if (normalized.reply.respelled?.some((r) => r.start < at + quote.length && r.end > at)) return whole;
       const said = input.reply.slice(from, to);
       const normalizedSaid = asSaid(normalized.reply, input.reply, at, at + quote.length);
       // (Most typed replies lose nothing in normalizing: the words are the same and need no second look.)
@@ -124,13 +127,25 @@ export function viewRules(
   tokenizer: JapaneseTokenizer = getJapaneseTokenizer(),
   fullTokenizer: JapaneseTokenizer = getFullTokenizer(),
 ): { text: string; rules: RuleView } {
-  const normalized = normalizeInput(input, fullTokenizer);
+  const normalized = normalizeInput(input, fullTokenizer, tokenizer);
   return { text: normalized.input.reply, rules: applyRules(normalized.input, tokenizer).view };
 }
 
-function normalizeInput(input: AnalyzeReplyInput, fullTokenizer: JapaneseTokenizer) {
-  const reply = normalizeSpoken(input.reply, fullTokenizer);
+function normalizeInput(
+  input: AnalyzeReplyInput,
+  fullTokenizer: JapaneseTokenizer,
+  tokenizer: JapaneseTokenizer,
+) {
   const turns = input.context.map((turn) => normalizeTurn(turn.text, fullTokenizer));
+  // (The caller's words said back with a recognizer's homophone, 決行 for 欠航, are read as the caller's.)
+  // (Read with the content tokenizer, whose cached words of the reply the rules then reuse.)
+  const reply = respellCallerWords(
+    normalizeSpoken(input.reply, fullTokenizer),
+    turns.filter((_, i) => input.context[i]?.role === "caller").map((t) => t.text),
+    tokenizer,
+    // (A recognizer writes no punctuation: its slips are homophones.)
+    { homophones: !/[。、,.!?！？]/.test(input.reply.trim().slice(0, -1)) },
+  );
   return {
     reply,
     turns,
@@ -550,8 +565,25 @@ function faultSpans(reply: string, spans: Span[]): Span[] {
       .filter((s) => s.start < span.end && s.end > span.start)
       .map((s) => ({ start: Math.max(s.start, span.start), end: Math.min(s.end, span.end) })),
   );
-  const faults = pieces.filter((p) => !courtesyOnly.test(reply.slice(p.start, p.end).trim()));
-  if (faults.length > 0) return faults;
+  // (Said hesitantly, えー、お気持ちは、あの、大変よくわかります is the same courtesy.)
+  const faults = pieces.filter(
+    (p) =>
+      !courtesyOnly.test(
+        reply
+          .slice(p.start, p.end)
+          .replace(/(えー+|えっと|ええと|あのー*|そのー*)(?=[、…\s])/g, "")
+          .replace(/[、…‥\s]/g, "")
+          .trim(),
+      ),
+  );
+  // ただ、ですね、…: a hedge cut off as a sentence of its own runs on into the words it opened.
+  const sentences = splitSentences(reply);
+  const widened = faults.map((p) => {
+    if (reply.slice(p.start, p.end).replace(/[、。…‥\s]/g, "").length > 6) return p;
+    const next = sentences.find((s) => s.start >= p.end && /[^\s、。]/.test(s.text));
+    return next ? { start: p.start, end: next.end } : p;
+  });
+  if (widened.length > 0) return widened;
   // Evidence on the courtesy alone: the fault is the sentence it opened (…申し訳ございません。ただ、…).
   const last = spans[spans.length - 1];
   const next = last
@@ -562,7 +594,7 @@ function faultSpans(reply: string, spans: Span[]): Span[] {
 
 // A sentence that only apologizes or concedes: never the words a violation is quoted by.
 const courtesyOnly =
-  /^((はい|ええ)[、。]?)?((大変|誠に|本当に)?(お待たせして|ご迷惑をおかけして|ご不便をおかけして)?(大変|誠に)?申し訳(ござい|あり)ません(でした)?|お気持ちは(よく|十分|大変)?(わか|分か)ります|ごもっともです|さようでございますか)[。、]?$/;
+  /^((はい|ええ)[、。]?)?((大変|誠に|本当に)?(お待たせして|ご迷惑をおかけして|ご不便をおかけして)?(大変|誠に)?申し訳(ござい|あり)ません(でした)?|お気持ちは(よく|十分|大変|本当に)*(わか|分か)ります|ごもっともです|さようでございますか)[。、]?$/;
 
 const thanksOpening =
   /^(はい[、。]?)?((ご予約|ご注文|ご購入|ご契約)の)?(お問い合わせ|お電話|ご連絡|ご相談|ご予約|ご依頼|ご注文)?(を)?(いただき(まして)?)?[、]?(まことに|誠に|どうも)?ありがとうございます/;

@@ -1,6 +1,7 @@
 import type { JapaneseTokenizer } from "./japanese";
 import { asSaid, normalizeSpoken } from "./normalize-spoken";
 import type { ReplyAnalysis } from "./reply-analysis";
+import { respellCallerWords } from "./respell";
 import { splitSentences } from "./text-spans";
 
 // Conjugations and joins a grammar never produces: 〜てくださいのですね, 〜ませんのですね, わからなくている,
@@ -14,10 +15,22 @@ export function hasBrokenJapanese(phrasing: string): boolean {
 }
 
 /** The 『quotes』 of the feedback points that do not start and end on a morpheme boundary of the reply. */
-export function cutQuotes(reply: string, analysis: ReplyAnalysis, tokenizer: JapaneseTokenizer): string[] {
+export function cutQuotes(
+  reply: string,
+  analysis: ReplyAnalysis,
+  tokenizer: JapaneseTokenizer,
+  callerTexts: string[] = [],
+): string[] {
   // Quotes show the reply exactly as said (pauses and つなぎ言葉 included), or as normalized where the words
-  // were spelled for matching: a quote is whole when it starts and ends on a word boundary of either.
-  const texts = [reply, asSaid(normalizeSpoken(reply, tokenizer), reply)].map((text) => ({
+  // were spelled for matching, or with a caller's word the recognizer misspelled written as the caller's: a
+  // quote is whole when it starts and ends on a word boundary of one of them.
+  const normalized = normalizeSpoken(reply, tokenizer);
+  const respelled = respellCallerWords(
+    normalized,
+    callerTexts.map((text) => normalizeSpoken(text, tokenizer).text),
+    tokenizer,
+  ).text;
+  const texts = [reply, asSaid(normalized, reply), respelled].map((text) => ({
     text,
     boundaries: new Set([0, text.length, ...tokenizer.tokenize(text).flatMap((m) => [m.start, m.end])]),
   }));

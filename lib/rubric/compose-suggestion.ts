@@ -131,6 +131,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // Something of ours went wrong: empathy alone leaves out the apology the complaint is owed.
   const owedApology = apologyOwed(kind, caller) && labels.apology === "none";
   // A death told is answered with condolence, not only with the facts handed back.
+  // (A regular who lives with her loss is met with warmth, not a formal condolence: the feeling line.)
   const owedCondolence = caller?.feeling === "loss" && !condolence.test(input.reply);
   // A birth, a wedding, an exam passed: the news is congratulated.
   const owedCongratulation =
@@ -360,6 +361,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const reflection = theirReflection ?? ours;
   // A death is answered with condolence before anything of it is handed back.
   const condolenceFirst = owedCondolence && !reflectionIsTheirs;
+  const condolences = kind === "lonely" ? warmCondolences : formalCondolences;
   if (condolenceFirst) parts.push(pick(condolences, seed, "empathy"));
   // Good news is congratulated before it is handed back.
   const congratulationFirst = owedCongratulation && caller !== null && !condolenceFirst;
@@ -618,7 +620,9 @@ function namedFeeling(caller: CallerUnderstanding | null): boolean {
 
 /** Words of condolence or of sharing a loss. */
 export const condolence = /お悔やみ|ご愁傷|心中お察し|お辛|おつら|お寂しい|お淋しい|悲し|胸が痛|ご冥福/;
-const condolences = ["心よりお悔やみ申し上げます。", "それはお辛かったですね。心中お察しいたします。"];
+const formalCondolences = ["心よりお悔やみ申し上げます。", "それはお辛かったですね。心中お察しいたします。"];
+// A regular who lives with her loss is met with warmth, not a formal condolence.
+const warmCondolences = ["それはお寂しいですね。", "お寂しいお気持ち、お察しいたします。"];
 
 /** The lines the feedback tips point at: the opening and the empathy line the phrasing would use. */
 export function suggestedLines(
@@ -702,11 +706,15 @@ const feelingStems = [
   "怖",
   "大変",
   "恥",
+  "嬉し",
+  "うれし",
+  "懐かし",
+  "思い出",
 ];
 
 function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, said = ""): string | null {
   const lines: Record<CallerUnderstanding["feeling"], string[]> = {
-    loss: condolences,
+    loss: kind === "lonely" ? warmCondolences : formalCondolences,
     scared:
       kind === "angry"
         ? [
@@ -793,6 +801,7 @@ const troubleLines: Record<TroubleCause, string[]> = {
   wrong: ["それはがっかりされましたよね。", "思っていらしたものと違っていては、がっかりされますよね。"],
   staff: ["そのような対応では、お気を悪くされて当然です。", "さぞ嫌な思いをされたことと存じます。"],
   defect: ["さぞお困りのことと存じます。", "それはさぞお困りのことと存じます。"],
+  foreign: ["さぞ驚かれたことと存じます。", "それはさぞ驚かれたことと存じます。"],
 };
 
 function troubleEmpathy(cause: TroubleCause | null, kind: CallKind): string[] {
@@ -814,6 +823,10 @@ const apologyLines: Record<
   // Something late or missing (a parcel, a mail, a bus): the worry and the trouble, not a wait nobody named.
   delay: ["ご心配をおかけし、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"],
   defect: ["ご不便をおかけし、申し訳ございません。", "ご不便をおかけしており、申し訳ございません。"],
+  foreign: [
+    "ご不快な思いをおかけし、誠に申し訳ございません。",
+    "大変ご不快な思いをおかけし、申し訳ございません。",
+  ],
   staff: [
     "ご不快な思いをおかけし、大変申し訳ございません。",
     "不快な思いをさせてしまい、申し訳ございません。",
@@ -1103,6 +1116,13 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
           "お支払いの状況をすぐにお調べいたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
           `すぐに確認いたしますので、恐れ入りますが、${key}を伺ってもよろしいでしょうか。`,
         ],
+    // (Eaten already: the caller's health comes before any number.)
+    foreign: /食べ|飲ん|口に|召し上が/.test(text)
+      ? ["お体の具合はいかがでしょうか。", "その後、お体にお変わりはございませんか。"]
+      : [
+          "すぐに原因をお調べいたしますので、恐れ入りますが、商品に記載の製造番号を伺えますでしょうか。",
+          "至急確認いたしますので、恐れ入りますが、お買い求めの店舗と商品に記載の製造番号を伺ってもよろしいでしょうか。",
+        ],
     staff: [
       "担当の者に事実を確認いたしますので、恐れ入りますが、お名前と、いつ頃のことか伺ってもよろしいでしょうか。",
       "当時の状況を確認いたしますので、恐れ入りますが、お名前を伺ってもよろしいでしょうか。",
@@ -1332,7 +1352,9 @@ function stripToken(sentence: string | null): string | null {
 
 // A datum asked for in a word (ご注文番号は？ / お客様番号、お願いします) asked for in full.
 function askForDatum(question: string): string {
-  const bare = /^([^、。？?]{2,14})は[？?]?$/.exec(question.replace(/。$/, ""));
+  const bare = /^([^、。？?]{2,14})は(何番ですか|なん番ですか|何ですか)?[？?]?$/.exec(
+    question.replace(/。$/, ""),
+  );
   if (bare) return `${bare[1]}を伺ってもよろしいでしょうか。`;
   return question
     .replace(/(番号|お名前|ご住所|ご連絡先|お日にち|ご予算)、?(お願い|教え)/, "$1を$2")
@@ -1341,6 +1363,8 @@ function askForDatum(question: string): string {
 
 function cushioned(question: string, hasCushion: boolean, always = false): string | null {
   if (question === "") return null;
+  // (はい、では番号を: the では that led from the token does not follow a cushion.)
+  if (!hasCushion) question = question.replace(/^(それでは|では|じゃあ|で)、?(?=\p{Script=Han}|お|ご)/u, "");
   if (hasCushion || /^(恐れ入り|恐縮|お手数|差し支え|失礼|よろしければ)/.test(question)) return question;
   if (
     !always &&

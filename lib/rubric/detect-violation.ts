@@ -58,6 +58,10 @@ const patterns: Record<Category, RegExp[]> = {
     /お客様(の|が|ご自身|側)[^。]{0,15}(せい|責任|ミス|不注意|落ち度|使い方|扱い方?|誤解|勘違い|思い込み|確認不足|管理)/g,
     /(ちゃんと|きちんと|しっかり|よく)[^。]{0,12}(確認|把握|読|見|管理)[^。]{0,10}(されていますか|されましたか|されてますか|いただかないと|しないと|されないと|ください)/g,
     /使い方が(悪|間違|おかし)|不注意|自業自得|常識(的に|で考え)/g,
+    // What the caller could have done (お伝えいただければよかったのですが) wished for after the fact.
+    /(いただ|頂)(ければ|けたら|けていれば|いていれば)[^。]{0,8}(よかった|良かった|助かった|幸い(だった|でした))/g,
+    // Asked whether they spoke up at the time (その時にお申し出はございませんでしたでしょうか).
+    /(お申し出|お申し付け|ご申告|ご指摘|ご連絡|ご相談)(は|が|など)?(ござい|あり)ませんでした(でしょう)?か/g,
     /(読まれて|読んで|ご覧になって|確認されて|確かめられて|見て|されて|なさって)(い)?(ない|なかった)(から|のでは|ため|せい)/g,
     /(ておけば|ていれば|ていたら|ておかれれば|なければ|なきゃ)[^。]*(なかった|よかった|済んだ)/g,
     /普通(は|なら|の方は)[^。]*(しません|しない|ません|でしょう)/g,
@@ -103,7 +107,7 @@ const patterns: Record<Category, RegExp[]> = {
     /(考え|言い|気にし|心配し|神経質)(すぎ|過ぎ)(です|だと|ですよ|では|じゃ|かと)/g,
     // A judgement (〜だと思います, 〜ないと思います), not an intention (調べたいと思います).
     /(だ|ない|(?<!た)い)と思(います|うんです|いますけど|いますよ)(?!が)/g,
-    /むしろ|だけですよ|きっと[^。]*(ですよ|だけ)|くらい(なら|で)[^。]*(問題|大丈夫)|(全然|ぜんぜん)(問題|大丈夫|ダメじゃ|だめじゃ|平気)/g,
+    /むしろ(?![^。]*(ということ|とのこと|のですね|んですね)[^。]{0,4}(。|$))|だけですよ|きっと[^。]*(ですよ|だけ)|くらい(なら|で)[^。]*(問題|大丈夫)|(全然|ぜんぜん)(問題|大丈夫|ダメじゃ|だめじゃ|平気)/g,
     /一番ですよね|大したこと(は)?(ない|ありません|ございません)|気にしなくて(いい|大丈夫)|気にすることは/g,
   ],
   // Cutting the caller's topic off before acknowledging it.
@@ -183,7 +187,14 @@ export function detectViolation(reply: string, context: ViolationContext): Viola
     const sentences = splitSentences(reply);
     const kept = argued.filter((span) => {
       const sentence = sentences.find((s) => span.start >= s.start && span.start < s.end);
-      return !sentence || !feelingDirective.test(sentence.text.replace(/[、,]/g, ""));
+      if (!sentence) return true;
+      const flat = sentence.text.replace(/[、,]/g, "");
+      // (ですが…十分長生きしたほうですから、大往生だったと思いますよ: the operator's view of the loss, no
+      // rule or refusal in it, is an opinion.)
+      const ownView =
+        /(と思います|と思いますよ|と思いますね|と思うんです|かと思います)[。！!…]*$/.test(flat) &&
+        !/規約|規定|規則|決まり|かね|でき(ません|ない)|お受けし|対応いたし/.test(flat);
+      return !feelingDirective.test(flat) && !ownView;
     });
     if (kept.length > 0) spansByCategory.set("argue", kept);
     else spansByCategory.delete("argue");

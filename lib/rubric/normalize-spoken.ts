@@ -8,6 +8,8 @@ export interface NormalizedText {
   origin: number[];
   /** Words said in kana that the text writes in digits or letters (さんぜんえん → 3000円): quotes say them back. */
   spelled?: Spelled[];
+  /** Where the text writes a caller's word the reply said with another spelling (決行 → 欠航): [start, end). */
+  respelled?: { start: number; end: number }[];
 }
 
 /** A run of the text written for the original's [from, to) (さんぜんえん as 3000円). */

@@ -228,11 +228,15 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
     f.thanked ||
     f.congratulated ||
     f.caller?.bare === true;
+  // A regular's loss is the life she lives with, not news: met with warmth, not a formal condolence.
   if (feeling === "loss" && !f.condoled) {
     return {
       key: "empathy",
       tone: "tip",
-      text: "大切な方を亡くされたお話です。用件の前に「心よりお悔やみ申し上げます」と、お悔やみの言葉を添えましょう。",
+      text:
+        f.kind === "lonely"
+          ? "大切な方を亡くされたお話です。「それはお寂しいですね」と、お気持ちに寄り添う一言を添えましょう。"
+          : "大切な方を亡くされたお話です。用件の前に「心よりお悔やみ申し上げます」と、お悔やみの言葉を添えましょう。",
     };
   }
   if (feeling === "happy" && f.caller?.celebrating && !f.congratulated) {

@@ -53,7 +53,18 @@ function snap(text: string, sentence: Span, span: Span, tokenizer: JapaneseToken
   const morphemes: Morpheme[] = tokenizer
     .tokenize(text.slice(sentence.start, sentence.end))
     .map((m) => ({ ...m, start: m.start + sentence.start, end: m.end + sentence.start }));
-  const first = morphemes.find((m) => m.end > span.start) ?? morphemes[0];
+  let firstIndex = Math.max(
+    0,
+    morphemes.findIndex((m) => m.end > span.start),
+  );
+  // A span that starts inside a word's inflection (…かれ|たほうが) starts at the word; where the clause it
+  // sits in (after the last が/けど/ので) is short, at the clause: the whole advice, not its tail.
+  while (firstIndex > 0 && functionMorpheme(morphemes[firstIndex])) firstIndex -= 1;
+  let clauseStart = firstIndex;
+  while (clauseStart > 0 && !clauseBreak(morphemes[clauseStart - 1])) clauseStart -= 1;
+  const spanEnd = morphemes.find((m) => m.end >= span.end)?.end ?? span.end;
+  if (spanEnd - (morphemes[clauseStart]?.start ?? span.start) <= 48) firstIndex = clauseStart;
+  const first = morphemes[firstIndex];
   let lastIndex = morphemes.findIndex((m) => m.end >= span.end);
   if (lastIndex < 0) lastIndex = morphemes.length - 1;
   // The word's inflection and the particles that close it belong to the quote.
@@ -73,4 +84,24 @@ function snap(text: string, sentence: Span, span: Span, tokenizer: JapaneseToken
   }
   const last = morphemes[lastIndex];
   return { start: first?.start ?? span.start, end: last?.end ?? span.end };
+}
+
+function functionMorpheme(m: Morpheme | undefined): boolean {
+  return (
+    m !== undefined &&
+    (m.pos === "助動詞" ||
+      (m.pos === "助詞" && !m.posDetail.includes("格助詞")) ||
+      m.posDetail.includes("非自立") ||
+      m.posDetail.startsWith("接尾"))
+  );
+}
+
+function clauseBreak(m: Morpheme | undefined): boolean {
+  return (
+    m !== undefined &&
+    (m.pos === "記号" ||
+      (m.pos === "助詞" &&
+        m.posDetail.includes("接続助詞") &&
+        /^(が|けど|けれど|けれども|ので|から|し)$/.test(m.surface)))
+  );
 }

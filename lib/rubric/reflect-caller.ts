@@ -51,7 +51,7 @@ export interface CallerUnderstanding {
 }
 
 /** What a complaint is about: a wait, a fault, our staff's manner, a charge, or the wrong thing sent. */
-export type TroubleCause = "wait" | "delay" | "defect" | "staff" | "charge" | "wrong";
+export type TroubleCause = "wait" | "delay" | "defect" | "staff" | "charge" | "wrong" | "foreign";
 
 export type CallerFeeling =
   | "loss"
@@ -117,7 +117,9 @@ export function understandCaller(
   const reflection =
     changeAsked(questions[questions.length - 1]?.text ?? "") ??
     selfDoubt(sentences[sentences.length - 1]?.text ?? "") ??
-    rankStatements(statements).reduce<string | null>((found, s) => found ?? reflect(s), null);
+    rankStatements(statements).reduce<string | null>((found, s) => found ?? reflect(s), null) ??
+    // お知らせが届いてなかったんですが、日程が変わったんですか: the matter told before the question.
+    questions.reduce<string | null>((found, q) => found ?? reflectLead(q), null);
   return {
     reflection,
     askedAbout: askedMatter(questions[questions.length - 1]?.ms),
@@ -234,6 +236,13 @@ function causeOf(text: string): TroubleCause | null {
     )
   )
     return "wrong";
+  // Something found in food (お弁当に虫が入っていた): disgust and, if eaten, the caller's health.
+  if (
+    /(虫|髪の毛|毛|異物|ガラス|金属|破片|カビ|かび|プラスチック|ビニール)[^。]{0,10}(入って|入ってい|混ざ|混入|付いて|ついて|生えて|浮いて)/.test(
+      text,
+    )
+  )
+    return "foreign";
   if (
     /壊れ|割れ|漏れ|欠け|傷|汚れ|不良|故障|つながらな|繋がらな|取れ(て|た)|外れ|剥が|はがれ|ひび|ヒビ|穴が|へこ|凹|曲が|折れ|破れ|ほつれ|カビ|かび|異物|動かな|つかな|出ない|音が|変な音|異音|不具合|エラー|止まっ|使えな|できな|おかしい/.test(
       text,
@@ -308,7 +317,7 @@ const personalQuestion =
   /あなた(?!(の|ん)(ところ|とこ|方|ほう)(は|も)?[^。？?]{0,6}(雪|雨|天気|降|寒|暑|晴|風))|お姉さん|お兄さん|下の名前|お名前は|結婚|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
 
 const defectWord =
-  /間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな/;
+  /間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな|(画面|電源|表示|明かり|ランプ)が?(急に|突然|勝手に)?(消え|落ち|真っ暗|固ま)|フリーズ|映らな|起動しな/;
 
 // A family member who never comes or calls is the caller's sorrow, not our fault to apologize for.
 const callersPeople = /嫁|息子|娘|孫|主人|旦那|夫|妻|友達|友人|近所|兄|姉|弟|妹|親戚|先生|ヘルパー/;
@@ -399,6 +408,22 @@ function rankStatements(statements: Sentence[]): Sentence[] {
 
 const maxReflection = 34;
 
+// The statement a question opens with (…届いてなかったんですが、…ですか), reflected on its own.
+function reflectLead(question: Sentence): string | null {
+  const cut = question.ms.findIndex(
+    (m, i) =>
+      m.pos === "助詞" &&
+      /^(が|けど|けれど|けれども)$/.test(m.surface) &&
+      m.posDetail.includes("接続助詞") &&
+      question.ms[i + 1]?.surface === "、",
+  );
+  if (cut < 3) return null;
+  const ms = question.ms.slice(0, cut);
+  const lead = { text: ms.map((m) => m.surface).join(""), ms };
+  // (Only a trouble: 解約したいんですが、手数料は… is a question's preamble, answered with the question.)
+  return /[?？か]$/.test(lead.text) || causeOf(lead.text) === null ? null : reflect(lead);
+}
+
 function reflect(sentence: Sentence): string | null {
   // A ね/さ after a noun or particle only marks a pause (この前ね、): dropped.
   let ms = trimHead(
@@ -472,8 +497,9 @@ function reflect(sentence: Sentence): string | null {
   if (/^(ない|なかった|なく|なし)/.test(phrase)) return null;
   // 届いた分はお金払わないからね: a threat is not handed back as the caller's matter.
   if (/ないから(ね|な|よ)?$/.test(said)) return null;
-  // 聞いてほしいことがあって電話したの: a preamble, not yet the matter.
+  // 聞いてほしいことがあって電話したの / 暇だから電話しちゃった: a preamble, not yet the matter.
   if (/(聞いてほしい|聞いてもらいたい|話したい|相談したい)ことがあ|お話があ/.test(phrase)) return null;
+  if (/電話(を)?(し|いただい|かけ)(て)?(しまった|ちゃった|みた)|暇だから/.test(phrase)) return null;
   // それでお願いします: a yes to what the operator offered hands nothing back.
   if (/^(では|じゃあ|それで|これで|それでは)?お願い(する|いたす|します)?のですね$/.test(phrase)) return null;
   // 三セットお願いします: what the caller asks for is their wish (三セットをご希望なのですね).
@@ -493,7 +519,13 @@ function reflect(sentence: Sentence): string | null {
     )
   )
     return null;
-  if (phrase.length < 5 || phrase.length > maxReflection + 12 || /[?？か]$|もんだ$|ものだ$/.test(ending.body))
+  // (…もいだもんだけど: a habit recalled with もんだ has no polite form that keeps its nostalgia.)
+  if (
+    phrase.length < 5 ||
+    phrase.length > maxReflection + 12 ||
+    /[?？か]$|もんだ$|ものだ$/.test(ending.body) ||
+    /(もん|もの)な?のですね$/.test(phrase)
+  )
     return null;
   return phrase;
 }
@@ -758,6 +790,12 @@ function politeEnding(ms: Morpheme[]): Ending | null {
     if (prev.pos === "形容詞" || (prev.pos === "助動詞" && prev.inflectionForm?.includes("連用テ接続"))) {
       // (聞いてほしくて: what the caller wants done for them takes no respect of its own.)
       const wish = /^(ほしい|欲しい)$/.test(prev.baseForm);
+      // (使いたくて → お使いになりたい: the verb is honored before the たい it now ends on.)
+      if (prev.pos === "助動詞")
+        return {
+          body: render([...ms.slice(0, -2), { ...prev, surface: prev.baseForm }], !wish),
+          tail: "のですね",
+        };
       return { body: `${render(ms.slice(0, -2), !wish)}${prev.baseForm}`, tail: "のですね" };
     }
     // A sentence left on て tells what happened (悪くなってしまって → 悪くなってしまった); after the
@@ -867,7 +905,7 @@ function render(part: Morpheme[], honor = true): string {
     .map((m, i) => {
       const own = honored[i];
       // スマホ使ってた: speech drops the object's を, an operator's read-back says it.
-      const object = droppedObject(part, i) ? "を" : "";
+      const object = droppedObject(part, i) ? "を" : droppedSubject(part, i) ? "が" : "";
       // …and the pause that stood for it goes.
       if (isPause(m) && droppedObject(part, i + 1) && isPause(part[i])) return "";
       if (own) return `${object}${own}`;
@@ -899,6 +937,22 @@ function render(part: Morpheme[], honor = true): string {
 // Verbs whose object is marked by を: a plain noun right before one lost its particle in speech.
 const takesObject =
   /^(敷く|置く|入れる|捨てる|使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる|休む)$/;
+
+// Verbs whose subject is marked by が: a plain noun right before one lost its particle in speech (虫入ってた).
+const takesSubject =
+  /^(入る|付く|つく|割れる|壊れる|届く|鳴る|止まる|切れる|落ちる|かかる|掛かる|混ざる|溶ける|漏れる|映る|点く|消える|欠ける|剥がれる|はがれる|汚れる|濡れる|腐る|傷む|曲がる|へこむ|凹む|折れる|外れる|破れる|詰まる|光る|揺れる|聞こえる|見える)$/;
+
+function droppedSubject(part: Morpheme[], i: number): boolean {
+  const before = part[i - 1];
+  return (
+    before !== undefined &&
+    takesSubject.test(part[i]?.baseForm ?? "") &&
+    before.pos === "名詞" &&
+    /^(一般|サ変接続|固有名詞|英数)/.test(before.posDetail) &&
+    before.end === part[i]?.start &&
+    !(part[i]?.inflectionForm?.startsWith("連用") && part[i + 1]?.pos === "名詞")
+  );
+}
 
 function droppedObject(part: Morpheme[], i: number): boolean {
   // A speaker's pause may stand where the particle was (定期便、止めたくて).
@@ -985,10 +1039,12 @@ const oNiNaru = new Set([
   "作る",
   "受け取る",
   "話す",
+  "会う",
+  "取り消す",
 ]);
 const staffWord = /^(担当|受付|係|窓口|営業|配達|店員|スタッフ|社員|従業員|ドライバー|オペレーター|弊社|者)$/;
 const callerSide =
-  /^(私|わたし|あたし|わたくし|俺|僕|自分|母|父|母親|父親|主人|夫|妻|家内|旦那|息子|娘|孫|子ども|子供|子|家族|友達|友人|祖母|祖父|嫁|姉|兄|妹|弟)$/;
+  /^(私|わたし|あたし|わたくし|俺|僕|自分|こっち|母|父|母親|父親|主人|夫|妻|家内|旦那|息子|娘|孫|子ども|子供|子|家族|友達|友人|祖母|祖父|嫁|姉|兄|妹|弟)$/;
 
 // The verb at i in its respectful (or, done by our staff, humble) form, or null to keep it as said: a
 // verb the caller did not do (荷物が来た, 言われた, 見てもらった) is kept.
@@ -1059,7 +1115,13 @@ function honorific(part: Morpheme[], i: number): string | null {
       ? "申し上げ"
       : "申し上げる";
   }
-  if (actor === "other" || (actor === "default" && (base === "来る" || base === "いる"))) return null;
+  // (空港のカウンターまで来ている: come as far as a place, with nobody else named, is the caller.)
+  const cameThisFar =
+    base === "来る" &&
+    part[i - 1]?.surface === "まで" &&
+    !/^(うち|家|自宅|ここ|そこ)$/.test(part[i - 2]?.surface ?? "");
+  if (actor === "other" || (actor === "default" && (base === "来る" || base === "いる") && !cameThisFar))
+    return null;
   const rareru = rareruStem[base] ?? (sahen ? "され" : undefined);
   // やっとつながったと思ったら: a thought at a turn of events, not the caller's considered view.
   if (base === "思う" && /^たら/.test(part[i + 1]?.surface ?? "")) return null;
@@ -1113,7 +1175,8 @@ function actorOf(part: Morpheme[], i: number): "caller" | "default" | "staff" | 
       if (noun?.pos !== "名詞") return "other";
       if (
         staffWord.test(noun.surface) ||
-        (noun.surface === "人" && /^(担当|受付|係|窓口|営業|配達|電話)/.test(part[j - 3]?.surface ?? ""))
+        (noun.surface === "人" &&
+          /^(担当|受付|係|窓口|営業|配達|電話|店|店頭|販売店)$/.test(part[j - 3]?.surface ?? ""))
       )
         return "staff";
       return callerSide.test(noun.surface) ? "caller" : "other";
@@ -1232,7 +1295,7 @@ function tidy(phrase: string): string {
       .replace(/(おたく|お宅|そっち|そちら)(さん)?/g, "弊社")
       // Our staff as the caller named them (担当の人, 受付の方): the operator says 担当の者.
       .replace(
-        /(担当|受付|係|窓口|営業|配達|配送|設置|サポート|集金|点検|修理|工事|作業)(の)?(人|方|かた)(?=[がはもにのを、]|$)/g,
+        /(担当|受付|係|窓口|営業|配達|配送|設置|サポート|集金|点検|修理|工事|作業|(?<![\p{Script=Han}])店|店頭|販売店|ショップ)(の)?(人|方|かた)(?=[がはもにのを、]|$)/gu,
         "$1の者",
       )
       .replace(/(?<![ご])自分(?=[のでがはもにを])/g, "ご自身")
@@ -1263,6 +1326,10 @@ function tidy(phrase: string): string {
       .replace(/(?<![おご\p{Script=Han}])仕事/gu, "お仕事")
       .replace(/全然/g, "まったく")
       .replace(/(うちの|私の)?(?<![夫人愛新])妻(?![様さ])/g, "奥様")
+      // うちには届いてなかった: what reaches the caller reaches お手元.
+      .replace(/(?<![\p{Script=Han}ぁ-ん])うち(に|へ)(は)?(?=[^。、]{0,4}届)/gu, "お手元$1$2")
+      // うちの庭の柿: what is the caller's is お宅の in the operator's mouth (そのうちの一つ is no house).
+      .replace(/(?<![\p{Script=Han}ぁ-ん])うちの(?=[\p{Script=Han}ァ-ヶ])/gu, "お宅の")
       .replace(/と言うのですね$/, "とおっしゃっているのですね")
       .replace(/(?<![ご])予約(?=の(変更|内容|日|時間|キャンセル))/g, "ご予約")
       // プランの変更をしたい: the caller's wish for a service is ご希望.
@@ -1273,13 +1340,16 @@ function tidy(phrase: string): string {
       .replace(/もうちょっと/g, "もう少し")
       // 『ゆうな』じゃなくて『ゆうか』: the operator says ではなく.
       .replace(/じゃなくて|じゃなく(?=[、『「\p{Script=Han}ァ-ヶ])/gu, "ではなく")
+      .replace(/(?<=[たっだ])んではなく/g, "のではなく")
       .replace(/亡くなりまして/g, "亡くなられて")
+      .replace(/(?<!お)亡くなって(?=から|以来|、|もう)/g, "亡くなられて")
+      .replace(/(?<!お)亡くなった(?=[\p{Script=Han}おご]|の|と)/gu, "亡くなられた")
       .replace(/みたいな(?=の|[\p{Script=Han}ぁ-んァ-ヶ])/gu, "ような")
       .replace(/みたいに/g, "ように")
       .replace(/(?<=[いっん])てかれ/g, "ていかれ")
       // What the caller did toward us is received with いただく: 注文したのに → ご注文いただいたのに.
       .replace(
-        /(?<![ごお再未仮予])(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|振り込み|入金|購入|返品)(を)?し(た|て)(?!お)/gu,
+        /(?<![ごお再未仮予])(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|振り込み|入金|購入|返品)(を)?し(た|て)(?!お|い)/gu,
         (m: string, act: string, _o: string, t: string, at: number, whole: string) =>
           // (Someone else named as the doer, お隣さんが電話してきて, did not do it toward us.)
           othersDoing.test(whole.slice(Math.max(0, whole.lastIndexOf("、", at - 1) + 1), at))
@@ -1299,6 +1369,12 @@ function tidy(phrase: string): string {
       .replace(/(?<=で)頼まれ(た|て)(?=のに|[、])/g, (_m: string, t: string) => `ご注文いただい${t}`)
       // 払わされた: the caller's grievance in its own words; the operator says お支払いになった.
       .replace(/払わされ(た|て)/g, (_m: string, t: string) => `お支払いにな${t === "た" ? "った" : "って"}`)
+      // 食べるのは私一人: the caller alone is お一人 in the operator's mouth.
+      .replace(/(私|わたし|あたし)(一人|ひとり)(?!暮)/g, "お一人")
+      // 1週間で戻るって言われたのに: what nobody else is named as saying, our side told the caller.
+      .replace(/(?<=^|、)([^、。]{2,30}?)(と|って)言われ(た|ていた)のに/, (m: string, said: string) =>
+        /(に|から)/.test(said) ? m : `${said}とご案内していたのに`,
+      )
       // 配達完了ってなってる: the quoting って before なる is と.
       .replace(/って(?=なって|なってい|なった|なる)/g, "と")
       // 私ずっと家にいた: the caller's own 私 opening the matter is お客様.
@@ -1520,10 +1596,10 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // 取られるっておかしくない): what hurts is that it is unfair, not an inconvenience.
   if (
     complaining &&
-    (/聞いてな|聞いていな|聞いてません|知らされてな|知らされていな|説明(は|が|も)?なかった|対象外|納得(でき|いか)|おかしくない|おかしいでしょ/.test(
+    (/聞いてな|聞いていな|聞いてません|知らされてな|知らされていな|説明(は|が|も)?なかった|対象外|納得(でき|いか)|おかしくない|おかしいでしょ|(何も|なにも)悪くない/.test(
       text,
     ) ||
-      /(キャンセル料|延滞金|違約金|手数料|追加料金|利用料)[^。]{0,12}(取られ|払え|払わ|かかる|つい|言われ)|(次の日|翌日|後で|あとで)[^。]{0,12}(安くなって|値下が)/.test(
+      /(キャンセル料|延滞金|違約金|手数料|追加料金|利用料)[^。]{0,12}(取られ|取る|取って|取ら|払え|払わ|かかる|つい|言われ)|(次の日|翌日|後で|あとで)[^。]{0,12}(安くなって|値下が)/.test(
         text,
       ))
   )
