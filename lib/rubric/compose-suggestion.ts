@@ -147,7 +147,10 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // …and a lone 相づち to a question (ええ。) leaves it unanswered.
   // (A caller still giving data, 1234の…, is rightly met with a lone はい.)
   const tokensOnly =
-    (kind !== "inquiry" ? caller?.reflection != null : caller?.asked === true) &&
+    // (…and a choice made, Bプランでお願いします, is read back: Bプランでございますね.)
+    (kind !== "inquiry"
+      ? caller?.reflection != null
+      : caller?.asked === true || /でございますね$/.test(caller?.reflection ?? "")) &&
     isTokenOnly(input.reply.replace(/\s+/g, "、"));
   // A story or a complaint met without a word of it handed back (眠れない夜は長く感じますよね alone): the
   // caller's main point is what the phrasing gives back first.
@@ -344,7 +347,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !/(です|ます|ございます|ません|でした|ました|か)。$/.test(leadSentence.text)
       ? stripToken(take(leadSentence))
       : null;
-  const theirs = stripToken(take(reflectionSentence));
+  // (A read-back said as a bare clause, …戻られたと。, is finished as one: …戻られたのですね。)
+  const theirs = finishReadBack(stripToken(take(reflectionSentence)));
   const theirReflection = theirs && lead ? `${lead.replace(/。$/, "、")}${theirs}` : theirs;
   const reflectionIsTheirs = theirReflection !== null;
   // The caller's words are not handed back again where a sentence of theirs already says them
@@ -360,7 +364,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       : null;
   const reflection = theirReflection ?? ours;
   // A death is answered with condolence before anything of it is handed back.
-  const condolenceFirst = owedCondolence && !reflectionIsTheirs;
+  // (A regular's loss, met with warmth, is handed back first: その方を亡くされたのですね。お寂しいですね。)
+  const condolenceFirst = owedCondolence && !reflectionIsTheirs && kind !== "lonely";
   const condolences = kind === "lonely" ? warmCondolences : formalCondolences;
   if (condolenceFirst) parts.push(pick(condolences, seed, "empathy"));
   // Good news is congratulated before it is handed back.
@@ -1200,6 +1205,10 @@ function spokenToWritten(text: string): string {
         "",
       )
       .replace(/(?<=^|[、。])(?![とでにがをはもやへねよかえ])[ぁ-ん]、(?=[^、。])/g, "")
+      // 選んでしまわれて、で、見知らぬ: the で a speaker carries a story on with is not written.
+      .replace(/(?<=[てで])、で、/g, "、")
+      // 徒歩で、戻られた、と。: a read-back said as a bare clause is finished as one.
+      .replace(/(?<=(られ|され|なさっ|いらし)た)、?と(?=。|$)/g, "のですね")
       // 申請書をですね、: a ですね held after a particle while thinking is not written.
       .replace(/(?<=[をにがはと])ですね、/g, "")
       // 右上に、あ、右下だ、右下に / ホームページから、失礼しました、ホームページか: the slip before a
@@ -1359,6 +1368,12 @@ function askForDatum(question: string): string {
   return question
     .replace(/(番号|お名前|ご住所|ご連絡先|お日にち|ご予算)、?(お願い|教え)/, "$1を$2")
     .replace(/をお願いします(?=。|$)/, "をお願いいたします");
+}
+
+function finishReadBack(sentence: string | null): string | null {
+  if (!sentence || !/(られ|され|なさ|いらし|お[^\s、。]{1,6}にな|ご[^\s、。]{1,6}にな)/.test(sentence))
+    return sentence;
+  return sentence.replace(/(?<=[たっ]て?(しまっ)?た|[れさ]た)と?[。…‥]*$/, "のですね。");
 }
 
 function cushioned(question: string, hasCushion: boolean, always = false): string | null {

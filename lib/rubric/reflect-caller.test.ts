@@ -56,7 +56,8 @@ describe("understandCaller: the caller's statement in the operator's polite word
     ["お湯がぬるくて全然入れませんでした。", "お湯がぬるくてまったく入れなかったのですね"],
     // Speech drops the object's を; the read-back says it (but not after a time word or a person).
     ["スマホ使ってたら急に画面が消えたんです", "スマホをお使いになっていたら急に画面が消えたのですね"],
-    ["ゴミ出したのに回収されてないのよ", "ゴミを出したのに回収されていないのですね"],
+    ["ゴミ出したのに回収されてないのよ", "ゴミをお出しになったのに回収されていないのですね"],
+    ["子どもが熱を出しちゃって", "お子様が熱を出してしまったのですね"],
     ["全部使っちゃったのよ", "全部お使いになってしまったのですね"],
     // The grievance that contradicts the setup is what is handed back.
     ["不在票が入ってたんだけど、私ずっと家にいたのよ。", "お客様はずっとご自宅にいらっしゃったのですね"],

@@ -502,6 +502,11 @@ function reflect(sentence: Sentence): string | null {
   if (/電話(を)?(し|いただい|かけ)(て)?(しまった|ちゃった|みた)|暇だから/.test(phrase)) return null;
   // それでお願いします: a yes to what the operator offered hands nothing back.
   if (/^(では|じゃあ|それで|これで|それでは)?お願い(する|いたす|します)?のですね$/.test(phrase)) return null;
+  // じゃあ、そのBプランでお願いします: the choice is read back (Bプランでございますね).
+  const chosen = /^(では|じゃあ|それでは)?、?(その|この)?(.{2,20}?)でお願い(する|いたす)のですね$/.exec(
+    phrase,
+  );
+  if (chosen?.[3]) return `${chosen[3]}でございますね`;
   // 三セットお願いします: what the caller asks for is their wish (三セットをご希望なのですね).
   if (/お願い(する|いたす)のですね$/.test(phrase))
     return phrase.replace(/(を)?お願い(する|いたす)のですね$/, "をご希望なのですね");
@@ -936,7 +941,7 @@ function render(part: Morpheme[], honor = true): string {
 
 // Verbs whose object is marked by を: a plain noun right before one lost its particle in speech.
 const takesObject =
-  /^(敷く|置く|入れる|捨てる|使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる|休む)$/;
+  /^(敷く|置く|入れる|捨てる|使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる|休む|出す)$/;
 
 // Verbs whose subject is marked by が: a plain noun right before one lost its particle in speech (虫入ってた).
 const takesSubject =
@@ -1040,6 +1045,7 @@ const oNiNaru = new Set([
   "受け取る",
   "話す",
   "会う",
+  "出す",
   "取り消す",
 ]);
 const staffWord = /^(担当|受付|係|窓口|営業|配達|店員|スタッフ|社員|従業員|ドライバー|オペレーター|弊社|者)$/;
@@ -1076,6 +1082,14 @@ function honorific(part: Morpheme[], i: number): string | null {
       before.surface,
     );
   if (!respectfulStem[base] && !oNiNaru.has(base) && !rareruStem[base] && !sahen) return null;
+  // 熱出した / 声出して: what a body or a thing gives off is nobody's doing to honor.
+  if (
+    base === "出す" &&
+    /^(熱|声|音|煙|火|血|汗|涙|元気|芽|花|実|結果|答え|結論|スピード|咳|鼻水)$/.test(
+      (/^[をが]$/.test(part[i - 1]?.surface ?? "") ? part[i - 2] : part[i - 1])?.surface ?? "",
+    )
+  )
+    return null;
   if (/^(れる|られる|せる|させる|す)$/.test(next.baseForm)) return null;
   if (
     part
@@ -1349,7 +1363,7 @@ function tidy(phrase: string): string {
       .replace(/(?<=[いっん])てかれ/g, "ていかれ")
       // What the caller did toward us is received with いただく: 注文したのに → ご注文いただいたのに.
       .replace(
-        /(?<![ごお再未仮予])(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|振り込み|入金|購入|返品)(を)?し(た|て)(?!お|い)/gu,
+        /(?<![ごお再未仮予])(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|振り込み|入金|購入|返品)(を)?し(た(?!い)|て)(?!お)/gu,
         (m: string, act: string, _o: string, t: string, at: number, whole: string) =>
           // (Someone else named as the doer, お隣さんが電話してきて, did not do it toward us.)
           othersDoing.test(whole.slice(Math.max(0, whole.lastIndexOf("、", at - 1) + 1), at))
@@ -1716,10 +1730,11 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
 function dataOf(text: string): string[] {
   return [
     ...text.matchAll(
-      /[A-Za-z]*[-‐]?[0-9][0-9,\-‐:：.]*[A-Za-z]*(?:時間|か月|ヶ月|週間|インチ|キロ|ギガ|[年月日時分円個名人本枚台件回歳号室階番])*/g,
+      // (A date is one datum: 12月30日, not 12月 and 30日.)
+      /[A-Za-z]*[-‐]?[0-9][0-9,\-‐:：.]*[A-Za-z]*(?:(?:時間|か月|ヶ月|週間|インチ|キロ|ギガ|[年月日時分円個名人本枚台件回歳号室階番泊])(?:[0-9][0-9,]*(?=[年月日時分]))?)*/g,
     ),
   ]
     .map((m) => m[0])
     .filter((d) => d.length >= 2)
-    .slice(0, 3);
+    .slice(0, 4);
 }
