@@ -910,9 +910,9 @@ function render(part: Morpheme[], honor = true): string {
     .map((m, i) => {
       const own = honored[i];
       // スマホ使ってた: speech drops the object's を, an operator's read-back says it.
-      const object = droppedObject(part, i) ? "を" : droppedSubject(part, i) ? "が" : "";
+      const object = droppedParticle(part, i);
       // …and the pause that stood for it goes.
-      if (isPause(m) && droppedObject(part, i + 1) && isPause(part[i])) return "";
+      if (isPause(m) && droppedParticle(part, i + 1) !== "" && isPause(part[i])) return "";
       if (own) return `${object}${own}`;
       if (object) return `${object}${m.surface}`;
       // 読んだ → お読みになった: the voiced だ/で of the plain verb follows なっ unvoiced.
@@ -946,6 +946,26 @@ const takesObject =
 // Verbs whose subject is marked by が: a plain noun right before one lost its particle in speech (虫入ってた).
 const takesSubject =
   /^(入る|付く|つく|割れる|壊れる|届く|鳴る|止まる|切れる|落ちる|かかる|掛かる|混ざる|溶ける|漏れる|映る|点く|消える|欠ける|剥がれる|はがれる|汚れる|濡れる|腐る|傷む|曲がる|へこむ|凹む|折れる|外れる|破れる|詰まる|光る|揺れる|聞こえる|見える)$/;
+
+// The particle speech dropped before the verb at i (スマホ使って → を, 虫入って → が, 旅行行けなく → に).
+function droppedParticle(part: Morpheme[], i: number): string {
+  if (goesTo(part[i - 1], part[i]) || (isPause(part[i - 1]) && goesTo(part[i - 2], part[i]))) return "に";
+  if (droppedObject(part, i)) return "を";
+  return droppedSubject(part, i) ? "が" : "";
+}
+
+// 旅行行けなくなった / 買い物、行って: an outing said before a verb of going lost its に.
+function goesTo(before: Morpheme | undefined, verb: Morpheme | undefined): boolean {
+  return (
+    before?.pos === "名詞" &&
+    (before.posDetail.startsWith("サ変接続") ||
+      /^(買い物|散歩|病院|会社|学校|遊び|墓参り|お参り|温泉|銀行|役所|郵便局|スーパー|図書館|美容院)$/.test(
+        before.surface,
+      )) &&
+    (/^(行く|行ける|来る|来れる)$/.test(verb?.baseForm ?? "") ||
+      (verb?.baseForm === "行う" && /^行[っかきけこ]/.test(verb.surface)))
+  );
+}
 
 function droppedSubject(part: Morpheme[], i: number): boolean {
   const before = part[i - 1];
@@ -1045,6 +1065,7 @@ const oNiNaru = new Set([
   "受け取る",
   "話す",
   "会う",
+  "歩く",
   "出す",
   "取り消す",
 ]);
@@ -1383,6 +1404,8 @@ function tidy(phrase: string): string {
       .replace(/(?<=で)頼まれ(た|て)(?=のに|[、])/g, (_m: string, t: string) => `ご注文いただい${t}`)
       // 払わされた: the caller's grievance in its own words; the operator says お支払いになった.
       .replace(/払わされ(た|て)/g, (_m: string, t: string) => `お支払いにな${t === "た" ? "った" : "って"}`)
+      // 一日遅れて来た: what we sent arrived late (届いた), not came.
+      .replace(/遅れて(来|き)た/g, "遅れて届いた")
       // 食べるのは私一人: the caller alone is お一人 in the operator's mouth.
       .replace(/(私|わたし|あたし)(一人|ひとり)(?!暮)/g, "お一人")
       // 1週間で戻るって言われたのに: what nobody else is named as saying, our side told the caller.
@@ -1400,7 +1423,7 @@ function tidy(phrase: string): string {
       // そりゃあもう、すごかった: the caller's emphasis, not the operator's words.
       .replace(/そりゃ(あ)?もう、?/g, "")
       // 営業の者、うちに来て: our staff named as the subject keep their が.
-      .replace(/(?<=(の者|担当者|配達員|作業員|スタッフ))、?(?=[^がはもにをのとで、。])/g, "が")
+      .replace(/(?<=(の者|担当者|配達員|作業員|スタッフ))、?(?=[^がはもにをのとでかへやまよ、。])/g, "が")
       .replace(
         /(?<=(の者|担当者|配達員|作業員|スタッフ)が)うちに来(て|た)/g,
         (_m: string, _w: string, t: string) => `お宅に伺っ${t}`,
