@@ -350,11 +350,9 @@ const filler =
 const spokenSlip =
   /(?<=^|[、。,\s])(えっと|ええと|えーと|あのー+|そのー+)(?=[、。,\s…]|$)|(?<=[っいしんれけめべせえ])て(る|た|ない|ます)(?=[、。,\s…のんとね]|$)|(?<=[っ])ちゃ(う|った|いま)/;
 
-// One えー in a good reply is speech; a trainer names them when they recur.
+// Every つなぎ言葉 is named: trainers (and contest judges) did not let even one えー pass as nothing to fix.
 function fillersOf(reply: string): string[] {
-  const said = [...reply.matchAll(filler)].map((m) => m[0].replace(/ー+$/, "ー"));
-  // One えー in a good reply is speech; one えっと or あのー is a habit worth naming.
-  return said.length === 1 && /^えー/.test(said[0] ?? "") ? [] : [...new Set(said)];
+  return [...new Set([...reply.matchAll(filler)].map((m) => m[0].replace(/ー+$/, "ー")))];
 }
 
 function explain(
@@ -578,7 +576,16 @@ function faultSpans(reply: string, spans: Span[]): Span[] {
   );
   // ただ、ですね、…: a hedge cut off as a sentence of its own runs on into the words it opened.
   const sentences = splitSentences(reply);
-  const widened = faults.map((p) => {
+  const widened = faults.map((fault) => {
+    // (…配達員が、おります、時に……一度、ご確認されませんでしたか: a sentence that trailed off into the fault
+    // is part of it.)
+    const before = sentences.findLast((s) => s.end <= fault.start && /[^\s、。…‥]/.test(s.text));
+    const p =
+      before &&
+      /[…‥]$/.test(reply.slice(before.start, fault.start).trimEnd()) &&
+      fault.start - before.start <= 60
+        ? { start: before.start, end: fault.end }
+        : fault;
     if (reply.slice(p.start, p.end).replace(/[、。…‥\s]/g, "").length > 6) return p;
     const next = sentences.find((s) => s.start >= p.end && /[^\s、。]/.test(s.text));
     return next ? { start: p.start, end: next.end } : p;

@@ -1194,10 +1194,10 @@ function spokenToWritten(text: string): string {
       .replace(/(?<=[っいしんびみりきぎちにけげせべめれえじ])([てで])たん(?=です)/g, "$1いたの")
       // 積もってる → 積もっている, 降ってない → 降っていない, 溶けてた → 溶けていた.
       .replace(
-        /(?<=[っいしんびみりきぎちにけげせべめれえじ])て(る|た|ない)(?=[、。,\s…のとねんか]|でしょ|$)/g,
+        /(?<=[っいしんびみりきぎちにけげせべめれえじ])て(る|た|ない)(?=[、。,\s…のとねんか\p{Script=Han}]|でしょ|$)/gu,
         "てい$1",
       )
-      .replace(/(?<=[ん])で(る|た|ない)(?=[、。,\s…のとねん]|$)/g, "でい$1")
+      .replace(/(?<=[ん])で(る|た|ない)(?=[、。,\s…のとねん\p{Script=Han}]|$)/gu, "でい$1")
       // A word restarted (お足、あ、お足元 / お、お届け / な、中身): only the finished one is written.
       // (A kanji or katakana in the restarted word: ええ、ええ and はい、いつ are not restarts.)
       .replace(

@@ -96,6 +96,8 @@ export function understandCaller(
     )
     // あの人 said of someone the caller knows is あの方 in the operator's mouth (not the filler あの).
     .replace(/あの人(?=[がはもにとの])/g, "あの方")
+    // ちょっと聞いてよ、: the caller's call for attention, not the matter.
+    .replace(/(?<=^|[。！!？?])(ちょっと|ねえ)?、?聞いて(よ|ください|くださいよ)、?/g, "")
     // 解約したって言ってるでしょ: the insistence around the matter is not handed back, the matter is.
     .replace(/(?<=^|[。、！!？?])(だから|ですから)[、]?/g, "")
     .replace(
@@ -155,7 +157,7 @@ export function understandCaller(
     lookedForward: /楽しみ/.test(text),
     // A milestone reached (生まれた, 受かった), not a question about one (結婚してるの？).
     celebrating:
-      /生まれ|誕生|合格|受かっ|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた/.test(
+      /生まれ(?!て[^。]{0,6}(年|十|百))|誕生|合格|受かっ|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた/.test(
         text,
       ) && !/結婚(して(る|いる|います|ます)|されて)[^。]{0,4}[?？]|結婚(は|って)[^。]{0,6}[?？]/.test(text),
     cause: (complaining && !aboutTheirOwn(text)) || ourDefect(unquoted) ? causeOf(unquoted) : null,
@@ -191,7 +193,7 @@ function causeOf(text: string): TroubleCause | null {
   )
     return "staff";
   if (
-    /態度|言い方|口調|舌打ち|ため息|溜息|睨|にらま|失礼|横柄|無愛想|怒鳴|馬鹿に(?!された気分)|バカに(?!された気分)|ばかに(?!された気分)|しつこ|押し売り|強引|粘っ|居座|たらい回し|説明がな|対応が(悪|ひど)/.test(
+    /態度|言い方|口調|謝り(も)?しな|舌打ち|ため息|溜息|睨|にらま|失礼|横柄|無愛想|怒鳴|馬鹿に(?!された気分)|バカに(?!された気分)|ばかに(?!された気分)|しつこ|押し売り|強引|粘っ|居座|たらい回し|説明がな|対応が(悪|ひど)/.test(
       text,
     )
   )
@@ -314,7 +316,7 @@ function surfaceOf(sentence: Sentence): string {
 }
 
 const personalQuestion =
-  /あなた(?!(の|ん)(ところ|とこ|方|ほう)(は|も)?[^。？?]{0,6}(雪|雨|天気|降|寒|暑|晴|風))|お姉さん|お兄さん|下の名前|お名前は|結婚|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
+  /あなた(?!(の|ん)(ところ|とこ|方|ほう)(は|も)?[^。？?]{0,6}(雪|雨|天気|降|寒|暑|晴|風))|(?<!の)お姉さん|(?<!の)お兄さん|下の名前|お名前は|結婚|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
 
 const defectWord =
   /間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな|(画面|電源|表示|明かり|ランプ)が?(急に|突然|勝手に)?(消え|落ち|真っ暗|固ま)|フリーズ|映らな|起動しな/;
@@ -334,6 +336,9 @@ function aboutTheirOwn(text: string): boolean {
 }
 
 function ourDefect(text: string): boolean {
+  // (Two quotes compared, 2社で比べたら3万円も違った, differ: nothing of ours went wrong.)
+  if (/比べ|比較|他社|[0-9０-９一二三]社/.test(text) && !defectWord.test(text.replace(/違[うっいわ]/g, "")))
+    return false;
   return defectWord.test(text) && !aboutTheirOwn(text);
 }
 
@@ -941,7 +946,7 @@ function render(part: Morpheme[], honor = true): string {
 
 // Verbs whose object is marked by を: a plain noun right before one lost its particle in speech.
 const takesObject =
-  /^(敷く|置く|入れる|捨てる|使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる|休む|出す)$/;
+  /^(敷く|置く|入れる|捨てる|使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる|休む|育てる)$/;
 
 // Verbs whose subject is marked by が: a plain noun right before one lost its particle in speech (虫入ってた).
 const takesSubject =
@@ -1034,7 +1039,6 @@ const rareruStem: Record<string, string> = {
   迷う: "迷われ",
   悩む: "悩まれ",
   開ける: "開けられ",
-  入れる: "入れられ",
   押す: "押され",
   洗う: "洗われ",
 };
@@ -1420,6 +1424,13 @@ function tidy(phrase: string): string {
       .replace(/(?<=[るた])とこ(?=だ|で)/g, "ところ")
       .replace(/(?<=の)とこ(?=[がをにはも、])/g, "部分")
       .replace(/^(あのね|あのさ|ねえ|あの)、/, "")
+      // 優しい人だった: a person the caller speaks of is 方 in the operator's mouth.
+      .replace(
+        /(優しい|親切な|いい|良い|立派な|素敵な|きれいな|厳しい|怖い|面白い|明るい)人(?=[でだなが。、]|$)/g,
+        "$1方",
+      )
+      // ちょっと聞いてよ、: the caller's call for attention, not the matter.
+      .replace(/^(ちょっと|ねえ)?、?聞いて(よ|ください|くださいよ|くれる)?、/, "")
       // そりゃあもう、すごかった: the caller's emphasis, not the operator's words.
       .replace(/そりゃ(あ)?もう、?/g, "")
       // 営業の者、うちに来て: our staff named as the subject keep their が.
@@ -1605,6 +1616,12 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   if (/亡くな|亡くし|命日|お葬式|葬儀|他界|逝っ|死んじゃ|死んだ/.test(text)) return "loss";
   // 生きてたころは…あの頃はよかった: a late spouse remembered, not good news.
   if (/(生きて(い)?た|元気だった|元気な)(ころ|頃|時|とき)/.test(text)) return "memory";
+  // 六十年も前のことなのに、名前もまだ覚えてる: a memory kept for years.
+  if (
+    /[0-9０-９一二三四五六七八九十何]+年(も)?前|(まだ|今でも|いまだに)[^。]{0,6}覚えて|懐かし/.test(text) &&
+    !defectWord.test(text)
+  )
+    return "memory";
   // A child or parent hurt (うちの子が怪我をした): the caller is worried for them.
   if (/(子|息子|娘|孫|母|父|主人|夫|妻)[^。]{0,16}((?<![わだ])けが|怪我)/.test(text)) return "worried";
   // A danger to the caller's body or home (火花が散った, 火事になるところ): fear, not inconvenience.
@@ -1633,7 +1650,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // 取られるっておかしくない): what hurts is that it is unfair, not an inconvenience.
   if (
     complaining &&
-    (/聞いてな|聞いていな|聞いてません|知らされてな|知らされていな|説明(は|が|も)?なかった|対象外|納得(でき|いか)|おかしくない|おかしいでしょ|(何も|なにも)悪くない/.test(
+    (/聞いてな|聞いていな|聞いてません|知らされてな|知らされていな|説明(は|が|も)?なかった|対象外|納得(でき|いか)|おかしくない|おかしいでしょ|(何も|なにも)悪くない|(でき|出来)ないって|(だめ|ダメ|無理)だって|(給付金|保険金|返金|払い戻し)[^。]{0,8}(出ない|出ません|されない|できない)/.test(
       text,
     ) ||
       /(キャンセル料|延滞金|違約金|手数料|追加料金|利用料)[^。]{0,12}(取られ|取る|取って|取ら|払え|払わ|かかる|つい|言われ)|(次の日|翌日|後で|あとで)[^。]{0,12}(安くなって|値下が)/.test(
@@ -1677,7 +1694,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     return "disappointed";
   // A birth or a pass is good news even told with a けど (写真送ってもらったんだけど) or a pang (寂しくなるわ).
   if (
-    /生まれ(た|て|まし)|誕生し|合格し|受かっ(た|て)|結婚(した|しまし|が決ま|することにな)|婚約し/.test(
+    /生まれ(た|て(?![^。]{0,6}(年|十|百))|まし)|誕生し|合格し|受かっ(た|て)|結婚(した|しまし|が決ま|することにな)|婚約し/.test(
       text,
     ) &&
     !/亡くな|ない|のに/.test(text)
@@ -1742,7 +1759,9 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     return "memory";
   const regret = /(ば|たら|れば)(よかった|良かった)/.test(text);
   if (
-    /嬉し|うれし|よかった|良かった|合格|生まれ|咲い|喜ん|楽しかった|元気になっ|おめでた/.test(text) &&
+    /嬉し|うれし|よかった|良かった|合格|生まれ(?!て[^。]{0,6}(年|十|百))|咲い|喜ん|楽しかった|元気になっ|おめでた/.test(
+      text,
+    ) &&
     !/のに|けど|ない/.test(text) &&
     !regret
   )
