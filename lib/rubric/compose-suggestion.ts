@@ -624,7 +624,7 @@ function namedFeeling(caller: CallerUnderstanding | null): boolean {
 }
 
 /** Words of condolence or of sharing a loss. */
-export const condolence = /お悔やみ|ご愁傷|心中お察し|お辛|おつら|お寂しい|お淋しい|悲し|胸が痛|ご冥福/;
+export const condolence = /お悔やみ|ご愁傷|心中お察し|お辛|おつら|お寂しい|お淋しい|悲し|胸が痛|ご冥福|心細/;
 const formalCondolences = ["心よりお悔やみ申し上げます。", "それはお辛かったですね。心中お察しいたします。"];
 // A regular who lives with her loss is met with warmth, not a formal condolence.
 const warmCondolences = ["それはお寂しいですね。", "お寂しいお気持ち、お察しいたします。"];
@@ -676,6 +676,9 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
   // A question about the operator (あなた、いくつ？) is met with thanks for the interest, not そうでしたか.
   if (caller?.personal && kind === "lonely")
     return ["ありがとうございます。", "お気にかけていただき、ありがとうございます。"];
+  // A regular sorry for calling again (ごめんなさいねえ、また電話しちゃって) is put at ease first.
+  if (caller?.apologized && kind === "lonely")
+    return ["いえいえ、とんでもないです。", "いいえ、とんでもないです。お電話ありがとうございます。"];
   if (caller?.feeling === "happy") return ["まあ、そうでしたか。", "そうでしたか。"];
   if (caller?.feeling === "loss") return ["そうでしたか。", "さようでございましたか。"];
   if (kind === "lonely") return ["そうでしたか。", "まあ、そうでしたか。"];
@@ -1215,6 +1218,12 @@ function spokenToWritten(text: string): string {
       // correction goes with the correction's marker.
       .replace(/[^、。]{1,10}、([^、。]{1,10})(だ|です|でした|でございます)、(?=\1)/g, "")
       .replace(/[^、。]{1,14}、(失礼しました|失礼いたしました|すみません|いや|間違えました)、/g, "")
+      // 10月5日の……失礼しました。10月6日の: the slip and its 失礼しました go when the next words restate it.
+      .replace(
+        /(?<=^|[。、])([^、。…]{1,20})[…‥、]*(失礼しました|失礼いたしました|失礼致しました)。(?=([^、。]))/g,
+        (m: string, slip: string, _marker: string, next: string) =>
+          slip[0] === next || (/[0-9０-９]/.test(slip[0] ?? "") && /[0-9０-９]/.test(next)) ? "" : m,
+      )
       .replace(/申し訳ないんですけど(も)?、?/g, "申し訳ございませんが、")
       .replace(/(?<=[うくすつぬむるいた])んですけど(も)?(?=、|$)/g, "のですが")
       .replace(/(?<=[っいしんれけめべせえ])てまして/g, "ておりまして")

@@ -211,7 +211,8 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
     ...points,
     ...problems.slice(0, Math.max(room, 2)),
     ...(praise ? [praise] : []),
-    ...(points.length === 0 ? minor : []),
+    // (A reply good as it stands still hears of its one えー, last: trainers let none pass unmentioned.)
+    ...minor,
   ].slice(0, 3);
 }
 

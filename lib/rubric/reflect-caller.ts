@@ -162,7 +162,12 @@ export function understandCaller(
       ) && !/結婚(して(る|いる|います|ます)|されて)[^。]{0,4}[?？]|結婚(は|って)[^。]{0,6}[?？]/.test(text),
     cause: (complaining && !aboutTheirOwn(text)) || ourDefect(unquoted) ? causeOf(unquoted) : null,
     detailed: sentences.length >= 2 || text.length >= 40,
-    apologized: /(て|で|って)[、\s]*(すみません|すいません|申し訳)/.test(text),
+    // (…ちゃって、すみません, or ごめんなさいねえ、また電話しちゃって: sorry for calling, sorry for the time.)
+    apologized:
+      /(て|で|って)[、\s]*(すみません|すいません|申し訳)/.test(text) ||
+      /^(ごめんなさい|ごめんね|ごめん|すみません|すいません)(ねえ|ね)?[、\s]*[^。]{0,16}(電話|長話|長く|何度も|また|お忙しい|お仕事中)/.test(
+        text,
+      ),
     praisedOperator:
       /(あなた|あんた)(と|に|の声|の話|が出て|さん)[^。]{0,12}(よかった|嬉し|うれし|元気|楽し|ほっと|安心|優し|親切)/.test(
         text,
@@ -241,6 +246,10 @@ function causeOf(text: string): TroubleCause | null {
   // Something found in food (お弁当に虫が入っていた): disgust and, if eaten, the caller's health.
   if (
     /(虫|髪の毛|毛|異物|ガラス|金属|破片|カビ|かび|プラスチック|ビニール)[^。]{0,10}(入って|入ってい|混ざ|混入|付いて|ついて|生えて|浮いて)/.test(
+      text,
+    ) &&
+    // (Only in what was eaten or bought: a hair in a hot spring is the inn's care, not a product's.)
+    /弁当|食べ|料理|商品|パン|菓子|飲み物|食品|パック|袋|容器|惣菜|サラダ|ご飯|麺|スープ|缶|瓶|ペットボトル|お茶|ジュース|牛乳|ヨーグルト|おにぎり|サンドイッチ|ピザ|ケーキ/.test(
       text,
     )
   )
@@ -1039,6 +1048,7 @@ const rareruStem: Record<string, string> = {
   迷う: "迷われ",
   悩む: "悩まれ",
   開ける: "開けられ",
+  入れる: "入れられ", // (not before ない: お風呂に入れない is 入る's potential, not 入れる)
   押す: "押され",
   洗う: "洗われ",
 };
@@ -1116,6 +1126,7 @@ function honorific(part: Morpheme[], i: number): string | null {
   )
     return null;
   if (/^(れる|られる|せる|させる|す)$/.test(next.baseForm)) return null;
+  if (base === "入れる" && next.baseForm === "ない") return null;
   if (
     part
       .slice(i + 1, i + 6)
@@ -1409,7 +1420,12 @@ function tidy(phrase: string): string {
       // 払わされた: the caller's grievance in its own words; the operator says お支払いになった.
       .replace(/払わされ(た|て)/g, (_m: string, t: string) => `お支払いにな${t === "た" ? "った" : "って"}`)
       // 一日遅れて来た: what we sent arrived late (届いた), not came.
-      .replace(/遅れて(来|き)た/g, "遅れて届いた")
+      .replace(/遅れて(来|き)た/g, (m: string, _k: string, at: number, whole: string) =>
+        // (A person who came late, 修理の人が遅れて来た, came.)
+        /(人|者|方|業者|担当|員|スタッフ|先生|医者|さん)[がはも]?[^。、]{0,12}$/.test(whole.slice(0, at))
+          ? m
+          : "遅れて届いた",
+      )
       // 食べるのは私一人: the caller alone is お一人 in the operator's mouth.
       .replace(/(私|わたし|あたし)(一人|ひとり)(?!暮)/g, "お一人")
       // 1週間で戻るって言われたのに: what nobody else is named as saying, our side told the caller.
