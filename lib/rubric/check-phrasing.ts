@@ -41,7 +41,10 @@ export function cutQuotes(
     });
   const cut: string[] = [];
   for (const point of analysis.points) {
-    for (const match of point.text.matchAll(/『([^』]+)』/g)) {
+    // (A 『quote』 inside a suggested line, 「…『もう少しです』ばかりなのですね」, is the caller's, not the reply's.)
+    for (const match of point.text
+      .replace(/「[^「」『』]*『[^』]*』[^「」]*」/g, "")
+      .matchAll(/『([^』]+)』/g)) {
       const quote = match[1] ?? "";
       if (!whole(quote)) cut.push(quote);
     }
