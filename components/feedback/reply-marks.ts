@@ -68,8 +68,10 @@ export function listReplyChips(analysis: StoredAnalysis): Chip[] {
 export function betterPhrasing(analysis: StoredAnalysis): string {
   if (analysis.suggestion !== "") return analysis.suggestion;
   // Words that were right, said too soon: the fix is when, not what.
-  return analysis.interruption
-    ? "言い方はこのままで十分です。お客様が話し終えてから伝えましょう。"
+  if (analysis.interruption) return "言い方はこのままで十分です。お客様が話し終えてから伝えましょう。";
+  // (Its one えー is named in the points: the words themselves stand.)
+  return analysis.points?.[0]?.text === "内容はこのままで十分です。"
+    ? "内容はこのままで十分です。"
     : "この返答はこのままで十分です。";
 }
 

@@ -65,7 +65,7 @@ describe("the better phrasing reads as an operator's Japanese", () => {
     expect(kept.length).toBeGreaterThan(50);
     for (const { analysis } of kept) {
       expect(analysis.violation).toBe("none");
-      expect(analysis.points[0]?.text).toBe("この返答はこのままで十分です。");
+      expect(analysis.points[0]?.text).toMatch(/^(この返答|内容)はこのままで十分です。$/);
     }
   });
 });

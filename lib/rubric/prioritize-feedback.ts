@@ -202,9 +202,16 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
   }
 
   const praise = praiseFor(f);
+  // (A reply whose only slip is one えー stands; the verdict says what stands, so the tip does not contradict it.)
   const points =
     f.keep && problems.length === 0
-      ? [{ key: "keep", tone: "good" as const, text: "この返答はこのままで十分です。" }]
+      ? [
+          {
+            key: "keep",
+            tone: "good" as const,
+            text: minor.length > 0 ? "内容はこのままで十分です。" : "この返答はこのままで十分です。",
+          },
+        ]
       : [];
   const room = 3 - points.length - (praise ? 1 : 0);
   return [
