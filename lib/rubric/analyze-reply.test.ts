@@ -822,6 +822,56 @@ describe("analyzeReply violation families met in the session-11 corpus batch", (
       "inquiry",
       "opinion",
     ],
+    // Session 16: a guess at the caller's lapse, a wish they had spoken up, whether they reported it then, a
+    // tip said as what I would try, お互い様, a rule said as システム上 or 対象外, ちなみに after a token.
+    [
+      "宅配便、家にいたのに不在票が入ってたのよ。",
+      "はい。ドライバーは確かに伺ったと申しておりますので、チャイムにお気づきにならなかったのだと思われます。",
+      "angry",
+      "criticize",
+    ],
+    [
+      "仕上がったスーツの丈が短すぎるんです。",
+      "採寸の際に、ご希望の丈をもう少し詳しくお伝えいただければよかったのですが。",
+      "angry",
+      "criticize",
+    ],
+    [
+      "借りた自転車、ブレーキが最初から効かなかったんですよ。",
+      "はい。お貸し出しの際に点検しておりますが、その時にお申し出はございませんでしたか。",
+      "angry",
+      "criticize",
+    ],
+    [
+      "最近、週末になると何もすることがなくてね。",
+      "そうなんですね。私でしたら、近くの図書館にでも行ってみますね。",
+      "lonely",
+      "advise",
+    ],
+    [
+      "隣の家の工事の音がうるさくて、昼寝もできないのよ。",
+      "工事はどこでもあることですし、お互い様というところもございますよね。",
+      "lonely",
+      "opinion",
+    ],
+    [
+      "同じ商品の代金が二回引き落とされてるんです。",
+      "はい。当社のシステム上、同じご注文で二回引き落としがされることはございません。",
+      "angry",
+      "argue",
+    ],
+    [
+      "スマホの画面が割れたんですけど、保険で直せますよね？",
+      "申し訳ございませんが、落下による破損は補償の対象外とさせていただいております。",
+      "angry",
+      "argue",
+    ],
+    [
+      "母が入院してしまって、来月の旅行に行けそうにないんです。",
+      "はい。ちなみに、ご旅行の代金はもうお支払い済みでしょうか。",
+      "angry",
+      "derail",
+    ],
     // Session 12: a past precaution asked after, the caller guessed at as the cause, our staff's conduct
     // denied, the operator's own life told in place of the caller's, and a loneliness named with care.
     [
