@@ -982,32 +982,36 @@ function goesTo(before: Morpheme | undefined, verb: Morpheme | undefined): boole
 }
 
 function droppedSubject(part: Morpheme[], i: number): boolean {
-  const before = part[i - 1];
+  const before = bareNounBefore(part, i, false);
   return (
     before !== undefined &&
     takesSubject.test(part[i]?.baseForm ?? "") &&
-    before.pos === "名詞" &&
-    /^(一般|サ変接続|固有名詞|英数)/.test(before.posDetail) &&
-    before.end === part[i]?.start &&
-    !(part[i]?.inflectionForm?.startsWith("連用") && part[i + 1]?.pos === "名詞")
+    /^(一般|サ変接続|固有名詞|英数)/.test(before.posDetail)
   );
 }
 
 function droppedObject(part: Morpheme[], i: number): boolean {
-  // A speaker's pause may stand where the particle was (定期便、止めたくて).
-  const paused = isPause(part[i - 1]) && part[i - 2]?.end === part[i - 1]?.start;
-  const before = paused ? part[i - 2] : part[i - 1];
-  const verbStart = paused ? part[i - 1]?.start : part[i]?.start;
+  const before = bareNounBefore(part, i, true);
   return (
     before !== undefined &&
     takesObject.test(part[i]?.baseForm ?? "") &&
-    before.pos === "名詞" &&
     /^(一般|サ変接続|固有名詞|英数|接尾,一般)/.test(before.posDetail) &&
-    !/人名|地域/.test(before.posDetail) &&
+    !/人名|地域/.test(before.posDetail)
+  );
+}
+
+// The noun said right before the verb at i with no particle between them (a speaker's pause may stand where the
+// particle was, 定期便、止めたくて, where `paused` allows it).
+function bareNounBefore(part: Morpheme[], i: number, paused: boolean): Morpheme | undefined {
+  const pause = paused && isPause(part[i - 1]) && part[i - 2]?.end === part[i - 1]?.start;
+  const before = pause ? part[i - 2] : part[i - 1];
+  const verbStart = pause ? part[i - 1]?.start : part[i]?.start;
+  return before?.pos === "名詞" &&
     before.end === verbStart &&
     // お茶飲み友達: a verb stem inside a compound noun takes no particle.
     !(part[i]?.inflectionForm?.startsWith("連用") && part[i + 1]?.pos === "名詞")
-  );
+    ? before
+    : undefined;
 }
 
 function isPause(m: Morpheme | undefined): boolean {
