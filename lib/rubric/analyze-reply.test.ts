@@ -78,10 +78,12 @@ const cases: { name: string; context: Turn[]; reply: string; expected: Partial<R
     expected: { parroting: true, summarizing: false },
   },
   {
-    // (The annotators' rule since session 15: one matter echoed with its detail is no summary.)
-    name: "one matter and its detail in one reflecting clause",
+    // (The annotators' rule since session 15: one matter echoed is no summary. Folding the second
+    // sentence's detail into it, ご主人が植えられた梅の木が咲いたのですね, is the boundary the learned
+    // layer decides; since session 17 it reads that as two points.)
+    name: "one matter in one reflecting clause",
     context: [caller("今日ね、庭の梅が咲いたのよ。主人が植えた木なの。")],
-    reply: "ご主人が植えられた梅の木が咲いたのですね。",
+    reply: "庭の梅が咲いたのですね。",
     expected: { parroting: true, summarizing: false },
   },
   {
@@ -1370,5 +1372,91 @@ describe("analyzeReply feedback a trainer would sign (session-14 review)", () =>
     expect(analysis.points[0]?.text).not.toMatch(/300円/);
     const readBack = replyTo("番号はA1234です。", "はい、エーの、いち、に、さん、よん、ですね。", "inquiry");
     expect(readBack.parroting).toBe(true);
+  });
+});
+
+describe("analyzeReply feedback a trainer would sign (session-17 review)", () => {
+  it("hands the matter back, never the caller's rhetorical question, and apologizes for a claim turned down", () => {
+    const analysis = analyzeReply({
+      context: [caller("事故の、保険金が、おりないって、どういうことよ。毎月、ちゃんと、払ってたのに。")],
+      reply: "えー、大変失礼ですが、あのー、ご契約の時に、補償の範囲、ちゃんと、確認、されましたでしょうか。",
+      kind: "angry",
+    });
+    expect(analysis.violation).toBe("criticize");
+    expect(analysis.suggestion).toContain("事故の保険金がおりないのですね。");
+    expect(analysis.suggestion).not.toMatch(/どういうこと/);
+    expect(analysis.suggestion).not.toMatch(/ご不便/);
+  });
+
+  it("answers good news about the caller's health with joy, not sympathy", () => {
+    const analysis = analyzeReply({
+      context: [caller("サプリ飲み始めてから、夜、よく眠れるように、なったのよ。やっぱり、効くのねえ")],
+      reply: "うちのサプリは、睡眠に効くというものではございませんので、それは関係ないと思います。",
+      kind: "lonely",
+    });
+    expect(analysis.suggestion).toContain("よく眠れるようになったのですね。");
+    expect(analysis.suggestion).toMatch(/嬉しい|よかった/);
+    expect(analysis.suggestion).not.toMatch(/おつら|お困り/);
+  });
+
+  it("counts 「イライラされて当然です」 as empathy and adds no second feeling line", () => {
+    const analysis = analyzeReply({
+      context: [caller("今日中に納品ある仕事があってさ、もうカフェに行くしかないのかってイライラしてて")],
+      reply: "はい、今日中の納品を控えていらっしゃるのですね。それはイライラされて当然です。",
+      kind: "angry",
+    });
+    expect(analysis.empathy).toBe(true);
+    expect(analysis.suggestion).not.toMatch(/さぞお困り/);
+  });
+
+  it("never hands the caller's verdict on the operator back, and apologizes for how it came across", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller("昨日の人は長く話を聞いてくれたのにあなたはなんだか冷たいわね前の人に代わってちょうだい"),
+      ],
+      reply: "いえ冷たくしているつもりはございませんしオペレーターのご指名はお受けしておりませんので",
+      kind: "lonely",
+    });
+    expect(analysis.violation).not.toBe("none");
+    expect(analysis.suggestion).not.toMatch(/私は[^。]*冷たい/);
+    expect(analysis.suggestion).toContain("冷たく感じさせてしまい、申し訳ございません。");
+  });
+
+  it("names 承知しました as a slip and corrects it in the phrasing", () => {
+    const analysis = analyzeReply({
+      context: [caller("じゃあ、土曜の午前でお願いします。")],
+      reply: "承知しました。土曜日の午前中ですね。",
+      kind: "inquiry",
+    });
+    expect(analysis.points.map((p) => p.text).join("")).toContain("「承知しました」は「承知いたしました」");
+    expect(analysis.suggestion).toBe("承知いたしました。土曜日の午前中ですね。");
+  });
+
+  it("opens with さようでございますか, drops a fragment left on its particle, and cushions a request after the apology", () => {
+    const angry = analyzeReply({
+      context: [
+        caller("息子がスマホのゲームで課金して5万円も請求来てるのよ子供がやったことなんだから取り消してよ"),
+      ],
+      reply: "そうですかまあ最近のお子さんはみんなやってますしそれほど珍しいことではないと思いますよ",
+      kind: "angry",
+    });
+    expect(angry.suggestion).toMatch(/^さようでございますか。/);
+    expect(angry.suggestion).toContain("請求が来ている");
+    const late = analyzeReply({
+      context: [
+        caller("きのう、午前中指定でお願いしたのに、来たの、夕方の5時よ！一日、家で待ってたんだから。"),
+      ],
+      reply: "はい、午前中のご指定だったのに、夕方の5時に。一日お家で待っていらしたんですね。",
+      kind: "angry",
+    });
+    expect(late.suggestion).not.toContain("夕方の5時に。");
+    const scratched = analyzeReply({
+      context: [caller("引っ越しのとき、食器棚に大きな傷をつけられたんです。")],
+      reply:
+        "食器棚に傷がついてしまったのですね。申し訳ございませんが、傷のお写真をお送りいただけますでしょうか。",
+      kind: "angry",
+    });
+    expect(scratched.suggestion).not.toContain("あいにく");
+    expect(scratched.suggestion).toMatch(/申し訳ございません。恐れ入りますが、/);
   });
 });

@@ -421,6 +421,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     // A thought broken off (はい…ただ、ですね。 / で、まだ半年なのに。) is no sentence to keep.
     if (/^[^。]{0,12}、ですね。?$|(なのに|のに|(?<!ます|です)ので|けど|けれど|ですが)[。…]*$/.test(s.text))
       continue;
+    // …or left on its particle (午前中のご指定だったのに、夕方の5時に。): no predicate to stand on.
+    if (/((?<!よう)に|[がを])[。…]*$/.test(s.text)) continue;
     // …and a phrase left on a noun (今日が、ご主人様の七回忌。) once the caller's words were handed back.
     if (reflection && /^[^。]{2,20}[\p{Script=Han}ァ-ヶ]。?$/u.test(s.text) && !/[0-9０-９]/.test(s.text))
       continue;
@@ -576,7 +578,12 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         .map(fewerCommas)
         .join("")
         // Our apology right before their cushioned no (申し訳ございません。申し訳ございませんが…): あいにく.
-        .replace(/申し訳ございません。申し訳ございませんが、?/g, "申し訳ございません。あいにく、"),
+        // (…but a request after it, …お送りいただけますでしょうか, is cushioned with 恐れ入りますが.)
+        .replace(/申し訳ございません。申し訳ございませんが、?(?=([^。]*)。?)/g, (_m: string, rest: string) =>
+          /(いただけ|いただいて|願え|ください|お願い)[^。]*(でしょうか|ますか|ます|ません)$/.test(rest)
+            ? "申し訳ございません。恐れ入りますが、"
+            : "申し訳ございません。あいにく、",
+        ),
     ),
     keep: false,
     ...(unconfirmed && caller?.reflection ? { unconfirmed: caller.reflection } : {}),
@@ -639,7 +646,8 @@ export function suggestedLines(
     opening: pick(openings(kind, caller, "none"), seed, "open"),
     empathy: caller ? empathyLine(caller, seed, kind) : null,
     // The same apology the phrasing offers: one that does not repeat its empathy line's words.
-    apology: apologyLine(caller, seed, (caller && empathyLine(caller, seed, kind)) ?? ""),
+    // (…nor the reply's own words: the seed is the reply.)
+    apology: apologyLine(caller, seed, `${seed}${(caller && empathyLine(caller, seed, kind)) ?? ""}`),
   };
 }
 
@@ -775,7 +783,16 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
     memory: ["大切な思い出がおありなのですね。", "懐かしく思い出されるのですね。"],
     neutral: [],
   };
-  const all = lines[caller.feeling];
+  // Found cold by the caller (あなたはなんだか冷たいわね): sorry for how it came across, before anything else.
+  const all =
+    caller.slighted === "cold"
+      ? ["冷たく感じさせてしまい、申し訳ございません。", "そのように感じさせてしまい、申し訳ございません。"]
+      : caller.slighted === "rude"
+        ? [
+            "ご不快な思いをさせてしまい、申し訳ございません。",
+            "失礼いたしました。ご不快な思いをさせてしまい、申し訳ございません。",
+          ]
+        : lines[caller.feeling];
   if (all.length === 0) return null;
   const fresh = all.filter((o) => !feelingStems.some((stem) => o.includes(stem) && said.includes(stem)));
   // A day that mattered spoiled (子どもの誕生日だったのに) is named: 大切な日に、さぞ…
@@ -830,7 +847,11 @@ const apologyLines: Record<
   ashamed: ["ご迷惑をおかけし、誠に申し訳ございません。", "大変ご迷惑をおかけし、申し訳ございません。"],
   // Something late or missing (a parcel, a mail, a bus): the worry and the trouble, not a wait nobody named.
   delay: ["ご心配をおかけし、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"],
-  defect: ["ご不便をおかけし、申し訳ございません。", "ご不便をおかけしており、申し訳ございません。"],
+  defect: [
+    "ご不便をおかけし、申し訳ございません。",
+    "ご不便をおかけしており、申し訳ございません。",
+    "ご迷惑をおかけしており、申し訳ございません。",
+  ],
   foreign: [
     "ご不快な思いをおかけし、誠に申し訳ございません。",
     "大変ご不快な思いをおかけし、申し訳ございません。",
@@ -862,7 +883,9 @@ export function apologyLine(caller: CallerUnderstanding | null, seed: string, sa
   const fresh = options.filter(
     (o) =>
       !said.includes(o.replace(/(をおかけし|をさせてしまい).*$/, "")) &&
-      !["おつら", "不快", "不安", "心配", "怖"].some((stem) => o.includes(stem) && said.includes(stem)),
+      !["おつら", "不快", "不安", "心配", "怖", "不便"].some(
+        (stem) => o.includes(stem) && said.includes(stem),
+      ),
   );
   return pick(fresh.length > 0 ? fresh : options, seed, "apology");
 }
@@ -1266,6 +1289,8 @@ function politeTokens(text: string): string {
     .replace(/(^|[、。])なるほど(?=[、。…]|$)/g, "$1さようでございますか")
     .replace(/はい[、。]はい(?=[、。])/g, "はい")
     .replace(/^そうなんですか(?=[、。]|$)/, "そうでしたか")
+    // (そうですか is the trainee's plain 相づち; an operator says さようでございますか.)
+    .replace(/^そうですか(?=[、。]|$)/, "さようでございますか")
     .replace(/^(え|あ)[…、。]+/, "")
     .replace(/わたし(?=[はもがのを、])/g, "私")
     // 割れていた、んですね / 届いてしまったんですね: the operator writes のですね.
@@ -1321,7 +1346,7 @@ function fewerCommas(sentence: string): string {
   sentence = sentence
     // A filler between pauses (明日は朝から、その、ご出張で) is speech; so is a pause before 存じます.
     .replace(/(?<=、)(その|あの|あのー|まあ)、/g, "")
-    .replace(/(?<=と)、(?=(存じ|思い|思って|お考え|お思い|おっしゃ))/g, "")
+    .replace(/(?<=と)、(?=(存じ|思い|思って|お考え|お思い|おっしゃ|言われ|言って|伺))/g, "")
     // 楽しみに、していた: a pause between an object and the verb it goes with.
     .replace(/(?<=[にをが])、(?=(して|しま|され|なさ|いた|いる|お[^、。]{1,4}にな))/g, "")
     // 出ちゃったん、ですね: a pause before the copula that closes the sentence.
@@ -1349,14 +1374,17 @@ function fewerCommas(sentence: string): string {
   );
   const commas = (sentence.match(/、/g) ?? []).length;
   // Two pauses in a short sentence (バスが、遅延、したんですね) are as much speech as many in a long one.
+  // (…and so are three pauses with two chunks of a word or two between them: 元から、あった、と、)
+  const shortChunks = sentence.split("、").filter((chunk) => chunk.length <= 4).length;
   const spoken =
     commas >= 3
-      ? sentence.length / commas <= 12
+      ? sentence.length / commas <= 12 || shortChunks >= 2
       : commas === 2 && sentence.length / commas <= 8 && /(^|、)[^、。]{1,2}、/.test(sentence);
   if (!spoken) return sentence;
   // が joining clauses (ございますが、) keeps its comma; the subject's が (バスが、遅延) does not.
   return sentence.replace(
-    /(?<!て|で|(す|た|だ|ない|ん|の)が|と|ので|から|けど|ら|ば|し|か|ません|ます|です|ました|でした|^はい|^ええ|^ただ|^では|^まず)、(?!そのうえ|その上|さらに|しかも)/g,
+    // (から and で join clauses after a verb, 来たから / 読んで; after a noun they are particles, 元から / その場で.)
+    /(?<!て|(?<![\p{Script=Han}ァ-ヶー])で|(す|た|だ|ない|ん|の)が|と|ので|(?<![\p{Script=Han}ァ-ヶー])から|けど|ら|ば|し|か|ません|ます|です|ました|でした|^はい|^ええ|^ただ|^では|^まず)、(?!そのうえ|その上|さらに|しかも)/gu,
     "",
   );
 }

@@ -62,6 +62,12 @@ const slips: { pattern: RegExp; correct: (said: string) => string; reason: strin
     reason: "「すみません」「ごめんなさい」は、お客様には軽く聞こえます",
   },
   {
+    // 承知しました / 了解しました: a request taken from a customer is 承知いたしました or かしこまりました.
+    pattern: /(承知|了解)(しました|です)(?=[、。\s！!]|$)/g,
+    correct: (said) => (said.startsWith("了解") ? "かしこまりました" : "承知いたしました"),
+    reason: "お客様には「かしこまりました」「承知いたしました」を使いましょう",
+  },
+  {
     // 大丈夫です、集合場所は…: reassurance said on its own is ご安心ください.
     pattern: /(?<=^|[、。\s]|(はい|ええ)[、]?)大丈夫です(よ)?(?=[、。\s]|$)/g,
     correct: () => "ご安心ください",

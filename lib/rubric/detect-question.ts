@@ -61,7 +61,10 @@ const confirmationEnding =
 export function classifySentence(text: string): SentenceKind {
   const body = stripSentenceEnd(text);
   const questionMark = /[?？]\s*[」』]?$/.test(text.trim());
-  const endsInKa = /(か|かね|かな|かしら)$/.test(body) && !backchannelEnding.test(body);
+  // (…いかがいたしましょう asks the caller to choose, spoken without its か.)
+  const endsInKa =
+    (/(か|かね|かな|かしら)$/.test(body) || /いかが(いたし|致し)ましょう$/.test(body)) &&
+    !backchannelEnding.test(body);
   const asksToTell = tellRequest.test(body);
   const asksForDatum = datumRequest.test(body) && !/よろしく(お願い|おねがい)/.test(body);
   const request = asksToTell || asksForDatum || otherRequest.test(body);

@@ -513,6 +513,12 @@ function wholeSentenceReflects(text: string, callerTexts: string[]): boolean {
   if (/[^\sはいえあすただるけ、](が|を)$/.test(body)) return true;
   if (/[^\s、](ない|なかった|れない|られない)$/.test(body) && !/です|ます|ござい|ください/.test(body))
     return true;
+  // …and the caller's plain words left on a のに (お車がないと、お仕事にも行けないのに……).
+  if (/[^\s、](ない|なかった|た|ている|ていた)のに$/.test(body) && !/です|ます|ござい|ください/.test(body))
+    return true;
+  // A stretch of the caller's own words said back as a fragment (隣町の温泉まで。).
+  const echoed = compact(body.replace(/^((はい|ええ|まあ|あの|えー|ええと)[、…\s]*)+/, ""));
+  if (echoed.length >= 5 && callerTexts.some((c) => compact(c).includes(echoed))) return true;
   if (/(され|られ|なさっ|になっ)(た|て)(の|こと)?(だ|か)?と(思い|存じ|お察し)/.test(body)) return true;
   // Taking on the caller's request in their terms: ご名義の変更、承ります.
   if (/[^\sはい、]、?(承り(ます|ました)|承知(いたし|し)ました|かしこまりました)$/.test(body)) return true;

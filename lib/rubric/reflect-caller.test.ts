@@ -82,6 +82,18 @@ describe("understandCaller: the caller's statement in the operator's polite word
       "先週の保護者会のお知らせ、うちには届いてなかったんですが、日程が変わったんですか？",
       "先週の保護者会のお知らせ、お手元には届いていなかったのですね",
     ],
+    // Session 17's trainer reviews: a role the caller held takes を and 尊敬語, a bill that came keeps its が,
+    // the caller's ほんと / なんか are not handed back as said.
+    ["昔ね、私、小学校の先生してたのよ。", "昔、小学校の先生をされていたのですね"],
+    [
+      "息子がスマホのゲームで課金して5万円も請求来てるのよ",
+      "息子さんがスマホのゲームで課金されて5万円も請求が来ているのですね",
+    ],
+    ["一人で食べるご飯って、ほんと味気ないのよねえ。", "一人で食べるご飯って、本当に味気ないのですね"],
+    [
+      "この前なんか、郵便受けまで行くのに手すりにしがみついて。",
+      "この前、郵便受けまでいらっしゃるのに手すりにしがみついたのですね",
+    ],
     // The grievance that contradicts the setup is what is handed back.
     ["不在票が入ってたんだけど、私ずっと家にいたのよ。", "お客様はずっとご自宅にいらっしゃったのですね"],
     ["それでね、お茶飲み友達にも教えたの。", "お茶飲み友達にも教えたのですね"],
@@ -98,7 +110,7 @@ describe("understandCaller: the caller's statement in the operator's polite word
     // A pause where the particle was: the object's を comes back in its place.
     ["先月から、定期便、止めたいの。", "先月から、定期便を止めたいのですね"],
     ["仕事を休んで待ってたのよ。", "お仕事を休んでお待ちになっていたのですね"],
-    ["畑仕事してたら腰を痛めちゃってね。", "畑仕事されていたら腰を痛めてしまったのですね"],
+    ["畑仕事してたら腰を痛めちゃってね。", "畑仕事をされていたら腰を痛めてしまったのですね"],
     ["私なんか、パソコンなんて一度も触ったことないのよ。", "パソコンは一度も触ったことがないのですね"],
   ])("%s → %s", (caller, reflection) => {
     expect(understand(caller).reflection).toBe(reflection);
@@ -136,6 +148,19 @@ describe("understandCaller: the caller's statement in the operator's polite word
     expect(understand("1回だけのつもりが、2回目が勝手に届いたんです。").feeling).not.toBe("fedUp");
   });
 
+  it("hears health getting better as good news, a claim turned down as unfair, damage done by us as ours", () => {
+    expect(understand("サプリ飲み始めてから、夜、よく眠れるように、なったのよ。", false).feeling).toBe(
+      "happy",
+    );
+    expect(understand("膝がね、だいぶ楽になったのよ。", false).feeling).toBe("happy");
+    expect(understand("夜、眠れなくてね。", false).feeling).toBe("hurting");
+    expect(understand("事故の保険金がおりないって、どういうことよ。").feeling).toBe("unfair");
+    expect(understand("引っ越しのとき、食器棚に大きな傷をつけられたんです。").cause).toBe("staff");
+    const glasses = understand("先週そちらで眼鏡を作ったんですけど、なんだか見えにくくて……。", false);
+    expect(glasses.defect).toBe(true);
+    expect(glasses.cause).toBe("defect");
+  });
+
   it("hears fear and worn-out patience, not just trouble", () => {
     expect(understand("買ったばかりの電子レンジ、中で火花が散ったんだけど！").feeling).toBe("scared");
     expect(understand("もう三回目よ、同じ間違い。").feeling).toBe("fedUp");
@@ -145,7 +170,11 @@ describe("understandCaller: the caller's statement in the operator's polite word
     const asked = understand("駐車場って予約いりますか。", false);
     expect(asked.reflection).toBeNull();
     expect(asked.asked).toBe(true);
-    expect(understand("給付金が出ないってどういうことですか!").reflection).toBeNull();
+    // The matter told before the rhetorical question is handed back; the question never is.
+    expect(understand("給付金が出ないってどういうことですか!").reflection).toBe("給付金が出ないのですね");
+    expect(
+      understand("事故の、保険金が、おりないって、どういうことよ。毎月、ちゃんと、払ってたのに。").reflection,
+    ).toBe("事故の保険金がおりないのですね");
   });
 
   it.each([

@@ -32,6 +32,8 @@ export interface CallerUnderstanding {
   alone: boolean;
   /** The caller said they had been looking forward to it (楽しみ). */
   lookedForward: boolean;
+  /** The caller found the operator cold or rude (あなたはなんだか冷たいわね), or null. */
+  slighted: "cold" | "rude" | null;
   /** The caller's news is a milestone to congratulate (a birth, a wedding, an exam passed). */
   celebrating: boolean;
   /** What went wrong, when the caller complains: it scopes the apology and the empathy. */
@@ -104,6 +106,12 @@ export function understandCaller(
       /って(言って|いって)(る|いる|ます|ん)(でしょ(う)?|じゃない(ですか)?|のよ|の|だろ|んです|んだけど|ですけど)?(?=[。！!？?、]|$)/g,
       "",
     )
+    // 保険金がおりないって、どういうことよ: the matter told, and the question about it on its own (a
+    // complaining caller's is rhetorical, never handed back as どういうことなのですね).
+    .replace(
+      /(?<=(ない|なかった|た|だ|る|い))って[、,]?(?=(一体|いったい)?[、,]?(どういうこと|どうなって|何なの|なんなの|なんで|どうして))/g,
+      "。",
+    )
     // 改定って、そんなの聞いてない: the matter is what was not heard of, without the scorn.
     .replace(/って[、]?そんな(の|こと)(?=[\p{Script=Han}ぁ-ん])/gu, "は")
     // A laugh (あはは, ふふ) tells nothing.
@@ -155,6 +163,11 @@ export function understandCaller(
       /一人|ひとり|誰とも|話し相手|誰も(いない|来ない)/.test(text) &&
       !/(孫|息子|娘|母|父|子|弟|妹|兄|姉|主人|夫)[^。]{0,16}(一人暮らし|ひとり暮らし)/.test(text),
     lookedForward: /楽しみ/.test(text),
+    slighted: verdictOnOperator.test(text)
+      ? /(冷た|つめた|そっけな)/.test(verdictOnOperator.exec(text)?.[0] ?? "")
+        ? "cold"
+        : "rude"
+      : null,
     // A milestone reached (生まれた, 受かった), not a question about one (結婚してるの？).
     celebrating:
       /生まれ(?!て[^。]{0,6}(年|十|百))|誕生|合格|受かっ|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた/.test(
@@ -197,6 +210,8 @@ function causeOf(text: string): TroubleCause | null {
     )
   )
     return "staff";
+  // 傷をつけられた / 壊された: damage someone of ours did, said in the passive.
+  if (/(傷|キズ)(を)?(つけ|付け)られ|壊され|割られ|汚され|へこまされ/.test(text)) return "staff";
   if (
     /態度|言い方|口調|謝り(も)?しな|舌打ち|ため息|溜息|睨|にらま|失礼|横柄|無愛想|怒鳴|馬鹿に(?!された気分)|バカに(?!された気分)|ばかに(?!された気分)|しつこ|押し売り|強引|粘っ|居座|たらい回し|説明がな|対応が(悪|ひど)/.test(
       text,
@@ -255,7 +270,7 @@ function causeOf(text: string): TroubleCause | null {
   )
     return "foreign";
   if (
-    /壊れ|割れ|漏れ|欠け|傷|汚れ|不良|故障|つながらな|繋がらな|取れ(て|た)|外れ|剥が|はがれ|ひび|ヒビ|穴が|へこ|凹|曲が|折れ|破れ|ほつれ|カビ|かび|異物|動かな|つかな|出ない|音が|変な音|異音|不具合|エラー|止まっ|使えな|できな|おかしい/.test(
+    /壊れ|割れ|漏れ|欠け|傷|汚れ|不良|故障|見えにく|聞こえにく|つながらな|繋がらな|取れ(て|た)|外れ|剥が|はがれ|ひび|ヒビ|穴が|へこ|凹|曲が|折れ|破れ|ほつれ|カビ|かび|異物|動かな|つかな|出ない|音が|変な音|異音|不具合|エラー|止まっ|使えな|できな|おかしい/.test(
       text,
     )
   )
@@ -328,7 +343,7 @@ const personalQuestion =
   /あなた(?!(の|ん)(ところ|とこ|方|ほう)(は|も)?[^。？?]{0,6}(雪|雨|天気|降|寒|暑|晴|風))|(?<!の)お姉さん|(?<!の)お兄さん|下の名前|お名前は|結婚|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
 
 const defectWord =
-  /間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな|(画面|電源|表示|明かり|ランプ)が?(急に|突然|勝手に)?(消え|落ち|真っ暗|固ま)|フリーズ|映らな|起動しな/;
+  /見えにく|聞こえにく|間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな|(画面|電源|表示|明かり|ランプ)が?(急に|突然|勝手に)?(消え|落ち|真っ暗|固ま)|フリーズ|映らな|起動しな/;
 
 // A family member who never comes or calls is the caller's sorrow, not our fault to apologize for.
 const callersPeople = /嫁|息子|娘|孫|主人|旦那|夫|妻|友達|友人|近所|兄|姉|弟|妹|親戚|先生|ヘルパー/;
@@ -364,7 +379,9 @@ function isQuestion(sentence: Sentence): boolean {
     /(か|かね|かな|って何|でしょうか|ますか|ですか|ません[かの]|でしょう|でしょ|じゃない|じゃないの|だろう|だろ)$/.test(
       s,
     ) ||
-    (interrogative.test(s) && /(の|なの|のよ|のさ|んだ|んだよ|んだ？|のか)$/.test(s))
+    (interrogative.test(s) && /(の|なの|のよ|のさ|んだ|んだよ|んだ？|のか)$/.test(s)) ||
+    // どういうことよ / なんでよ: asked with a bare よ.
+    /(どういうこと|どうなって(る|いる)の?|何なの|なんなの|どうして|なんで)(よ|なのよ|だよ|よね)?$/.test(s)
   );
 }
 
@@ -438,7 +455,13 @@ function reflectLead(question: Sentence): string | null {
   return /[?？か]$/.test(lead.text) || causeOf(lead.text) === null ? null : reflect(lead);
 }
 
+// あなたはなんだか冷たい / あんた感じ悪い: the caller's verdict on the operator is not handed back (it would
+// come out as 私は冷たいのですね).
+const verdictOnOperator =
+  /(あなた|あんた)(は|って|が|、)?[^。]{0,8}(冷た|つめた|感じ(が)?悪|失礼|ひど|下手|へた|頼りな|不親切|そっけな|無愛想|わかってな|分かってな)/;
+
 function reflect(sentence: Sentence): string | null {
+  if (verdictOnOperator.test(sentence.text)) return null;
   // A ね/さ after a noun or particle only marks a pause (この前ね、): dropped.
   let ms = trimHead(
     sentence.ms.filter(
@@ -963,10 +986,19 @@ const takesSubject =
 
 // The particle speech dropped before the verb at i (スマホ使って → を, 虫入って → が, 旅行行けなく → に).
 function droppedParticle(part: Morpheme[], i: number): string {
+  // 5万円も請求来てる: a bill or a message that comes is the subject, not a place gone to.
+  if (
+    /^(来る|届く)$/.test(part[i]?.baseForm ?? "") &&
+    sentThing.test(bareNounBefore(part, i, true)?.surface ?? "")
+  )
+    return "が";
   if (goesTo(part[i - 1], part[i]) || (isPause(part[i - 1]) && goesTo(part[i - 2], part[i]))) return "に";
   if (droppedObject(part, i)) return "を";
   return droppedSubject(part, i) ? "が" : "";
 }
+
+const sentThing =
+  /^(請求|ご請求|連絡|電話|返事|返信|メール|通知|案内|督促|手紙|はがき|ハガキ|請求書|明細|書類|荷物|品物|商品)$/;
 
 // 旅行行けなくなった / 買い物、行って: an outing said before a verb of going lost its に.
 function goesTo(before: Morpheme | undefined, verb: Morpheme | undefined): boolean {
@@ -990,8 +1022,13 @@ function droppedSubject(part: Morpheme[], i: number): boolean {
   );
 }
 
+// Roles a person holds (先生してた, 医者してる): the noun is what they do, with を.
+const roleNoun =
+  /^(先生|教師|医者|看護師|看護婦|保母|保育士|主婦|店長|社長|役員|会長|委員|民生委員|世話役|大工|農家|事務|運転手|ヘルパー|仕事|商売|美容師|駅員|警察官|消防士|公務員|銀行員|会社員|社員|パート|アルバイト|バイト)$/;
+
 function droppedObject(part: Morpheme[], i: number): boolean {
   const before = bareNounBefore(part, i, true);
+  if (before && part[i]?.baseForm === "する" && roleNoun.test(before.surface)) return true;
   return (
     before !== undefined &&
     takesObject.test(part[i]?.baseForm ?? "") &&
@@ -1120,7 +1157,9 @@ function honorific(part: Morpheme[], i: number): string | null {
     !/^(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|入金|購入|返品|心配|我慢|失礼|願い|停電|故障|発生|到着|完了|配達|入荷|発送|出荷|断水|渋滞|混雑|遅延|延期|中止|終了|開始|破損|点灯|点滅|反応|作動|起動|充電|浸水|漏電)$/.test(
       before.surface,
     );
-  if (!respectfulStem[base] && !oNiNaru.has(base) && !rareruStem[base] && !sahen) return null;
+  // 小学校の先生してた: a role the caller held (先生をされていた); its を is restored in droppedParticle.
+  const role = base === "する" && before?.pos === "名詞" && roleNoun.test(before.surface);
+  if (!respectfulStem[base] && !oNiNaru.has(base) && !rareruStem[base] && !sahen && !role) return null;
   // 熱出した / 声出して: what a body or a thing gives off is nobody's doing to honor.
   if (
     base === "出す" &&
@@ -1176,7 +1215,7 @@ function honorific(part: Morpheme[], i: number): string | null {
     !/^(うち|家|自宅|ここ|そこ)$/.test(part[i - 2]?.surface ?? "");
   if (actor === "other" || (actor === "default" && (base === "来る" || base === "いる") && !cameThisFar))
     return null;
-  const rareru = rareruStem[base] ?? (sahen ? "され" : undefined);
+  const rareru = rareruStem[base] ?? (sahen || role ? "され" : undefined);
   // やっとつながったと思ったら: a thought at a turn of events, not the caller's considered view.
   if (base === "思う" && /^たら/.test(part[i + 1]?.surface ?? "")) return null;
   if (rareru) {
@@ -1487,6 +1526,10 @@ function tidy(phrase: string): string {
       .replace(/(?<![おご])持ってい?な(い|かった)/g, "お持ちでな$1")
       .replace(/(?<=でも)いい(?=の|と|[、。]|$)/g, "よろしい")
       .replace(/ちゃんと/g, "きちんと")
+      // ほんと味気ない / この前なんか、/ なんだか、夜…: the caller's casual emphasis, said politely or not at all.
+      .replace(/ほんとう?に?(?=[\p{Script=Han}ぁ-んァ-ヶ])/gu, "本当に")
+      .replace(/(?<=前|頃|ころ|時|とき|昨日|今日|先週|先月)なんか、?/g, "、")
+      .replace(/(^|、)(なんだか|なんか)、?/g, "$1")
       .replace(/腹立つ/g, "腹が立つ")
       .replace(/(?<=[\p{Script=Han}ァ-ヶー])なんて(?=[\p{Script=Han}ァ-ヶー])/gu, "は")
       // 来ないじゃない、2日連続で…: a tag in a run-on, not a negation.
@@ -1670,7 +1713,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // 取られるっておかしくない): what hurts is that it is unfair, not an inconvenience.
   if (
     complaining &&
-    (/聞いてな|聞いていな|聞いてません|知らされてな|知らされていな|説明(は|が|も)?なかった|対象外|納得(でき|いか)|おかしくない|おかしいでしょ|(何も|なにも)悪くない|(でき|出来)ないって|(だめ|ダメ|無理)だって|(給付金|保険金|返金|払い戻し)[^。]{0,8}(出ない|出ません|されない|できない)/.test(
+    (/聞いてな|聞いていな|聞いてません|知らされてな|知らされていな|説明(は|が|も)?なかった|対象外|納得(でき|いか)|おかしくない|おかしいでしょ|(何も|なにも)悪くない|(でき|出来)ないって|(だめ|ダメ|無理)だって|(給付金|保険金|補償金|返金|払い戻し)[^。]{0,8}(出ない|出ません|されない|できない|おりない|下りない|降りない|払われない)/.test(
       text,
     ) ||
       /(キャンセル料|延滞金|違約金|手数料|追加料金|利用料)[^。]{0,12}(取られ|取る|取って|取ら|払え|払わ|かかる|つい|言われ)|(次の日|翌日|後で|あとで)[^。]{0,12}(安くなって|値下が)/.test(
@@ -1680,7 +1723,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     return "unfair";
   // Pain, a cough, a sleepless night: the body's suffering is what to answer (おつらい), not an inconvenience.
   if (
-    /咳|痛(い|く|み|む|かっ|くて)|眠れ|寝られ|寝れ|熱が|吐き気|腫れ|かゆ|痒|しびれ|じんましん|蕁麻疹|発疹|湿疹|かぶれ|お腹を壊|腹を壊|下痢/.test(
+    /咳|痛(い|く|み|む|かっ|くて)|眠れ(な|ず)|寝られ(な|ず)|寝れ(な|ず)|寝(付|つ)けな|熱が|吐き気|腫れ|かゆ|痒|しびれ|じんましん|蕁麻疹|発疹|湿疹|かぶれ|お腹を壊|腹を壊|下痢/.test(
       text,
     )
   )
@@ -1712,6 +1755,15 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     )
   )
     return "disappointed";
+  // Better now (よく眠れるようになった, 膝が楽になった): good news about the caller's health.
+  if (
+    !complaining &&
+    /(眠れる|歩ける|食べられる|見える|聞こえる|動ける)ように[、\s]*(なった|なりました|なって)|(元気|楽)になっ(た|て)|(よく|良く)なっ(た|て)(?!な)|治った|治りました/.test(
+      text,
+    ) &&
+    !/ない(の|ん)?(よ|です)?[。！!]?$|のに|けど|また/.test(text)
+  )
+    return "happy";
   // A birth or a pass is good news even told with a けど (写真送ってもらったんだけど) or a pang (寂しくなるわ).
   if (
     /生まれ(た|て(?![^。]{0,6}(年|十|百))|まし)|誕生し|合格し|受かっ(た|て)|結婚(した|しまし|が決ま|することにな)|婚約し/.test(
