@@ -4,7 +4,8 @@ import { cuedMicrophone, VoiceCallPage, voiceBrowser } from "./pages/voice-call-
 // Voice calls in a real Chromium: a microphone the test cues plays synthetic speech of known lengths through
 // the real VAD, the server transcribes it through the OpenAI-compatible endpoint of the local fake
 // provider (a short burst is 「はい」, a longer one a reply), and the caller's lines are said at the
-// persona's pace (captions: headless Chromium has no Japanese voice).
+// persona's pace from the server's speech route; a line's caption shows once its voice has begun, so the
+// test speaks over audio that is really playing.
 
 // The elderly regular's opening takes 9 to 13 s at her slow pace: the speech detector has that long to
 // hear the 相づち while she is still talking (on a busy CI machine it has taken over 5 s).

@@ -127,3 +127,34 @@ describe("VoiceSession with an LLM caller", () => {
     session.stop();
   });
 });
+
+describe("VoiceSession captions", () => {
+  it("shows a line and says the caller is speaking only once its voice has begun", async () => {
+    let begin = () => {};
+    const started = new Promise<void>((resolve) => {
+      begin = resolve;
+    });
+    const voice: CallerVoice = {
+      audible: true,
+      speak: () => ({ started, done: new Promise<void>(() => {}), stop() {} }),
+    };
+    const handlers = events();
+    const session = new VoiceSession(
+      callWith([caller(0, "もしもし？瓶が割れてたのよ")]),
+      voice,
+      { transcribe: "server", recognition: null },
+      handlers,
+    );
+    session.begin();
+    // The line's audio is still on its way: no caption yet, and the trainee is asked to speak.
+    expect(handlers.onState).toHaveBeenLastCalledWith(
+      expect.objectContaining({ callerSpeaking: false, callerLine: null }),
+    );
+    begin();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(handlers.onState).toHaveBeenLastCalledWith(
+      expect.objectContaining({ callerSpeaking: true, callerLine: "もしもし？瓶が割れてたのよ" }),
+    );
+    session.stop();
+  });
+});

@@ -65,6 +65,8 @@ interface Playing {
   cut: boolean;
   /** Part of it was already sent with a 相づち: this piece's text would overstate its pace. */
   split: boolean;
+  /** The voice has begun (a line still being fetched is not shown or said yet). */
+  audible: boolean;
 }
 
 export class VoiceSession {
@@ -238,19 +240,25 @@ export class VoiceSession {
       age: this.status.scenario.personaAge,
       mood: this.status.mood,
     });
+    const speaking = this.voice.speak(next, style);
     const playing: Playing = {
       seq: next.seq,
       text: next.text,
       startMs: this.now(),
-      speaking: this.voice.speak(next, style),
+      speaking,
       cut: false,
       split: false,
+      // (Captions alone start at once.)
+      audible: speaking.started === undefined,
     };
     this.playing = playing;
     this.emit();
-    // The caller is heard from when the audio starts, not from when it was asked for.
+    // The caller is heard from when the audio starts, not from when it was asked for: its caption shows
+    // from then too.
     void playing.speaking.started?.then(() => {
       if (!playing.cut && !playing.split) playing.startMs = this.now();
+      playing.audible = true;
+      this.emit();
     });
     void playing.speaking.done.then(() => {
       this.segments.push({
@@ -423,8 +431,8 @@ export class VoiceSession {
 
   private emit(): void {
     this.events.onState({
-      callerSpeaking: this.playing !== null,
-      callerLine: this.playing?.text ?? null,
+      callerSpeaking: this.playing?.audible === true,
+      callerLine: this.playing?.audible ? this.playing.text : null,
       operatorSpeaking: this.operatorStartMs !== null,
       busy: this.pendingUtterances > 0,
       interim: this.interim,

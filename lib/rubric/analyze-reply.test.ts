@@ -1459,4 +1459,62 @@ describe("analyzeReply feedback a trainer would sign (session-17 review)", () =>
     expect(scratched.suggestion).not.toContain("あいにく");
     expect(scratched.suggestion).toMatch(/申し訳ございません。恐れ入りますが、/);
   });
+
+  it("thanks kind words about the operator instead of handing them back, after putting a sorry regular at ease", () => {
+    const praised = analyzeReply({
+      context: [caller("あなたの声聞くとほっとするのよ。")],
+      reply: "さようでございますか。",
+      kind: "lonely",
+    });
+    expect(praised.points.map((p) => p.text).join("")).toContain("お礼の気持ちを伝えましょう");
+    expect(praised.suggestion).toMatch(/嬉しいです。/);
+    expect(praised.suggestion).not.toMatch(/私の声/);
+    const sorry = analyzeReply({
+      context: [
+        caller("ごめんなさいね、また長話しちゃって。でもあなたと話すと元気が出るのよ。もうちょっといい？"),
+      ],
+      reply: "はい。",
+      kind: "lonely",
+    });
+    expect(sorry.suggestion).toMatch(/^いえいえ、とんでもないです。そう言っていただけて、嬉しいです。/);
+    expect(sorry.suggestion).not.toMatch(/長話してしまった|ご不便/);
+  });
+
+  it("keeps a modest ちゃう on good news out of the phrasing", () => {
+    const praised = analyzeReply({
+      context: [caller("この前デイサービスで俳句を作ったのよ。先生に褒められちゃって。")],
+      reply: "そうでしたか。",
+      kind: "lonely",
+    });
+    expect(praised.suggestion).not.toMatch(/褒められてしまった/);
+  });
+
+  it("restores no particle after a sound word, keeps an invitation, and drops a belittling neighbour of an opinion", () => {
+    const washer = analyzeReply({
+      context: [caller("買って半年の洗濯機が、脱水のときにガタガタ揺れて、エラーで止まるんですよ。")],
+      reply: "設置の際に水平がきちんと取れていなかったのではないかと。",
+      kind: "angry",
+    });
+    expect(washer.suggestion).toContain("ガタガタ揺れて");
+    const hotel = analyzeReply({
+      context: [caller("チェックインは何時からですか？あと、荷物だけ先に預けることはできますか。")],
+      reply:
+        "チェックインは15時からでございます。お荷物は朝8時からフロントでお預かりできますので、お気軽にお声がけください。",
+      kind: "inquiry",
+    });
+    expect(hotel.suggestion).toContain("お気軽にお声がけください。");
+    expect(hotel.suggestion).not.toMatch(/[、。]荷物でございますね/);
+    const garbage = analyzeReply({
+      context: [
+        caller(
+          "もうね、この歳になると、なんもできんくなって、情けないわ。昨日もね、燃えるゴミの日、すっかり忘れとって。",
+        ),
+      ],
+      reply:
+        "えー、ゴミの日くらい、あの、誰でも、忘れますよ。そんなに、落ち込まなくても、いいと、思いますよ。",
+      kind: "lonely",
+    });
+    expect(garbage.violation).toBe("opinion");
+    expect(garbage.suggestion).not.toMatch(/誰でも|なんも|できんく/);
+  });
 });

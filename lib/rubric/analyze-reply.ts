@@ -166,7 +166,13 @@ const turnCache = new LruCache<string, NormalizedText>(512);
 function normalizeTurn(text: string, fullTokenizer: JapaneseTokenizer): NormalizedText {
   const hit = turnCache.get(text);
   if (hit) return hit;
-  const normalized = normalizeSpoken(text, fullTokenizer);
+  const spoken = normalizeSpoken(text, fullTokenizer);
+  // わかんない / 仕事になんなくて: the caller's contracted ら, spelled out (one letter for one, so offsets hold),
+  // so that お仕事にならない said back matches.
+  const normalized = {
+    ...spoken,
+    text: spoken.text.replace(/(?<=[わかつまないた])ん(?=な[いくかけ])/g, "ら"),
+  };
   turnCache.set(text, normalized);
   return normalized;
 }
@@ -475,6 +481,7 @@ function explain(
     keigo: keigo[0] ?? null,
     condoled: condolence.test(reply),
     congratulated: /おめでと|お祝い/.test(reply),
+    gladOrThankful: /ありがと|嬉し|うれし/.test(reply),
     repeatedToken: register.repeatedToken,
     fillers,
     quotes: Object.fromEntries(Object.entries(quotes).filter(([, v]) => v !== null)) as Record<

@@ -212,7 +212,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       (s) => readBack.test(s.text) && !/(の|ん)ですね。?$/.test(s.text) && /様|さま|[0-9０-９]/.test(s.text),
     ) &&
     !good.some((s) => movesOnPattern.test(s.text) || statesSomething(s.text));
+  // Kind words about the operator met without a word of thanks.
+  const unthanked =
+    kind === "lonely" && caller?.praisedOperator === true && !/ありがと|嬉し|うれし/.test(input.reply);
   const needsFix =
+    unthanked ||
     noNextStep ||
     unconfirmed ||
     questionIgnored ||
@@ -233,6 +237,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     unreflected;
   if (!needsFix) return { text: "", keep: true };
   const onlyRegister =
+    !unthanked &&
     !noNextStep &&
     !unconfirmed &&
     !questionIgnored &&
@@ -264,6 +269,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     // (Also when the phrasing already opened with words of its own.)
     const text = (used.size > 1 || parts.length > 0 ? (stripToken(s.text) ?? s.text) : s.text)
       .replace(/(ない|た|いる|ている)と[。]?$/, "$1のですね。")
+      // A sentence left on its reason (お話を伺えますので。) ends where it was whole.
+      .replace(/(ます|です|ございます)(ので|から)[。…]*$/, "$1。")
       // A sentence left on its まして (改定になりまして。) is finished.
       .replace(/まして[。]?$/, "ました。")
       // A thought left hanging (ございまして…あとですね) ends where it was whole.
@@ -284,6 +291,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const firstGood = acceptsComplaint ? undefined : good[0];
   // Their opening 相づち stays unless it is a run of tokens (はい、はい。).
   const opensWithToken =
+    !unthanked &&
     firstGood &&
     firstGood === sentences[0] &&
     isTokenOnly(firstGood.text) &&
@@ -291,6 +299,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !/(はい|ええ|うん)[、\s…]*(はい|ええ|うん)/.test(firstGood.text);
   // A first sentence that is a 相づち and a bit more (はい、ごもっともです) opens without its token.
   const opensWithAck =
+    !unthanked &&
     firstGood &&
     firstGood === sentences[0] &&
     !opensWithToken &&
@@ -320,7 +329,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   parts.push(
     take(opensWithToken || opensWithAnswer || opensWithReassurance ? firstGood : undefined) ??
       (opensWithAck ? stripToken(take(firstGood)) : null) ??
-      (answeredBare ? `はい、${caller?.askedAbout}でございますね。` : null) ??
+      (answeredBare ? `はい、${honorPrefix(caller?.askedAbout ?? "")}でございますね。` : null) ??
       freshOpening(openings(kind, caller, labels.violation), seed, input.previousOperator ?? ""),
   );
 
@@ -420,6 +429,15 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     if (used.has(s) || s === questionSentence || s === alternative || isTokenOnly(s.text)) continue;
     // A thought broken off (はい…ただ、ですね。 / で、まだ半年なのに。) is no sentence to keep.
     if (/^[^。]{0,12}、ですね。?$|(なのに|のに|(?<!ます|です)ので|けど|けれど|ですが)[。…]*$/.test(s.text))
+      continue;
+    // After a remark that belittled the loss, its neighbour that does the same (ゴミの日くらい誰でも忘れます)
+    // goes with it.
+    if (
+      (labels.violation === "opinion" || labels.violation === "argue") &&
+      /(くらい|ぐらい)[、]?(で|は|なら|、)?[^。]{0,10}(誰でも|よく|みんな|皆さん)|誰でも[^。]{0,8}(ます|ですよ)|大したこと|たかが|よくあること/.test(
+        s.text,
+      )
+    )
       continue;
     // …or left on its particle (午前中のご指定だったのに、夕方の5時に。): no predicate to stand on.
     if (/((?<!よう)に|[がを])[。…]*$/.test(s.text)) continue;
@@ -686,7 +704,15 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
     return ["ありがとうございます。", "お気にかけていただき、ありがとうございます。"];
   // A regular sorry for calling again (ごめんなさいねえ、また電話しちゃって) is put at ease first.
   if (caller?.apologized && kind === "lonely")
-    return ["いえいえ、とんでもないです。", "いいえ、とんでもないです。お電話ありがとうございます。"];
+    return caller.praisedOperator
+      ? ["いえいえ、とんでもないです。そう言っていただけて、嬉しいです。"]
+      : ["いえいえ、とんでもないです。", "いいえ、とんでもないです。お電話ありがとうございます。"];
+  // Kind words about the operator (あなたの声を聞くとほっとする) are thanked for.
+  if (caller?.praisedOperator && kind === "lonely")
+    return [
+      "ありがとうございます。そうおっしゃっていただけて、嬉しいです。",
+      "そう言っていただけて、とても嬉しいです。",
+    ];
   if (caller?.feeling === "happy") return ["まあ、そうでしたか。", "そうでしたか。"];
   if (caller?.feeling === "loss") return ["そうでしたか。", "さようでございましたか。"];
   if (kind === "lonely") return ["そうでしたか。", "まあ、そうでしたか。"];
@@ -778,7 +804,7 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
         : ["それはおつらいですよね。", "それはおつらいですね。"],
     trouble: troubleEmpathy(caller.cause, kind),
     happy: caller.celebrating
-      ? ["それはおめでとうございます。", "まあ、おめでとうございます。"]
+      ? ["それはおめでとうございます。", "このたびはおめでとうございます。"]
       : ["それは嬉しいですね。", "それは本当によかったですね。"],
     memory: ["大切な思い出がおありなのですね。", "懐かしく思い出されるのですね。"],
     neutral: [],
@@ -1278,8 +1304,18 @@ function spokenToWritten(text: string): string {
       .replace(/(^|[、。])あらー+[、]?/g, "$1")
       // 承れますよ / ご用意ください: the operator states and asks, without ますよ or a bare command.
       .replace(/(ます|ません)よ(?=[。！!]|$)/g, "$1")
-      .replace(/(?<=^|[、。])(お|ご)([^、。]{1,10})ください(?=[。]|$)/g, "$1$2いただけますでしょうか")
+      // (…but an invitation, お気軽にお声がけください / いつでもご連絡ください, stays one.)
+      .replace(
+        /(?<=^|[、。])(お|ご)([^、。]{1,10})ください(?=[。]|$)/g,
+        (m: string, o: string, verb: string, at: number, all: string) =>
+          /(お気軽に|ご遠慮なく|どうぞ|いつでも|何なりと)$/.test(all.slice(Math.max(0, at - 6), at)) ||
+          /^(気軽に|遠慮なく)/.test(verb)
+            ? m
+            : `${o}${verb}いただけますでしょうか`,
+      )
       .replace(/(^|[、。])(うふふ|ふふふ|ふふ|あはは|はは)([、。！!]|$)/g, "$1")
+      // …伺えますので (and the reply ends): it ends where it was whole.
+      .replace(/(ます|です|ございます)(ので|から)[…]*(?=。?$)/, "$1")
   );
 }
 
@@ -1448,4 +1484,22 @@ function pick(options: readonly string[], seed: string, slot: string): string {
   let hash = 2166136261;
   for (const ch of `${slot}:${seed}`) hash = Math.imul(hash ^ (ch.codePointAt(0) ?? 0), 16777619);
   return options[Math.abs(hash) % options.length] ?? options[0] ?? "";
+}
+
+// The polite prefix of a noun an operator says of the caller's matter (荷物 → お荷物, 予約 → ご予約).
+export function honorPrefix(noun: string): string {
+  if (/^[おご御]/.test(noun)) return noun;
+  if (
+    /^(荷物|名前|支払い|届け|時間|部屋|電話|手続き|申し込み|客様|店|品物|体|車|薬|子様|写真|日にち|返事)/.test(
+      noun,
+    )
+  )
+    return `お${noun}`;
+  if (
+    /^(予約|住所|連絡|注文|利用|契約|請求|案内|購入|返品|返金|来店|入会|退会|解約|相談|家族|本人|希望|依頼|要望|意見)/.test(
+      noun,
+    )
+  )
+    return `ご${noun}`;
+  return noun;
 }

@@ -1,4 +1,4 @@
-import { apologyOwed, type CallKind } from "./compose-suggestion";
+import { apologyOwed, type CallKind, honorPrefix } from "./compose-suggestion";
 import type { KeigoSlip } from "./detect-keigo";
 import type { ApologyKind, QuestionKind, ViolationKind } from "./labels";
 import type { CallerUnderstanding } from "./reflect-caller";
@@ -42,6 +42,8 @@ export interface FeedbackInput {
   condoled: boolean;
   /** The reply congratulates (おめでとうございます). */
   congratulated: boolean;
+  /** The reply thanks the caller or says it is glad (ありがとう, 嬉しい): the answer kind words need. */
+  gladOrThankful?: boolean;
   /** The first 敬語 slip of the reply, if any. */
   keigo: KeigoSlip | null;
   repeatedToken: string | null;
@@ -247,6 +249,13 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
           : "大切な方を亡くされたお話です。用件の前に「心よりお悔やみ申し上げます」と、お悔やみの言葉を添えましょう。",
     };
   }
+  if (f.kind === "lonely" && f.caller?.praisedOperator && !f.gladOrThankful) {
+    return {
+      key: "empathy",
+      tone: "tip",
+      text: "嬉しいお言葉をいただいています。「そうおっしゃっていただけて、嬉しいです」と、お礼の気持ちを伝えましょう。",
+    };
+  }
   if (feeling === "happy" && f.caller?.celebrating && !f.congratulated) {
     return {
       key: "empathy",
@@ -285,7 +294,7 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
     return {
       key: "backchannel",
       tone: "tip",
-      text: `答える前に「はい、${f.caller.askedAbout}でございますね」と、ご質問を受け止めましょう。`,
+      text: `答える前に「はい、${honorPrefix(f.caller.askedAbout)}でございますね」と、ご質問を受け止めましょう。`,
     };
   }
   if (!acknowledged && f.violation !== "argue") {

@@ -85,6 +85,9 @@ describe("understandCaller: the caller's statement in the operator's polite word
     // Session 17's trainer reviews: a role the caller held takes を and 尊敬語, a bill that came keeps its が,
     // the caller's ほんと / なんか are not handed back as said.
     ["昔ね、私、小学校の先生してたのよ。", "昔、小学校の先生をされていたのですね"],
+    ["部活が毎日午前中にあって。", "部活が毎日午前中にあるのですね"],
+    ["宝くじが当たっちゃったのよ。", "宝くじが当たったのですね"],
+    ["もうね、この歳になると、なんもできんくなって。", "この歳になると、何もできなくなったのですね"],
     [
       "息子がスマホのゲームで課金して5万円も請求来てるのよ",
       "息子さんがスマホのゲームで課金されて5万円も請求が来ているのですね",

@@ -181,10 +181,7 @@ export function understandCaller(
       /^(ごめんなさい|ごめんね|ごめん|すみません|すいません)(ねえ|ね)?[、\s]*[^。]{0,16}(電話|長話|長く|何度も|また|お忙しい|お仕事中)/.test(
         text,
       ),
-    praisedOperator:
-      /(あなた|あんた)(と|に|の声|の話|が出て|さん)[^。]{0,12}(よかった|嬉し|うれし|元気|楽し|ほっと|安心|優し|親切)/.test(
-        text,
-      ),
+    praisedOperator: praiseOfOperator.test(text),
     justBought: /買ったばかり|買ったばっかり|新品なのに|買ったばっか/.test(text),
     lookup: /予約/.test(text)
       ? "ご予約のお名前"
@@ -460,8 +457,19 @@ function reflectLead(question: Sentence): string | null {
 const verdictOnOperator =
   /(あなた|あんた)(は|って|が|、)?[^。]{0,8}(冷た|つめた|感じ(が)?悪|失礼|ひど|下手|へた|頼りな|不親切|そっけな|無愛想|わかってな|分かってな)/;
 
+const praiseOfOperator =
+  /(あなた|あんた)(と|に|の声|の話|が出て|さん)[^。]{0,12}(よかった|嬉し|うれし|元気|楽し|ほっと|安心|優し|親切)/;
+
 function reflect(sentence: Sentence): string | null {
   if (verdictOnOperator.test(sentence.text)) return null;
+  // あなたと話すと元気が出る: kind words about the operator are thanked for, not handed back (私と…).
+  if (praiseOfOperator.test(sentence.text)) return null;
+  // ごめんなさいね、また長話しちゃって: sorry for calling is answered (とんでもないです), not handed back.
+  if (
+    /ごめん|すみません|すいません|申し訳/.test(sentence.text) &&
+    /長話|長電話|電話(し|を)|お忙しい|お仕事中|何度も|また/.test(sentence.text)
+  )
+    return null;
   // A ね/さ after a noun or particle only marks a pause (この前ね、): dropped.
   let ms = trimHead(
     sentence.ms.filter(
@@ -844,6 +852,9 @@ function politeEnding(ms: Morpheme[]): Ending | null {
     // ている auxiliary it tells a state (ぐらぐらしてて → ぐらぐらしている).
     if (prev.baseForm === "てる" || prev.baseForm === "いる")
       return { body: `${text(ms.slice(0, -1))}る`, tail: "のですね" };
+    // (部活が毎日午前中にあって / 仕事が夜まであって: a state, not an event, stays in the present.)
+    if (prev.pos === "動詞" && prev.baseForm === "ある" && last.surface === "て")
+      return { body: `${text(ms.slice(0, -2))}ある`, tail: "のですね" };
     if (prev.pos === "動詞" || prev.pos === "助動詞") {
       const body = text(ms.slice(0, -1));
       // 読んで → 読んだ, but お読みになって → お読みになった.
@@ -962,6 +973,17 @@ function render(part: Morpheme[], honor = true): string {
         case "でる":
           return afterTe ? `い${m.surface}` : `${m.surface[0]}い${m.surface.slice(1)}`;
         case "ちゃう":
+          // 褒められちゃって: good news said with ちゃう is no mishap (褒められて, not 褒められてしまって).
+          if (
+            m.surface === "ちゃっ" &&
+            goodTurn.test(
+              part
+                .slice(Math.max(0, i - 3), i)
+                .map((x) => x.surface)
+                .join(""),
+            )
+          )
+            return "";
           return `てしま${m.surface.slice(2)}`;
         case "じゃう":
           return `でしま${m.surface.slice(2)}`;
@@ -976,9 +998,12 @@ function render(part: Morpheme[], honor = true): string {
     .join("");
 }
 
+// What a caller is glad of, said with ちゃう out of modesty (褒められちゃって, 当たっちゃった).
+const goodTurn = /(褒め|ほめ)られ$|喜ばれ$|(当た|受か|もら|気に入|入賞し|当選し|合格し|選ばれ)(っ)?$/;
+
 // Verbs whose object is marked by を: a plain noun right before one lost its particle in speech.
 const takesObject =
-  /^(敷く|置く|入れる|捨てる|使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる|休む|育てる)$/;
+  /^(敷く|置く|入れる|捨てる|割る|こぼす|汚す|使う|買う|読む|書く|持つ|探す|送る|忘れる|決める|選ぶ|調べる|申し込む|考える|飲む|作る|受け取る|頼む|聞く|待つ|食べる|見る|払う|支払う|壊す|出す|取る|止める|やめる|押す|開ける|閉める|落とす|なくす|無くす|やる|休む|育てる)$/;
 
 // Verbs whose subject is marked by が: a plain noun right before one lost its particle in speech (虫入ってた).
 const takesSubject =
@@ -1042,6 +1067,8 @@ function droppedObject(part: Morpheme[], i: number): boolean {
 function bareNounBefore(part: Morpheme[], i: number, paused: boolean): Morpheme | undefined {
   const pause = paused && isPause(part[i - 1]) && part[i - 2]?.end === part[i - 1]?.start;
   const before = pause ? part[i - 2] : part[i - 1];
+  // ガタガタ揺れて / ゴロゴロ鳴って: a sound word said twice is how, not who.
+  if (/^(.{2})\1$/u.test(before?.surface ?? "")) return undefined;
   const verbStart = pause ? part[i - 1]?.start : part[i]?.start;
   return before?.pos === "名詞" &&
     before.end === verbStart &&
@@ -1526,6 +1553,12 @@ function tidy(phrase: string): string {
       .replace(/(?<![おご])持ってい?な(い|かった)/g, "お持ちでな$1")
       .replace(/(?<=でも)いい(?=の|と|[、。]|$)/g, "よろしい")
       .replace(/ちゃんと/g, "きちんと")
+      // なんもできんくなって / 忘れとって: the caller's dialect in standard words.
+      .replace(/なんも/g, "何も")
+      .replace(/(?<=でき|わから|行け|見え|動け)んく/g, "なく")
+      .replace(/(?<=[れけべめせねえ])とっ(?=て|た)/g, "てい")
+      .replace(/(?<=[れけべめせねえ])とる(?=[。、のん]|$)/g, "ている")
+      .replace(/(^|、)正直(に)?(言って|言うと)?、?/g, "$1")
       // ほんと味気ない / この前なんか、/ なんだか、夜…: the caller's casual emphasis, said politely or not at all.
       .replace(/ほんとう?に?(?=[\p{Script=Han}ぁ-んァ-ヶ])/gu, "本当に")
       .replace(/(?<=前|頃|ころ|時|とき|昨日|今日|先週|先月)なんか、?/g, "、")
@@ -1758,7 +1791,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // Better now (よく眠れるようになった, 膝が楽になった): good news about the caller's health.
   if (
     !complaining &&
-    /(眠れる|歩ける|食べられる|見える|聞こえる|動ける)ように[、\s]*(なった|なりました|なって)|(元気|楽)になっ(た|て)|(よく|良く)なっ(た|て)(?!な)|治った|治りました/.test(
+    /(眠れる|歩ける|食べられる|見える|聞こえる|動ける)ように[、\s]*(なった|なりました|なって)|(元気|楽)になっ(た|て)|(よく|良く)なっ(た|て)(?!な)|治った|治りました|(褒め|ほめ)られ|入賞|当選/.test(
       text,
     ) &&
     !/ない(の|ん)?(よ|です)?[。！!]?$|のに|けど|また/.test(text)
