@@ -1517,4 +1517,15 @@ describe("analyzeReply feedback a trainer would sign (session-17 review)", () =>
     expect(garbage.violation).toBe("opinion");
     expect(garbage.suggestion).not.toMatch(/誰でも|なんも|できんく/);
   });
+
+  it("never hands a compliment back as 私優しい, and declines personal questions gently", () => {
+    const analysis = analyzeReply({
+      context: [caller("あなた優しいわねえ。お休みの日は何してるの？彼氏はいるの？")],
+      reply: "承知しました。",
+      kind: "lonely",
+    });
+    expect(analysis.suggestion).not.toMatch(/私優しい|私は優しい/);
+    expect(analysis.suggestion).toMatch(/^ありがとうございます。/);
+    expect(analysis.suggestion).toMatch(/お答えできない|控えさせて/);
+  });
 });

@@ -86,6 +86,11 @@ describe("understandCaller: the caller's statement in the operator's polite word
     // the caller's ほんと / なんか are not handed back as said.
     ["昔ね、私、小学校の先生してたのよ。", "昔、小学校の先生をされていたのですね"],
     ["部活が毎日午前中にあって。", "部活が毎日午前中にあるのですね"],
+    // The built-in regular's opening: the order waits, the knee is what she wants heard.
+    [
+      "もしもし、松本ですけどね、いつもお世話になってます。いつもの青汁をお願いしたいんだけど…その前にちょっと聞いてちょうだいよ。この頃ね、膝が痛くってねえ。",
+      "この頃、膝が痛いのですね",
+    ],
     ["宝くじが当たっちゃったのよ。", "宝くじが当たったのですね"],
     ["もうね、この歳になると、なんもできんくなって。", "この歳になると、何もできなくなったのですね"],
     [
