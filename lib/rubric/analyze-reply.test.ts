@@ -1527,5 +1527,9 @@ describe("analyzeReply feedback a trainer would sign (session-17 review)", () =>
     expect(analysis.suggestion).not.toMatch(/私優しい|私は優しい/);
     expect(analysis.suggestion).toMatch(/^ありがとうございます。/);
     expect(analysis.suggestion).toMatch(/お答えできない|控えさせて/);
+    // …and a lone はい to a question about the operator is no answer.
+    expect(
+      analyzeReply({ context: [caller("あなた、いくつなの？")], reply: "はい。", kind: "lonely" }).suggestion,
+    ).toMatch(/お答えできない|お話しできない/);
   });
 });

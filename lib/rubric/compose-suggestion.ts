@@ -149,7 +149,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const tokensOnly =
     // (…and a choice made, Bプランでお願いします, is read back: Bプランでございますね.)
     (kind !== "inquiry"
-      ? caller?.reflection != null
+      ? // (…and a question about the operator, あなた、いくつなの？, left with a lone はい.)
+        caller?.reflection != null || caller?.personal === true
       : caller?.asked === true || /でございますね$/.test(caller?.reflection ?? "")) &&
     isTokenOnly(input.reply.replace(/\s+/g, "、"));
   // A story or a complaint met without a word of it handed back (眠れない夜は長く感じますよね alone): the
@@ -699,6 +700,13 @@ function freshOpening(options: string[], seed: string, previous: string): string
 }
 
 function openings(kind: CallKind, caller: CallerUnderstanding | null, violation: ViolationKind): string[] {
+  // Kind words about the operator (あなたの声を聞くとほっとする, あなた優しいわねえ) are thanked for,
+  // with or without a question about them.
+  if (caller?.praisedOperator && !caller.apologized && kind === "lonely")
+    return [
+      "ありがとうございます。そうおっしゃっていただけて、嬉しいです。",
+      "そう言っていただけて、とても嬉しいです。",
+    ];
   // A question about the operator (あなた、いくつ？) is met with thanks for the interest, not そうでしたか.
   if (caller?.personal && kind === "lonely")
     return ["ありがとうございます。", "お気にかけていただき、ありがとうございます。"];
@@ -707,12 +715,6 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
     return caller.praisedOperator
       ? ["いえいえ、とんでもないです。そう言っていただけて、嬉しいです。"]
       : ["いえいえ、とんでもないです。", "いいえ、とんでもないです。お電話ありがとうございます。"];
-  // Kind words about the operator (あなたの声を聞くとほっとする) are thanked for.
-  if (caller?.praisedOperator && kind === "lonely")
-    return [
-      "ありがとうございます。そうおっしゃっていただけて、嬉しいです。",
-      "そう言っていただけて、とても嬉しいです。",
-    ];
   if (caller?.feeling === "happy") return ["まあ、そうでしたか。", "そうでしたか。"];
   if (caller?.feeling === "loss") return ["そうでしたか。", "さようでございましたか。"];
   if (kind === "lonely") return ["そうでしたか。", "まあ、そうでしたか。"];
@@ -955,10 +957,14 @@ function nextStep(input: SuggestionInput, seed: string): string {
     return "お誘いいただきありがとうございます。申し訳ございませんが、お客様のお宅に伺うことはできないのです。お電話でしたら、いつでもお話を伺いますね。";
   }
   if (caller?.personal) {
+    // (Kind words were thanked for first: the boundary follows without a second thanks.)
+    if (caller.praisedOperator && kind === "lonely")
+      return "申し訳ございませんが、私自身のことはお答えできない決まりになっております。";
     return pick(
       [
         "お気遣いありがとうございます。あいにく私自身のことはお話しできない決まりなのですが、お声を聞けて嬉しいです。",
-        "そう言っていただけて嬉しいです。申し訳ございませんが、私のことはお答えできない決まりになっております。",
+        // (Not そう言っていただけて: a caller asking after the operator has not always praised them.)
+        "気にかけていただき、ありがとうございます。申し訳ございませんが、私のことはお答えできない決まりになっております。",
       ],
       seed,
       "next",
