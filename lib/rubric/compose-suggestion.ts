@@ -1496,9 +1496,7 @@ function pick(options: readonly string[], seed: string, slot: string): string {
 export function honorPrefix(noun: string): string {
   if (/^[おご御]/.test(noun)) return noun;
   if (
-    /^(荷物|名前|支払い|届け|時間|部屋|電話|手続き|申し込み|客様|店|品物|体|車|薬|子様|写真|日にち|返事)/.test(
-      noun,
-    )
+    /^(荷物|名前|支払い|届け|時間|部屋|電話|手続き|申し込み|品物|写真|日にち|返事)|^(店|体|車|薬)$/.test(noun)
   )
     return `お${noun}`;
   if (

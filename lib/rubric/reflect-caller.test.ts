@@ -86,6 +86,7 @@ describe("understandCaller: the caller's statement in the operator's polite word
     // the caller's ほんと / なんか are not handed back as said.
     ["昔ね、私、小学校の先生してたのよ。", "昔、小学校の先生をされていたのですね"],
     ["部活が毎日午前中にあって。", "部活が毎日午前中にあるのですね"],
+    ["荷物を受けとってないのよ。", "荷物を受けとっていないのですね"],
     // The built-in regular's opening: the order waits, the knee is what she wants heard.
     [
       "もしもし、松本ですけどね、いつもお世話になってます。いつもの青汁をお願いしたいんだけど…その前にちょっと聞いてちょうだいよ。この頃ね、膝が痛くってねえ。",

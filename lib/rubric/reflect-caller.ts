@@ -465,10 +465,10 @@ function reflectLead(question: Sentence): string | null {
 // あなたはなんだか冷たい / あんた感じ悪い: the caller's verdict on the operator is not handed back (it would
 // come out as 私は冷たいのですね).
 const verdictOnOperator =
-  /(あなた|あんた)(は|って|が|、)?[^。]{0,8}(冷た|つめた|感じ(が)?悪|失礼|ひど|下手|へた|頼りな|不親切|そっけな|無愛想|わかってな|分かってな)/;
+  /(あなた|あんた)(?!の|んと|んち)(は|って|が|、)?[^。]{0,8}(冷た|つめた|感じ(が)?悪|失礼|ひど|下手|へた|頼りな|不親切|そっけな|無愛想|わかってな|分かってな)/;
 
 const praiseOfOperator =
-  /(あなた|あんた)(と|に|の声|の話|が出て|さん|って|は|、)?[^。？?]{0,12}(よかった|嬉し|うれし|元気|楽し|ほっと|安心|優し|やさし|親切|いい人|素敵|すてき|上手)/;
+  /(あなた|あんた)(?!の(とこ|ところ|会社|店)|んと|んち)(と|に|の声|の話|が出て|さん|って|は|、)?[^。？?]{0,12}(よかった|嬉し|うれし|元気|楽し|ほっと|安心|優し|やさし|親切|いい人|素敵|すてき|上手)/;
 
 function reflect(sentence: Sentence): string | null {
   if (verdictOnOperator.test(sentence.text)) return null;
@@ -1566,8 +1566,9 @@ function tidy(phrase: string): string {
       // なんもできんくなって / 忘れとって: the caller's dialect in standard words.
       .replace(/なんも/g, "何も")
       .replace(/(?<=でき|わから|行け|見え|動け)んく/g, "なく")
-      .replace(/(?<=[れけべめせねえ])とっ(?=て|た)/g, "てい")
-      .replace(/(?<=[れけべめせねえ])とる(?=[。、のん]|$)/g, "ている")
+      // (受けとって is 受け取って: no dialect there.)
+      .replace(/(?<=(?<!受)[れけべめせねえ])とっ(?=て|た)/g, "てい")
+      .replace(/(?<=(?<!受)[れけべめせねえ])とる(?=[。、のん]|$)/g, "ている")
       .replace(/(^|、)正直(に)?(言って|言うと)?、?/g, "$1")
       // ほんと味気ない / この前なんか、/ なんだか、夜…: the caller's casual emphasis, said politely or not at all.
       .replace(/ほんとう?に?(?=[\p{Script=Han}ぁ-んァ-ヶ])/gu, "本当に")
