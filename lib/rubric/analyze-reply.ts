@@ -3,6 +3,7 @@ import {
   callerForKind,
   composeSuggestion,
   condolence,
+  gladOrThankful,
   suggestedLines,
 } from "./compose-suggestion";
 import { analyzeSelectedSentences, analyzeText, type TextAnalysis } from "./content-units";
@@ -481,7 +482,7 @@ function explain(
     keigo: keigo[0] ?? null,
     condoled: condolence.test(reply),
     congratulated: /おめでと|お祝い/.test(reply),
-    gladOrThankful: /ありがと|嬉し|うれし/.test(reply),
+    gladOrThankful: gladOrThankful.test(reply),
     repeatedToken: register.repeatedToken,
     fillers,
     quotes: Object.fromEntries(Object.entries(quotes).filter(([, v]) => v !== null)) as Record<

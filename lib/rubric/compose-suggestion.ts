@@ -215,7 +215,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !good.some((s) => movesOnPattern.test(s.text) || statesSomething(s.text));
   // Kind words about the operator met without a word of thanks.
   const unthanked =
-    kind === "lonely" && caller?.praisedOperator === true && !/ありがと|嬉し|うれし/.test(input.reply);
+    kind === "lonely" && caller?.praisedOperator === true && !gladOrThankful.test(input.reply);
   const needsFix =
     unthanked ||
     noNextStep ||
@@ -270,8 +270,6 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     // (Also when the phrasing already opened with words of its own.)
     const text = (used.size > 1 || parts.length > 0 ? (stripToken(s.text) ?? s.text) : s.text)
       .replace(/(ない|た|いる|ている)と[。]?$/, "$1のですね。")
-      // A sentence left on its reason (お話を伺えますので。) ends where it was whole.
-      .replace(/(ます|です|ございます)(ので|から)[。…]*$/, "$1。")
       // A sentence left on its まして (改定になりまして。) is finished.
       .replace(/まして[。]?$/, "ました。")
       // A thought left hanging (ございまして…あとですね) ends where it was whole.
@@ -1212,6 +1210,9 @@ const movesOnPattern =
 const coldOpening =
   /^(結論から[、,]?(言いますと|申し上げますと|お伝えしますと)|ところで|それより(も)?)[、,]?/;
 
+/** Words that thank the caller or say the operator is glad (ありがとう, 嬉しい): what kind words are owed. */
+export const gladOrThankful = /ありがと|嬉し|うれし/;
+
 // The caller complimented the operator (あなたの声を聞くと元気が出る) and the reply thanked them: thanks is
 // the answer a kind word needs, not a reflection of it.
 function thanksForKindWords(input: SuggestionInput): boolean {
@@ -1221,7 +1222,7 @@ function thanksForKindWords(input: SuggestionInput): boolean {
       // An invitation (今度うちにお茶でも) is answered with thanks before the boundary.
       input.caller?.wantsVisit === true ||
       /私(の|と|に|を)/.test(input.caller?.reflection ?? "")) &&
-    /ありがと|嬉し|うれし/.test(input.reply)
+    gladOrThankful.test(input.reply)
   );
 }
 
@@ -1320,7 +1321,7 @@ function spokenToWritten(text: string): string {
             : `${o}${verb}いただけますでしょうか`,
       )
       .replace(/(^|[、。])(うふふ|ふふふ|ふふ|あはは|はは)([、。！!]|$)/g, "$1")
-      // …伺えますので (and the reply ends): it ends where it was whole.
+      // A sentence left on its reason (…お話を伺えますので) ends where it was whole.
       .replace(/(ます|です|ございます)(ので|から)[…]*(?=。?$)/, "$1")
   );
 }
