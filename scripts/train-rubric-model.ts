@@ -141,12 +141,15 @@ function chooseOverrule(
         ]);
       });
   }
-  const scores = predictions.map((pairs) => positiveF1(pairs, label));
-  const best = scores.indexOf(Math.max(...scores));
-  const rulesF1 = positiveF1(
-    examples.map((e) => [e.gold[label], ruleValue(label, e)]),
-    label,
+  const rulePairs = examples.map((e) => [e.gold[label], ruleValue(label, e)] as [string, string]);
+  // A violation flagged on a clean reply teaches the wrong lesson (the issue's target is none): a setting
+  // that flags more clean replies than the rules do is not taken, whatever it gains in F1.
+  const rulesFlags = falseFlags(rulePairs, label);
+  const scores = predictions.map((pairs) =>
+    label === "violation" && falseFlags(pairs, label) > rulesFlags ? -1 : positiveF1(pairs, label),
   );
+  const best = scores.indexOf(Math.max(...scores));
+  const rulesF1 = positiveF1(rulePairs, label);
   // A layer that does not clearly beat the rules in cross-validation only adds noise on new wording.
   const setting = (scores[best] ?? 0) - rulesF1 < minimumGain ? neverOverrule : (grid[best] ?? neverOverrule);
   process.stdout.write(
@@ -181,6 +184,11 @@ function crossValidate(examples: Example[], folds: number): void {
       `${label}: rules F1 ${positiveF1(rules, label).toFixed(3)}, learned (CV, overruling at 0.5) ${positiveF1(pairs, label).toFixed(3)}\n`,
     );
   }
+}
+
+function falseFlags(pairs: [string, string][], label: LearnedLabel): number {
+  const positive = (v: string) => (label === "violation" ? v !== "none" : v === "true");
+  return pairs.filter(([gold, predicted]) => positive(predicted) && !positive(gold)).length;
 }
 
 function positiveF1(pairs: [string, string][], label: LearnedLabel): number {

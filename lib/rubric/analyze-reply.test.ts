@@ -1533,3 +1533,147 @@ describe("analyzeReply feedback a trainer would sign (session-17 review)", () =>
     ).toMatch(/お答えできない|お話しできない/);
   });
 });
+
+describe("analyzeReply feedback a trainer would sign (session-18 review)", () => {
+  it("faults the words that minimize, not the 相づち before them, and praises none of it", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller(
+          "頼んでたおせち、さんじゅういちにちに届くはずが、ついたちの昼よ！元旦の朝に、家族で食べるつもりだったのに",
+        ),
+      ],
+      reply: "あ、はい……。まあ、あの、お昼には、届いて、ますので、半日くらいの、ずれ、と、言いますか……",
+      kind: "angry",
+    });
+    expect(analysis.violation).toBe("opinion");
+    expect(analysis.question).toBe("none");
+    expect(analysis.points[0]?.text).toContain("半日くらいの");
+    expect(analysis.points.some((p) => p.tone === "good")).toBe(false);
+    expect(analysis.suggestion).not.toMatch(/半日|まあ/);
+  });
+
+  it("hears a verdict put as a question (立派な息子さんじゃありませんか) as the operator's opinion", () => {
+    const analysis = analyzeReply({
+      context: [caller("そうなのよ。小さい頃は お母さんお母さんって くっついて離れなかったのに。")],
+      reply: "お正月も休まずに働かれるなんて 立派な息子さんじゃありませんか。",
+      kind: "lonely",
+    });
+    expect(analysis.question).toBe("none");
+    expect(analysis.violation).toBe("opinion");
+    expect(analysis.suggestion).not.toContain("立派");
+    // A child who once clung to her, grumbled about: loneliness, not an inconvenience.
+    expect(analysis.suggestion).toMatch(/お寂し/);
+    expect(analysis.suggestion).not.toMatch(/ご不便|お困り/);
+  });
+
+  it("hands back who is left to talk to, not how it used to be", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller(
+          "前はお隣の奥さんが持ってきて、ついでにお茶でもってなったのにね。その人も施設に入っちゃって。話す人がいなくなっちゃったわ。",
+        ),
+      ],
+      reply: "なるほど。それでしたら、ご自分から新しいお隣さんにお声がけされてみるのがおすすめですよ。",
+      kind: "lonely",
+    });
+    expect(analysis.violation).toBe("advise");
+    expect(analysis.suggestion).toContain("いなくなってしまったのですね。");
+    expect(analysis.suggestion).toMatch(/お寂し/);
+  });
+
+  it("writes a spoken reply's pauses out of the better phrasing", () => {
+    const analysis = analyzeReply({
+      context: [caller("水道の基本料金、来月から上がるって聞いたんですけど、本当ですか？")],
+      reply:
+        "えー、来月の、ご使用分から、あの、改定、に、なります。家計に、響きます、よね…申し訳ございません。",
+      kind: "inquiry",
+    });
+    expect(analysis.suggestion).toContain("改定になります。");
+    expect(analysis.suggestion).toContain("響きますよね。");
+    // 本当ですか asks whether it is so: 本当 is no matter to name back.
+    expect(analysis.suggestion).not.toContain("本当でございますね");
+    expect(analysis.suggestion).toContain("上がるとお聞きになった");
+  });
+
+  it("says the caller's booking back in 敬語, without their こっちは or quoting って", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller(
+          "近くのホテルなんか頼んでないのよこっちは結婚記念日で海が見える部屋って指定して予約したんだから",
+        ),
+      ],
+      reply:
+        "ですから先ほども申し上げました通り本日は満室でございますので近隣のホテルにご案内するしかございません",
+      kind: "angry",
+    });
+    expect(analysis.suggestion).toContain("海が見える部屋と指定してご予約いただいたのですね");
+    expect(analysis.suggestion).not.toMatch(/お客様は|って/);
+  });
+
+  it("reads no time into a word that starts with じ (人にじろじろ)", () => {
+    const analysis = analyzeReply({
+      context: [caller("周りの人にじろじろ見られて、恥ずかしいったらなかったのよ。")],
+      reply: "はい。",
+      kind: "angry",
+    });
+    expect(analysis.suggestion).not.toMatch(/2時/);
+  });
+
+  it("asks for a change with its details to be read back, not taken with a bare 承知いたしました", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller(
+          "55821です。今は火曜日なんですけど、来月から木曜日にしてください。火曜は仕事が入るようになったので。",
+        ),
+      ],
+      reply: "承知いたしました。",
+      kind: "inquiry",
+    });
+    expect(analysis.suggestion).not.toBe("");
+    expect(analysis.suggestion).toContain("55821");
+    expect(analysis.suggestion).toContain("木曜日");
+  });
+
+  it("keeps a polite form that modifies a noun in one sentence (委託しております業者)", () => {
+    const analysis = analyzeReply({
+      context: [caller("荷物、玄関前に置かれてて、雨でびしょびしょ。置き配なんか頼んでないんだけど")],
+      reply:
+        "えー、あの、申し訳ございませんが、置き配の、えー、判断につきましては、その、配達を委託しております業者の方でして……あの、弊社としては、ちょっと、どうにも……",
+      kind: "angry",
+    });
+    expect(analysis.violation).toBe("argue");
+    expect(analysis.suggestion).not.toMatch(/委託しております。|置き配の判断/);
+    // The cushion softened the fault: it is not praised next to it.
+    expect(analysis.points.some((p) => p.tone === "good" && p.text.includes("クッション"))).toBe(false);
+  });
+
+  it("quotes a recognizer's summary without the 相づち run into it", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller(
+          "ATMでお金おろそうとしたら、カードが吸い込まれたまま出てこなくなったのよ。後ろに人は並んでるし、恥ずかしいやら焦るやらで。",
+        ),
+      ],
+      reply:
+        "ええええカードが吸い込まれたまま出てこなくなってしまったのですね後ろに人が並んでいる中でさぞ焦られたことと思います",
+      kind: "angry",
+    });
+    const quoted = analysis.points.flatMap((p) =>
+      [...p.text.matchAll(/『([^』]+)』/g)].map((m) => m[1] ?? ""),
+    );
+    expect(quoted.length).toBeGreaterThan(0);
+    for (const quote of quoted) expect(quote).not.toMatch(/^ええ/);
+  });
+
+  it("names a lone ええ as a small point after the praise", () => {
+    const analysis = analyzeReply({
+      context: [caller("息子がね、東京に行ってから、お正月くらいしか帰ってこないのよ。さみしいもんよ")],
+      reply: "ええ、お正月くらいしか帰ってこられないんですね。それはお寂しいですよね。",
+      kind: "lonely",
+    });
+    const ee = analysis.points.findIndex((p) => p.text.includes("「ええ」"));
+    const praise = analysis.points.findIndex((p) => p.tone === "good");
+    expect(ee).toBeGreaterThan(praise);
+    expect(praise).toBeGreaterThanOrEqual(0);
+  });
+});

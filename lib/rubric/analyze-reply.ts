@@ -289,7 +289,7 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
     // A lone 相づち breaks no rule: a violation's evidence is the sentence it opened.
     if (
       label === "violation" &&
-      /^[\s、。]*(はい|ええ|うん|そうですか|さようでございますか)[\s、。]*$/.test(
+      /^[\s、。…]*((あ|え|えー|あの)[\s、。…]*)?((はい|ええ|うん|そうですか|さようでございますか)[\s、。…]*)+$/.test(
         text.slice(span.start, span.end),
       )
     ) {
@@ -410,15 +410,30 @@ function explain(
     const span = spans[0];
     return span ? quoteWords(reply, span, fullTokenizer, { wholeSentence }) : null;
   };
+  // A stretch over two sentences is quoted sentence by sentence (『…倍になっていたのですね。エアコンも…』):
+  // the quote shows every point it praises.
+  const quoteAcross = (spans: Span[]) => {
+    const span = spans[0];
+    if (!span) return null;
+    const sentences = splitSentences(reply).filter((s) => s.start < span.end && s.end > span.start);
+    const first = sentences[0];
+    const last = sentences.at(-1);
+    if (!first || !last || first === last) return quote(spans, true);
+    const opening = quoteWords(reply, first, fullTokenizer, { wholeSentence: true });
+    const closing = quoteWords(reply, last, fullTokenizer, { wholeSentence: true });
+    if (!opening || !closing) return quote(spans, true);
+    const from = reply.indexOf(opening, first.start);
+    const to = reply.indexOf(closing, last.start) + closing.length;
+    return from >= 0 && to > from && to - from <= 80 ? reply.slice(from, to) : null;
+  };
   const quotes = {
     parroting: foldedQuote(quote(reflection.parroting.spans, true)),
     // A summary is quoted from its first point to its last (『ミケちゃんが…涙が出てしまうんですね』), not by
     // its first word.
     // (A restatement that counts its points, …の二点ですね, is the summary whatever else matched.)
-    summarizing: quote(
+    summarizing: quoteAcross(
       countedSummary(reply, reflection.summarizing.present) ??
         summaryStretch(reply, reflection.summarizing.spans),
-      true,
     ),
     empathy: quote(empathy.spans, true),
     // A cushion is a set phrase: quoted as it stands (恐れ入りますが), not with the words after it.

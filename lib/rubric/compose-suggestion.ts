@@ -151,12 +151,16 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     (kind !== "inquiry"
       ? // (…and a question about the operator, あなた、いくつなの？, left with a lone はい.)
         caller?.reflection != null || caller?.personal === true
-      : caller?.asked === true || /でございますね$/.test(caller?.reflection ?? "")) &&
+      : caller?.asked === true ||
+        /でございますね$/.test(caller?.reflection ?? "") ||
+        // (…and a change asked with its details, 来月から木曜日にしてください, taken with only 承知いたしました.)
+        (caller?.requested === true && caller.explicitRequest && caller.data.length > 0)) &&
     isTokenOnly(input.reply.replace(/\s+/g, "、"));
   // A story or a complaint met without a word of it handed back (眠れない夜は長く感じますよね alone): the
   // caller's main point is what the phrasing gives back first.
+  // …and so is a fault an ordinary caller reports (昨日から氷が出てこない) met with only はい and a check.
   const unreflected =
-    kind === "lonely" &&
+    (kind === "lonely" || (kind === "inquiry" && caller?.defect === true && !labels.empathy)) &&
     caller?.reflection != null &&
     caller.personal !== true &&
     !thanksForKindWords(input) &&
@@ -775,10 +779,7 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
       "何度もとなると、ご不快に思われるのも当然です。",
       "同じことが続いては、さぞご不快だったことと存じます。",
     ],
-    ashamed: [
-      "さぞお恥ずかしい思いをされたことと存じます。",
-      "先方の手前、さぞお困りになったことと存じます。",
-    ],
+    ashamed: ["さぞお恥ずかしい思いをされたことと存じます。", "さぞきまりの悪い思いをされたことと存じます。"],
     lonely: caller.alone
       ? ["お一人だとお寂しいですよね。", "お一人ですと心細いですよね。"]
       : ["それはお寂しいですよね。", "お寂しいお気持ち、お察しいたします。"],
@@ -1264,10 +1265,12 @@ function spokenToWritten(text: string): string {
         "",
       )
       .replace(/(?<=^|[、。])(?![とでにがをはもやへねよかえ])[ぁ-ん]、(?=[^、。])/g, "")
+      // 包装、あ、掛け紙も: the word a speaker corrects with あ goes with the あ.
+      .replace(/(?<=^|[、。])[\p{Script=Han}ァ-ヶー]{1,6}、(あ|あっ)、(?=[\p{Script=Han}ァ-ヶー])/gu, "")
       // 選んでしまわれて、で、見知らぬ: the で a speaker carries a story on with is not written.
       .replace(/(?<=[てで])、で、/g, "、")
       // 徒歩で、戻られた、と。: a read-back said as a bare clause is finished as one.
-      .replace(/(?<=(られ|され|なさっ|いらし)た)、?と(?=。|$)/g, "のですね")
+      .replace(/(?<=(られ|され|なさっ|いらし)た|(てい|て)(る|た)|なかった|ない)、?と(?=。|$)/g, "のですね")
       // 申請書をですね、: a ですね held after a particle while thinking is not written.
       .replace(/(?<=[をにがはと])ですね、/g, "")
       // 右上に、あ、右下だ、右下に / ホームページから、失礼しました、ホームページか: the slip before a
@@ -1406,6 +1409,13 @@ function fewerCommas(sentence: string): string {
     .replace(/^(あれ|これ|それ)、/, "")
     // A thought trailing off after its reason (使いますので……) ends where it was whole.
     .replace(/(ます|です)(ので|から|けど|が)…+。?$/, "$1。")
+    // 改定、になります / 響きます、よね: a pause before the particle or the ね that belongs to the word.
+    .replace(/(?<=[\p{Script=Han}ァ-ヶー])、(?=[にをがへ](?![、。]))/gu, "")
+    .replace(/(?<=(ます|です|ました|でした|ません))、(?=(よね|ね|よ)([。…！]|$))/g, "")
+    // 響きますよね…申し訳ございません: a pause after a finished sentence ends it.
+    .replace(/(?<=(よね|ます|です|ません|ました|でした))[…‥]+(?=[^。…‥、])/g, "。")
+    // 今月1万8000円……で、何も: the pause before the で that carries the story on is not written.
+    .replace(/[…‥]+(?=で、)/g, "")
     // 受け付けて、おります: a pause inside one verb.
     .replace(/(?<=[てで])、(?=(おり|おる|いただ|ください|いる|いま|しま|くださ))/g, "")
     .replace(/(?<=^|、)([^、。]{2,6})、\1(?=[^、。])/g, "$1")

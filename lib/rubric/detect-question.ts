@@ -1,3 +1,4 @@
+import { rhetoricalVerdict } from "./detect-violation";
 import type { QuestionKind } from "./labels";
 import { type Sentence, type Span, splitSentences, stripSentenceEnd } from "./text-spans";
 
@@ -50,7 +51,9 @@ const datumNoun =
 // Not asked of the caller: a closing pleasantry (また声を聞かせてくださいね) or a rhetorical
 // ありがたいことじゃないですか.
 // (と言いますか is a hedge while searching for words, not a question.)
-const notAQuestion = /お声を(お)?聞かせ|(こと|もの)(じゃ|では)ないですか$|と(いい|言い)ますか$/;
+// …nor a verdict that expects no answer (立派な息子さんじゃありませんか).
+const rhetorical = new RegExp(rhetoricalVerdict.source);
+const notAQuestion = /お声を(お)?聞かせ|(こと|もの)(じゃ|では)ないですか$|と[、\s]*(いい|言い)ますか$/;
 // Asking leave to do something (確認させていただいてもよろしいでしょうか) is a yes/no question, whatever
 // it will look into.
 const permission = /(させて|して)(いただいて|いただいても|もらって|も)[^。]{0,4}よろしい(でしょう|です)か$/;
@@ -70,7 +73,8 @@ export function classifySentence(text: string): SentenceKind {
   const request = asksToTell || asksForDatum || otherRequest.test(body);
   const isQuestion =
     (questionMark && !backchannelEnding.test(body)) || endsInKa || asksToTell || asksForDatum;
-  if (!isQuestion || notAQuestion.test(body)) return { question: "none", request, confirmation: false };
+  if (!isQuestion || notAQuestion.test(body) || rhetorical.test(body))
+    return { question: "none", request, confirmation: false };
   const confirmation = confirmationEnding.test(body);
   const proposal =
     openCueAfterProposal.test(body) && !/どのよう|どう|詳しく/.test(body.replace(openCueAfterProposal, ""));

@@ -45,6 +45,10 @@ export interface ViolationContext {
 
 type Category = Exclude<ViolationKind, "none">;
 
+/** A value judgement asked as a question that expects no answer (立派な息子さんじゃありませんか). */
+export const rhetoricalVerdict =
+  /(立派|いい|良い|よい|素敵|すてき|すごい|幸せ|十分|じゅうぶん|何より|ありがたい|優しい|親孝行|贅沢|ぜいたく|結構|大丈夫|平気|お元気|元気)[なだ]?[^。、？?]{0,8}(じゃ|では)(ない|ありません|ございません)(です)?か(?=[。!！?？…」』\s]|$)/g;
+
 // Guideline precedence: criticize > argue > advise > opinion > derail.
 const precedence: Category[] = ["criticize", "argue", "advise", "opinion", "derail"];
 
@@ -109,6 +113,8 @@ const patterns: Record<Category, RegExp[]> = {
     /(だ|ない|(?<!た)い)と思(います|うんです|いますけど|いますよ)(?!が)/g,
     /むしろ(?![^。]*(ということ|とのこと|のですね|んですね)[^。]{0,4}(。|$))|だけですよ|きっと[^。]*(ですよ|だけ)|くらい(なら|で)[^。]*(問題|大丈夫)|(全然|ぜんぜん)(問題|大丈夫|ダメじゃ|だめじゃ|平気)/g,
     /一番ですよね|大したこと(は)?(ない|ありません|ございません)|気にしなくて(いい|大丈夫)|気にすることは/g,
+    // A verdict put as a rhetorical question (立派な息子さんじゃありませんか, 十分じゃないですか).
+    rhetoricalVerdict,
   ],
   // Cutting the caller's topic off before acknowledging it.
   derail: [

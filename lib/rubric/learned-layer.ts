@@ -79,10 +79,39 @@ export function extractFeatures(text: string, rules: RuleView): string[] {
     `marked=${rules.summaryMarked}`,
     `points*clauses=${Math.min(rules.summaryPoints, 3)}x${Math.min(rules.clausesWithCallerWords, 4)}`,
   ]);
+  for (const feature of confirmationFeatures(text)) features.add(feature);
   for (const found of rules.violationsFound) features.add(`found=${found}`);
   for (const [key, value] of Object.entries(rules.caller)) if (value) features.add(`caller=${key}`);
   for (const gram of characterGrams(text)) features.add(`g:${gram}`);
   return [...features];
+}
+
+// How the reply hands the caller's story back: the confirming endings it uses, and whether a confirming
+// sentence joins several things (AとB, AもBも, 〜て…ということですね) — what a summary in the operator's own
+// words looks like when none of the caller's words match.
+const confirmingEndings: [string, RegExp][] = [
+  ["koto", /ということ(です|でございます)ね|とのこと(です|でございます)ね/],
+  ["wish", /(という|との)ご(希望|要望|依頼|相談|用件)/],
+  ["no", /(の|ん)(です|でございます)ね/],
+  ["to", /(、|\s)?と[。]?$/],
+  ["desune", /(です|でございます)ね[。]?$/],
+];
+const joining =
+  /と、|と[\s]|も[^。]{1,20}も|そして|それから|あと|両方|まとめて|ご一緒に|に加えて|うえ(で|に)|しかも|さらに|(て|で)[、\s]|たり|ながら/;
+
+function confirmationFeatures(text: string): string[] {
+  const out: string[] = [];
+  let confirming = 0;
+  for (const sentence of splitSentences(text)) {
+    const ending = confirmingEndings.find(([, pattern]) => pattern.test(sentence.text));
+    if (!ending) continue;
+    confirming += 1;
+    out.push(`cf=${ending[0]}`);
+    if (joining.test(sentence.text)) out.push(`cfjoin=${ending[0]}`);
+    out.push(`cflen=${Math.min(Math.floor(sentence.text.length / 15), 4)}`);
+  }
+  out.push(`confirming=${Math.min(confirming, 3)}`);
+  return out;
 }
 
 /** Class probabilities for one label. */

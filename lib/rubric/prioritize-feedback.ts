@@ -160,8 +160,12 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
   // A reply whose only fault is its wording gets no tip its own better phrasing would not follow.
   const tip = f.keep || f.registerOnly ? null : missingTip(f);
   if (tip) problems.push(tip);
+  // A lone ええ is polite enough in speech: はい only sounds more formal on the phone, a small point
+  // named after the praise.
+  const onlyEe =
+    f.casual && (f.casualTokens ?? []).length > 0 && (f.casualTokens ?? []).every((t) => t === "ええ");
   // Slips in the 相づち or 敬語 come after what the call needed (the apology, the empathy).
-  if (f.casual) {
+  if (f.casual && !onlyEe) {
     problems.push({
       key: "register",
       tone: "warn",
@@ -175,16 +179,26 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
     });
   }
   // One filler is a small thing, named last, so the phrasing does not drop it unexplained.
-  const minor: FeedbackPoint[] =
-    f.fillers?.length === 1
+  const minor: FeedbackPoint[] = [
+    ...(onlyEe
       ? [
           {
-            key: "fillers",
-            tone: "warn",
+            key: "register" as const,
+            tone: "warn" as const,
+            text: "「ええ」よりも「はい」のほうが、電話ではより改まった印象になります。",
+          },
+        ]
+      : []),
+    ...(f.fillers?.length === 1
+      ? [
+          {
+            key: "fillers" as const,
+            tone: "warn" as const,
             text: `「${f.fillers[0]}」は入れずに、一呼吸おいてから話すと、より落ち着いて聞こえます。`,
           },
         ]
-      : [];
+      : []),
+  ];
   if (f.fillers && f.fillers.length > 1) {
     problems.push({
       key: "fillers",
@@ -406,7 +420,8 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
     };
   }
   const cushion = quoted("cushion");
-  if (f.cushion && cushion && unflagged(cushion))
+  // (A cushion before a don't, 申し訳ございませんが…対応いたしかねます, softened the fault: not praised.)
+  if (f.cushion && cushion && unflagged(cushion) && f.violation === "none")
     return { key: "cushion", tone: "good", text: `『${cushion}』と、クッション言葉を添えられています。` };
   if (f.question === "closed" && question && unflagged(question)) {
     return { key: "question", tone: "good", text: `『${question}』と、必要なことを確認できています。` };

@@ -24,7 +24,9 @@ export function quoteWords(
         .replace(/[、。！？!?\s…‥]+$/g, "")
         // The 相づち that opens the sentence is not what the quote praises or faults; nor is a pause.
         .replace(/^[…‥、\s]+/, "")
-        .replace(/^((はい|ええ|うん|なるほど|えー|えっと|あのー|あの|その)[、\s…‥]+)+(?=.{4})/, "") || null
+        .replace(/^(((はい|ええ|うん)+|なるほど|えー|えっと|あのー|あの|その)[、\s…‥]+)+(?=.{4})/, "")
+        // (ええええカードが…: a recognizer writes the tokens without a pause.)
+        .replace(/^(はい|ええ|うん)+(?=[\p{Script=Han}ァ-ヶ].{3})/u, "") || null
     );
   let start = span.start;
   while (start > sentence.start && !breakChar.test(text[start - 1] ?? "")) start -= 1;
@@ -45,7 +47,10 @@ export function quoteWords(
     ranOn = true;
   }
   if (end - start > (ranOn ? 48 : maxQuote)) ({ start, end } = snap(text, sentence, span, tokenizer));
-  const quote = text.slice(start, end).replace(/^[、\s…‥]+|[、。！？!?\s…‥]+$/g, "");
+  const quote = text
+    .slice(start, end)
+    .replace(/^[、\s…‥]+|[、。！？!?\s…‥]+$/g, "")
+    .replace(/^(はい|ええ|うん)+(?=[\p{Script=Han}ァ-ヶ].{3})/u, "");
   return quote.length > 0 ? quote : null;
 }
 

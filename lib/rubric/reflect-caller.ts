@@ -83,7 +83,7 @@ export function understandCaller(
 ): CallerUnderstanding {
   // 漏れてんの / 待ってんだ: IPADIC reads the contracted ている as て + ん (the の of のだ).
   // 待ってたんです: IPADIC reads たん as a noun (痰); spelled out, it reads て + いた + ん.
-  const text = original
+  let text = original
     .replace(/(?<=[っいんしれけせてえ])([てで])ん(?=の|だ|です|じゃ)/g, "$1いる")
     .replace(/(?<=[っいんしれけせえ][てで])たん(?=です|だ|でしょ|じゃ)/g, "いたん")
     // そういえば opens a new thought; it is not part of the matter (IPADIC reads そう|いえ|ば).
@@ -126,6 +126,8 @@ export function understandCaller(
     .replace(/って[、]?そんな(の|こと)(?=[\p{Script=Han}ぁ-ん])/gu, "は")
     // A laugh (あはは, ふふ) tells nothing.
     .replace(/[、\s]*(あはは|はは|ふふふ|ふふ|うふふ)[はふっ]*(?=[。！!、]|$)/g, "");
+  // 高くなってるじゃないですか: a complaining caller's じゃないですか asserts; the matter is handed back.
+  if (complaining) text = text.replace(/(?<=[るたいだ])(じゃ|では)ない(ですか|の|か)?(?=[。！!？?]|$)/g, "");
   const unquoted = text.replace(/「[^」]*」/g, "「」");
   const sentences = splitMorphemes(text, tokenizer.tokenize(text));
   const statements = sentences.filter((s) => !isQuestion(s));
@@ -394,7 +396,7 @@ function isQuestion(sentence: Sentence): boolean {
 
 const contentPos = new Set(["名詞", "動詞", "形容詞"]);
 const problemWord =
-  /わから|分から|聞こえ|見えな|できな|つら|辛|痛|悲し|壊|割れ|漏れ|届か|届いてな|来な|遅れ|遅く|遅い|入ってな|入っていな|足りな|間違|違う|違っ|止ま|動かな|つながらな|痛|汚|臭|欠け|傷|寂し|さみし|さびし|亡くな|一人|ひとり|心配|不安|嬉し|うれし|楽しみ|困/;
+  /わから|分から|聞こえ|見えな|できな|いなくな|悪くな|つまず|話す(人|相手)|つら|辛|痛|悲し|壊|割れ|漏れ|届か|届いてな|来な|遅れ|遅く|遅い|入ってな|入っていな|足りな|間違|違う|違っ|止ま|動かな|つながらな|痛|汚|臭|欠け|傷|寂し|さみし|さびし|亡くな|一人|ひとり|心配|不安|嬉し|うれし|楽しみ|困/;
 
 const longAgoDeath = /亡くなって(もう)?[0-9０-９一二三四五六七八九十何]+年/;
 
@@ -428,6 +430,9 @@ function rankStatements(statements: Sentence[]): Sentence[] {
       (/(けど|けれど)(ね|さ|ねえ)?[。！!]*$/.test(text) ? 2 : 0) +
       // それなのに…言われて: the turn of the story is the grievance, what came before its setting.
       (/^(それなのに|なのに|それでも|しかも)/.test(text) ? 3 : 0) -
+      // 前は…だったのにね / この前なんか…: how it used to be, or one example, sets up the matter.
+      (/^(前|昔|以前)(は|なら)[^。]*のに/.test(text) ? 3 : 0) -
+      (/^(この前|こないだ|この間)(なんか|なんて)/.test(text) ? 3 : 0) -
       (/あなた|あんた/.test(text) ? 3 : 0) -
       // 死にそう / 修理は来週なんて: hyperbole and scorn are not handed back word for word.
       (/死にそう|死んじゃう|死ぬわ|死ぬよ|なんて/.test(text) ? 5 : 0) -
@@ -971,6 +976,14 @@ function render(part: Morpheme[], honor = true): string {
       const object = droppedParticle(part, i);
       // …and the pause that stood for it goes.
       if (isPause(m) && droppedParticle(part, i + 1) !== "" && isPause(part[i])) return "";
+      // ミーちゃんって、いう / 改定、に: a pause before the particle, or between a quote and its verb.
+      if (
+        isPause(m) &&
+        (["助詞", "助動詞"].includes(part[i + 1]?.pos ?? "") ||
+          (/^(って|と)$/.test(part[i - 1]?.surface ?? "") &&
+            /^(言う|いう|思う)$/.test(part[i + 1]?.baseForm ?? "")))
+      )
+        return "";
       if (own) return `${object}${own}`;
       if (object) return `${object}${m.surface}`;
       // 読んだ → お読みになった: the voiced だ/で of the plain verb follows なっ unvoiced.
@@ -1373,7 +1386,7 @@ function pastOf(verb: Morpheme): string | null {
 // Casual contractions made standard, the caller's side named politely, the company named as 弊社.
 // A person of the caller's story named as the doer of what follows (お隣さんが, 息子は).
 const othersDoing =
-  /(さん|様|ちゃん|くん|君|の方|の人|息子|娘|主人|夫|妻|母|父|孫|嫁|友達|友人|近所|隣)(が|は|も)[^、。]*$/;
+  /(さん|(?<!お客)様|ちゃん|くん|君|の方|の人|息子|娘|主人|夫|妻|母|父|孫|嫁|友達|友人|近所|隣)(が|は|も)[^、。]*$/;
 
 function tidy(phrase: string): string {
   return (
@@ -1413,7 +1426,10 @@ function tidy(phrase: string): string {
       .replace(/あなた/g, "私")
       .replace(/んない/g, "らない")
       .replace(/なきゃ/g, "なければ")
-      .replace(/って(?=言|いう|いわ|おっしゃ|申し上げ|書い|書か|聞い|聞か)/g, "と")
+      .replace(
+        /って(?=言|いう|いわ|おっしゃ|申し上げ|書い|書か|聞い|聞か|お聞き|指定|ご指定|お願い|頼|伝え|お伝え)/g,
+        "と",
+      )
       .replace(/(?<=[っいんし])てない(?=の|$|、)/g, "ていない")
       // 届いてないって母から電話が来た: the quoting って after a predicate becomes と.
       // …変わったって連絡 names what was said: the って before a noun of telling is という.
@@ -1430,6 +1446,8 @@ function tidy(phrase: string): string {
       )
       .replace(/(?<![ご])自分(?=[のでがはもにを])/g, "ご自身")
       .replace(/(弊社[^、。]{0,12})のせいで/g, "$1の影響で")
+      // こっちは結婚記念日で…: the caller's こっちは sets them against us; the read-back needs no subject.
+      .replace(/(?<=^|[、])こっち(は|も)、?/g, "")
       .replace(/こっち/g, "お客様")
       // Our side that did nothing (何もしてくれなかった) is told as the caller lived it, without くれる.
       .replace(/何もしてくれ(なかった|ない)/g, "何の対応も$1")
@@ -1497,6 +1515,10 @@ function tidy(phrase: string): string {
       // 宅配で頼んだお弁当: what the caller ordered from us is ご注文いただいた, not 頼まれた.
       .replace(/頼まれた(?=[\p{Script=Han}ァ-ヶお]|のに)/gu, "ご注文いただいた")
       .replace(/(?<=で)頼まれ(た|て)(?=のに|[、])/g, (_m: string, t: string) => `ご注文いただい${t}`)
+      .replace(/頼まれていた(?=のに)/g, "ご注文いただいていた")
+      // 修理をお願いしたい: what the caller asks of us is ご希望 (not お願いされたい).
+      .replace(/をお願いされたい(?=の)/g, "をご希望な")
+      .replace(/ないといけない/g, "なければならない")
       // 払わされた: the caller's grievance in its own words; the operator says お支払いになった.
       .replace(/払わされ(た|て)/g, (_m: string, t: string) => `お支払いにな${t === "た" ? "った" : "って"}`)
       // 一日遅れて来た: what we sent arrived late (届いた), not came.
@@ -1562,7 +1584,8 @@ function tidy(phrase: string): string {
       // カードは持っていない / A席でもいい: the caller's plain words in the operator's polite ones.
       .replace(/(?<![おご])持ってい?な(い|かった)/g, "お持ちでな$1")
       .replace(/(?<=でも)いい(?=の|と|[、。]|$)/g, "よろしい")
-      .replace(/ちゃんと/g, "きちんと")
+      // (ミーちゃんと is a name's ちゃん and the quoting と.)
+      .replace(/ちゃんと(?!(いう|言|いい|呼))/g, "きちんと")
       // なんもできんくなって / 忘れとって: the caller's dialect in standard words.
       .replace(/なんも/g, "何も")
       .replace(/(?<=でき|わから|行け|見え|動け)んく/g, "なく")
@@ -1621,7 +1644,11 @@ function askedMatter(question: Morpheme[] | undefined): string | null {
   // (A question word, いくら / いつ / どれ, is what is asked, not the matter asked about.)
   return topic &&
     !/^[0-9０-９一二三四五六七八九十何]/.test(topic) &&
-    !/^(いくら|いつ|どこ|どれ|どちら|だれ|誰|なに|なん|どう|どの|どんな|どのくらい|どれくらい)$/.test(topic)
+    !/^(いくら|いつ|どこ|どれ|どちら|だれ|誰|なに|なん|どう|どの|どんな|どのくらい|どれくらい)$/.test(
+      topic,
+    ) &&
+    // (本当ですか asks whether what they heard is so: 本当 is no matter to name.)
+    !/^(本当|ほんと|ほんとう|事実)$/.test(topic)
     ? topic
     : null;
 }
@@ -1845,6 +1872,22 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     return "down";
   // 私何か悪いことしたのかしら: a parent blaming themselves is worried, however it is grumbled.
   if (/悪いこと(を)?した(の|ん)?(かしら|かな|かね)|私のせいで/.test(text)) return "worried";
+  // A grumble about the caller's own life, nothing of ours in it: nobody left to talk to, or a child who
+  // once clung to them (小さい頃は…くっついて離れなかったのに), is loneliness; failing eyes or legs are worry.
+  if (complaining && !ourSide.test(text)) {
+    if (
+      /話す(人|相手)が(い|お)(な|ら)|話し相手が|誰とも|一人(きり|ぼっち)|ひとり(きり|ぼっち)|(小さい|幼い|子どもの|子供の)(頃|ころ|時|とき)(は|なんか)[^。]*のに/.test(
+        text,
+      )
+    )
+      return "lonely";
+    if (
+      /目が[^。]{0,6}(悪く|見えな|かすむ)|耳が[^。]{0,6}(遠く|聞こえな)|つまず|足が[^。]{0,6}(弱|悪|動かな)|物忘れ/.test(
+        text,
+      )
+    )
+      return "worried";
+  }
   if (complaining) return "trouble";
   // Alone at night and afraid (夜一人でいると怖くて): the fear is what to answer, not the solitude.
   if (/怖|こわ|心細|不安で|不安な/.test(text) && !/寂し|さみし|さびし/.test(text)) return "worried";
