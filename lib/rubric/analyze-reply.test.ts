@@ -1198,7 +1198,7 @@ describe("analyzeReply after the session-13 trainer reviews", () => {
 });
 
 describe("analyzeReply feedback a trainer would sign (session-14 review)", () => {
-  it("corrects すみません, a bare 大丈夫です and an offer without いたす, and keeps the rest", () => {
+  it("corrects すみません and a bare 大丈夫です, and keeps the rest (お送りしましょうか is humble already)", () => {
     const analysis = replyTo(
       "集合場所が羽田の第何ターミナルかわからなくて、案内の紙どこかにいっちゃって。",
       "さようでございますか、大丈夫です、集合場所は第二ターミナルでございます、よろしければメールでお送りしましょうか",
@@ -1206,7 +1206,8 @@ describe("analyzeReply feedback a trainer would sign (session-14 review)", () =>
     );
     expect(analysis.points[0]?.text).toMatch(/「大丈夫です」は「ご安心ください」/);
     expect(analysis.suggestion).toMatch(/ご安心ください。/);
-    expect(analysis.suggestion).toMatch(/お送りいたしましょうか/);
+    expect(analysis.suggestion).toMatch(/お送り(いた)?しましょうか/);
+    expect(analysis.points.some((p) => p.text.includes("謙譲語"))).toBe(false);
     const sorry = replyTo("佐藤さん、いないの？", "あいにく本日は休みでして、すみません。", "lonely");
     expect(sorry.points.some((p) => /「すみません」は「申し訳ございません」/.test(p.text))).toBe(true);
   });
@@ -1675,5 +1676,100 @@ describe("analyzeReply feedback a trainer would sign (session-18 review)", () =>
     const praise = analysis.points.findIndex((p) => p.tone === "good");
     expect(ee).toBeGreaterThan(praise);
     expect(praise).toBeGreaterThanOrEqual(0);
+  });
+
+  it("leaves none of a reply's other judging sentences in the better phrasing", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller("息子夫婦がね、お正月も帰ってこないんだって。仕事が忙しいんだって。まあ、しかたないわよね。"),
+      ],
+      reply:
+        "そうですか年末年始もお会いになれないのですね最近の若い方はみなさんそんなものですよ親が元気なうちに顔を見せるべきだと私は思いますけどね",
+      kind: "lonely",
+    });
+    expect(analysis.violation).not.toBe("none");
+    expect(analysis.suggestion).toContain("お会いになれないのですね");
+    expect(analysis.suggestion).not.toMatch(/そんなもの|べき/);
+  });
+
+  it("hears a tip sold by its benefit as advice, and a guess at what the caller did wrong as criticism", () => {
+    const walk = analyzeReply({
+      context: [caller("最近は物覚えが悪くてね 夜も眠れないし 昼間はずっとうとうとしてるのよ")],
+      reply: "さようでございますか 昼間にお散歩をされると 夜もぐっすり眠れるようになりますよ",
+      kind: "lonely",
+    });
+    expect(walk.violation).toBe("advise");
+    expect(walk.suggestion).not.toContain("お散歩");
+    const laundry = analyzeReply({
+      context: [caller("買って半年の洗濯機が、脱水のときにガタガタすごい音がして止まっちゃうの。")],
+      reply:
+        "ガタガタすごい音がして止まってしまうのですね。洗濯物を偏って入れられたりはしていないでしょうか。",
+      kind: "angry",
+    });
+    expect(laundry.violation).toBe("criticize");
+    expect(laundry.suggestion).not.toContain("偏って");
+  });
+
+  it("does not read a reply trailing off on しか as a question, nor keep the rebuttal's opening", () => {
+    const wait = analyzeReply({
+      context: [caller("事故の保険金、申請してもう一か月ですよ。何の連絡もない。")],
+      reply: "審査には通常、ひとつきからふたつきほど、かかるものでして、現時点では、お待ちいただくしか…",
+      kind: "angry",
+    });
+    expect(wait.question).toBe("none");
+    const record = analyzeReply({
+      context: [caller("配達完了って、なってるけど、荷物なんか、届いてないわよ！ ずっと、家にいたんだから")],
+      reply:
+        "えー、ですが、あの、ドライバーの記録では、ですね、じゅうよじ、にじゅっぷんに、玄関前に、お届け済み、となっておりますので…届いていない、ということは、ないかと…",
+      kind: "angry",
+    });
+    expect(record.violation).toBe("argue");
+    expect(record.suggestion).not.toMatch(/ですが|記録では/);
+    expect(record.suggestion).toContain("配達完了となっている");
+  });
+
+  it("keeps the answer given before a tip, without the tip", () => {
+    const analysis = analyzeReply({
+      context: [caller("定期預金を途中で解約したいんですが、手数料はかかりますか。")],
+      reply: "手数料はかかりませんが、今解約なさるより、満期まで置いておかれたほうがよろしいかと存じます。",
+      kind: "inquiry",
+    });
+    expect(analysis.violation).toBe("advise");
+    expect(analysis.suggestion).toContain("手数料はかかりません。");
+    expect(analysis.suggestion).not.toMatch(/満期|ほうが/);
+  });
+
+  it("has a request read back when it was taken with only 承知いたしました, unless the caller is still looking", () => {
+    const change = analyzeReply({
+      context: [caller("じゃあ、住所は今の番地のままで、宛名だけ旧姓から新しい苗字に変えておいてください。")],
+      reply: "承知いたしました。",
+      kind: "inquiry",
+    });
+    expect(change.suggestion).toContain("旧姓から新しい苗字に");
+    const looking = analyzeReply({
+      context: [
+        caller(
+          "息子が来月から入塾するんですけど、えっと、ちょっと待ってくださいね、いま申込書を探してて……。",
+        ),
+      ],
+      reply: "はい。",
+      kind: "inquiry",
+    });
+    expect(looking.suggestion).toBe("");
+  });
+
+  it("feels for a widower left alone, and counts ご苦労もおありでしょう as empathy", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller(
+          "うちはもう、わし一人だからね。いつでもいいんだ。女房が生きてた頃は、こういうのは全部あいつがやってくれてたんだがね。",
+        ),
+      ],
+      reply:
+        "これまでは奥様がお家のことを引き受けてくださっていて、今はすべてご自身でなさっているのですね。慣れないことも多くて、ご苦労もおありでしょう。",
+      kind: "lonely",
+    });
+    expect(analysis.empathy).toBe(true);
+    expect(analysis.suggestion).not.toContain("大切な思い出");
   });
 });

@@ -1,4 +1,5 @@
 import { correctKeigo } from "./detect-keigo";
+import { judgesCaller } from "./detect-violation";
 import type { ApologyKind, QuestionKind, ViolationKind } from "./labels";
 import type { CallerUnderstanding, TroubleCause } from "./reflect-caller";
 import { type Sentence, type Span, splitSentences } from "./text-spans";
@@ -105,6 +106,14 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       ) &&
       !/(おっしゃらないで|考えないで|お考えにならないで|思わないで|落ち込まないで|気になさらないで|考えちゃ|だめですよ)/.test(
         s.text,
+      ) &&
+      // After a don't, none of the reply's other sentences that also blame, rebut, advise or judge stays
+      // (最近の若い方はみなさんそんなものですよ next to the flagged …べきだと思います).
+      !(labels.violation !== "none" && judgesCaller(s.text)) &&
+      // …nor the rebuttal's opening left on its own (ですが、ドライバーの記録では、ですね).
+      !(
+        ["argue", "opinion", "criticize"].includes(labels.violation) &&
+        /^((はい|ええ)[、…]*)?(ですが|ただ|でも|しかし|ただし|とはいえ)[、…\s]/.test(s.text)
       ),
   );
   const upset =
@@ -153,8 +162,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         caller?.reflection != null || caller?.personal === true
       : caller?.asked === true ||
         /でございますね$/.test(caller?.reflection ?? "") ||
-        // (…and a change asked with its details, 来月から木曜日にしてください, taken with only 承知いたしました.)
-        (caller?.requested === true && caller.explicitRequest && caller.data.length > 0)) &&
+        // (…and a request, 来月から木曜日にしてください / 電気を止める手続きをしたい, taken with only 承知いたしました.)
+        (caller?.requested === true &&
+          caller.reflection !== null &&
+          caller.busy !== true &&
+          (caller.explicitRequest || caller.data.length > 0))) &&
     isTokenOnly(input.reply.replace(/\s+/g, "、"));
   // A story or a complaint met without a word of it handed back (眠れない夜は長く感じますよね alone): the
   // caller's main point is what the phrasing gives back first.
@@ -513,8 +525,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // stays without the advice.
   if (labels.violation === "advise" || labels.violation === "opinion") {
     for (const s of sentences.filter(flagged)) {
-      const split = /^(.{6,}?(ます|です|ございます))(が|けど|けれど)[、\s]?(.{4,})$/.exec(s.text);
-      const answer = split?.[1];
+      const split = /^(.{6,}?(ます|です|ございます|ません))(が|けど|けれど)[、\s]?(.{4,})$/.exec(s.text);
+      // (再発行のお手続きはご案内いたしますが、…: without the advice, the contrast's は is を.)
+      const answer = split?.[1]?.replace(/^(.{2,20}?)は(ご案内|ご説明|お手伝い)(いたします)$/, "$1を$2$3");
       const advice = split?.[4];
       if (
         answer &&

@@ -73,12 +73,6 @@ const slips: { pattern: RegExp; correct: (said: string) => string; reason: strin
     correct: () => "ご安心ください",
     reason: "「大丈夫です」は、お客様には軽く聞こえます",
   },
-  {
-    // お送りしましょうか: what we offer to do is humble, お送りいたしましょうか.
-    pattern: /[おご][\p{Script=Han}ァ-ヶ]{1,4}[ぁ-ん]?しましょうか/gu,
-    correct: (said) => said.replace(/しましょうか$/, "いたしましょうか"),
-    reason: "こちらがすることは謙譲語で申し出ましょう",
-  },
 ];
 
 /** The 敬語 slips of a reply, in order. */

@@ -50,10 +50,10 @@ const datumNoun =
   /(名前|番号|住所|生年月日|連絡先|型番|日付|日時|アドレス|年齢|ID|ＩＤ|郵便|口座|金額|何名|いつ|何時|何日|何歳|おいくつ|人数)/;
 // Not asked of the caller: a closing pleasantry (また声を聞かせてくださいね) or a rhetorical
 // ありがたいことじゃないですか.
-// (と言いますか is a hedge while searching for words, not a question.)
+// (と言いますか is a hedge while searching for words, not a question; お待ちいただくしか… trails off on しか.)
 // …nor a verdict that expects no answer (立派な息子さんじゃありませんか).
 const rhetorical = new RegExp(rhetoricalVerdict.source);
-const notAQuestion = /お声を(お)?聞かせ|(こと|もの)(じゃ|では)ないですか$|と[、\s]*(いい|言い)ますか$/;
+const notAQuestion = /しか$|お声を(お)?聞かせ|(こと|もの)(じゃ|では)ないですか$|と[、\s]*(いい|言い)ますか$/;
 // Asking leave to do something (確認させていただいてもよろしいでしょうか) is a yes/no question, whatever
 // it will look into.
 const permission = /(させて|して)(いただいて|いただいても|もらって|も)[^。]{0,4}よろしい(でしょう|です)か$/;

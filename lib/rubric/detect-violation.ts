@@ -71,6 +71,8 @@ const patterns: Record<Category, RegExp[]> = {
     /普通(は|なら|の方は)[^。]*(しません|しない|ません|でしょう)/g,
     // Guessing at the caller's fault: 〜されていたのでは / 〜なかったのではないですか.
     /(され|なさっ|なさら|いただか|おられ|てい|なかっ)[^。、]{0,6}(の|ん)(では|じゃ)(ない|ありません|ございません)?(です|でしょう)?か?(?=[。!！?？…」』\s]|$)/g,
+    // Guessing at what the caller did wrong: 洗濯物を偏って入れられたりはしていないでしょうか.
+    /(たり|など|なんか)(は|を)?(して|され|なさって)(い|おられ)?(ない|ません)(でしょう|です)?か/g,
     // A demand left hanging: 覚えていただかないと / ご確認いただかないと困ります.
     /(いただか|され|なさら|もらわ)ないと(困り(ます)?|いけません|ダメ|だめ)?(ね|よ)?(?=[。!！?？…」』\s]|$)/g,
   ],
@@ -97,6 +99,8 @@ const patterns: Record<Category, RegExp[]> = {
     /(てみて|でみて|てみられて)(は|ては)(いかが|どう)/g,
     // Suggesting what the caller could do: 〜されてはいかがですか / 〜したらどうですか.
     /(たら|ては|れば)(いかが|どう)(でしょう|です)?か/g,
+    // A tip sold by its benefit: 昼間にお散歩をされると、夜もぐっすり眠れるようになりますよ.
+    /(され|なさ|し|いただ|おけ)(ると|れば|たら)[^。]{0,30}(ようになります|よくなります|楽になります|眠れます|治ります|改善します|防げます)(よ|ね)/g,
   ],
   // The operator's personal opinion or value judgement.
   opinion: [
@@ -115,6 +119,8 @@ const patterns: Record<Category, RegExp[]> = {
     /一番ですよね|大したこと(は)?(ない|ありません|ございません)|気にしなくて(いい|大丈夫)|気にすることは/g,
     // A verdict put as a rhetorical question (立派な息子さんじゃありませんか, 十分じゃないですか).
     rhetoricalVerdict,
+    // The caller's lot made common (最近の若い方はみなさんそんなものですよ).
+    /(みなさん|皆さん|みんな|誰でも|どなたでも|どこの(家|お宅)も)[^。]{0,10}(そんなもの|そういうもの|同じ)(です|でございます|だ)(よ|ね)/g,
   ],
   // Cutting the caller's topic off before acknowledging it.
   derail: [

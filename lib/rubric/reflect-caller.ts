@@ -26,6 +26,8 @@ export interface CallerUnderstanding {
   bare: boolean;
   /** The turn names something of ours (おたく, 注文, 商品, 配達, 請求…), not only the caller's own things. */
   ours: boolean;
+  /** The caller is still looking something up or giving it (ちょっと待ってください、いま申込書を探してて). */
+  busy?: boolean;
   /** The caller is winding up (以上です, それだけ, ありがとう). */
   closing: boolean;
   /** The caller named being alone (一人, 誰とも). */
@@ -144,6 +146,7 @@ export function understandCaller(
     questions.reduce<string | null>((found, q) => found ?? reflectLead(q), null);
   return {
     reflection,
+    busy: /待って|探して|探してる|お待ち|調べて(る|い)/.test(text),
     askedAbout: askedMatter(questions[questions.length - 1]?.ms),
     asked: questions.length > 0,
     feeling: feelingOf(text, complaining),
@@ -396,7 +399,7 @@ function isQuestion(sentence: Sentence): boolean {
 
 const contentPos = new Set(["名詞", "動詞", "形容詞"]);
 const problemWord =
-  /わから|分から|聞こえ|見えな|できな|いなくな|悪くな|つまず|話す(人|相手)|つら|辛|痛|悲し|壊|割れ|漏れ|届か|届いてな|来な|遅れ|遅く|遅い|入ってな|入っていな|足りな|間違|違う|違っ|止ま|動かな|つながらな|痛|汚|臭|欠け|傷|寂し|さみし|さびし|亡くな|一人|ひとり|心配|不安|嬉し|うれし|楽しみ|困/;
+  /わから|分から|聞こえ|見えな|できな|いなくな|悪くな|つまず|話す(人|相手)|眠れな|寝られな|効かな|つら|辛|痛|悲し|壊|割れ|漏れ|届か|届いてな|来な|遅れ|遅く|遅い|入ってな|入っていな|足りな|間違|違う|違っ|止ま|動かな|つながらな|痛|汚|臭|欠け|傷|寂し|さみし|さびし|亡くな|一人|ひとり|心配|不安|嬉し|うれし|楽しみ|困/;
 
 const longAgoDeath = /亡くなって(もう)?[0-9０-９一二三四五六七八九十何]+年/;
 
@@ -1494,6 +1497,7 @@ function tidy(phrase: string): string {
       .replace(/(?<!お)亡くなった(?=[\p{Script=Han}おご]|の|と)/gu, "亡くなられた")
       .replace(/みたいな(?=の|[\p{Script=Han}ぁ-んァ-ヶ])/gu, "ような")
       .replace(/みたいに/g, "ように")
+      .replace(/みたいで(?=、|[\p{Script=Han}ぁ-ん])/gu, "ようで")
       .replace(/(?<=[いっん])てかれ/g, "ていかれ")
       // What the caller did toward us is received with いただく: 注文したのに → ご注文いただいたのに.
       .replace(
@@ -1588,6 +1592,17 @@ function tidy(phrase: string): string {
       .replace(/ちゃんと(?!(いう|言|いい|呼))/g, "きちんと")
       // なんもできんくなって / 忘れとって: the caller's dialect in standard words.
       .replace(/なんも/g, "何も")
+      .replace(/しもう(た|て)/g, (_m: string, t: string) => `しまっ${t}`)
+      // 配達完了ってなってる / 買って半年: said as an operator reads them back.
+      .replace(/って、?(?=なって|なってい|なってる|なった)/g, "と")
+      .replace(/(?<!を)(お買いになって|買って)(?=(まだ)?[0-9０-９一二三四五六七八九十半何])/g, "ご購入から")
+      .replace(/(ぜんぜん|全然)(?=[^。、]{0,8}(ない|なかった|なく))/g, "まったく")
+      // 荷物なんか届いてない / 置き配なんか頼んでない: the caller's scorn for a thing, said as は.
+      .replace(/(?<=[\p{Script=Han}ァ-ヶー]{2})なんか、?(?=[\p{Script=Han}ぁ-んァ-ヶ])/gu, "は")
+      // ガタンガタンって、すっごい音: a sound word quoted with と, and すごい said plainly.
+      .replace(/([ァ-ヶー]{2,4})\1って、?/g, "$1$1と、")
+      .replace(/すっごい/g, "すごい")
+      .replace(/すっごく/g, "すごく")
       .replace(/(?<=でき|わから|行け|見え|動け)んく/g, "なく")
       // (受けとって is 受け取って: no dialect there.)
       .replace(/(?<=(?<!受)[れけべめせねえ])とっ(?=て|た)/g, "てい")
@@ -1749,7 +1764,9 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     return /涙|泣|寂し|さみし|さびし|つら|辛|いまだに|信じられな/.test(text) ? "lonely" : "memory";
   if (/亡くな|亡くし|命日|お葬式|葬儀|他界|逝っ|死んじゃ|死んだ/.test(text)) return "loss";
   // 生きてたころは…あの頃はよかった: a late spouse remembered, not good news.
-  if (/(生きて(い)?た|元気だった|元気な)(ころ|頃|時|とき)/.test(text)) return "memory";
+  // (…わし一人だからね。女房が生きてた頃は…: a widower alone now, not a memory.)
+  if (/(生きて(い)?た|元気だった|元気な)(ころ|頃|時|とき)/.test(text) && !/一人|ひとり/.test(text))
+    return "memory";
   // 六十年も前のことなのに、名前もまだ覚えてる: a memory kept for years.
   if (
     /[0-9０-９一二三四五六七八九十何]+年(も)?前|(まだ|今でも|いまだに)[^。]{0,6}覚えて|懐かし/.test(text) &&
