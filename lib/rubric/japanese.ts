@@ -30,13 +30,12 @@ export interface JapaneseTokenizer {
 
 /**
  * "content" keeps content words (nouns, verbs, adjectives, adverbs, interjections) and conjunctive
- * particles only; "all" keeps every morpheme. Both are read from one full analysis: lindera spends most
- * of its time marshalling token objects out of WASM, so each text is read out once.
+ * particles only: lindera spends most of its time marshalling token objects out of WASM, so dropping
+ * function words roughly halves the cost per reply. "all" keeps every morpheme.
  */
 export type TokenizerMode = "content" | "all";
 
-// Matched against the full IPADIC tag with trailing "*" removed (as lindera's keep_tags filter does), so
-// every kept tag is listed.
+// keep_tags matches the full IPADIC tag with trailing "*" removed, so every kept tag is listed.
 const contentTags = [
   "名詞,一般",
   "名詞,固有名詞,一般",
@@ -87,33 +86,20 @@ type LinderaModule = typeof import("lindera-wasm-nodejs-ipadic");
 
 /** Builds a lindera (IPADIC) tokenizer; loads the 13 MB WASM dictionary (~0.3–0.6 s, ~180 MB RSS). */
 export function createLinderaTokenizer(mode: TokenizerMode = "content"): JapaneseTokenizer {
-  const every = createMorphemeReader();
-  return {
-    tokenize(text: string): Morpheme[] {
-      const morphemes = every(text);
-      return mergeLatinRuns(text, mode === "content" ? morphemes.filter(isContentWord) : morphemes);
-    },
-  };
-}
-
-// Every morpheme of a text as the dictionary reads it (before Latin and katakana runs are recovered).
-function createMorphemeReader(): (text: string) => Morpheme[] {
   // Loaded lazily (and via require: the package is CommonJS) so importing this module stays cheap and
   // code that injects its own tokenizer never pays for the dictionary.
   const lindera = createRequire(import.meta.url)("lindera-wasm-nodejs-ipadic") as LinderaModule;
   const builder = new lindera.TokenizerBuilder();
   builder.setDictionary("embedded://ipadic");
   builder.setMode("normal");
+  if (mode === "content") builder.appendTokenFilter("japanese_keep_tags", { tags: contentTags });
   const tokenizer = builder.build();
-  return (text) => toMorphemes(text, tokenizer.tokenize(text) as LinderaToken[]);
-}
-
-const contentTagSet = new Set(contentTags);
-
-// The content words, read off the full analysis in JavaScript (as lindera's keep_tags filter would keep
-// them), so a text is read out of WASM once for both tokenizers.
-function isContentWord(m: Morpheme): boolean {
-  return contentTagSet.has(m.posDetail === "" ? m.pos : `${m.pos},${m.posDetail}`);
+  return {
+    tokenize(text: string): Morpheme[] {
+      const raw = tokenizer.tokenize(text) as LinderaToken[];
+      return mergeLatinRuns(text, toMorphemes(text, raw));
+    },
+  };
 }
 
 /** Wraps a tokenizer with an LRU keyed by text; callers must treat the returned arrays as read-only. */
@@ -134,19 +120,8 @@ let shared: JapaneseTokenizer | undefined;
 
 /** The process-wide cached content tokenizer (server-side only: never import into client code). */
 export function getJapaneseTokenizer(): JapaneseTokenizer {
-  shared ??= createCachedTokenizer({
-    tokenize: (text) => mergeLatinRuns(text, readEvery(text).filter(isContentWord)),
-  });
+  shared ??= createCachedTokenizer(createLinderaTokenizer("content"));
   return shared;
-}
-
-let sharedReader: JapaneseTokenizer | undefined;
-
-// One dictionary and one cache under both shared tokenizers: the content tokenizer filters what the full
-// one read, so a reply is marshalled out of WASM once.
-function readEvery(text: string): Morpheme[] {
-  sharedReader ??= createCachedTokenizer({ tokenize: createMorphemeReader() }, 1024);
-  return sharedReader.tokenize(text);
 }
 
 let sharedFull: JapaneseTokenizer | undefined;
@@ -156,7 +131,7 @@ let sharedFull: JapaneseTokenizer | undefined;
  * sentences are read again when its quotes are cut, and a caller's turn once per reply that answers it.
  */
 export function getFullTokenizer(): JapaneseTokenizer {
-  sharedFull ??= createCachedTokenizer({ tokenize: (text) => mergeLatinRuns(text, readEvery(text)) }, 1024);
+  sharedFull ??= createCachedTokenizer(createLinderaTokenizer("all"), 1024);
   return sharedFull;
 }
 
