@@ -1772,4 +1772,16 @@ describe("analyzeReply feedback a trainer would sign (session-18 review)", () =>
     expect(analysis.empathy).toBe(true);
     expect(analysis.suggestion).not.toContain("大切な思い出");
   });
+
+  it("praises the words handed back and the feeling named together, and one clause as no summary", () => {
+    const analysis = analyzeReply({
+      context: [caller("最近ねお弁当のご飯が硬くてね歯が悪いから食べづらいのよ残すのももったいなくて")],
+      reply: "はい、ご飯が硬くて食べづらいんですね。それはお食事もおつらいですよね。",
+      kind: "lonely",
+    });
+    const praise = analysis.points.find((p) => p.tone === "good" && p.text.includes("『"));
+    expect(praise?.text).toContain("お客様の言葉で受け止め");
+    expect(praise?.text).toContain("お気持ちにも寄り添えています");
+    expect(analysis.points.some((p) => p.text.includes("要点をまとめて"))).toBe(false);
+  });
 });

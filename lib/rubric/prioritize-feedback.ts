@@ -370,8 +370,10 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
       !(violationQuote.includes(text) || text.includes(violationQuote)));
   const summary = quoted("summarizing");
   // A quote that thanks, apologizes or names a feeling shows no condensed story, whatever earned the label.
+  // …nor does one short clause (ご飯が硬くて食べづらいんですね): that is praised as the words handed back.
   const showsSummary = (text: string) =>
-    !/ありがと|申し訳|存じます|お察し|ですよね|ますよね|ごめん|すみません/.test(text);
+    !/ありがと|申し訳|存じます|お察し|ですよね|ますよね|ごめん|すみません/.test(text) &&
+    (/[、。\s]/.test(text) || text.length >= 28);
   if (f.summarizing && summary && unflagged(summary) && showsSummary(summary))
     return {
       key: "summarizing",
@@ -397,6 +399,21 @@ function praiseFor(f: FeedbackInput): FeedbackPoint | null {
     (parroted.includes(empathyQuote) || empathyQuote.includes(parroted))
   )
     return { key: "empathy", tone: "good", text: `『${empathyQuote}』と、お気持ちに寄り添えています。` };
+  // Their words handed back and the feeling named in another sentence: both are what listening did.
+  if (
+    f.parroting &&
+    parroted &&
+    unflagged(parroted) &&
+    f.empathy &&
+    empathyQuote &&
+    unflagged(empathyQuote) &&
+    parroted.length + empathyQuote.length <= 60
+  )
+    return {
+      key: "empathy",
+      tone: "good",
+      text: `『${parroted}』とお客様の言葉で受け止め、『${empathyQuote}』とお気持ちにも寄り添えています。`,
+    };
   if (f.parroting && parroted && unflagged(parroted))
     return { key: "parroting", tone: "good", text: `『${parroted}』と、お客様の言葉で復唱できています。` };
   const empathy = quoted("empathy");

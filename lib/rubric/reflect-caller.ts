@@ -126,6 +126,8 @@ export function understandCaller(
     )
     // 改定って、そんなの聞いてない: the matter is what was not heard of, without the scorn.
     .replace(/って[、]?そんな(の|こと)(?=[\p{Script=Han}ぁ-ん])/gu, "は")
+    // 個室なんて頼んでない: scorn for a thing before its verb is said as なんか (handed back with は).
+    .replace(/(?<=[\p{Script=Han}ァ-ヶー]{2})なんて(?=[\p{Script=Han}ぁ-ん])/gu, "なんか")
     // A laugh (あはは, ふふ) tells nothing.
     .replace(/[、\s]*(あはは|はは|ふふふ|ふふ|うふふ)[はふっ]*(?=[。！!、]|$)/g, "");
   // 高くなってるじゃないですか: a complaining caller's じゃないですか asserts; the matter is handed back.
@@ -1433,7 +1435,7 @@ function tidy(phrase: string): string {
         /って(?=言|いう|いわ|おっしゃ|申し上げ|書い|書か|聞い|聞か|お聞き|指定|ご指定|お願い|頼|伝え|お伝え)/g,
         "と",
       )
-      .replace(/(?<=[っいんし])てない(?=の|$|、)/g, "ていない")
+      .replace(/(?<=[っいんしれけめせべえ])てない(?=の|$|、)/g, "ていない")
       // 届いてないって母から電話が来た: the quoting って after a predicate becomes と.
       // …変わったって連絡 names what was said: the って before a noun of telling is という.
       .replace(
