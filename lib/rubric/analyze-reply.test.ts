@@ -1666,16 +1666,23 @@ describe("analyzeReply feedback a trainer would sign (session-18 review)", () =>
     for (const quote of quoted) expect(quote).not.toMatch(/^ええ/);
   });
 
-  it("names a lone ええ as a small point after the praise", () => {
+  it("names a lone ええ as a small point after the praise, and lets a lonely regular's ええ、ええ be", () => {
     const analysis = analyzeReply({
-      context: [caller("息子がね、東京に行ってから、お正月くらいしか帰ってこないのよ。さみしいもんよ")],
-      reply: "ええ、お正月くらいしか帰ってこられないんですね。それはお寂しいですよね。",
-      kind: "lonely",
+      context: [caller("パスワードを忘れてしまって、ログインできないんです。")],
+      reply: "ええ、パスワードをお忘れになってログインできないのですね。それはお困りですよね。",
+      kind: "inquiry",
     });
     const ee = analysis.points.findIndex((p) => p.text.includes("「ええ」"));
     const praise = analysis.points.findIndex((p) => p.tone === "good");
     expect(ee).toBeGreaterThan(praise);
     expect(praise).toBeGreaterThanOrEqual(0);
+    const lonely = analyzeReply({
+      context: [caller("息子がね、東京に行ってから、お正月くらいしか帰ってこないのよ。さみしいもんよ")],
+      reply: "ええ、ええ、お正月くらいしか帰ってこられないんですね。それはお寂しいですよね。",
+      kind: "lonely",
+    });
+    expect(lonely.points.some((p) => p.text.includes("「ええ」"))).toBe(false);
+    expect(lonely.suggestion).toBe("");
   });
 
   it("leaves none of a reply's other judging sentences in the better phrasing", () => {
@@ -1783,5 +1790,41 @@ describe("analyzeReply feedback a trainer would sign (session-18 review)", () =>
     expect(praise?.text).toContain("お客様の言葉で受け止め");
     expect(praise?.text).toContain("お気持ちにも寄り添えています");
     expect(analysis.points.some((p) => p.text.includes("要点をまとめて"))).toBe(false);
+  });
+
+  it("puts a regular sorry for the long call at ease, never hands back the operator's own life", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller(
+          "そうなの、桜のつぼみも膨らんでてね。あら、もうこんな時間？ごめんなさい、長話しちゃって。あなたもお仕事あるのにねえ。",
+        ),
+      ],
+      reply:
+        "いえ、お話し、できて、わたくしも、楽しかった、です。えっと、あの、また、何か、ございましたら、いつでも、お電話、くださいね。",
+      kind: "lonely",
+    });
+    expect(analysis.violation).toBe("none");
+    expect(analysis.suggestion).not.toMatch(/私もお仕事|お困り/);
+    expect(analysis.suggestion).toContain("お話しできて");
+    expect(analysis.points.some((p) => p.text.includes("受け止めてから"))).toBe(false);
+  });
+
+  it("reads a recognizer's ごふあん as ご不安, not as five minutes", () => {
+    const analysis = analyzeReply({
+      context: [caller("身に覚えのない引き落としがあるんだよ3万円も誰がこんなの使ったんだ")],
+      reply: "はいそれはごふあんですよね今後はカードの明細をこまめにご確認されるのがおすすめです",
+      kind: "angry",
+    });
+    expect(analysis.suggestion).not.toContain("5分");
+  });
+
+  it("reads back the wish behind それでお願いします, not それで", () => {
+    const analysis = analyzeReply({
+      context: [caller("転居先でも今と同じ料金プランで続けたいので、それでお願いします。")],
+      reply: "承知しました。",
+      kind: "inquiry",
+    });
+    expect(analysis.suggestion).toContain("今と同じ料金プランで続けたいのですね");
+    expect(analysis.suggestion).not.toContain("それでを");
   });
 });

@@ -388,6 +388,14 @@ function explain(
         : reading.emotional && !reading.asks
           ? "lonely"
           : "inquiry";
+  // ええ、ええ is warm with a lonely regular: only with other callers is はい the more formal 相づち.
+  if (
+    kind === "lonely" &&
+    register.casualSpans.every((span) => reply.slice(span.start, span.end) === "ええ")
+  ) {
+    register.casual = false;
+    register.casualSpans = [];
+  }
   const caller = callerForKind(
     latestCaller
       ? understandTurn(latestCaller.text, fullTokenizer, reading.complaining || kind === "angry")
@@ -451,7 +459,10 @@ function explain(
   };
   const keigo = detectKeigoSlips(reply);
   // Thanks for the inquiry acknowledges an ordinary caller; to an angry one it is no answer.
-  const thanked = kind !== "angry" && thanksOpening.test(reply);
+  // …and a caller sorry for the long call is answered by putting them at ease (いえ、楽しかったです).
+  const thanked =
+    (kind !== "angry" && thanksOpening.test(reply)) ||
+    (caller?.apologized === true && /^(いえ|いいえ|とんでもな)/.test(reply));
   const suggestion = composeSuggestion({
     kind,
     caller,

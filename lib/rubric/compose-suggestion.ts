@@ -129,6 +129,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     caller?.bare === true ||
     // Good news congratulated is good news heard.
     /おめでと/.test(input.reply) ||
+    // A caller sorry for the long call put at ease (いえ、お話しできて楽しかったです) is heard.
+    (caller?.apologized === true && /^(いえ|いいえ|とんでもな)/.test(input.reply)) ||
     // What they asked for, confirmed in the trainee's own words (別の日へのご変更ですね), is heard too.
     good.some((s) => readBack.test(s.text) && !isTokenOnly(s.text));
   const needsCare = kind === "angry" || upset;
@@ -345,7 +347,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     take(opensWithToken || opensWithAnswer || opensWithReassurance ? firstGood : undefined) ??
       (opensWithAck ? stripToken(take(firstGood)) : null) ??
       (answeredBare ? `はい、${honorPrefix(caller?.askedAbout ?? "")}でございますね。` : null) ??
-      freshOpening(openings(kind, caller, labels.violation), seed, input.previousOperator ?? ""),
+      freshOpening(
+        openings(kind, caller, labels.violation, (input.previousOperator ?? "") !== ""),
+        seed,
+        input.previousOperator ?? "",
+      ),
   );
 
   // Their own read-back in other words (離れて暮らしているので…見られていないのですね) is their reflection too.
@@ -714,7 +720,12 @@ function freshOpening(options: string[], seed: string, previous: string): string
   return fresh.length > 0 ? pick(fresh, seed, "open") : "";
 }
 
-function openings(kind: CallKind, caller: CallerUnderstanding | null, violation: ViolationKind): string[] {
+function openings(
+  kind: CallKind,
+  caller: CallerUnderstanding | null,
+  violation: ViolationKind,
+  midCall = false,
+): string[] {
   // Kind words about the operator (あなたの声を聞くとほっとする, あなた優しいわねえ) are thanked for,
   // with or without a question about them.
   if (caller?.praisedOperator && !caller.apologized && kind === "lonely")
@@ -743,7 +754,11 @@ function openings(kind: CallKind, caller: CallerUnderstanding | null, violation:
   // (a question about what can be done, 間に合いますか / できますか, is thanked for as an inquiry).
   if (caller?.asked && caller.explicitRequest) return ["かしこまりました。", "承知いたしました。"];
   // A bare はい before an answer that may be no sounds like yes: the question is acknowledged instead.
-  if (caller?.asked) return ["ご質問ありがとうございます。", "お問い合わせありがとうございます。"];
+  // (Mid-call, a question is no new inquiry to thank for: it is acknowledged.)
+  if (caller?.asked)
+    return midCall
+      ? ["さようでございますか。"]
+      : ["ご質問ありがとうございます。", "お問い合わせありがとうございます。"];
   // かしこまりました to a request about to be refused sounds like a yes.
   if (caller?.requested && violation === "argue") return ["さようでございますか。"];
   if (caller?.requested) return ["かしこまりました。", "はい、承知いたしました。", "承知いたしました。"];
@@ -1429,6 +1444,8 @@ function fewerCommas(sentence: string): string {
     .replace(/(?<=(よね|ます|です|ません|ました|でした))[…‥]+(?=[^。…‥、])/g, "。")
     // 今月1万8000円……で、何も: the pause before the で that carries the story on is not written.
     .replace(/[…‥]+(?=で、)/g, "")
+    // お話し、できて: a pause inside one verb.
+    .replace(/(?<=[\p{Script=Han}]し)、(?=(でき|させ|いたし))/gu, "")
     // 受け付けて、おります: a pause inside one verb.
     .replace(/(?<=[てで])、(?=(おり|おる|いただ|ください|いる|いま|しま|くださ))/g, "")
     .replace(/(?<=^|、)([^、。]{2,6})、\1(?=[^、。])/g, "$1")
@@ -1450,7 +1467,7 @@ function fewerCommas(sentence: string): string {
   // が joining clauses (ございますが、) keeps its comma; the subject's が (バスが、遅延) does not.
   return sentence.replace(
     // (から and で join clauses after a verb, 来たから / 読んで; after a noun they are particles, 元から / その場で.)
-    /(?<!て|(?<![\p{Script=Han}ァ-ヶー])で|(す|た|だ|ない|ん|の)が|と|ので|(?<![\p{Script=Han}ァ-ヶー])から|けど|ら|ば|し|か|ません|ます|です|ました|でした|^はい|^ええ|^ただ|^では|^まず)、(?!そのうえ|その上|さらに|しかも)/gu,
+    /(?<!て|(?<![\p{Script=Han}ァ-ヶー])で|(す|た|だ|ない|ん|の)が|と|ので|(?<![\p{Script=Han}ァ-ヶー])から|けど|ら|ば|し|か|ません|ます|です|ました|でした|^はい|^ええ|^いえ|^いいえ|^ただ|^では|^まず)、(?!そのうえ|その上|さらに|しかも)/gu,
     "",
   );
 }

@@ -543,6 +543,14 @@ function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
     if ((m.pos !== "フィラー" && m.pos !== "感動詞") || !fillerSurface.test(m.surface)) continue;
     // IPADIC reads colloquial あっため(る) / あったか(い) / あっち as あっ + a word: not a filler there.
     if (m.surface.startsWith("あ") && /^[たち]/.test(text.slice(m.end, m.end + 1))) continue;
+    // ごふあん (ご不安 as a recognizer writes it): an あ/え between kana, before a letter no word starts
+    // with, is part of a word.
+    if (
+      /^[あえ]$/.test(m.surface) &&
+      /[ぁ-ん]/.test(text[m.start - 1] ?? "") &&
+      /[んっゃゅょぁぃぅぇぉ]/.test(text[m.end] ?? "")
+    )
+      continue;
     // あと (and also) is a word, not あ + と.
     if (m.surface === "あ" && text[m.end] === "と") continue;
     // あはは is a laugh, not a hesitation before はは.

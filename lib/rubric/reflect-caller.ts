@@ -127,6 +127,8 @@ export function understandCaller(
     // 改定って、そんなの聞いてない: the matter is what was not heard of, without the scorn.
     .replace(/って[、]?そんな(の|こと)(?=[\p{Script=Han}ぁ-ん])/gu, "は")
     // 個室なんて頼んでない: scorn for a thing before its verb is said as なんか (handed back with は).
+    // (…but 1万円なんて聞いてない is とは: what was never heard of.)
+    .replace(/(?<=[\p{Script=Han}ァ-ヶー0-9]{2})なんて(?=聞|知|言|思|書)/gu, "とは")
     .replace(/(?<=[\p{Script=Han}ァ-ヶー]{2})なんて(?=[\p{Script=Han}ぁ-ん])/gu, "なんか")
     // A laugh (あはは, ふふ) tells nothing.
     .replace(/[、\s]*(あはは|はは|ふふふ|ふふ|うふふ)[はふっ]*(?=[。！!、]|$)/g, "");
@@ -195,7 +197,7 @@ export function understandCaller(
     // (…ちゃって、すみません, or ごめんなさいねえ、また電話しちゃって: sorry for calling, sorry for the time.)
     apologized:
       /(て|で|って)[、\s]*(すみません|すいません|申し訳)/.test(text) ||
-      /^(ごめんなさい|ごめんね|ごめん|すみません|すいません)(ねえ|ね)?[、\s]*[^。]{0,16}(電話|長話|長く|何度も|また|お忙しい|お仕事中)/.test(
+      /(?<=^|[。！？!?、\s])(ごめんなさい|ごめんね|ごめん|すみません|すいません)(ねえ|ね)?[、\s]*[^。]{0,16}(電話|長話|長く|何度も|また|お忙しい|お仕事中)/.test(
         text,
       ),
     praisedOperator: praiseOfOperator.test(text),
@@ -482,6 +484,8 @@ const praiseOfOperator =
 
 function reflect(sentence: Sentence): string | null {
   if (verdictOnOperator.test(sentence.text)) return null;
+  // あなたもお仕事あるのにねえ: the operator's own life is not handed back (私もお仕事あるのですね).
+  if (/(あなた|あんた)も/.test(sentence.text)) return null;
   // あなたと話すと元気が出る: kind words about the operator are thanked for, not handed back (私と…).
   if (praiseOfOperator.test(sentence.text)) return null;
   // ごめんなさいね、また長話しちゃって: sorry for calling is answered (とんでもないです), not handed back.
@@ -572,6 +576,11 @@ function reflect(sentence: Sentence): string | null {
     phrase,
   );
   if (chosen?.[3]) return `${chosen[3]}でございますね`;
+  // 今と同じプランで続けたいので、それでお願いします: the wish is the reason given, not それで.
+  const agreed = /^(.{4,}?)(ので|から)、?(それで|これで|そちらで|そのまま)お願い(する|いたす)のですね$/.exec(
+    phrase,
+  );
+  if (agreed?.[1]) return `${agreed[1]}のですね`;
   // 三セットお願いします: what the caller asks for is their wish (三セットをご希望なのですね).
   if (/お願い(する|いたす)のですね$/.test(phrase))
     return phrase.replace(/(を)?お願い(する|いたす)のですね$/, "をご希望なのですね");
@@ -1600,7 +1609,8 @@ function tidy(phrase: string): string {
       .replace(/(?<!を)(お買いになって|買って)(?=(まだ)?[0-9０-９一二三四五六七八九十半何])/g, "ご購入から")
       .replace(/(ぜんぜん|全然)(?=[^。、]{0,8}(ない|なかった|なく))/g, "まったく")
       // 荷物なんか届いてない / 置き配なんか頼んでない: the caller's scorn for a thing, said as は.
-      .replace(/(?<=[\p{Script=Han}ァ-ヶー]{2})なんか、?(?=[\p{Script=Han}ぁ-んァ-ヶ])/gu, "は")
+      .replace(/(?<=[\p{Script=Han}ァ-ヶー]{2}|さん|ちゃん)なんか、?(?=[\p{Script=Han}ぁ-んァ-ヶ])/gu, "は")
+      .replace(/電話(を)?よこさない/g, "お電話をくださらない")
       // ガタンガタンって、すっごい音: a sound word quoted with と, and すごい said plainly.
       .replace(/([ァ-ヶー]{2,4})\1って、?/g, "$1$1と、")
       .replace(/すっごい/g, "すごい")
@@ -1741,6 +1751,14 @@ function nounPhrase(clause: Morpheme[]): string | null {
 }
 
 function feelingOf(text: string, complaining: boolean): CallerFeeling {
+  // ごめんなさい、長話しちゃって。あなたもお仕事あるのにねえ: sorry for keeping the operator, nothing to
+  // feel for (the reply puts them at ease).
+  if (
+    /ごめん|すみません|すいません|申し訳/.test(text) &&
+    /長話|長電話|お仕事|お忙しい|こんな時間|引き止め|引きとめ/.test(text) &&
+    !/寂し|さみし|さびし|つら|辛|痛/.test(text)
+  )
+    return "neutral";
   // 今度うちにお茶でも飲みに来ない？: an invitation, however its 来ない sounds.
   if (
     /遊びに(来|き|いらっしゃ)|お茶(でも)?(飲みに|しに)|うちに(来|寄|いらっしゃ)(ない|てよ|てね|なさい|ませんか)/.test(

@@ -221,7 +221,8 @@ function familiesOf(text: string, context: FamilyContext): Category[] {
         !feelingSized.test(body) &&
         !/思|存じ/.test(body)) ||
       (concession.test(body) && (refusal.test(body) || policy.test(body) || /が、|けど|けれど/.test(body))) ||
-      /^((はい|ええ)[、,\s]?)?(いえ|いいえ|いや)[、,\s]?(?!とんでもな|こちらこそ|お気にな|大丈夫|いえ|謝らな)/.test(
+      // (いえ、お話しできてわたくしも楽しかったです: to a caller sorry for a long call, いえ reassures.)
+      /^((はい|ええ)[、,\s]?)?(いえ|いいえ|いや)[、,\s]?(?!とんでもな|こちらこそ|お気にな|大丈夫|いえ|謝らな|[^。]{0,24}(楽しかった|嬉しかった|うれしかった|ありがと))/.test(
         body,
       )
     )
