@@ -1827,4 +1827,44 @@ describe("analyzeReply feedback a trainer would sign (session-18 review)", () =>
     expect(analysis.suggestion).toContain("今と同じ料金プランで続けたいのですね");
     expect(analysis.suggestion).not.toContain("それでを");
   });
+
+  it("promises the check for what the caller asked about, and adds no check to an answer given", () => {
+    const fee = analyzeReply({
+      context: [
+        caller(
+          "ツアーの集合場所がわかりにくくて、探してる間にバスが出発しちゃったんです。参加費って返ってこないんですか。",
+        ),
+      ],
+      reply:
+        "それは残念でしたね。次回からは、出発の30分前には集合場所にお着きになっておくと安心かと存じます。",
+      kind: "angry",
+    });
+    expect(fee.violation).toBe("advise");
+    expect(fee.suggestion).toContain("参加費について");
+    const premium = analyzeReply({
+      context: [
+        caller(
+          "自動車保険の更新のお知らせが届いたんですけど、保険料が去年より一万円以上上がってて。なんでですか。",
+        ),
+      ],
+      reply:
+        "昨年度に事故のお申し出がございましたので、等級が三つ下がっております。今後は、小さな擦り傷程度でしたら保険をお使いにならず、自費で直されたほうがよろしいかと存じます。",
+      kind: "inquiry",
+    });
+    expect(premium.suggestion).toContain("等級が三つ下がっております。");
+    expect(premium.suggestion).not.toMatch(/こちらでできること|自費/);
+  });
+
+  it("writes a recognizer's homophones in the trainee's words as meant, and ends a sentence before よろしければ", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller("しかも返品しようと思ったら送料こっち持ちって書いてあるしなんで私が払わなきゃいけないのよ"),
+      ],
+      reply:
+        "2時間異常もお待たせしたうえに送料までご負担になると書かれていてはご納得いただけないのも当然でございます送料は弊社で負担して交感いたしますよろしければ届いたお色の様子をお聞かせいただけますか",
+      kind: "angry",
+    });
+    expect(analysis.suggestion).toContain("2時間以上");
+    expect(analysis.suggestion).toContain("交換いたします。よろしければ");
+  });
 });

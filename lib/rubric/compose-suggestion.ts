@@ -586,7 +586,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       )) ||
     // …or any statement of fact the trainee gave in reply (利率が下がります).
     // A no behind its cushion (申し訳ございませんが、一部のみのキャンセルは承っておりません) answers too.
-    (caller?.asked &&
+    // (…and so does an inquiry's explanation kept once the tip after it is gone: 等級が三つ下がっております.)
+    ((caller?.asked ||
+      (kind === "inquiry" && (labels.violation === "advise" || labels.violation === "opinion"))) &&
       said
         .map((p) => p.replace(/^(大変)?(申し訳ございませんが|恐れ入りますが|あいにく)、?/, ""))
         .some(
@@ -1130,20 +1132,24 @@ function repairedStep(
         "repair",
       );
     case "argue":
+    case "advise":
+      // What the caller asked about (参加費って返ってこないんですか) is what the check is promised for.
+      if (input.caller?.askedAbout && input.caller.askedAbout.length <= 12)
+        return `${honorPrefix(input.caller.askedAbout)}について、すぐに確認してご案内いたします。`;
+      if (input.labels.violation === "advise")
+        return pick(
+          [
+            "こちらでできることを確認して、ご案内いたします。",
+            "こちらでお手伝いできることを、すぐにお調べいたします。",
+          ],
+          input.reply,
+          "repair",
+        );
       return pick(
         [
           "どのような対応ができるか、すぐに確認いたします。",
           "ほかにご案内できる方法がないか、確認いたします。",
           "お力になれる方法がないか、すぐにお調べいたします。",
-        ],
-        input.reply,
-        "repair",
-      );
-    case "advise":
-      return pick(
-        [
-          "こちらでできることを確認して、ご案内いたします。",
-          "こちらでお手伝いできることを、すぐにお調べいたします。",
         ],
         input.reply,
         "repair",
@@ -1276,6 +1282,13 @@ const hesitation =
 function spokenToWritten(text: string): string {
   return (
     text
+      // A recognizer's homophones in the trainee's own words (2時間異常, 交感いたします, 保障の対象外).
+      .replace(
+        /(?<=[0-9０-９一二三四五六七八九十](時間|分|日|回|円|名|人|件|個|か月|ヶ月|年|週間))異常/g,
+        "以上",
+      )
+      .replace(/交感(?=(いたし|します|させて|の手配|を|に))/g, "交換")
+      .replace(/保障(?=(の)?(対象|期間|書|内容|範囲))/g, "保証")
       .replace(/てま(す|した|せん)/g, "ていま$1")
       // 待ってたんですね → 待っていたのですね (only after a sound change: 捨てた, 建てた are whole verbs).
       // 伸びてたん: a kana stem before the て makes it a te-form too (伸び-て-た, 落ち-て-た).

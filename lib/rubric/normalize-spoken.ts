@@ -27,9 +27,10 @@ const fillerSurface =
 
 // A polite sentence-final form, with the ending particle that may close it. The second branch refuses the
 // forms that go on (ですが, ますので, ませんでした, くださいませ, でしたら, ですから, ございます通り, いたします際,
-// and 委託しております業者: a polite form that modifies the noun after it).
+// and 委託しております業者: a polite form that modifies the noun after it). 交換いたしますよろしければ: the
+// よ of よろしければ opens the next sentence.
 const sentenceEnd =
-  /(?<!と(?:いい|言い))(?<![をにがは])(?<!(?<![こあ])と)(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?!(?<=ております)(?:業者|会社|者|店|店舗|担当|部署|窓口|方|商品|サービス|システム))(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|に|ませ|ます|ました|ー|〜|く|っ|わ|通り|ため|際|うち|場合|分|前|まで|ほど|くらい|ぐらい|だけ|限り|よう))/g;
+  /(?<!と(?:いい|言い))(?<![をにがは])(?<!(?<![こあ])と)(?:ませんでした|ました|ません|ましょう|ます|でした|でしょう|です|ください|ませ)(?!(?<=ております)(?:業者|会社|者|店|店舗|担当|部署|窓口|方|商品|サービス|システム))(?:かね|よね|ね|よ(?![ねうろりっ])|か(?![らなねしも])|(?=よろし)|(?!が|け|ので|の|から|し|と|で|ら|て|ん|ね|よ|か|な|も|に|ませ|ます|ました|ー|〜|く|っ|わ|通り|ため|際|うち|場合|分|前|まで|ほど|くらい|ぐらい|だけ|限り|よう))/g;
 const punctuation = /[、。，．,.!?！？」』）)…ー〜\s]/;
 // 相づち that open a sentence run into the next word in a recognizer's output: はいご注文の → はい、ご注文の.
 // Only where the morphology reads an interjection (not うんざり, うんともすんとも, はいけん).
