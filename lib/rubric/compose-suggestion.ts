@@ -129,8 +129,6 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     caller?.bare === true ||
     // Good news congratulated is good news heard.
     /おめでと/.test(input.reply) ||
-    // A caller sorry for the long call put at ease (いえ、お話しできて楽しかったです) is heard.
-    (caller?.apologized === true && /^(いえ|いいえ|とんでもな)/.test(input.reply)) ||
     // What they asked for, confirmed in the trainee's own words (別の日へのご変更ですね), is heard too.
     good.some((s) => readBack.test(s.text) && !isTokenOnly(s.text));
   const needsCare = kind === "angry" || upset;

@@ -3,6 +3,8 @@ import { type Span, splitSentences } from "./text-spans";
 
 const breakChar = /[、。！？!?「」『』\s]/;
 const maxQuote = 30;
+// ええええカードが…: a recognizer writes the opening 相づち without a pause; the quote starts after it.
+const runInToken = /^(はい|ええ|うん)+(?=[\p{Script=Han}ァ-ヶ].{3})/u;
 
 /**
  * The words of `text` around an evidence span, as a quote that starts and ends on whole words: widened to
@@ -25,8 +27,7 @@ export function quoteWords(
         // The 相づち that opens the sentence is not what the quote praises or faults; nor is a pause.
         .replace(/^[…‥、\s]+/, "")
         .replace(/^(((はい|ええ|うん)+|なるほど|えー|えっと|あのー|あの|その)[、\s…‥]+)+(?=.{4})/, "")
-        // (ええええカードが…: a recognizer writes the tokens without a pause.)
-        .replace(/^(はい|ええ|うん)+(?=[\p{Script=Han}ァ-ヶ].{3})/u, "") || null
+        .replace(runInToken, "") || null
     );
   let start = span.start;
   while (start > sentence.start && !breakChar.test(text[start - 1] ?? "")) start -= 1;
@@ -50,7 +51,7 @@ export function quoteWords(
   const quote = text
     .slice(start, end)
     .replace(/^[、\s…‥]+|[、。！？!?\s…‥]+$/g, "")
-    .replace(/^(はい|ええ|うん)+(?=[\p{Script=Han}ァ-ヶ].{3})/u, "");
+    .replace(runInToken, "");
   return quote.length > 0 ? quote : null;
 }
 

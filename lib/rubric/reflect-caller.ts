@@ -150,7 +150,7 @@ export function understandCaller(
     questions.reduce<string | null>((found, q) => found ?? reflectLead(q), null);
   return {
     reflection,
-    busy: /待って|探して|探してる|お待ち|調べて(る|い)/.test(text),
+    busy: /待って|探して|お待ち|調べて(る|い)/.test(text),
     askedAbout: askedMatter(questions[questions.length - 1]?.ms),
     asked: questions.length > 0,
     feeling: feelingOf(text, complaining),
