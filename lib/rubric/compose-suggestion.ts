@@ -270,7 +270,14 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !unreflected;
   if (onlyRegister)
     return {
-      text: correctKeigo(varyTokens(input.reply, kind, labels.repeatedToken)),
+      text: correctKeigo(
+        varyTokens(
+          input.reply,
+          kind,
+          labels.repeatedToken,
+          caller?.requested === true || caller?.asked === true,
+        ),
+      ),
       keep: false,
       registerOnly: true,
     };
@@ -361,9 +368,14 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         )
       : undefined;
   // A refusal that repeats the caller's word (明日は無理ですね) hands nothing back.
+  // …nor does an answer or a remedy that names the caller's words (ロックの解除はこちらで承ります): it
+  // stays where the trainee said it.
   const reflectionSentence =
     [has([...input.spans.parroting, ...input.spans.summarizing])].find(
-      (s) => s !== undefined && !refusing.test(s.text),
+      (s) =>
+        s !== undefined &&
+        !refusing.test(s.text) &&
+        !(statesSomething(s.text) && !confirmingEnd.test(s.text)),
     ) ?? paraphrased;
   // A summary said in two sentences (…ご説明いただいている。そのうえ…ということですね) stays whole and in order.
   const leadSentence = reflectionSentence ? good[good.indexOf(reflectionSentence) - 1] : undefined;
@@ -595,10 +607,18 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
             // (Words for the caller's feeling, さぞお困りのことと存じます, answer nothing.)
             !/ですね。$|申し訳|ありがと|恐れ入|お待ち|存じます|と思います|お察し|ですよね|ごもっとも/.test(p),
         ));
+  // (A bare yes to a request, はい、承れます, leaves the caller waiting for what comes next.)
+  const acceptance = (p: string) =>
+    /^(はい、)?(承れます|承ります|可能です|できます|大丈夫です|かしこまりました)。$/.test(p);
+  const acceptedOnly =
+    caller?.requested === true &&
+    said.some(acceptance) &&
+    !said.some((p) => !acceptance(p) && statesSomething(p));
   if (asked) parts.push(asked);
-  else if (!movesOn && !answered) {
+  else if (!movesOn && (!answered || acceptedOnly)) {
     // An inquiry's question is answered first; a lonely caller is listened to, not processed.
     const repaired =
+      situationStep(caller, kind) !== null ||
       (kind === "inquiry" && caller?.asked && labels.violation !== "argue") ||
       (kind === "lonely" && labels.violation !== "derail")
         ? null
@@ -997,6 +1017,8 @@ function nextStep(input: SuggestionInput, seed: string): string {
       "next",
     );
   }
+  const special = situationStep(caller, kind);
+  if (special) return special;
   // Two questions named back (上限額と手数料の2点ですね) are answered in turn.
   if (kind === "inquiry" && /(2|二|ふた)(点|つ)|両方/.test(input.reply))
     return pick(["それでは、順にご案内いたします。", "それぞれ、順にご案内いたします。"], seed, "next");
@@ -1091,6 +1113,23 @@ function nextStep(input: SuggestionInput, seed: string): string {
   return pick(byKind[kind], seed, "next");
 }
 
+// A next step some situations call for whatever the reply did: after a loss, the procedures in order;
+// a booking asked for, the date it is wanted for.
+function situationStep(caller: CallerUnderstanding | null, kind: CallKind): string | null {
+  if (!caller || kind === "lonely") return null;
+  const matter = caller.reflection ?? "";
+  if (caller.feeling === "loss" && /手続き|何から|名義|どうしたら|どうすれば|届け出|届出|解約/.test(matter))
+    return "必要なお手続きを順番にご案内いたしますので、ご安心ください。";
+  if (
+    kind === "inquiry" &&
+    caller.requested &&
+    /予約(を|し|され|が|でき)|ご予約/.test(matter) &&
+    !caller.asked
+  )
+    return "ご希望の日にちと時間帯をお聞かせいただけますでしょうか。";
+  return null;
+}
+
 // What the flagged sentence was after, done the right way round: the number asked for after listening,
 // the situation asked about instead of the caller's mistake, a check offered instead of a policy.
 function repairedStep(
@@ -1163,7 +1202,9 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
   if (!caller?.cause) return null;
   const text = `${caller.reflection ?? ""}`;
   const booking = /予約|部屋|ホテル|宿|旅館|席|ツアー|便/.test(text);
-  const parcel = /荷物|注文|配達|宅配|通販|お歳暮|お中元|商品|品物/.test(text);
+  // (A meal delivered late, 宅配ピザ, is no parcel: it is looked up by the order, not a tracking number.)
+  const meal = /ピザ|出前|料理|弁当|寿司|すし|ランチ|デリバリー|ケータリング|オードブル/.test(text);
+  const parcel = !meal && /荷物|注文|配達|宅配|通販|お歳暮|お中元|商品|品物/.test(text);
   const product = productWords.test(text);
   // What the matter is looked up by, where the caller named it (ご予約のお名前, ご注文番号).
   const key = caller.lookup ?? "お名前";
@@ -1177,15 +1218,19 @@ function troubleStep(caller: CallerUnderstanding | null, seed: string): string |
           "ご請求の状況をすぐにお調べいたしますので、恐れ入りますが、ご契約者様のお名前を伺ってもよろしいでしょうか。",
           "お手続きの状況をすぐに確認いたしますので、恐れ入りますが、証券番号かご契約者様のお名前を伺えますでしょうか。",
         ]
-      : parcel
+      : meal
         ? [
-            "ただいまお届けの状況をお調べいたしますので、恐れ入りますが、ご注文番号を伺ってもよろしいでしょうか。",
-            "すぐにお荷物の状況をお調べいたしますので、恐れ入りますが、伝票番号かご注文番号を伺えますでしょうか。",
+            "すぐにご注文の状況を確認いたしますので、恐れ入りますが、ご注文時のお名前とお電話番号を伺えますでしょうか。",
           ]
-        : [
-            `すぐに状況を確認いたしますので、恐れ入りますが、${key}を伺ってもよろしいでしょうか。`,
-            "ただいまお調べいたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
-          ],
+        : parcel
+          ? [
+              "ただいまお届けの状況をお調べいたしますので、恐れ入りますが、ご注文番号を伺ってもよろしいでしょうか。",
+              "すぐにお荷物の状況をお調べいたしますので、恐れ入りますが、伝票番号かご注文番号を伺えますでしょうか。",
+            ]
+          : [
+              `すぐに状況を確認いたしますので、恐れ入りますが、${key}を伺ってもよろしいでしょうか。`,
+              "ただいまお調べいたしますので、恐れ入りますが、お名前を伺えますでしょうか。",
+            ],
     defect: product
       ? [
           "すぐにお調べいたしますので、恐れ入りますが、製品の型番とご購入日を伺えますでしょうか。",
@@ -1262,7 +1307,12 @@ function thanksForKindWords(input: SuggestionInput): boolean {
 const tokenOnly =
   /^(はい|ええ|うん|なるほど|おっしゃる(通り|とおり)です|そうですか|そうでしたか|そうなんですね|そうなんですか|そうだったんですか|そうだったのですか|そうですね|さようでございますか|さようでございましたか|左様でございますか|左様でございましたか|さようでしたか|さようですか|そうでございましたか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s…‥]*$/;
 
-function isTokenOnly(text: string): boolean {
+function isTokenOnly(raw: string): boolean {
+  // (なるほど、そうでしたか is one 相づち said twice over.)
+  const text = raw.replace(
+    /^なるほど[、。…\s]*(?=そうでしたか|そうですか|さようでございま|そうなんですね)/,
+    "",
+  );
   return (
     tokenOnly.test(text.replace(/[、\s…‥]/g, "").replace(/(はい|ええ|うん)+/, "$1")) || tokenOnly.test(text)
   );
@@ -1371,6 +1421,8 @@ function spokenToWritten(text: string): string {
 function politeTokens(text: string): string {
   const out = spokenToWritten(text)
     .replace(/(^|[、。])(ええ|うん|はあ|へえ)(?=[、。…]|$)/g, "$1はい")
+    // (なるほど、そうでしたか: the 相づち after it stays, alone.)
+    .replace(/(^|[、。])なるほど[、。…]*(?=そうでしたか|そうですか|さようでございま|そうなんですね)/g, "$1")
     .replace(/(^|[、。])なるほど(?=[、。…]|$)/g, "$1さようでございますか")
     .replace(/はい[、。]はい(?=[、。])/g, "はい")
     .replace(/^そうなんですか(?=[、。]|$)/, "そうでしたか")
@@ -1382,17 +1434,24 @@ function politeTokens(text: string): string {
     .replace(/(?<=[たいるえけしなく])(?<!^そうな)、?んですね/g, "のですね")
     .replace(/じゃなくて|じゃなく(?=[、『「\p{Script=Han}ァ-ヶ])/gu, "ではなく")
 
+    // 承れます: the operator takes a request with 承ります.
+    .replace(/承れます/g, "承ります")
     // 交換の手配、させていただきます: the object's を dropped in speech is written.
     .replace(/(?<=(手配|確認|交換|返品|返金|手続き|準備|修理|対応))、(?=(させて|いたし|します))/g, "を");
   return /[。！？!?]$/.test(out) ? out : `${out}。`;
 }
 
 // A reply whose only fault is its 相づち keeps its words: ええ/うん become はい, a third はい in a row varies.
-function varyTokens(reply: string, kind: CallKind, repeated: boolean): string {
-  const varied = repeated ? (kind === "inquiry" ? "かしこまりました" : "さようでございますか") : "はい";
+// (かしこまりました accepts a request: a caller who only told how things are is met with さようでございますか.)
+function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested = true): string {
+  const varied = repeated
+    ? kind === "inquiry" && requested
+      ? "かしこまりました"
+      : "さようでございますか"
+    : "はい";
   const out = spokenToWritten(reply)
     .replace(/^(あー+|あ)[…、。]+(?=.)/, "")
-    .replace(/^((はい|ええ|うん)[、。\s]*)+/, `${varied}、`)
+    .replace(/^((はい|ええ|うん)[、。\s]*)+/, varied === "はい" ? "はい、" : `${varied}。`)
     .replace(/(^|[、。])(ええ|うん|はあ|へえ)(?=[、。…]|$)/g, "$1はい")
     .replace(/(^|[、。])なるほど(?=[、。…]|$)/g, "$1さようでございますか")
     .replace(/わたし(?=[はもがのを、])/g, "私")

@@ -88,6 +88,10 @@ export function understandCaller(
   let text = original
     .replace(/(?<=[っいんしれけせてえ])([てで])ん(?=の|だ|です|じゃ)/g, "$1いる")
     .replace(/(?<=[っいんしれけせえ][てで])たん(?=です|だ|でしょ|じゃ)/g, "いたん")
+    // 踏んでいったんです: IPADIC reads いったん as 一旦.
+    .replace(/(?<=[てで])いったん(?=です|だ|でしょ|じゃ)/g, "いったの")
+    // 早くしてよ 注文確認の…: a demand said before a pause stands on its own.
+    .replace(/(?<=[てで])よ[、\s]+(?=[^\s、。])/g, "よ。")
     // そういえば opens a new thought; it is not part of the matter (IPADIC reads そう|いえ|ば).
     .replace(/[…、]*そういえば[、,]?/g, "。")
     // Speech-to-text folding gave ASCII marks (来たの!こういう): they end sentences all the same.
@@ -263,7 +267,7 @@ function causeOf(text: string): TroubleCause | null {
   )
     return "wait";
   if (
-    /届かな|届いてな|来な(い|かった)|まだ(来|届|連絡)|遅れ|遅い|待たされ|待って(る|い)|連絡(が)?(な|来)|折り返し/.test(
+    /届かな|届いてな|来な(い|かった)|まだ(来|届|連絡)|遅れ|遅い|待たされ|待って(る|い)|連絡(が)?(な|来)|折り返し|[0-9０-９一二三四五六七八九十]+(時間|分)(半)?も(かかっ|遅れ)/.test(
       text,
     )
   )
@@ -296,7 +300,7 @@ function causeOf(text: string): TroubleCause | null {
 
 // Questions a complaining caller does not want answered: どういうことなんですか, どうしてくれるんですか.
 const rhetorical =
-  /どういうこと|どうして|なんで(?!す)|何なん|なんなん|どうなって|どうする|どうしてくれ|じゃない|でしょう|でしょ[?？]?$|ませんか|いいんですか|ですよね|よすぎ|ひどくない/;
+  /どういうこと|どうして|なんで(?!す)|何なん|なんなん|どうなって|どうする|どうしてくれ|じゃない|でしょう|でしょ[?？]?$|ませんか|いいんですか|(?<!(もらえる|いただける|できる|くれる)(ん|の))ですよね|よすぎ|ひどくない/;
 
 interface Sentence {
   text: string;
@@ -390,6 +394,8 @@ const interrogative =
 
 function isQuestion(sentence: Sentence): boolean {
   const s = sentence.text.replace(/[。！!…\s」』]+$/, "");
+  // 年金のこととか、保険証のこととか: a list left open, not a question.
+  if (/とか$/.test(s)) return false;
   return (
     /[?？]$/.test(s) ||
     /(か|かね|かな|って何|でしょうか|ますか|ですか|ません[かの]|でしょう|でしょ|じゃない|じゃないの|だろう|だろ)$/.test(
@@ -397,21 +403,30 @@ function isQuestion(sentence: Sentence): boolean {
     ) ||
     (interrogative.test(s) && /(の|なの|のよ|のさ|んだ|んだよ|んだ？|のか)$/.test(s)) ||
     // どういうことよ / なんでよ: asked with a bare よ.
-    /(どういうこと|どうなって(る|いる)の?|何なの|なんなの|どうして|なんで)(よ|なのよ|だよ|よね)?$/.test(s)
+    /(どういうこと|どうなって(る|いる)の?|何なの|なんなの|どうして|なんで)(よ|なのよ|だよ|よね)?$/.test(s) ||
+    // 交換してもらえるんですよね: what the caller counts on, asked to be confirmed.
+    /(もらえる|もらえます|いただける|いただけます|できる|できます|くれる|くれます)(ん|の)?(です)?(よね|ね)$/.test(
+      s,
+    )
   );
 }
 
 const contentPos = new Set(["名詞", "動詞", "形容詞"]);
 const problemWord =
-  /わから|分から|聞こえ|見えな|できな|いなくな|悪くな|つまず|話す(人|相手)|眠れな|寝られな|効かな|つら|辛|痛|悲し|壊|割れ|漏れ|届か|届いてな|来な|遅れ|遅く|遅い|入ってな|入っていな|足りな|間違|違う|違っ|止ま|動かな|つながらな|痛|汚|臭|欠け|傷|寂し|さみし|さびし|亡くな|一人|ひとり|心配|不安|嬉し|うれし|楽しみ|困/;
+  /わから|分から|聞こえ|見えな|見られな|読めな|使えな|開けな|開かな|聞けな|行けな|出られな|動けな|歩けな|できな|いなくな|悪くな|つまず|話す(人|相手)|眠れな|寝られな|効かな|つら|辛|痛|悲し|壊|割れ|漏れ|届か|届いてな|来な|遅れ|遅く|遅い|入ってな|入っていな|足りな|間違|違う|違っ|止ま|動かな|つながらな|痛|汚|臭|欠け|傷|寂し|さみし|さびし|亡くな|一人|ひとり|心配|不安|嬉し|うれし|楽しみ|困/;
 
 const longAgoDeath = /亡くなって(もう)?[0-9０-９一二三四五六七八九十何]+年/;
 
 const ownFeeling =
   /滅入|落ち込|気が抜け|張り合い|元気が出な|申し訳な|情けな|悔し|心細|寂し|さみし|さびし|不安|心配|怖|こわ/;
 
+// A death told as the reason for a call about what to do now (何から手をつけていいのか, 名義の変更): the
+// condolence answers the loss, and the reflection hands back the worry about what to do.
+const afterALoss = /手続き|名義|解約|届け出|届出|相続|どうしたら|どうすれば|何から/;
+
 function rankStatements(statements: Sentence[]): Sentence[] {
   const scored: { sentence: Sentence; score: number }[] = [];
+  const practical = afterALoss.test(statements.map((s) => s.text).join(""));
   for (const sentence of statements) {
     const content = sentence.ms.filter(
       (m) => contentPos.has(m.pos) && !/^(する|いる|ある|なる|こと|の|ん|それ|これ)$/.test(m.baseForm),
@@ -425,7 +440,7 @@ function rankStatements(statements: Sentence[]): Sentence[] {
       predicate +
       // (A death years ago, 亡くなって五年, is the background of a memory, not the news.)
       (problemWord.test(text.replace(longAgoDeath, "")) ? 3 : 0) +
-      (/亡くな|亡くし|死んじゃ|死んだ|死んで/.test(text) && !longAgoDeath.test(text) ? 6 : 0) +
+      (/亡くな|亡くし|死んじゃ|死んだ|死んで/.test(text) && !longAgoDeath.test(text) && !practical ? 6 : 0) +
       // News that matters more than its details (ひ孫が生まれた / 玄関で転んで起き上がれなかった).
       // (Not a birth given as the reason for an inquiry: 子どもが生まれたので、学資保険を…)
       (/生まれ|誕生|合格|結婚|転ん|転倒|倒れ|起き上がれ|救急車/.test(text) && !/ので|から[、,]/.test(text)
@@ -496,16 +511,25 @@ function reflect(sentence: Sentence): string | null {
     return null;
   // A ね/さ after a noun or particle only marks a pause (この前ね、): dropped.
   let ms = trimHead(
-    sentence.ms.filter(
-      (m, i) =>
-        (m.pos !== "記号" || !/^[。！？!?…・]+$/.test(m.surface)) &&
-        !(
-          m.pos === "助詞" &&
-          /^(ね|さ|ねえ|よ|わ)$/.test(m.surface) &&
-          i < sentence.ms.length - 1 &&
-          ["名詞", "助詞"].includes(sentence.ms[i - 1]?.pos ?? "")
-        ),
-    ),
+    sentence.ms
+      // 嫌な感じで……今回また: a trailing-off inside the sentence is a pause between its clauses.
+      .map((m, i) =>
+        /^…+$/.test(m.surface) &&
+        !/^…*$/.test(sentence.ms[i + 1]?.surface ?? "") &&
+        sentence.ms.slice(i + 1).some((n) => contentPos.has(n.pos))
+          ? { ...m, surface: "、", posDetail: "読点" }
+          : m,
+      )
+      .filter(
+        (m, i) =>
+          (m.pos !== "記号" || !/^[。！？!?…・]+$/.test(m.surface)) &&
+          !(
+            m.pos === "助詞" &&
+            /^(ね|さ|ねえ|よ|わ)$/.test(m.surface) &&
+            i < sentence.ms.length - 1 &&
+            ["名詞", "助詞"].includes(sentence.ms[i - 1]?.pos ?? "")
+          ),
+      ),
   );
   const said = sentence.text.replace(/[\s、。！!…]+$/, "");
   // まだ切らないでよ: a plea not to do something is no matter to hand back (what the caller wants is).
@@ -610,7 +634,7 @@ function reflect(sentence: Sentence): string | null {
 }
 
 const headWords =
-  /^(もしもし|あのね|あの|ねえ|いやね|いや|だいたい|大体|そもそも|えーと|ええと|えっと|ちょっと|だからね|だから|それがね|それが|でね|で|あと|あら|まあ|ほら|実は|なんか|しかも|でも|それで|そしたら|そうそう|そう|ほんと|本当|もう|じゃあ|じゃ|うん|はい|ええ|ああ|あっ|あ)$/;
+  /^(もしもし|あのね|あの|ねえ|いやね|いや|だいたい|大体|そもそも|えーと|ええと|えっと|ちょっと|だからね|だから|それがね|それが|でね|で|あと|あら|まあ|ほら|実は|なんか|しかも|でも|それで|そしたら|やっぱり|やっぱ|結局|そうそう|そう|ほんと|本当|もう|じゃあ|じゃ|うん|はい|ええ|ああ|あっ|あ)$/;
 
 // 時間を午前から午後に変えられますか: a change asked for as a question is handed back as the wish it is.
 function changeAsked(question: string): string | null {
@@ -644,6 +668,11 @@ function trimHead(ms: Morpheme[]): Morpheme[] {
     const discourse = m.pos === "フィラー" || m.pos === "感動詞" || m.pos === "接続詞";
     if (functionHead || discourse || (m.pos === "副詞" && headWords.test(m.surface))) {
       i += 1;
+      continue;
+    }
+    // あと、 / やっぱり、: a word that carries the caller on to the next thing, before a pause.
+    if (headWords.test(m.surface) && isPause(next)) {
+      i += 2;
       continue;
     }
     // The caller's 私は / あたしが: the operator does not repeat them.
@@ -732,16 +761,23 @@ function keepLastClauses(ms: Morpheme[]): Morpheme[] {
   const length = (part: Morpheme[]) => part.reduce((n, m) => n + m.surface.length, 0);
   if (length(ms) <= maxReflection) return ms;
   const clauses: Morpheme[][] = [[]];
+  let prev: Morpheme | undefined;
   for (const m of ms) {
     clauses[clauses.length - 1]?.push(m);
     const boundary =
-      m.surface === "、" ||
+      (m.surface === "、" && !pauseInClause(prev)) ||
       (m.pos === "助詞" &&
         m.posDetail.includes("接続助詞") &&
         /^(けど|けれど|が|ので|から|し)$/.test(m.surface));
     if (boundary) clauses.push([]);
+    prev = m;
   }
-  const matter = clauses.findIndex((c) => problemWord.test(c.map((m) => m.surface).join("")));
+  const whole = ms.map((m) => m.surface).join("");
+  const matter = clauses.findIndex((c) => {
+    const text = c.map((m) => m.surface).join("");
+    // (After a loss, the matter is what to do now: the death itself is answered with condolence.)
+    return problemWord.test(afterALoss.test(whole) ? text.replace(/亡くな|亡くし/g, "") : text);
+  });
   if (matter >= 0 && matter < clauses.length - 1) {
     // The clause with the matter, and the ones after it while they fit.
     let kept = clauses[matter] ?? [];
@@ -806,12 +842,16 @@ function dropSceneSetting(ms: Morpheme[]): Morpheme[] {
     } else {
       // 不在票が入ってたんだけど、私ずっと家にいたのよ: what follows is the grievance when it contradicts.
       const after = ms.slice(ms[i + 1]?.surface === "、" ? i + 2 : i + 1);
+      const before = ms.slice(0, i - 2);
+      const afterText = after.map((m) => m.surface).join("");
       if (
         after.some((m) => m.pos === "動詞" || m.pos === "形容詞") &&
-        /ずっと|一度も|一回も|全然|まったく|なかった|ないのに/.test(after.map((m) => m.surface).join(""))
+        (/ずっと|一度も|一回も|全然|まったく|なかった|ないのに/.test(afterText) ||
+          // 写真を送ったって言うんだけど、私のは…見られないの: the trouble comes after what set it up.
+          (problemWord.test(afterText) &&
+            (!problemWord.test(before.map((m) => m.surface).join("")) || afterALoss.test(afterText))))
       )
         return after;
-      const before = ms.slice(0, i - 2);
       if (before.some((m) => m.pos === "動詞" || m.pos === "形容詞")) return before;
     }
   }
@@ -990,6 +1030,13 @@ function render(part: Morpheme[], honor = true): string {
       const object = droppedParticle(part, i);
       // …and the pause that stood for it goes.
       if (isPause(m) && droppedParticle(part, i + 1) !== "" && isPause(part[i])) return "";
+      // 今回また、お願いするか、迷って: a pause after an adverb or an embedded question is not written.
+      if (
+        isPause(m) &&
+        (adverbBeforePause(part[i - 1]) ||
+          (part[i - 1]?.surface === "か" && part[i - 1]?.posDetail.includes("副助詞")))
+      )
+        return "";
       // ミーちゃんって、いう / 改定、に: a pause before the particle, or between a quote and its verb.
       if (
         isPause(m) &&
@@ -1113,6 +1160,28 @@ function bareNounBefore(part: Morpheme[], i: number, paused: boolean): Morpheme 
     !(part[i]?.inflectionForm?.startsWith("連用") && part[i + 1]?.pos === "名詞")
     ? before
     : undefined;
+}
+
+// スタッフの対応が、 / 今回また、 / お願いするか、: a speaker's pause after a case particle, an adverb or an
+// embedded question, inside one clause (not after a predicate or a conjunctive particle, which end one).
+function pauseInClause(before: Morpheme | undefined): boolean {
+  if (!before) return false;
+  if (adverbBeforePause(before)) return true;
+  if (before.pos !== "助詞") return false;
+  return (
+    (/格助詞|係助詞/.test(before.posDetail) && /^(が|を|に|は|も|と|へ)$/.test(before.surface)) ||
+    (before.surface === "か" && before.posDetail.includes("副助詞"))
+  );
+}
+
+// 今回また、 / ちょっと、: an adverb the speaker paused after (a discourse word, それで、 / なんか、, is
+// another matter: it goes with its pause).
+function adverbBeforePause(before: Morpheme | undefined): boolean {
+  return (
+    (before?.pos === "副詞" || before?.surface === "また") &&
+    !headWords.test(before.surface) &&
+    !/^(なんか|まあ|ほら|もう)$/.test(before.surface)
+  );
 }
 
 function isPause(m: Morpheme | undefined): boolean {
@@ -1420,13 +1489,28 @@ function tidy(phrase: string): string {
       .replace(/(?<=[っいんしきりみびにちれけめべせえ])ちゃ(?=[うっいわお])/g, "てしま")
       .replace(/(?<=[いっんしれけめべせえ])てる(?=のでは|の$|$)/g, "ている")
       .replace(/(?<=[いん])じゃ(?=[うっいわお])/g, "でしま")
+      // (…と書いてあるものの私ずっと家にいた: the contrast's 私 goes too.)
+      .replace(/(?<=ものの、?)(私|わたし|あたし|わたくし)(は|も|が)?、?/g, "")
       .replace(/(?<=^|[、はがも])(私|わたし|あたし|わたくし)(なんか|なんて)?(は|も|が|、)/g, "")
+      // わたしだけ行けない: the caller alone is ご自分だけ.
+      .replace(/(?<=^|[、])(私|わたし|あたし|わたくし)だけ/g, "ご自分だけ")
+      // 字が小さくって: the adjective's spoken くって is くて.
+      .replace(
+        /(?<=小さ|大き|高|安|重|軽|暗|明る|細か|遠|近|古|新し|寒|暑|痛|怖|少な|多|難し|うるさ|汚|遅|早|長|短|狭|広|薄|濃|つら|悲し|寂し|さみし|うれし|嬉し|ひど|酷)くって/g,
+        "くて",
+      )
+      // 私のは昔の携帯だから: "mine" needs no owner in the read-back (昔の携帯なので).
+      .replace(/(?<=^|[、])(私|わたし|あたし|わたくし)のは、?/g, "")
       // 私じゃ手入れの仕方もわからない: the caller's own lack, handed back as ご自身では.
       .replace(/(?<=^|[、])(私|わたし|あたし)(じゃ|では)(?!な)/g, "ご自身では")
       // 私なんかいなくても: the caller's self-effacing 私 handed back as ご自分.
       .replace(/^(私|わたし|あたし|わたくし)(なんか|なんて)(?=[^、])/g, "ご自分なんて")
       .replace(/(?<=た)ことない/g, "ことがない")
       .replace(/(?<=^|[、])(なんか|ほら|まあ|それで|で)、/g, "")
+      // やっぱりわからない: the caller's やっぱり is their own afterthought, not the operator's.
+      .replace(/(やっぱり|やっぱ)、?(?=[^\sんね])/g, "")
+      // 昔の携帯だから見られない: a noun's plain だから reads なので in an operator's mouth.
+      .replace(/(?<=[\p{Script=Han}ァ-ヶー])だから、?(?=[\p{Script=Han}ぁ-んァ-ヶ])/gu, "なので、")
       // おかげで opening a grievance is sarcasm (おかげで検査に遅れた): the operator does not say it.
       .replace(/(?<=^|[、])おかげで、?(?=.)/g, "")
       .replace(/(?<=[っいしんき])てて(?!る)/g, "ていて")
@@ -1491,7 +1575,10 @@ function tidy(phrase: string): string {
       // うちには届いてなかった: what reaches the caller reaches お手元.
       .replace(/(?<![\p{Script=Han}ぁ-ん])うち(に|へ)(は)?(?=[^。、]{0,4}届)/gu, "お手元$1$2")
       // うちの庭の柿: what is the caller's is お宅の in the operator's mouth (そのうちの一つ is no house).
-      .replace(/(?<![\p{Script=Han}ぁ-ん])うちの(?=[\p{Script=Han}ァ-ヶ])/gu, "お宅の")
+      .replace(
+        /(?<![\p{Script=Han}]|その|この|あの|どの|てる|ている|ていた|ない|[るい])うちの(?=[\p{Script=Han}ァ-ヶ])/gu,
+        "お宅の",
+      )
       .replace(/と言うのですね$/, "とおっしゃっているのですね")
       .replace(/(?<![ご])予約(?=の(変更|内容|日|時間|キャンセル))/g, "ご予約")
       // プランの変更をしたい: the caller's wish for a service is ご希望.
@@ -1609,7 +1696,10 @@ function tidy(phrase: string): string {
       .replace(/(?<!を)(お買いになって|買って)(?=(まだ)?[0-9０-９一二三四五六七八九十半何])/g, "ご購入から")
       .replace(/(ぜんぜん|全然)(?=[^。、]{0,8}(ない|なかった|なく))/g, "まったく")
       // 荷物なんか届いてない / 置き配なんか頼んでない: the caller's scorn for a thing, said as は.
-      .replace(/(?<=[\p{Script=Han}ァ-ヶー]{2}|さん|ちゃん)なんか、?(?=[\p{Script=Han}ぁ-んァ-ヶ])/gu, "は")
+      .replace(
+        /(?<=[\p{Script=Han}ァ-ヶー]{2}|[\p{Script=Han}][れりきしちみびいえけせてねへめ]|さん|ちゃん)なんか、?(?=[\p{Script=Han}ぁ-んァ-ヶ])/gu,
+        "は",
+      )
       .replace(/電話(を)?よこさない/g, "お電話をくださらない")
       // ガタンガタンって、すっごい音: a sound word quoted with と, and すごい said plainly.
       .replace(/([ァ-ヶー]{2,4})\1って、?/g, "$1$1と、")
@@ -1660,6 +1750,24 @@ function tidy(phrase: string): string {
             ? "のは変だとのことですね"
             : "のはひどいとのことですね",
       )
+      // ネットの口コミだと『…』: a source named plainly (だと) is では in an operator's mouth.
+      .replace(/(?<=[\p{Script=Han}ァ-ヶー])だと(?=[、『「])/gu, "では")
+      // 水漏れもしていないし、まだ75だし、: a reason listed plainly is joined politely.
+      .replace(/(?<=ない)し、/g, "うえに、")
+      .replace(/(?<=[\p{Script=Han}0-9０-９])だし、/gu, "で、")
+      // 一人だと家の中が…: the caller alone is お一人.
+      .replace(/(?<=^|[、])一人(?=だと|で|きり|暮らし)/g, "お一人")
+      // 前の修理のときだって: the caller's だって (even then) is も.
+      .replace(/(?<=とき|時|前|後|日|回)だって、?/g, "も、")
+      // 弊社の人 / 弊社の方: our staff are 弊社の者, and what they said is 申し上げた, not おっしゃった.
+      .replace(/弊社の(人|方)(?=[がはもにの、]|$)/g, "弊社の者")
+      .replace(/弊社の者、(?=[『「])/g, "弊社の者が、")
+      .replace(
+        /(弊社の者[^。]{0,40}と)おっしゃ(って|った|い)/g,
+        (_m: string, head: string, rest: string) => `${head}申し上げ${rest === "い" ? "" : rest.slice(1)}`,
+      )
+      // そちらで買ったお刺身: what the caller bought from us, said in 敬語.
+      .replace(/弊社で(買っ|購入し)た(?=[\p{Script=Han}ァ-ヶお])/gu, "弊社でお買い求めいただいた")
   );
 }
 
@@ -1856,7 +1964,12 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   )
     return "memory";
   // A child who came home crying: the parent is worried for them, not let down.
-  if (/(子|息子|娘|孫)[^。]{0,24}泣|(子|息子|娘|孫)[^。]*泣いて帰/.test(text)) return "worried";
+  // (Children left crying by a late meal, お腹すかせて泣いてた, tell how bad the delay was: no worry.)
+  if (
+    /(子|息子|娘|孫)[^。]{0,24}泣|(子|息子|娘|孫)[^。]*泣いて帰/.test(text) &&
+    !/遅れ|かかって|待たされ|冷め|お腹(を)?すか/.test(text)
+  )
+    return "worried";
   if (
     /中止|キャンセル(?!料|したい|して|しても|しようと|でき|って(でき|可能)|を|の(手続|方法|仕方)|可能|お願い)|間に合わ|台無し|がっかり|残念|(出|行|参加|見)られなかった|行けなかった|参加できなかった|買ったばかり|買ったばっかり|新品なのに|違う人|別の人|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き(?!虫)|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
       text,
