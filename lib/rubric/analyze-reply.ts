@@ -317,6 +317,15 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
   // The operator's view said as such (個人的には…と思う) is an opinion by its form: the layer, which never saw
   // that form, does not take it away.
   const keepOpinion = ruled.violation.kind === "opinion" && personalView.test(text);
+  // …nor feeling understood said as such with no "but" after it (…というお気持ち、よくわかります。): the
+  // layer learned that form mostly before a refusal.
+  const keepEmpathy =
+    ruled.empathy.present &&
+    splitSentences(text).some((s) =>
+      /(お気持ち|ご心配|ご不安)[^。]{0,6}(よく|とても|本当に|十分)?(わかります|分かります|お察しします|お察しいたします)[。！]?$/.test(
+        s.text,
+      ),
+    );
   const violation =
     violationKind === null || violationKind === ruled.violation.kind || keepOpinion
       ? ruled.violation
@@ -332,7 +341,7 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
         };
   return {
     ...ruled,
-    empathy: binary("empathy", ruled.empathy),
+    empathy: keepEmpathy ? ruled.empathy : binary("empathy", ruled.empathy),
     violation,
     reflection: {
       parroting: binary("parroting", reflection.parroting),

@@ -180,6 +180,13 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !labels.summarizing &&
     !good.some((s) => confirmingEnd.test(s.text));
   // A lonely caller's question (田中さんいないの？) answered with business (本日のご注文は…) was not heard.
+  // A lonely caller's question about the operator (そちらは雪降ってる？) passed over in silence: a trainer
+  // wants it met, with a word of one's own or a gentle boundary.
+  const personalIgnored =
+    kind === "lonely" &&
+    (caller?.personal === true || caller?.smallTalk === true) &&
+    labels.violation === "none" &&
+    !/こちら|私|わたし|わたくし|申し訳|お答え|決まり|ありがと|嬉し|うれし/.test(input.reply);
   const questionIgnored =
     kind === "lonely" &&
     caller?.asked === true &&
@@ -237,6 +244,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     noNextStep ||
     unconfirmed ||
     questionIgnored ||
+    personalIgnored ||
     labels.violation !== "none" ||
     labels.casual ||
     labels.keigo ||
@@ -258,6 +266,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !noNextStep &&
     !unconfirmed &&
     !questionIgnored &&
+    !personalIgnored &&
     labels.violation === "none" &&
     labels.apology !== "blanket" &&
     acknowledged &&
@@ -614,6 +623,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     caller?.requested === true &&
     said.some(acceptance) &&
     !said.some((p) => !acceptance(p) && statesSomething(p));
+  // (The caller's question about the operator is met before the reply's own question.)
+  if (personalIgnored)
+    parts.push(caller?.personal ? nextStep(input, seed) : "お気遣いありがとうございます。");
   if (asked) parts.push(asked);
   else if (!movesOn && (!answered || acceptedOnly)) {
     // An inquiry's question is answered first; a lonely caller is listened to, not processed.
@@ -636,6 +648,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         // A pause alone (……) is no sentence of the phrasing.
         .filter((part) => !/^[…・、。\s]*$/.test(part))
         .map(fewerCommas)
+        .map(breathe)
         .join("")
         // Our apology right before their cushioned no (申し訳ございません。申し訳ございませんが…): あいにく.
         // (…but a request after it, …お送りいただけますでしょうか, is cushioned with 恐れ入りますが.)
@@ -1484,6 +1497,16 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested 
 
 // A transcript's pauses (夜道が、暗いと、娘さんも、) are not a written sentence's commas: where they come
 // every few characters, only those after a clause stay.
+// A long sentence a recognizer wrote without a pause (…お電話くださったのにあいにく本日は…いただいて
+// おりまして私井上が…) is written with the commas a reader breathes at: after its linking words, and between
+// 私 and the name that follows it.
+function breathe(sentence: string): string {
+  if (/[、,]/.test(sentence) || sentence.length <= 28) return sentence;
+  return sentence
+    .replace(/(のに|ので|まして|ますが|ですが|ましたが|けれども|けれど|ため)(?=[^、。]{8,})/g, "$1、")
+    .replace(/(?<=^|、)私(?=[\p{Script=Han}]{1,4}(が|で|と))/gu, "私、");
+}
+
 function fewerCommas(sentence: string): string {
   // A word said twice while thinking (どんな、どんな景色) is written once; a pause after a short adverb
   // (それは、本当に、がっかり) is speech, not writing.

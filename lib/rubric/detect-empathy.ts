@@ -65,6 +65,15 @@ export function detectEmpathy(reply: string): CueResult {
       }
     }
     const body = stripSentenceEnd(sentence.text);
+    // 何かと慌ただしいですものね / 毎日のお洗濯が欠かせませんものね: the caller's situation understood.
+    if (
+      !isQuestion &&
+      /(です|ます|ません|でした|ました)もの(ね|ですよね)$/.test(body) &&
+      !operatorSide.test(body)
+    ) {
+      const offset = sentence.start + sentence.text.indexOf(body);
+      spans.push({ start: offset, end: offset + body.length });
+    }
     if (!isQuestion && sharedFeelingEnding.test(body) && feelingStem.test(body) && !operatorSide.test(body)) {
       const found = feelingStem.exec(body);
       const offset = sentence.start + sentence.text.indexOf(body);

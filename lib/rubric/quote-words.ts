@@ -66,10 +66,20 @@ function snap(text: string, sentence: Span, span: Span, tokenizer: JapaneseToken
   // A span that starts inside a word's inflection (…かれ|たほうが) starts at the word; where the clause it
   // sits in (after the last が/けど/ので) is short, at the clause: the whole advice, not its tail.
   while (firstIndex > 0 && functionMorpheme(morphemes[firstIndex])) firstIndex -= 1;
+  // (…and お済ませ starts at its お.)
+  while (firstIndex > 0 && morphemes[firstIndex - 1]?.pos === "接頭詞") firstIndex -= 1;
   let clauseStart = firstIndex;
   while (clauseStart > 0 && !clauseBreak(morphemes[clauseStart - 1])) clauseStart -= 1;
   const spanEnd = morphemes.find((m) => m.end >= span.end)?.end ?? span.end;
-  if (spanEnd - (morphemes[clauseStart]?.start ?? span.start) <= 48) firstIndex = clauseStart;
+  const clauseHead =
+    (morphemes[firstIndex]?.start ?? span.start) - (morphemes[clauseStart]?.start ?? span.start);
+  // (A long stretch of blame is quoted from the start of its clause, 当院では…お済ませいただけなかった場合: a
+  // quote that long is read whole anyway.)
+  if (
+    spanEnd - (morphemes[clauseStart]?.start ?? span.start) <= 48 ||
+    (span.end - span.start > 40 && clauseHead <= 30)
+  )
+    firstIndex = clauseStart;
   const first = morphemes[firstIndex];
   let lastIndex = morphemes.findIndex((m) => m.end >= span.end);
   if (lastIndex < 0) lastIndex = morphemes.length - 1;
@@ -87,6 +97,25 @@ function snap(text: string, sentence: Span, span: Span, tokenizer: JapaneseToken
     )
       break;
     lastIndex += 1;
+  }
+  // A quote left on a case particle (『三週間前に書類を』) runs on to the predicate it leads to, when that
+  // stays short: a trainer quotes a phrase that says something.
+  if (/格助詞|係助詞|副助詞/.test(morphemes[lastIndex]?.posDetail ?? "")) {
+    let to = lastIndex + 1;
+    while (
+      to < morphemes.length &&
+      !/^(動詞|形容詞)$/.test(morphemes[to]?.pos ?? "") &&
+      !clauseBreak(morphemes[to])
+    )
+      to += 1;
+    while (
+      (to + 1 < morphemes.length && /^(助動詞)$/.test(morphemes[to + 1]?.pos ?? "")) ||
+      (morphemes[to + 1]?.posDetail.includes("非自立") ?? false)
+    )
+      to += 1;
+    const end = morphemes[to]?.end ?? 0;
+    if (/^(動詞|形容詞|助動詞)$/.test(morphemes[to]?.pos ?? "") && end - (first?.start ?? span.start) <= 48)
+      lastIndex = to;
   }
   const last = morphemes[lastIndex];
   return { start: first?.start ?? span.start, end: last?.end ?? span.end };

@@ -50,6 +50,8 @@ export interface CallerUnderstanding {
   occasion: string | null;
   /** The caller said something kind of the operator (あんたと話せてよかった, あなたの声を聞くと元気が出る). */
   praisedOperator: boolean;
+  /** Small talk about the operator's side (あなたのところは雪降ってる？): asked, and to be met. */
+  smallTalk: boolean;
   /** The caller apologized for their own doing (すっぽかしちゃって、すみません), not to get attention. */
   apologized: boolean;
 }
@@ -205,6 +207,10 @@ export function understandCaller(
         text,
       ),
     praisedOperator: praiseOfOperator.test(text),
+    smallTalk:
+      /(あなた|そちら|そっち)(の|ん)?(ところ|とこ|方|ほう)?(は|も)?[^。？?]{0,8}(雪|雨|天気|降|寒|暑|晴|風)[^。？?]{0,6}[?？]/.test(
+        text,
+      ),
     justBought: /買ったばかり|買ったばっかり|新品なのに|買ったばっか/.test(text),
     lookup: /予約/.test(text)
       ? "ご予約のお名前"
@@ -1749,6 +1755,20 @@ function tidy(phrase: string): string {
           : w === "変じゃ"
             ? "のは変だとのことですね"
             : "のはひどいとのことですね",
+      )
+      // あの人としゃべると: the caller's しゃべる is お話しする in the operator's mouth.
+      .replace(/しゃべ(る|れる|った|って|り|ら)/g, (_m: string, end: string) =>
+        end === "る"
+          ? "お話しする"
+          : end === "れる"
+            ? "お話しできる"
+            : end === "った"
+              ? "お話しした"
+              : end === "って"
+                ? "お話しして"
+                : end === "り"
+                  ? "お話し"
+                  : "お話しさ",
       )
       // ネットの口コミだと『…』: a source named plainly (だと) is では in an operator's mouth.
       .replace(/(?<=[\p{Script=Han}ァ-ヶー])だと(?=[、『「])/gu, "では")
