@@ -158,6 +158,10 @@ function normalizeInput(
   };
 }
 
+// A no anywhere in the reply (いたしかねます, できません): feeling understood before it only concedes.
+const refusalAnywhere =
+  /いたしかね|できかね|致しかね|承りかね|(でき|いたし)ません|お受けでき|対象外|ですが、|ただ、|しかし、/;
+
 /** The shipped learned layer (scripts/train-rubric-model.ts writes it). */
 export const defaultModel: RubricModel = rubricModelSchema.parse(shippedModel);
 
@@ -321,6 +325,7 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
   // layer learned that form mostly before a refusal.
   const keepEmpathy =
     ruled.empathy.present &&
+    !refusalAnywhere.test(text) &&
     splitSentences(text).some((s) =>
       /(お気持ち|ご心配|ご不安)[^。]{0,6}(よく|とても|本当に|十分)?(わかります|分かります|お察しします|お察しいたします)[。！]?$/.test(
         s.text,

@@ -184,9 +184,10 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // wants it met, with a word of one's own or a gentle boundary.
   const personalIgnored =
     kind === "lonely" &&
-    (caller?.personal === true || caller?.smallTalk === true) &&
+    caller?.smallTalk === true &&
+    caller.personal !== true &&
     labels.violation === "none" &&
-    !/こちら|私|わたし|わたくし|申し訳|お答え|決まり|ありがと|嬉し|うれし/.test(input.reply);
+    !/こちら|当方|私|わたし|わたくし|申し訳|お答え|決まり|ありがと|お気遣い|嬉し|うれし/.test(input.reply);
   const questionIgnored =
     kind === "lonely" &&
     caller?.asked === true &&
@@ -1036,6 +1037,10 @@ function nextStep(input: SuggestionInput, seed: string): string {
   if (kind === "inquiry" && /(2|二|ふた)(点|つ)|両方/.test(input.reply))
     return pick(["それでは、順にご案内いたします。", "それぞれ、順にご案内いたします。"], seed, "next");
   if (caller?.asked && kind !== "lonely") {
+    // (A free slot asked for, 土曜の午前って空いてます？, is looked up: the time already read back is not said again.)
+    const slot = /^(.+)の空き状況$/.exec(caller.askedAbout ?? "");
+    if (slot?.[1] && kind === "inquiry")
+      return `${input.reply.includes(slot[1]) ? "" : `${slot[1]}の`}空き状況をただいまお調べいたしますので、少々お待ちいただけますでしょうか。`;
     if (caller.askedAbout && kind === "inquiry") {
       return pick(
         [

@@ -60,6 +60,13 @@ export function detectEmpathy(reply: string): CueResult {
         if (isQuestion && !matched.startsWith("さぞ")) continue;
         // 「お気持ちはわかりますが…」 concedes only to refuse: argue, not empathy.
         if (concessive.test(reply.slice(span.end, span.end + 8))) continue;
+        // …and so does 「お気持ちはよくわかります。ですが、…」, the but in the next sentence.
+        if (
+          /^[^。]{0,10}[。．]\s*(ですが|ただ|しかし|でも|とはいえ|ただし|けれども|けれど)/.test(
+            reply.slice(span.end, span.end + 24),
+          )
+        )
+          continue;
         if (someoneElses.test(reply.slice(sentence.start, span.start))) continue;
         spans.push(span);
       }

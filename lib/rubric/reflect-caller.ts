@@ -1768,7 +1768,7 @@ function tidy(phrase: string): string {
                 ? "お話しして"
                 : end === "り"
                   ? "お話し"
-                  : "お話しさ",
+                  : "話さ",
       )
       // ネットの口コミだと『…』: a source named plainly (だと) is では in an operator's mouth.
       .replace(/(?<=[\p{Script=Han}ァ-ヶー])だと(?=[、『「])/gu, "では")
@@ -1821,6 +1821,19 @@ function topicOf(question: Morpheme[]): string | null {
     (m, i) => (m.surface === "って" || m.surface === "は") && last[i - 1]?.pos === "名詞",
   );
   if (marked > 0) {
+    // 土曜の午前って空いてます？: a time asked about for a free slot is the slot's availability.
+    if (/^(空い|空き|あい|あき)/.test(last[marked + 1]?.surface ?? "")) {
+      const from =
+        last
+          .slice(0, marked)
+          .findLastIndex((m) => m.pos !== "名詞" && m.pos !== "接頭詞" && m.surface !== "の") + 1;
+      const when = last
+        .slice(from, marked)
+        .map((m) => m.surface)
+        .join("")
+        .replace(/^の/, "");
+      if (when.length >= 2) return `${when}の空き状況`;
+    }
     const start = last.slice(0, marked).findLastIndex((m) => m.pos !== "名詞" && m.pos !== "接頭詞") + 1;
     const topic = nounPhrase(last.slice(start, marked));
     if (topic) return tidy(topic);
