@@ -317,10 +317,16 @@ function callerClausesRestated(
  * Data of different kinds read back from the caller (6月8日のご夕食、2名様 / 1234-5678-9012、夜七時以降):
  * a date and a party size are two points; 30日ごとから45日ごと, two of one kind, are one request.
  */
+// A day named by the caller (明日, 午前中, 土曜日): read back, it is a datum like a date.
+const namedTime =
+  /^(今日|本日|明日|あす|明後日|あさって|来週|再来週|今週|今月|来月|午前中?|午後|夕方|夜|朝|[月火水木金土日]曜日?)$/;
+
 function dataKindsReadBack(reply: TextAnalysis, candidates: ContentUnit[], indexes: CallerIndex[]): number {
   const data = candidates.filter(
     (unit) =>
-      (unit.kind === "number" || (unit.kind === "latin" && /[0-9]{3}/.test(unit.surface))) &&
+      (unit.kind === "number" ||
+        (unit.kind === "latin" && /[0-9]{3}/.test(unit.surface)) ||
+        (unit.kind === "noun" && namedTime.test(unit.surface))) &&
       callerUnitsOf(unit, indexes).length > 0,
   );
   const first = data[0];
@@ -340,9 +346,21 @@ function dataKindsReadBack(reply: TextAnalysis, candidates: ContentUnit[], index
   )
     return 1;
   const kinds = new Set<string>();
+  // Two days or two hours (22日の土曜日、難しい場合は23日 / 本日は20時以降、明日は午前中) are two points; a
+  // day and its hour are one appointment.
+  const days = new Set<string>();
+  const hours = new Set<string>();
   for (const unit of data) {
     const key = unit.keys[0] ?? unit.surface;
+    // (A named day counts beside a code it goes with, 4821-3307-5569のお荷物を明日午前中に: not beside a
+    // count, 今週だけで三回目.)
+    if (unit.kind === "noun") {
+      if (data.some((d) => d.kind === "latin" || /[0-9０-９]{3}/.test(d.surface))) kinds.add("when");
+      continue;
+    }
     const counter = unit.kind === "latin" ? "code" : key.replace(/[0-9０-９.・,，万千百十半約]/g, "");
+    if (/^(月日|日)$/.test(counter)) days.add(key);
+    if (/^(時|分|時分)$/.test(counter)) hours.add(key);
     // A day and an hour are one appointment (15日の2時半); the numbers of an address one place (本町三丁目8の12
     // 203号室).
     kinds.add(
@@ -353,7 +371,9 @@ function dataKindsReadBack(reply: TextAnalysis, candidates: ContentUnit[], index
           : counter || "number",
     );
   }
-  return kinds.size;
+  // (3日から5日まで is one stay.)
+  const range = /から|まで|〜|~|－/.test(reply.text.slice(first.start, last.end));
+  return kinds.size + ((days.size >= 2 || hours.size >= 2) && !range ? 1 : 0);
 }
 
 /**
