@@ -4,6 +4,7 @@ import {
   composeSuggestion,
   condolence,
   gladOrThankful,
+  isTokenOnly,
   suggestedLines,
 } from "./compose-suggestion";
 import { analyzeSelectedSentences, analyzeText, type TextAnalysis } from "./content-units";
@@ -510,6 +511,7 @@ function explain(
     caller,
     keep: suggestion.keep,
     registerOnly: suggestion.registerOnly === true,
+    tokenOnly: isTokenOnly(reply.replace(/\s+/g, "、")),
     unconfirmed: suggestion.unconfirmed,
     nextStep: suggestion.nextStep,
     apologizedBefore: input.context.some(

@@ -403,13 +403,19 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const reflectionIsTheirs = theirReflection !== null;
   // The caller's words are not handed back again where a sentence of theirs already says them
   // (もうちょっとお話ししたいって思ってくださって、ありがとうございます).
+  // (…nor where the reply already names the figure the caller's words turn on: 二万八千円というご請求では.)
+  const figures =
+    caller?.reflection?.match(
+      /[0-9０-９一二三四五六七八九十百千万]+(円|日|時|分|回|件|個|枚|名|人|年|か月|ヶ月|週間|時間|キロ|センチ|倍)/g,
+    ) ?? [];
   const ours =
     caller?.reflection &&
     !good.some(
       (s) =>
         /ありがと|嬉し|うれし|のですね|んですね/.test(s.text) &&
         sharedRun(s.text, caller.reflection ?? "") >= 6,
-    )
+    ) &&
+    !good.some((s) => figures.some((f) => s.text.includes(f)))
       ? `${caller.reflection}。`
       : null;
   const reflection = theirReflection ?? ours;
@@ -1325,7 +1331,7 @@ function thanksForKindWords(input: SuggestionInput): boolean {
 const tokenOnly =
   /^(はい|ええ|うん|なるほど|おっしゃる(通り|とおり)です|そうですか|そうでしたか|そうなんですね|そうなんですか|そうだったんですか|そうだったのですか|そうですね|さようでございますか|さようでございましたか|左様でございますか|左様でございましたか|さようでしたか|さようですか|そうでございましたか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s…‥]*$/;
 
-function isTokenOnly(raw: string): boolean {
+export function isTokenOnly(raw: string): boolean {
   // (なるほど、そうでしたか is one 相づち said twice over.)
   const text = raw.replace(
     /^なるほど[、。…\s]*(?=そうでしたか|そうですか|さようでございま|そうなんですね)/,

@@ -76,11 +76,14 @@ function detectParroting(
     return foldedReadBack.test(sentence);
   };
   // A word of theirs confirmed on its own (はい、ソファですね): the read-back is the whole sentence.
+  // (Said with pauses or a run of tokens, はい、はい、定期便の停止ですね / 配達中、なんですね / 木曜に、ですね,
+  // and a number echoed in surprise, 二回、ですか.)
   const confirmedWord = (u: ContentUnit) =>
-    u.kind === "noun" &&
-    /^((はい|ええ)、)?[^、。？?]{1,14}(?<![のん])(です|でございます)ね[。]?$/.test(
-      reply.sentences[u.sentence]?.text ?? "",
-    ) &&
+    (u.kind === "noun" || u.kind === "number") &&
+    (u.kind === "number"
+      ? /^((はい|ええ|え|あ)、?)*[^、。？?]{1,14}(です|でございます)(ね|か)[。？?]?$/
+      : /^((はい|ええ|あ)、?)*[^、。？?]{1,14}(?<!(?<!な)[のん])(です|でございます)ね[。]?$/
+    ).test((reply.sentences[u.sentence]?.text ?? "").replace(/[、\s](?!$)/g, "")) &&
     !reply.units.some((x) => x.sentence === u.sentence && (x.kind === "verb" || x.kind === "adjective"));
   const specific =
     quoted ||

@@ -16,6 +16,8 @@ export interface FeedbackInput {
   keep: boolean;
   /** The better phrasing only changes the reply's 相づち or 敬語. */
   registerOnly: boolean;
+  /** The reply is 相づち and nothing else (ええ、ええ。). */
+  tokenOnly?: boolean;
   /** The caller's request the reply took with only a token, as the phrasing reads it back. */
   unconfirmed?: string;
   /** The next step the phrasing adds to a reply that gave none. */
@@ -275,6 +277,22 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
       key: "empathy",
       tone: "tip",
       text: "おめでたいお話です。「それはおめでとうございます」と、お祝いの言葉を添えましょう。",
+    };
+  }
+  // A complaint met with 相づち alone: the caller's words handed back and the apology are what it lacked,
+  // one lesson.
+  if (
+    f.tokenOnly &&
+    f.kind === "angry" &&
+    f.caller?.reflection &&
+    apologyOwed(f.kind, f.caller) &&
+    f.apology === "none" &&
+    !f.apologizedBefore
+  ) {
+    return {
+      key: "apology",
+      tone: "tip",
+      text: `相づちだけでは、お話が伝わったかお客様にはわかりません。「${f.caller.reflection}」とお客様の言葉で受け止め、「${f.suggested.apology.replace(/。$/, "")}」とお詫びしましょう。`,
     };
   }
   if (apologyOwed(f.kind, f.caller) && f.apology === "none" && !f.apologizedBefore) {
