@@ -24,6 +24,8 @@ const learningRate = 1;
 const l2 = 1e-3;
 const minimumGain = 0.01;
 const neverOverrule = { add: 1.01, remove: -0.01 };
+// Settings whose cross-validated F1 is within this of the best count as tied.
+const nearTie = 0.002;
 
 interface Example {
   features: string[];
@@ -148,7 +150,15 @@ function chooseOverrule(
   const scores = predictions.map((pairs) =>
     label === "violation" && falseFlags(pairs, label) > rulesFlags ? -1 : positiveF1(pairs, label),
   );
-  const best = scores.indexOf(Math.max(...scores));
+  // On a near tie the cautious setting wins (the layer overrules least): cross-validation on the read part
+  // flatters a bolder layer on new wording.
+  const top = Math.max(...scores);
+  const caution = (g: { add: number; remove: number }) => g.add - g.remove;
+  const best = grid.reduce(
+    (chosen, setting, g) =>
+      (scores[g] ?? -1) >= top - nearTie && caution(setting) > caution(grid[chosen] ?? setting) ? g : chosen,
+    scores.indexOf(top),
+  );
   const rulesF1 = positiveF1(rulePairs, label);
   // A layer that does not clearly beat the rules in cross-validation only adds noise on new wording.
   const setting = (scores[best] ?? 0) - rulesF1 < minimumGain ? neverOverrule : (grid[best] ?? neverOverrule);

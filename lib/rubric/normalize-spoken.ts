@@ -333,6 +333,16 @@ const kanaCounter: [string, string][] = [
   ["ごう", "号"],
   ["キロ", "キロ"],
   ["セット", "セット"],
+  ["センチ", "センチ"],
+  ["ミリ", "ミリ"],
+  ["メートル", "メートル"],
+  ["グラム", "グラム"],
+  ["パーセント", "%"],
+  ["エルディーケー", "LDK"],
+  ["ディーケー", "DK"],
+  ["サイズ", "サイズ"],
+  ["パック", "パック"],
+  ["ケース", "ケース"],
   ["じ", "時"],
 ];
 // Day numbers with a reading of their own, and a few counts said in native numerals.
@@ -412,6 +422,13 @@ function readCounted(text: string, before = ""): { written: string; length: numb
   if (words === 0 || total + myriads === 0) return null;
   // Written as it would be typed: 5万, 1万8000円.
   const number = myriads > 0 ? `${myriads / 10000}万${total || ""}` : `${total}`;
+  // にじゅうろく、センチ / さん セット: a pause before a counter written in katakana (a kana one, さん、かい,
+  // may be someone's さん).
+  if (
+    /^[、\s][ァ-ヶ]/.test(text.slice(at)) &&
+    kanaCounter.some(([k]) => /^[ァ-ヶ]/.test(k) && text.slice(at + 1).startsWith(k))
+  )
+    at += 1;
   const counter = kanaCounter.find(([k]) => text.slice(at).startsWith(k));
   // An amount said in 万 needs no counter to be a number (ごまんって言ったのに).
   if (!counter)
