@@ -183,7 +183,8 @@ function utf8Length(code: number): number {
 
 // IPADIC leaves Latin letters and ASCII digits unknown (UNK), which the tag filter cannot keep, so
 // they are recovered from the text: "LL", "E-52", "3,870" are exactly the specific details callers give.
-const latinRun = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９][A-Za-z0-9Ａ-Ｚａ-ｚ０-９,.\-－]*/g;
+// (A percentage keeps its %, which IPADIC also leaves unknown: 金利0.5%.)
+const latinRun = /[A-Za-z0-9Ａ-Ｚａ-ｚ０-９][A-Za-z0-9Ａ-Ｚａ-ｚ０-９,.\-－]*%?/g;
 
 // Katakana words missing from IPADIC (コタロウ, リナールケア) are also UNK: names of pets, people and
 // products, i.e. specific details, so they are recovered the same way.

@@ -928,8 +928,12 @@ function politeEnding(ms: Morpheme[]): Ending | null {
     if (prev.baseForm === "てる" || prev.baseForm === "いる")
       return { body: `${text(ms.slice(0, -1))}る`, tail: "のですね" };
     // (部活が毎日午前中にあって / 仕事が夜まであって: a state, not an event, stays in the present.)
+    // (金利0.5って書いてあって: a verb's てある state honors no one — 書いてある, not お書きになってある.)
     if (prev.pos === "動詞" && prev.baseForm === "ある" && last.surface === "て")
-      return { body: `${text(ms.slice(0, -2))}ある`, tail: "のですね" };
+      return {
+        body: `${render(ms.slice(0, -2), !/^[てで]$/.test(ms[ms.length - 3]?.surface ?? ""))}ある`,
+        tail: "のですね",
+      };
     if (prev.pos === "動詞" || prev.pos === "助動詞") {
       const body = text(ms.slice(0, -1));
       // 読んで → 読んだ, but お読みになって → お読みになった.
@@ -1272,6 +1276,8 @@ const callerSide =
 function honorific(part: Morpheme[], i: number): string | null {
   const m = part[i];
   if (!m) return null;
+  // 金利0.5って書いてあった: a state left by someone's doing (〜てある) honors no one.
+  if (/^[てで]$/.test(part[i + 1]?.surface ?? "") && part[i + 2]?.baseForm === "ある") return null;
   // A verb that ends the part takes the ending politeEnding writes after it: た after the 連用形,
   // なかった after the 未然形, のですね after the 基本形.
   const form = m.inflectionForm ?? "";
