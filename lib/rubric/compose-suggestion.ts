@@ -107,6 +107,17 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       !/(おっしゃらないで|考えないで|お考えにならないで|思わないで|落ち込まないで|気になさらないで|考えちゃ|だめですよ)/.test(
         s.text,
       ) &&
+      // A blanket admission of fault (すべて弊社の責任でございます) is replaced by the limited apology.
+      !(
+        labels.apology === "blanket" && input.spans.apology.some((a) => a.start < s.end && a.end > s.start)
+      ) &&
+      // After a don't, a feeling talked away (87歳なんて、まだまだお若いですよ) goes with it.
+      !(
+        labels.violation !== "none" &&
+        /お若い(です|でいらっしゃい)|まだまだ(お元気|お若い|これから)|(大丈夫|心配いりません|気にすることはありません)(です)?よ[。]?$/.test(
+          s.text,
+        )
+      ) &&
       // After a don't, none of the reply's other sentences that also blame, rebut, advise or judge stays
       // (最近の若い方はみなさんそんなものですよ next to the flagged …べきだと思います).
       !(labels.violation !== "none" && judgesCaller(s.text)) &&
@@ -261,7 +272,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     goodNewsUnheard ||
     tokensOnly ||
     unreflected;
-  if (!needsFix) return { text: "", keep: true };
+  if (!needsFix || waitAccepted(input)) return { text: "", keep: true };
   const onlyRegister =
     !unthanked &&
     !noNextStep &&
@@ -352,10 +363,12 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !movesOnPattern.test(firstGood.text) &&
     !has([...input.spans.parroting, ...input.spans.summarizing, ...input.spans.question]);
   // An inquiry answered with no word on what was asked: the question named first (はい、手数料でございますね).
+  // (A word that would sound like an admission, 障害でございますね, is not named back.)
   const answeredBare =
     kind === "inquiry" &&
     caller?.asked === true &&
     caller.askedAbout !== null &&
+    !/障害|故障|不具合|トラブル|事故|ミス|間違い/.test(caller.askedAbout) &&
     !acknowledged &&
     labels.violation === "none";
   parts.push(
@@ -447,7 +460,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // (The trainee's own words for the feeling stay, in an inquiry too.)
   if (empathy && (kind !== "inquiry" || upset || empathy === theirEmpathy)) parts.push(empathy);
 
-  const apologized = () => parts.some((p) => /申し訳|お詫び|おかけし/.test(p));
+  // (The caller's お詫びのひと言もなく handed back is no apology of ours.)
+  const apologized = () => parts.some((p) => /申し訳|お詫び(申し上げ|いたし)|おかけし/.test(p));
   // Where the apology we added stands: their own words for the caller's feeling go before it.
   let apologyAt = -1;
   // (An apology the operator already made a turn ago is not made again at once.)
@@ -486,6 +500,13 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       )
     )
       continue;
+    // …nor a transcript's plain-form fragment (傷が増えて、いて…そのままだった。/ お待たせした、うえで…).
+    if (
+      reflection &&
+      !/(ます|です|ました|でした|ません|ございます|ござい|ください|ませ)/.test(s.text) &&
+      /(た|だった|ない|いて|うえで|ので|て)[…‥、]*。?$/.test(s.text)
+    )
+      continue;
     // …or left on its particle (午前中のご指定だったのに、夕方の5時に。): no predicate to stand on.
     if (/((?<!よう)に|[がを])[。…]*$/.test(s.text)) continue;
     // …and a phrase left on a noun (今日が、ご主人様の七回忌。) once the caller's words were handed back.
@@ -500,6 +521,12 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     )
       continue;
     if (input.spans.apology.some((a) => a.start < s.end && a.end > s.start) && kind === "angry") continue;
+    // (A bare 申し訳ございません! of theirs after the apology already made says it twice.)
+    if (
+      apologized() &&
+      /^((はい|ええ)、?)?((大変|誠に|本当に)、?)*申し訳(ござい|あり)ません(でした)?[!！。…]*$/.test(s.text)
+    )
+      continue;
     // The concession a refusal leaned on (ご事情はお察しいたします。ですが…) goes with the refusal.
     const next = sentences[sentences.indexOf(s) + 1];
     if (labels.violation === "argue" && concessionBefore.test(s.text) && next && flagged(next)) continue;
@@ -669,6 +696,20 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     ...(unconfirmed && caller?.reflection ? { unconfirmed: caller.reflection } : {}),
     ...(nextStepAdded ? { nextStep: nextStepAdded } : {}),
   };
+}
+
+// A caller who stepped away for a moment (ちょっと待っててね、火を止めてくるわね) met with はい、お待ちしております:
+// nothing to add.
+function waitAccepted(input: SuggestionInput): boolean {
+  return (
+    input.kind !== "angry" &&
+    input.caller?.busy === true &&
+    input.labels.violation === "none" &&
+    !input.labels.casual &&
+    /^((はい|ええ)[、。\s]*)*((お待ち|おまち)(しております|しています)|ごゆっくりどうぞ|どうぞごゆっくり|かしこまりました)[。！!]?$/.test(
+      input.reply.replace(/\s+/g, ""),
+    )
+  );
 }
 
 // A sentence that answers, acts or informs (土曜日は午前中のみ診療しております / 7時半に変更いたしました), not one
@@ -1307,7 +1348,7 @@ function lastAsk(modelReply: string): string | null {
 
 // The sentences that move the call on themselves: no other next step is needed after them.
 const movesOnPattern =
-  /次のお電話|また(、)?いつでも|お電話くださいね|お待ちしております|ごゆっくり|ご説明し|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ/;
+  /次のお電話|また(、)?いつでも|お電話くださいね|お待ちしております|ごゆっくり|ご説明し|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ|ご連絡いたし|ご連絡します|お電話いたし/;
 // What opens a reply that skips the caller's point (結論から申し上げますと, ところで).
 const coldOpening =
   /^(結論から[、,]?(言いますと|申し上げますと|お伝えしますと)|ところで|それより(も)?)[、,]?/;
@@ -1432,7 +1473,8 @@ function spokenToWritten(text: string): string {
         /(?<=^|[、。])(お|ご)([^、。]{1,10})ください(?=[。]|$)/g,
         (m: string, o: string, verb: string, at: number, all: string) =>
           /(お気軽に|ご遠慮なく|どうぞ|いつでも|何なりと)$/.test(all.slice(Math.max(0, at - 6), at)) ||
-          /^(気軽に|遠慮なく)/.test(verb)
+          // (お大事になさってください is a wish for the caller, not a request.)
+          /^(気軽に|遠慮なく|大事に)/.test(verb)
             ? m
             : `${o}${verb}いただけますでしょうか`,
       )
@@ -1519,6 +1561,11 @@ function breathe(sentence: string): string {
 }
 
 function fewerCommas(sentence: string): string {
+  // A word taken back (さぞご心配…あ、いえ、お困り) leaves only the word meant; a 相づち left on a pause
+  // (はい、…夕方が) leaves the pause.
+  sentence = sentence
+    .replace(/[\p{Script=Han}ぁ-んァ-ヶー]{1,8}[…‥]+[、\s]*(あ、)?(いえ|いや)、/gu, "")
+    .replace(/^(はい|ええ|そうでしたか)、[…‥]+(?=[^。…‥\s])/, "$1、");
   // A word said twice while thinking (どんな、どんな景色) is written once; a pause after a short adverb
   // (それは、本当に、がっかり) is speech, not writing.
   sentence = sentence
@@ -1566,7 +1613,10 @@ function fewerCommas(sentence: string): string {
   const spoken =
     commas >= 3
       ? sentence.length / commas <= 12 || shortChunks >= 2
-      : commas === 2 && sentence.length / commas <= 8 && /(^|、)[^、。]{1,2}、/.test(sentence);
+      : commas === 2 &&
+        ((sentence.length / commas <= 8 && /(^|、)[^、。]{1,2}、/.test(sentence)) ||
+          // (ご不便を、おかけして、申し訳ございません: a pause after the object and after the て of its verb.)
+          /[をがに]、[^、。]{1,10}[てで]、/.test(sentence));
   if (!spoken) return sentence;
   // が joining clauses (ございますが、) keeps its comma; the subject's が (バスが、遅延) does not.
   return sentence.replace(

@@ -1,6 +1,12 @@
 import { createRequire } from "node:module";
 import { LruCache } from "./lru-cache";
 
+/** A stretch of the text (UTF-16 code units). */
+interface Span {
+  start: number;
+  end: number;
+}
+
 /** One morpheme with character offsets (UTF-16 code units) into the analysed text. */
 export interface Morpheme {
   surface: string;
@@ -94,10 +100,36 @@ export function createLinderaTokenizer(mode: TokenizerMode = "content"): Japanes
   builder.setMode("normal");
   if (mode === "content") builder.appendTokenFilter("japanese_keep_tags", { tags: contentTags });
   const tokenizer = builder.build();
+  const read = (text: string, depth: number): Morpheme[] => {
+    const lost: Span[] = [];
+    const morphemes = toMorphemes(text, tokenizer.tokenize(text) as LinderaToken[], lost);
+    // IPADIC sometimes gives up mid-phrase: 期限が過ぎちゃったらどうなるの comes back as 過 (a prefix) and one
+    // unknown run of kana, which would drop the rest of the sentence. The words from the one before the run
+    // are read again in a shorter stretch (過ぎちゃったら reads as 過ぎ + ちゃっ + たら), and the rest after it.
+    const gap = lost[0];
+    if (gap === undefined || depth >= 3 || mode !== "all") return morphemes;
+    const from = morphemes.filter((m) => m.end <= gap.start).at(-1)?.start ?? gap.start;
+    const shift = (ms: Morpheme[], by: number) =>
+      ms.map((m) => ({ ...m, start: m.start + by, end: m.end + by }));
+    for (let end = gap.end - 1; end > gap.start && end >= gap.end - 12; end -= 1) {
+      const again: Span[] = [];
+      const head = toMorphemes(
+        text.slice(from, end),
+        tokenizer.tokenize(text.slice(from, end)) as LinderaToken[],
+        again,
+      );
+      if (again.length > 0) continue;
+      return [
+        ...morphemes.filter((m) => m.start < from),
+        ...shift(head, from),
+        ...shift(read(text.slice(end), depth + 1), end),
+      ];
+    }
+    return morphemes;
+  };
   return {
     tokenize(text: string): Morpheme[] {
-      const raw = tokenizer.tokenize(text) as LinderaToken[];
-      return mergeLatinRuns(text, toMorphemes(text, raw));
+      return mergeLatinRuns(text, read(text, 0));
     },
   };
 }
@@ -135,7 +167,7 @@ export function getFullTokenizer(): JapaneseTokenizer {
   return sharedFull;
 }
 
-function toMorphemes(text: string, raw: LinderaToken[]): Morpheme[] {
+function toMorphemes(text: string, raw: LinderaToken[], lost: Span[] = []): Morpheme[] {
   const out: Morpheme[] = [];
   // lindera reports UTF-8 byte offsets; walk the text once to convert them to string indices.
   let charIndex = 0;
@@ -144,11 +176,16 @@ function toMorphemes(text: string, raw: LinderaToken[]): Morpheme[] {
     if (!token.partOfSpeech) continue;
     // A character the dictionary does not know (淹れる's 淹) is kept as a word of its own, not dropped.
     const unknown = token.partOfSpeech === "UNK";
-    if (unknown && !/[\p{Script=Han}]/u.test(token.surface)) continue;
     while (byteIndex < token.byteStart && charIndex < text.length) {
       const code = text.codePointAt(charIndex) ?? 0;
       byteIndex += utf8Length(code);
       charIndex += code > 0xffff ? 2 : 1;
+    }
+    if (unknown && !/[\p{Script=Han}]/u.test(token.surface)) {
+      // (A run of kana the dictionary could not read is a word lost: the caller reads it again.)
+      if (/[ぁ-ゖ]{2}/.test(token.surface))
+        lost.push({ start: charIndex, end: charIndex + token.surface.length });
+      continue;
     }
     const start = charIndex;
     const detail = [

@@ -321,7 +321,8 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
     f.violation === "none" &&
     f.kind === "inquiry" &&
     f.caller?.asked &&
-    f.caller.askedAbout
+    f.caller.askedAbout &&
+    !/障害|故障|不具合|トラブル|事故|ミス|間違い/.test(f.caller.askedAbout)
   ) {
     return {
       key: "backchannel",

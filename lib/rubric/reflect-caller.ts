@@ -92,6 +92,8 @@ export function understandCaller(
     .replace(/(?<=[っいんしれけせえ][てで])たん(?=です|だ|でしょ|じゃ)/g, "いたん")
     // 踏んでいったんです: IPADIC reads いったん as 一旦.
     .replace(/(?<=[てで])いったん(?=です|だ|でしょ|じゃ)/g, "いったの")
+    // ちゃんとやってるのかなって思って: IPADIC reads かなっ as 叶う; the quoting って before 思う is と.
+    .replace(/(かな|かしら)って(?=思)/g, "$1と")
     // 早くしてよ 注文確認の…: a demand said before a pause stands on its own.
     .replace(/(?<=[てで])よ[、\s]+(?=[^\s、。])/g, "よ。")
     // そういえば opens a new thought; it is not part of the matter (IPADIC reads そう|いえ|ば).
@@ -253,7 +255,12 @@ function causeOf(text: string): TroubleCause | null {
   )
     return "delay";
   // A bill or a charge, not a payout the caller claimed (保険金を請求した: a delay).
+  // (毎月三万円も払ってるのに、先生方は…: what is paid for is the grievance, not the bill.)
   if (
+    !(
+      /払って(い)?る(のに|んだから|んですよ)|払ってきた/.test(text) &&
+      !/請求|引き落と|二重|返金|払い戻|明細/.test(text)
+    ) &&
     /請求(?!し|をし|の(手続|仕方|方法))|料金|代金|引き落と|明細|[0-9０-９]+円|万円|二重|倍|返金|払い戻/.test(
       text,
     )
@@ -366,7 +373,7 @@ function surfaceOf(sentence: Sentence): string {
 }
 
 const personalQuestion =
-  /あなた(?!(の|ん)(ところ|とこ|方|ほう)(は|も)?[^。？?]{0,6}(雪|雨|天気|降|寒|暑|晴|風))|(?<!の)お姉さん|(?<!の)お兄さん|下の名前|お名前は|結婚|彼氏|彼女(は|い)|恋人|独身|お休みの日|休みの日|休日は|趣味|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
+  /あなた(?!たち|達|方|がた)(?!(の|ん)(ところ|とこ|方|ほう)(は|も)?[^。？?]{0,6}(雪|雨|天気|降|寒|暑|晴|風))|(?<!の)お姉さん|(?<!の)お兄さん|下の名前|お名前は|結婚|彼氏|彼女(は|い)|恋人|独身|お休みの日|休みの日|休日は|趣味|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
 
 const defectWord =
   /見えにく|聞こえにく|間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな|(画面|電源|表示|明かり|ランプ)が?(急に|突然|勝手に)?(消え|落ち|真っ暗|固ま)|フリーズ|映らな|起動しな/;
@@ -377,7 +384,7 @@ const ourSide =
   /おたく|お宅|そちら|御社|貴社|注文|商品|品物|配達|荷物|定期便|サービス|請求|料金|工事|修理|製品|部品|担当|アプリ|サイト|回線|届/;
 
 const familyAway = new RegExp(
-  `(${callersPeople.source})[^。]{0,20}(来ない|来なく|来なかった|寄り付|よこさ|連絡(も|が)?(ない|くれ|来ない)|顔(も|を)?見せ)`,
+  `(${callersPeople.source})[^。]{0,20}(来ない|来なく|来なかった|寄り付|よこさ|連絡(も|が)?(ない|くれ|来ない)|電話(も|を)?(くれ|して(くれ|こ))|顔(も|を)?見せ|いらないのかしら)`,
 );
 
 // The caller's grievance is their own people staying away, nothing of ours.
@@ -538,6 +545,21 @@ function reflect(sentence: Sentence): string | null {
       ),
   );
   const said = sentence.text.replace(/[\s、。！!…]+$/, "");
+  // 期限過ぎちゃったらどうなるのかなと思って: a question the caller is turning over is handed back as such.
+  const wondering =
+    /^(?:もう)?(.{3,36}?)(のかな|のかしら|のかなあ|かな)(と|って)(思って|思いまして|思っ)$/.exec(said);
+  const wonderAt = ms.findIndex(
+    (m, i) =>
+      /^(かな|かしら|かなあ)$/.test(m.surface) ||
+      (m.surface === "か" && /^(な|なあ|しら)$/.test(ms[i + 1]?.surface ?? "")) ||
+      // (IPADIC reads のかなって as の + かなっ (叶う) + て.)
+      (m.surface === "かなっ" && ms[i - 1]?.surface === "の"),
+  );
+  if (wondering && wonderAt > 1) {
+    const asked = ms.slice(0, ms[wonderAt - 1]?.surface === "の" ? wonderAt - 1 : wonderAt);
+    const body = tidy(render(trimHead(asked), false)).replace(/[、。\s]+$/, "");
+    if (body.length >= 3) return tidy(`${body}のか、気にかかっていらっしゃるのですね`);
+  }
   // まだ切らないでよ: a plea not to do something is no matter to hand back (what the caller wants is).
   if (/ないで(よ|ね|ちょうだい|ってば|ください)?$/.test(said)) return null;
   // もうちょっとお話ししましょうよ: an invitation is handed back as the caller's wish (お話ししたいのですね).
@@ -1503,7 +1525,7 @@ function tidy(phrase: string): string {
       .replace(/(?<=[いん])じゃ(?=[うっいわお])/g, "でしま")
       // (…と書いてあるものの私ずっと家にいた: the contrast's 私 goes too.)
       .replace(/(?<=ものの、?)(私|わたし|あたし|わたくし)(は|も|が)?、?/g, "")
-      .replace(/(?<=^|[、はがも])(私|わたし|あたし|わたくし)(なんか|なんて)?(は|も|が|、)/g, "")
+      .replace(/(?<=^|[、はがも])(私|わたし|あたし|わたくし)(なんか|なんて)?(は|も(?!う)|が|、)/g, "")
       // わたしだけ行けない: the caller alone is ご自分だけ.
       .replace(/(?<=^|[、])(私|わたし|あたし|わたくし)だけ/g, "ご自分だけ")
       // 字が小さくって: the adjective's spoken くって is くて.
@@ -1516,7 +1538,7 @@ function tidy(phrase: string): string {
       // 私じゃ手入れの仕方もわからない: the caller's own lack, handed back as ご自身では.
       .replace(/(?<=^|[、])(私|わたし|あたし)(じゃ|では)(?!な)/g, "ご自身では")
       // 私なんかいなくても: the caller's self-effacing 私 handed back as ご自分.
-      .replace(/^(私|わたし|あたし|わたくし)(なんか|なんて)(?=[^、])/g, "ご自分なんて")
+      .replace(/(?<=^|[、])(私|わたし|あたし|わたくし)(なんか|なんて)(?=[^、])/g, "ご自分なんて")
       .replace(/(?<=た)ことない/g, "ことがない")
       .replace(/(?<=^|[、])(なんか|ほら|まあ|それで|で)、/g, "")
       // やっぱりわからない: the caller's やっぱり is their own afterthought, not the operator's.
@@ -1537,7 +1559,7 @@ function tidy(phrase: string): string {
       .replace(/んない/g, "らない")
       .replace(/なきゃ/g, "なければ")
       .replace(
-        /って(?=言|いう|いわ|おっしゃ|申し上げ|書い|書か|聞い|聞か|お聞き|指定|ご指定|お願い|頼|伝え|お伝え)/g,
+        /って(?=言|いう|いわ|おっしゃ|申し上げ|書い|書か|聞い|聞か|お聞き|指定|ご指定|お願い|頼|伝え|お伝え|思わ|思っ|お思い)/g,
         "と",
       )
       .replace(/(?<=[っいんしれけめせべえ])てない(?=の|$|、)/g, "ていない")
@@ -1779,10 +1801,12 @@ function tidy(phrase: string): string {
       // ネットの口コミだと『…』: a source named plainly (だと) is では in an operator's mouth.
       .replace(/(?<=[\p{Script=Han}ァ-ヶー])だと(?=[、『「])/gu, "では")
       // 水漏れもしていないし、まだ75だし、: a reason listed plainly is joined politely.
-      .replace(/(?<=ない)し、/g, "うえに、")
-      .replace(/(?<=[\p{Script=Han}0-9０-９])だし、/gu, "で、")
+      .replace(/(?<=ない|なかった)し、/g, "うえに、")
+      .replace(/(?<=[\p{Script=Han}0-9０-９])だし、?(?=[\p{Script=Han}ぁ-ん])/gu, "で、")
       // 一人だと家の中が…: the caller alone is お一人.
-      .replace(/(?<=^|[、])一人(?=だと|で|きり|暮らし)/g, "お一人")
+      .replace(/(?<=^|[、はもが])一人(?=だと|で|きり|暮らし|なので|だから)/g, "お一人")
+      // 先月買った電子レンジ: what the caller bought, said in 敬語.
+      .replace(/(?<!弊社で|お)買った(?=[\p{Script=Han}ァ-ヶ])/gu, "お買い求めになった")
       // 前の修理のときだって: the caller's だって (even then) is も.
       .replace(/(?<=とき|時|前|後|日|回)だって、?/g, "も、")
       // 弊社の人 / 弊社の方: our staff are 弊社の者, and what they said is 申し上げた, not おっしゃった.
@@ -1927,6 +1951,9 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
   // still hurts (いまだに涙が出る), not news to offer condolence for.
   // (A third or seventh memorial, 三回忌, is a loss years old: missed, not news.)
   if (/[三七]回忌/.test(text)) return "lonely";
+  // 何の楽しみもない、早くお迎えが来ないかしら: a wish to be gone is heard as the loneliness it is.
+  if (/お迎えが来|死にたい|生きてても|生きていても|楽しみ(も|が)(何も)?ない|何の楽しみも/.test(text))
+    return "down";
   if (longAgoDeath.test(text))
     return /涙|泣|寂し|さみし|さびし|つら|辛|いまだに|信じられな/.test(text) ? "lonely" : "memory";
   if (/亡くな|亡くし|命日|お葬式|葬儀|他界|逝っ|死んじゃ|死んだ/.test(text)) return "loss";

@@ -185,6 +185,8 @@ function familiesOf(text: string, context: FamilyContext): Category[] {
         body,
       )) ||
     (caller && isQuestion && pastOrDone.test(body) && diligence.test(body)) ||
+    // さすがにお客様のほうで頼みすぎですよ: the caller's overdoing, said to them.
+    /(お客様|お客さま)(のほう|の方|側)?(で|が|の)[^。]{0,10}(すぎ|過ぎ)/.test(body) ||
     // 残高が不足していた、ということはございませんか: another cause, on the caller's side, put to them.
     (!context.callerInquiring &&
       /ということ(は|も)(ござい|あり)ません(か|でしょうか)$/.test(body) &&
