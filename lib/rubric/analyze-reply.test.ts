@@ -1868,3 +1868,113 @@ describe("analyzeReply feedback a trainer would sign (session-18 review)", () =>
     expect(analysis.suggestion).toContain("交換いたします。よろしければ");
   });
 });
+
+describe("analyzeReply labels and phrasing after the session-19 reviews", () => {
+  it("reads another cause put to the caller, and what they should have done, as criticism", () => {
+    expect(
+      replyTo(
+        "口座振替にしてたはずなのに、水道代が未払いって通知が来たんです。",
+        "引き落とし日に口座の残高が足りなかった、ということはございませんか。",
+        "angry",
+      ).violation,
+    ).toBe("criticize");
+    expect(
+      replyTo(
+        "受付に着いたら、もう締め切ったって言われたんですよ。まだ五分前ですよ？",
+        "案内状にも締切は三十分前と記載がございますので、お時間に余裕をもってお越しいただく必要がございました。",
+        "angry",
+      ).violation,
+    ).toBe("criticize");
+    expect(
+      replyTo(
+        "また頼んじゃったのよ、お茶。前のがまだ二袋あるんだけどね。",
+        "それはさすがにお客様のほうで頼みすぎですよ。",
+        "lonely",
+      ).violation,
+    ).toBe("criticize");
+  });
+
+  it("reads a choice measured against the operator's idea as opinion, and minimizing as no empathy", () => {
+    expect(
+      replyTo(
+        "結婚記念の旅行で、一人十万円くらいで考えてるんですけど。",
+        "十万円ですね。記念旅行にしては、ずいぶん控えめなご予算ですね。",
+        "inquiry",
+      ).violation,
+    ).toBe("opinion");
+    const minimized = replyTo(
+      "娘の模試の点が先月より二十点も下がってるんですよ。",
+      "二十点くらいでしたら、それほどご心配なさることでもないかと存じます。",
+      "angry",
+    );
+    expect(minimized.violation).toBe("opinion");
+    expect(minimized.empathy).toBe(false);
+  });
+
+  it("hears a caller's word confirmed with pauses as parroting", () => {
+    const echo = replyTo(
+      "荷物の受け取りを変えたいんですけど、もう配達中になってて。",
+      "あ はい。配達中 なんですね",
+      "inquiry",
+    );
+    expect(echo.parroting).toBe(true);
+  });
+
+  it("grades a blanket admission said with pauses, and leaves it out of the phrasing", () => {
+    const blanket = replyTo(
+      "買った炊飯器、スイッチを入れても全然炊けないんですけど。",
+      "はい、申し訳ございません。えー、もう、これは、すべて、弊社の…その、責任で、ございます。",
+      "angry",
+    );
+    expect(blanket.apology).toBe("blanket");
+    expect(blanket.suggestion).not.toMatch(/責任/);
+    expect(blanket.suggestion).toMatch(/申し訳ございません/);
+  });
+
+  it("hands back a question the caller is turning over as a question, not as a fact", () => {
+    const wondering = replyTo(
+      "もう八月だし、期限過ぎちゃったらどうなるのかなと思って",
+      "納付書はお送りしておりますので、見落とされていたのではないでしょうか。",
+      "inquiry",
+    );
+    expect(wondering.violation).toBe("criticize");
+    expect(wondering.suggestion).toMatch(/どうなるのか、気にかかっていらっしゃるのですね/);
+    expect(wondering.suggestion).not.toMatch(/過思|思われたのですね/);
+  });
+
+  it("leaves a caller who stepped away met with お待ちしております as it is", () => {
+    const wait = replyTo(
+      "ちょっと待っててね、今やかんが鳴ってるから火を止めてくるわね。",
+      "はい、お待ちしております。",
+      "lonely",
+    );
+    expect(wait.suggestion).toBe("");
+  });
+
+  it("thanks a lonely caller's small talk about the operator's weather, and offers the procedures after a loss", () => {
+    const weather = replyTo(
+      "あなたのところは雨降ってる？こっちは朝から土砂降りでね、洗濯物が乾かないのよ。",
+      "洗濯物が乾かないのですね。それはお困りですね。",
+      "lonely",
+    );
+    expect(weather.suggestion).toMatch(/お気遣いありがとうございます/);
+    const loss = replyTo(
+      "先週母が亡くなりまして…。いろいろ手続きがあると聞いたんですけど、何から手をつけていいのか分からなくて。",
+      "死亡に伴う手続きの一覧は、ホームページに掲載しております。",
+      "inquiry",
+    );
+    expect(loss.suggestion).toMatch(/何から手をつけていいのか分からないのですね/);
+    expect(loss.suggestion).toMatch(/順番にご案内いたしますので、ご安心ください/);
+  });
+
+  it("quotes a phrase that runs on to its predicate, whole", () => {
+    const quoted = replyTo(
+      "修理代の保険金、三週間経ってもまだ振り込まれないんです。修理工場からは催促されるし。",
+      "お支払いが遅れているうえに修理工場からもせかされていてご自身でいったんお支払いになるのも難しいという状況なのですねさぞご不安なことと存じます",
+      "angry",
+    );
+    const quotes = quoted.points.flatMap((p) => [...p.text.matchAll(/『([^』]+)』/g)].map((m) => m[1] ?? ""));
+    expect(quotes.length).toBeGreaterThan(0);
+    for (const quote of quotes) expect(quote).not.toMatch(/せかさ$|[をがにはも]$/);
+  });
+});

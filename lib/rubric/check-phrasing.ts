@@ -30,14 +30,33 @@ export function cutQuotes(
     callerTexts.map((text) => normalizeSpoken(text, tokenizer).text),
     tokenizer,
   ).text;
-  const texts = [reply, asSaid(normalized, reply), respelled].map((text) => ({
-    text,
-    boundaries: new Set([0, text.length, ...tokenizer.tokenize(text).flatMap((m) => [m.start, m.end])]),
-  }));
+  const texts = [reply, asSaid(normalized, reply), respelled].map((text) => {
+    const morphemes = tokenizer.tokenize(text);
+    return {
+      text,
+      boundaries: new Set([0, text.length, ...morphemes.flatMap((m) => [m.start, m.end])]),
+      // A verb cut from its own inflection (『…修理工場からもせかさ』 before れていて) ends on a boundary but
+      // not on a word.
+      stems: new Set(
+        morphemes
+          .filter((m, i) => {
+            const next = morphemes[i + 1];
+            return (
+              /^(動詞|形容詞)$/.test(m.pos) &&
+              /^(未然|連用)/.test(m.inflectionForm ?? "") &&
+              next?.start === m.end &&
+              (next.pos === "助動詞" || next.posDetail.startsWith("接尾"))
+            );
+          })
+          .map((m) => m.end),
+      ),
+    };
+  });
   const whole = (quote: string) =>
-    texts.some(({ text, boundaries }) => {
+    texts.some(({ text, boundaries, stems }) => {
       const at = text.indexOf(quote);
-      return at >= 0 && boundaries.has(at) && boundaries.has(at + quote.length);
+      const end = at + quote.length;
+      return at >= 0 && boundaries.has(at) && boundaries.has(end) && !stems.has(end);
     });
   const cut: string[] = [];
   for (const point of analysis.points) {

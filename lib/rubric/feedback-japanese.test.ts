@@ -116,3 +116,19 @@ describe("two different replies to one caller turn", () => {
     }
   });
 });
+
+describe("the quote check", () => {
+  it("finds a quote that stops inside a verb's inflection, though on a morpheme boundary", () => {
+    const reply = "修理工場からもせかされていて、ご不安なことと存じます。";
+    const points = (quote: string) =>
+      ({
+        points: [
+          { key: "parroting", tone: "good", text: `『${quote}』と、お客様の言葉で復唱できています。` },
+        ],
+      }) as unknown as ReplyAnalysis;
+    expect(cutQuotes(reply, points("修理工場からもせかさ"), getFullTokenizer())).toEqual([
+      "修理工場からもせかさ",
+    ]);
+    expect(cutQuotes(reply, points("修理工場からもせかされていて"), getFullTokenizer())).toEqual([]);
+  });
+});

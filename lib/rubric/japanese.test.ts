@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { createCachedTokenizer, getJapaneseTokenizer, type JapaneseTokenizer } from "./japanese";
+import {
+  createCachedTokenizer,
+  getFullTokenizer,
+  getJapaneseTokenizer,
+  type JapaneseTokenizer,
+} from "./japanese";
 
 describe("getJapaneseTokenizer (lindera IPADIC, content words)", () => {
   const tokenizer = getJapaneseTokenizer();
@@ -39,5 +44,15 @@ describe("createCachedTokenizer", () => {
     cached.tokenize("a");
     cached.tokenize("b");
     expect(calls).toBe(2);
+  });
+});
+
+describe("lindera's lost kana runs", () => {
+  it("reads a phrase IPADIC gives up on again, so no word of it is dropped", () => {
+    const words = getFullTokenizer()
+      .tokenize("期限が過ぎちゃったらどうなるの")
+      .map((m) => m.surface);
+    expect(words.join("")).toBe("期限が過ぎちゃったらどうなるの");
+    expect(words).toContain("過ぎ");
   });
 });

@@ -108,13 +108,20 @@ function snap(text: string, sentence: Span, span: Span, tokenizer: JapaneseToken
       !clauseBreak(morphemes[to])
     )
       to += 1;
-    while (
-      (to + 1 < morphemes.length && /^(助動詞)$/.test(morphemes[to + 1]?.pos ?? "")) ||
-      (morphemes[to + 1]?.posDetail.includes("非自立") ?? false)
-    )
-      to += 1;
+    // (…and the inflection that finishes the verb: せかさ|れ|て|い|て, 届い|て|いな|い.)
+    const finishes = (m: Morpheme | undefined, after: Morpheme | undefined) =>
+      m !== undefined &&
+      (m.pos === "助動詞" ||
+        m.posDetail.includes("非自立") ||
+        m.posDetail.startsWith("接尾") ||
+        (m.pos === "助詞" &&
+          m.posDetail.includes("接続助詞") &&
+          (after?.posDetail.includes("非自立") ?? false)));
+    const verbAt = to;
+    while (to + 1 < morphemes.length && finishes(morphemes[to + 1], morphemes[to + 2])) to += 1;
+    if (/^[てで]$/.test(morphemes[to + 1]?.surface ?? "") && morphemes[to + 1]?.pos === "助詞") to += 1;
     const end = morphemes[to]?.end ?? 0;
-    if (/^(動詞|形容詞|助動詞)$/.test(morphemes[to]?.pos ?? "") && end - (first?.start ?? span.start) <= 48)
+    if (/^(動詞|形容詞)$/.test(morphemes[verbAt]?.pos ?? "") && end - (first?.start ?? span.start) <= 48)
       lastIndex = to;
   }
   const last = morphemes[lastIndex];

@@ -195,11 +195,14 @@ export function understandCaller(
         ? "cold"
         : "rude"
       : null,
-    // A milestone reached (生まれた, 受かった), not a question about one (結婚してるの？).
+    // A milestone reached (生まれた, 受かった), not a question about one (結婚してるの？), nor a baby's age
+    // given in a complaint (生まれて二か月の赤ちゃんがいるから沐浴もできなくて).
     celebrating:
-      /生まれ(?!て[^。]{0,6}(年|十|百))|誕生|合格|受かっ|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた/.test(
+      !complaining &&
+      /生まれ(?!て[^。]{0,6}(年|十|百|か月|ヶ月|カ月|週間|日目))|誕生|合格|受かっ|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた/.test(
         text,
-      ) && !/結婚(して(る|いる|います|ます)|されて)[^。]{0,4}[?？]|結婚(は|って)[^。]{0,6}[?？]/.test(text),
+      ) &&
+      !/結婚(して(る|いる|います|ます)|されて)[^。]{0,4}[?？]|結婚(は|って)[^。]{0,6}[?？]/.test(text),
     cause: (complaining && !aboutTheirOwn(text)) || ourDefect(unquoted) ? causeOf(unquoted) : null,
     detailed: sentences.length >= 2 || text.length >= 40,
     // (…ちゃって、すみません, or ごめんなさいねえ、また電話しちゃって: sorry for calling, sorry for the time.)
@@ -627,7 +630,7 @@ function reflect(sentence: Sentence): string | null {
   const chosen = /^(では|じゃあ|それでは)?、?(その|この)?(.{2,20}?)でお願い(する|いたす)のですね$/.exec(
     phrase,
   );
-  if (chosen?.[3]) return `${chosen[3]}でございますね`;
+  if (chosen?.[3]) return `${chosen[3].replace(/^(自宅|実家)/, "ご$1")}でございますね`;
   // 今と同じプランで続けたいので、それでお願いします: the wish is the reason given, not それで.
   const agreed = /^(.{4,}?)(ので|から)、?(それで|これで|そちらで|そのまま)お願い(する|いたす)のですね$/.exec(
     phrase,
