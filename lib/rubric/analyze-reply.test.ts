@@ -1978,3 +1978,15 @@ describe("analyzeReply labels and phrasing after the session-19 reviews", () => 
     for (const quote of quotes) expect(quote).not.toMatch(/せかさ$|[をがにはも]$/);
   });
 });
+
+describe("a lonely regular's first story met with そうなんですね", () => {
+  it("is a 相づち, not a read-back: the phrasing hands her words back", () => {
+    const analysis = replyTo(
+      "青汁の注文なんだけどね、あのねえ、聞いてくれる？最近膝が言うこと聞かなくてねえ。",
+      "あら、そうなんですね。",
+      "lonely",
+    );
+    expect(analysis.suggestion).toMatch(/膝が言うことを聞かないのですね/);
+    expect(analysis.suggestion).toMatch(/^あら、そうなんですね。/);
+  });
+});

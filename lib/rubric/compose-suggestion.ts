@@ -189,7 +189,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !thanksForKindWords(input) &&
     !labels.parroting &&
     !labels.summarizing &&
-    !good.some((s) => confirmingEnd.test(s.text));
+    // (そうなんですね confirms nothing of the caller's: it is a 相づち.)
+    !good.some((s) => confirmingEnd.test(s.text) && !isTokenOnly(s.text));
   // A lonely caller's question (田中さんいないの？) answered with business (本日のご注文は…) was not heard.
   // A lonely caller's question about the operator (そちらは雪降ってる？) passed over in silence: a trainer
   // wants it met, with a word of one's own or a gentle boundary.
@@ -1373,11 +1374,10 @@ const tokenOnly =
   /^(はい|ええ|うん|なるほど|おっしゃる(通り|とおり)です|そうですか|そうでしたか|そうなんですね|そうなんですか|そうだったんですか|そうだったのですか|そうですね|さようでございますか|さようでございましたか|左様でございますか|左様でございましたか|さようでしたか|さようですか|そうでございましたか|かしこまりました|承知(いたし|し)ました|ごもっともです)[、。!！\s…‥]*$/;
 
 export function isTokenOnly(raw: string): boolean {
-  // (なるほど、そうでしたか is one 相づち said twice over.)
-  const text = raw.replace(
-    /^なるほど[、。…\s]*(?=そうでしたか|そうですか|さようでございま|そうなんですね)/,
-    "",
-  );
+  // (なるほど、そうでしたか is one 相づち said twice over; あら、そうなんですね one said with surprise.)
+  const text = raw
+    .replace(/^(あら|まあ|へえ|あー|ああ|おや)[、。…\s]*(?=.)/, "")
+    .replace(/^なるほど[、。…\s]*(?=そうでしたか|そうですか|さようでございま|そうなんですね)/, "");
   return (
     tokenOnly.test(text.replace(/[、\s…‥]/g, "").replace(/(はい|ええ|うん)+/, "$1")) || tokenOnly.test(text)
   );
@@ -1497,7 +1497,7 @@ function politeTokens(text: string): string {
     .replace(/^(え|あ)[…、。]+/, "")
     .replace(/わたし(?=[はもがのを、])/g, "私")
     // 割れていた、んですね / 届いてしまったんですね: the operator writes のですね.
-    .replace(/(?<=[たいるえけしなく])(?<!^そうな)、?んですね/g, "のですね")
+    .replace(/(?<=[たいるえけしなく])(?<!そうな)、?んですね/g, "のですね")
     .replace(/じゃなくて|じゃなく(?=[、『「\p{Script=Han}ァ-ヶ])/gu, "ではなく")
 
     // 承れます: the operator takes a request with 承ります.

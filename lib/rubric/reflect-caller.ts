@@ -1529,6 +1529,8 @@ function tidy(phrase: string): string {
       // (…と書いてあるものの私ずっと家にいた: the contrast's 私 goes too.)
       .replace(/(?<=ものの、?)(私|わたし|あたし|わたくし)(は|も|が)?、?/g, "")
       .replace(/(?<=^|[、はがも])(私|わたし|あたし|わたくし)(なんか|なんて)?(は|も(?!う)|が|、)/g, "")
+      // 膝が言うこと聞かない: the idiom's を, dropped in speech, is said.
+      .replace(/言うこと(?=聞)/g, "言うことを")
       // わたしだけ行けない: the caller alone is ご自分だけ.
       .replace(/(?<=^|[、])(私|わたし|あたし|わたくし)だけ/g, "ご自分だけ")
       // 字が小さくって: the adjective's spoken くって is くて.
