@@ -191,15 +191,15 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !labels.summarizing &&
     // (そうなんですね confirms nothing of the caller's: it is a 相づち.)
     !good.some((s) => confirmingEnd.test(s.text) && !isTokenOnly(s.text));
-  // A lonely caller's question (田中さんいないの？) answered with business (本日のご注文は…) was not heard.
-  // A lonely caller's question about the operator (そちらは雪降ってる？) passed over in silence: a trainer
-  // wants it met, with a word of one's own or a gentle boundary.
-  const personalIgnored =
+  // A lonely caller's small talk about the operator's side (そちらは雪降ってる？) passed over in silence: a
+  // trainer wants it met with a word of thanks.
+  const smallTalkIgnored =
     kind === "lonely" &&
     caller?.smallTalk === true &&
     caller.personal !== true &&
     labels.violation === "none" &&
     !/こちら|当方|私|わたし|わたくし|申し訳|お答え|決まり|ありがと|お気遣い|嬉し|うれし/.test(input.reply);
+  // A lonely caller's question (田中さんいないの？) answered with business (本日のご注文は…) was not heard.
   const questionIgnored =
     kind === "lonely" &&
     caller?.asked === true &&
@@ -257,7 +257,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     noNextStep ||
     unconfirmed ||
     questionIgnored ||
-    personalIgnored ||
+    smallTalkIgnored ||
     labels.violation !== "none" ||
     labels.casual ||
     labels.keigo ||
@@ -279,7 +279,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     !noNextStep &&
     !unconfirmed &&
     !questionIgnored &&
-    !personalIgnored &&
+    !smallTalkIgnored &&
     labels.violation === "none" &&
     labels.apology !== "blanket" &&
     acknowledged &&
@@ -369,7 +369,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     kind === "inquiry" &&
     caller?.asked === true &&
     caller.askedAbout !== null &&
-    !/障害|故障|不具合|トラブル|事故|ミス|間違い/.test(caller.askedAbout) &&
+    !admissionWord.test(caller.askedAbout) &&
     !acknowledged &&
     labels.violation === "none";
   parts.push(
@@ -659,7 +659,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     said.some(acceptance) &&
     !said.some((p) => !acceptance(p) && statesSomething(p));
   // (The caller's question about the operator is met before the reply's own question.)
-  if (personalIgnored)
+  if (smallTalkIgnored)
     parts.push(caller?.personal ? nextStep(input, seed) : "お気遣いありがとうございます。");
   if (asked) parts.push(asked);
   else if (!movesOn && (!answered || acceptedOnly)) {
@@ -1688,6 +1688,9 @@ function pick(options: readonly string[], seed: string, slot: string): string {
 }
 
 // The polite prefix of a noun an operator says of the caller's matter (荷物 → お荷物, 予約 → ご予約).
+/** A word that, named back (障害でございますね), would sound like an admission of a fault. */
+export const admissionWord = /障害|故障|不具合|トラブル|事故|ミス|間違い/;
+
 export function honorPrefix(noun: string): string {
   if (/^[おご御]/.test(noun)) return noun;
   if (

@@ -1,11 +1,6 @@
 import { createRequire } from "node:module";
 import { LruCache } from "./lru-cache";
-
-/** A stretch of the text (UTF-16 code units). */
-interface Span {
-  start: number;
-  end: number;
-}
+import type { Span } from "./text-spans";
 
 /** One morpheme with character offsets (UTF-16 code units) into the analysed text. */
 export interface Morpheme {

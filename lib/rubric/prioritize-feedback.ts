@@ -1,4 +1,4 @@
-import { apologyOwed, type CallKind, honorPrefix } from "./compose-suggestion";
+import { admissionWord, apologyOwed, type CallKind, honorPrefix } from "./compose-suggestion";
 import type { KeigoSlip } from "./detect-keigo";
 import type { ApologyKind, QuestionKind, ViolationKind } from "./labels";
 import type { CallerUnderstanding } from "./reflect-caller";
@@ -322,7 +322,7 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
     f.kind === "inquiry" &&
     f.caller?.asked &&
     f.caller.askedAbout &&
-    !/障害|故障|不具合|トラブル|事故|ミス|間違い/.test(f.caller.askedAbout)
+    !admissionWord.test(f.caller.askedAbout)
   ) {
     return {
       key: "backchannel",
