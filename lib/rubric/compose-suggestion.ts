@@ -305,6 +305,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     };
 
   const seed = input.reply;
+  const halting = isHalting(input.reply);
   const has = (spans: Span[]) => good.find((s) => spans.some((x) => x.start < s.end && x.end > s.start));
   const used = new Set<Sentence>();
   const take = (s: Sentence | undefined) => {
@@ -322,7 +323,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         /(まして|ですが|けど)?…+[、\s]*(あ、)?(あと|それと|それから|で|えっと)(ですね)?[。]?$/,
         (_, te?: string) => (te === "まして" ? "ます。" : "。"),
       );
-    return politeTokens(text);
+    return halting ? fewerCommas(unpause(politeTokens(text)), true) : politeTokens(text);
   };
 
   const parts: string[] = [];
@@ -619,13 +620,28 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // A rebuttal to a complaint (表示に誤りはございません) is replaced by the apology the complaint is owed.
   // (An ordinary inquiry refused is a wish not met, not a wrong to apologize for.)
   // (A concern told without a request, インクの減りが早い気がする, has no wish to refuse.)
+  // (The no itself, said without the rulebook, stays once the caller has been heard: アプリを削除されても
+  // ご解約にはなりませんので、ご返金はいたしかねます. Left out, the caller is never told the answer.)
+  const plainNo =
+    labels.violation === "argue" && kind === "inquiry" && !caller?.defect
+      ? sentences
+          .filter(flagged)
+          .map((s) => withoutRulebook(s.text))
+          .find((no) => no !== null && !judgesCaller(no))
+      : undefined;
   if (
     labels.violation === "argue" &&
     kind === "inquiry" &&
     !apologized() &&
     (caller?.defect || caller?.requested || caller?.asked)
   )
-    parts.push(caller?.defect ? apologyLine(caller, seed) : "ご希望に添えず、申し訳ございません。");
+    parts.push(
+      caller?.defect
+        ? apologyLine(caller, seed)
+        : plainNo
+          ? `大変申し訳ございませんが、${plainNo}`
+          : "ご希望に添えず、申し訳ございません。",
+    );
   const said = parts.slice(opensWithAnswer ? 0 : 1);
   // A kept sentence that already moves the call on (ご案内いたします, お調べします) needs no other next step.
   const movesOn = keptRemedy || said.some((p) => movesOnPattern.test(p));
@@ -682,7 +698,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       dedupe(parts)
         // A pause alone (……) is no sentence of the phrasing.
         .filter((part) => !/^[…・、。\s]*$/.test(part))
-        .map(fewerCommas)
+        .map((part) => fewerCommas(part))
         .map(breathe)
         .join("")
         // Our apology right before their cushioned no (申し訳ございません。申し訳ございませんが…): あいにく.
@@ -982,8 +998,9 @@ const apologyLines: Record<
     "長い時間お待たせしてしまい、申し訳ございません。",
   ],
   ashamed: ["ご迷惑をおかけし、誠に申し訳ございません。", "大変ご迷惑をおかけし、申し訳ございません。"],
-  // Something late or missing (a parcel, a mail, a bus): the worry and the trouble, not a wait nobody named.
-  delay: ["ご心配をおかけし、申し訳ございません。", "ご迷惑をおかけし、申し訳ございません。"],
+  // Something late or missing (a parcel, a mail, a visit promised for the morning): the trouble and the wait
+  // (a trainer heard ご心配 as beside the point for a no-show).
+  delay: ["ご迷惑をおかけしており、申し訳ございません。", "お待たせしてしまい、申し訳ございません。"],
   defect: [
     "ご不便をおかけし、申し訳ございません。",
     "ご不便をおかけしており、申し訳ございません。",
@@ -1349,7 +1366,7 @@ function lastAsk(modelReply: string): string | null {
 
 // The sentences that move the call on themselves: no other next step is needed after them.
 const movesOnPattern =
-  /次のお電話|また(、)?いつでも|お電話くださいね|お待ちしております|ごゆっくり|ご説明し|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ|ご連絡いたし|ご連絡します|お電話いたし/;
+  /次のお電話|また(、)?いつでも|お電話くださいね|お待ちしております|ごゆっくり|ご説明し|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内(?!した)|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ|ご連絡いたし|ご連絡します|お電話いたし/;
 // What opens a reply that skips the caller's point (結論から申し上げますと, ところで).
 const coldOpening =
   /^(結論から[、,]?(言いますと|申し上げますと|お伝えしますと)|ところで|それより(も)?)[、,]?/;
@@ -1376,7 +1393,7 @@ const tokenOnly =
 export function isTokenOnly(raw: string): boolean {
   // (なるほど、そうでしたか is one 相づち said twice over; あら、そうなんですね one said with surprise.)
   const text = raw
-    .replace(/^(あら|まあ|へえ|あー|ああ|おや)[、。…\s]*(?=.)/, "")
+    .replace(/^(あら|まあ|へえ|あー|ああ|おや|はあ|わあ)[、。…\s]*(?=.)/, "")
     .replace(/^なるほど[、。…\s]*(?=そうでしたか|そうですか|さようでございま|そうなんですね)/, "");
   return (
     tokenOnly.test(text.replace(/[、\s…‥]/g, "").replace(/(はい|ええ|うん)+/, "$1")) || tokenOnly.test(text)
@@ -1418,7 +1435,7 @@ function spokenToWritten(text: string): string {
         /((?=[^、。]{0,3}[ァ-ヶ\p{Script=Han}])[ぁ-んァ-ヶー\p{Script=Han}]{1,4})、(あ、|いや、)?(?=\1[^、。])/gu,
         "",
       )
-      .replace(/(?<=^|[、。])(?![とでにがをはもやへねよかえ])[ぁ-ん]、(?=[^、。])/g, "")
+      .replace(/(?<=^|[、。])(?![とでにがをはもやへねよかえの])[ぁ-ん]、(?=[^、。])/g, "")
       // 包装、あ、掛け紙も: the word a speaker corrects with あ goes with the あ.
       .replace(/(?<=^|[、。])[\p{Script=Han}ァ-ヶー]{1,6}、(あ|あっ)、(?=[\p{Script=Han}ァ-ヶー])/gu, "")
       // 選んでしまわれて、で、見知らぬ: the で a speaker carries a story on with is not written.
@@ -1430,7 +1447,9 @@ function spokenToWritten(text: string): string {
       // 右上に、あ、右下だ、右下に / ホームページから、失礼しました、ホームページか: the slip before a
       // correction goes with the correction's marker.
       .replace(/[^、。]{1,10}、([^、。]{1,10})(だ|です|でした|でございます)、(?=\1)/g, "")
-      .replace(/[^、。]{1,14}、(失礼しました|失礼いたしました|すみません|いや|間違えました)、/g, "")
+      .replace(/[^、。]{1,14}、(失礼しました|失礼いたしました|すみません|いや|間違えました|あ、いえ)、/g, "")
+      // ご迷惑を、いえ、お困りに: a word taken back with いえ after its particle.
+      .replace(/[^、。\s]{1,10}[をがに]、いえ、/g, "")
       // 10月5日の……失礼しました。10月6日の: the slip and its 失礼しました go when the next words restate it.
       .replace(
         /(?<=^|[。、])([^、。…]{1,20})[…‥、]*(失礼しました|失礼いたしました|失礼致しました)。(?=([^、。]))/g,
@@ -1480,7 +1499,7 @@ function spokenToWritten(text: string): string {
       )
       .replace(/(^|[、。])(うふふ|ふふふ|ふふ|あはは|はは)([、。！!]|$)/g, "$1")
       // A sentence left on its reason (…お話を伺えますので) ends where it was whole.
-      .replace(/(ます|です|ございます)(ので|から)[…]*(?=。?$)/, "$1")
+      .replace(/(ます|です|ございます|ません)(ので|から)[…]*(?=。?$)/, "$1")
   );
 }
 
@@ -1515,6 +1534,7 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested 
       ? "かしこまりました"
       : "さようでございますか"
     : "はい";
+  const halting = isHalting(reply);
   const out = spokenToWritten(reply)
     .replace(/^(あー+|あ)[…、。]+(?=.)/, "")
     .replace(/^((はい|ええ|うん)[、。\s]*)+/, varied === "はい" ? "はい、" : `${varied}。`)
@@ -1543,7 +1563,8 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested 
               (m) => `${m[0] === "で" ? "だ" : "た"}のですね。`,
             ),
       )
-      .map((s) => fewerCommas(/[。！？!?]$/.test(s) ? s : `${s}。`))
+      .map((s) => (halting ? fewerCommas(unpause(s), true) : fewerCommas(s)))
+      .map((s) => (/[。！？!?]$/.test(s) ? s : `${s}。`))
       .join("")
   );
 }
@@ -1560,7 +1581,41 @@ function breathe(sentence: string): string {
     .replace(/(?<=^|、)私(?=[\p{Script=Han}]{1,4}(が|で|と))/gu, "私、");
 }
 
-function fewerCommas(sentence: string): string {
+// A transcript that pauses after nearly every word (お母さまの、ご自宅の、玄関と、お風呂…に): the kept
+// sentences are written without the pauses, whatever their length.
+function isHalting(reply: string): boolean {
+  const chunks = reply.split(/[、。…‥？?！!\s]+/).filter((c) => c !== "");
+  return chunks.length >= 6 && reply.replace(/[、。…‥？?！!\s]/g, "").length / chunks.length <= 6;
+}
+
+// A refusal with its rulebook taken out (規約にございます通り、…いたしかねます → …いたしかねます), or null when
+// the sentence refuses nothing.
+function withoutRulebook(sentence: string): string | null {
+  const no = stripToken(sentence)
+    ?.replace(
+      /^((誠に|大変)?(恐れ入りますが|申し訳ございませんが|申し訳ありませんが)|あいにく|ですから|ですので|なので)[、\s]*/g,
+      "",
+    )
+    .replace(
+      /(利用)?(規約|規定|約款|規則|決まり|ルール)(に|で)?(ございます|あります|定められている|記載の|書いてある)?(通り|とおり)[、,\s]*/g,
+      "",
+    )
+    .replace(/(利用)?(規約|規定|約款|規則)(により|によって|上|に基づき)[、,\s]*/g, "")
+    .replace(/\s+/g, "、");
+  if (!no || no.length < 8 || !/いたしかね|承りかね|お受けいたしかね|でき(ません|かね)|お受けでき/.test(no))
+    return null;
+  return /[。]$/.test(no) ? no : `${no}。`;
+}
+
+// A pause held inside a sentence (お風呂…に手すりを / 承りますので…不在票の): gone before a particle, a
+// comma elsewhere.
+function unpause(sentence: string): string {
+  return sentence
+    .replace(/[…‥]+(?=[にをがはでとものへや][^、。…‥])/g, "")
+    .replace(/(?<=[^。、…‥])(?<!(よね|ます|です|ません|ました|でした))[…‥]+(?=[^。、…‥])/g, "、");
+}
+
+function fewerCommas(sentence: string, halting = false): string {
   // A word taken back (さぞご心配…あ、いえ、お困り) leaves only the word meant; a 相づち left on a pause
   // (はい、…夕方が) leaves the pause.
   sentence = sentence
@@ -1598,7 +1653,7 @@ function fewerCommas(sentence: string): string {
     // お話し、できて: a pause inside one verb.
     .replace(/(?<=[\p{Script=Han}]し)、(?=(でき|させ|いたし))/gu, "")
     // 受け付けて、おります: a pause inside one verb.
-    .replace(/(?<=[てで])、(?=(おり|おる|いただ|ください|いる|いま|しま|くださ))/g, "")
+    .replace(/(?<=[てで])、(?=(おり|おる|いただ|ください|いる|いま|しま|くださ|いらっしゃ|ござい))/g, "")
     .replace(/(?<=^|、)([^、。]{2,6})、\1(?=[^、。])/g, "$1")
     .replace(/。…+。?/g, "。")
     .replace(/^…+。?/, "");
@@ -1611,25 +1666,45 @@ function fewerCommas(sentence: string): string {
   // (…and so are three pauses with two chunks of a word or two between them: 元から、あった、と、)
   const shortChunks = sentence.split("、").filter((chunk) => chunk.length <= 4).length;
   const spoken =
-    commas >= 3
+    halting ||
+    (commas >= 3
       ? sentence.length / commas <= 12 || shortChunks >= 2
       : commas === 2 &&
         ((sentence.length / commas <= 8 && /(^|、)[^、。]{1,2}、/.test(sentence)) ||
           // (ご不便を、おかけして、申し訳ございません: a pause after the object and after the て of its verb.)
-          /[をがに]、[^、。]{1,10}[てで]、/.test(sentence));
+          /[をがに]、[^、。]{1,10}[てで]、/.test(sentence)));
   if (!spoken) return sentence;
+  // A transcript's pause after a longer phrase with no particle to bind it on (旅行のお話の続き、私も /
+  // お孫さん、どんな) is where a writer puts a comma too.
+  const bound = halting
+    ? sentence.replace(
+        /([^、。]*)、(?=[\p{Script=Han}ァ-ヶ]|[おご][\p{Script=Han}]|どん|どの|どち|なに|何|いつ)/gu,
+        (m: string, chunk: string) =>
+          chunk.length >= 4 && /[\p{Script=Han}ァ-ヶーさ]$/u.test(chunk) && !/[のをにがとへもや]$/.test(chunk)
+            ? `${chunk}\u0000`
+            : m,
+      )
+    : sentence;
   // が joining clauses (ございますが、) keeps its comma; the subject's が (バスが、遅延) does not.
-  return sentence.replace(
-    // (から and で join clauses after a verb, 来たから / 読んで; after a noun they are particles, 元から / その場で.)
-    /(?<!て|(?<![\p{Script=Han}ァ-ヶー])で|(す|た|だ|ない|ん|の)が|と|ので|(?<![\p{Script=Han}ァ-ヶー])から|けど|ら|ば|し|か|ません|ます|です|ました|でした|^はい|^ええ|^いえ|^いいえ|^ただ|^では|^まず)、(?!そのうえ|その上|さらに|しかも)/gu,
-    "",
-  );
+  return bound
+    .replace(
+      // (から and で join clauses after a verb, 来たから / 読んで; after a noun they are particles, 元から / その場で.)
+      /(?<!て|(?<![\p{Script=Han}ァ-ヶー])で|(す|た|だ|ない|ん|の)が|と|ので|(?<![\p{Script=Han}ァ-ヶー])から|けど|ら|ば|し|か|ません|ます|です|ました|でした|^はい|^ええ|^いえ|^いいえ|^ただ|^では|^まず)、(?!そのうえ|その上|さらに|しかも)/gu,
+      "",
+    )
+    .replace(/\u0000/g, "、");
 }
 
 // A kept sentence that opened with a token (はい、取っ手が…) loses it when it is not the opening.
 function stripToken(sentence: string | null): string | null {
   if (sentence === null) return null;
-  const stripped = sentence.replace(/^((はい|ええ|うん)[、\s]*)+/, "");
+  // (…and so does a 相づち held on a pause before the words, そうですか…ぐっすり休めないのは.)
+  const stripped = sentence
+    .replace(/^((はい|ええ|うん)[、\s]*)+/, "")
+    .replace(
+      /^(そうですか|そうでしたか|そうなんですね|なるほど|さようでございま(す|した)か)[…‥、\s]+(?=[^。…‥、\s]{2})/,
+      "",
+    );
   return stripped.length > 1 ? stripped : null;
 }
 

@@ -153,7 +153,10 @@ export function understandCaller(
   const reflection =
     changeAsked(questions[questions.length - 1]?.text ?? "") ??
     selfDoubt(sentences[sentences.length - 1]?.text ?? "") ??
-    rankStatements(statements).reduce<string | null>((found, s) => found ?? reflect(s), null) ??
+    rankStatements(statements).reduce<string | null>(
+      (found, s) => found ?? (exasperation.test(s.text) ? null : reflect(s)),
+      null,
+    ) ??
     // お知らせが届いてなかったんですが、日程が変わったんですか: the matter told before the question.
     questions.reduce<string | null>((found, q) => found ?? reflectLead(q), null);
   return {
@@ -399,8 +402,17 @@ function ourDefect(text: string): boolean {
   // (Two quotes compared, 2社で比べたら3万円も違った, differ: nothing of ours went wrong.)
   if (/比べ|比較|他社|[0-9０-９一二三]社/.test(text) && !defectWord.test(text.replace(/違[うっいわ]/g, "")))
     return false;
-  return defectWord.test(text) && !aboutTheirOwn(text);
+  // (How two plans differ, 無料版とどう違うのか, is a question, not a wrong item.)
+  const asked = text.replace(
+    /(どう|何が|なにが|どこが|どの(くらい|程度|ように|へん|辺)が?)違[うっいわ]/g,
+    "",
+  );
+  return defectWord.test(asked) && !aboutTheirOwn(text);
 }
+
+// もういい加減にしてほしい / 勘弁してよ: exasperation is met with an apology, never handed back as a wish.
+const exasperation =
+  /いい加減にし|勘弁し|ふざけ(ない|るな|て)|なめて(る|ん)|バカにし|馬鹿にし|しっかりしてよ|ちゃんとしてよ/;
 
 const askingWhy = /どういうこと|なんで(?!す)|何なん|なんなん/;
 
@@ -703,6 +715,15 @@ function trimHead(ms: Morpheme[]): Morpheme[] {
     }
     // あと、 / やっぱり、: a word that carries the caller on to the next thing, before a pause.
     if (headWords.test(m.surface) && isPause(next)) {
+      i += 2;
+      continue;
+    }
+    // それがね、こないだ…: the story's opening, not a subject.
+    if (
+      /^(それ|これ)$/.test(m.surface) &&
+      next?.surface === "が" &&
+      (ms[i + 2]?.surface === "ね" || ms[i + 2]?.surface === "さ" || isPause(ms[i + 2]))
+    ) {
       i += 2;
       continue;
     }
@@ -1632,6 +1653,15 @@ function tidy(phrase: string): string {
       .replace(/亡くなりまして/g, "亡くなられて")
       .replace(/(?<!お)亡くなって(?=から|以来|、|もう)/g, "亡くなられて")
       .replace(/(?<!お)亡くなった(?=[\p{Script=Han}おご]|の|と)/gu, "亡くなられた")
+      .replace(/こないだ|こなだ/g, "先日")
+      // あきらめて帰ってきた: the caller's own way home is お帰りになった (someone else's, 子どもが泣いて
+      // 帰ってきた, is left as said).
+      .replace(
+        /(?<=(あきらめて|諦めて|結局|仕方なく|しかたなく|何もせず|手ぶらで|そのまま))帰ってき(た|て)(?!い|ほし|もら|くれ)/g,
+        (_m: string, _how: string, t: string) => `お帰りにな${t === "た" ? "った" : "って"}`,
+      )
+      // 通された部屋 is what the caller was shown to: ご案内したお部屋 in the operator's mouth.
+      .replace(/(?<=^|[、。はがも])(通された|案内された)(お)?部屋/g, "ご案内したお部屋")
       .replace(/みたいな(?=の|[\p{Script=Han}ぁ-んァ-ヶ])/gu, "ような")
       .replace(/みたいに/g, "ように")
       .replace(/みたいで(?=、|[\p{Script=Han}ぁ-ん])/gu, "ようで")
@@ -1650,6 +1680,8 @@ function tidy(phrase: string): string {
       .replace(/(お)?年寄り/g, "ご高齢の方")
       .replace(/弊社のお店/g, "当店")
       .replace(/(?<=(円|料金|お金|代金)[^。、]{0,4})取られ/g, "請求され")
+      // 解約したつもり: what the caller thought they had done is theirs alone (ご解約なさったつもり).
+      .replace(/(?<=[ごお][\p{Script=Han}]{1,4})いただいたつもり/gu, "なさったつもり")
       // 予約して行った → ご予約いただいて行った mixes two viewpoints: ご予約のうえお越しいただいた.
       .replace(/ご予約いただいて(行|い|来|き)(った|た)/g, "ご予約のうえお越しいただいた")
       .replace(/ご予約いただいて(来|き)て(いる|る)/g, "ご予約のうえお越しいただいている")
@@ -1926,7 +1958,9 @@ function nounPhrase(clause: Morpheme[]): string | null {
   return null;
 }
 
-function feelingOf(text: string, complaining: boolean): CallerFeeling {
+function feelingOf(said: string, complaining: boolean): CallerFeeling {
+  // (こないだ is a day, not a ない.)
+  const text = said.replace(/こないだ|こなだ|こないだって/g, "先日");
   // ごめんなさい、長話しちゃって。あなたもお仕事あるのにねえ: sorry for keeping the operator, nothing to
   // feel for (the reply puts them at ease).
   if (
@@ -2058,7 +2092,7 @@ function feelingOf(text: string, complaining: boolean): CallerFeeling {
     return "happy";
   // A birth or a pass is good news even told with a けど (写真送ってもらったんだけど) or a pang (寂しくなるわ).
   if (
-    /生まれ(た|て(?![^。]{0,6}(年|十|百))|まし)|誕生し|合格し|受かっ(た|て)|結婚(した|しまし|が決ま|することにな)|婚約し/.test(
+    /生まれ(た|て(?![^。]{0,6}(年|十|百))|まし)|誕生し|合格し|受かっ(た|て)|結婚(した|しまし|が決ま|することにな|する(って|と|ん|の(よ|ね)))|婚約し/.test(
       text,
     ) &&
     !/亡くな|ない|のに/.test(text)
