@@ -1681,7 +1681,7 @@ function fewerCommas(sentence: string, halting = false): string {
         /([^、。]*)、(?=[\p{Script=Han}ァ-ヶ]|[おご][\p{Script=Han}]|どん|どの|どち|なに|何|いつ)/gu,
         (m: string, chunk: string) =>
           chunk.length >= 4 && /[\p{Script=Han}ァ-ヶーさ]$/u.test(chunk) && !/[のをにがとへもや]$/.test(chunk)
-            ? `${chunk}\u0000`
+            ? `${chunk}\uff64`
             : m,
       )
     : sentence;
@@ -1692,7 +1692,7 @@ function fewerCommas(sentence: string, halting = false): string {
       /(?<!て|(?<![\p{Script=Han}ァ-ヶー])で|(す|た|だ|ない|ん|の)が|と|ので|(?<![\p{Script=Han}ァ-ヶー])から|けど|ら|ば|し|か|ません|ます|です|ました|でした|^はい|^ええ|^いえ|^いいえ|^ただ|^では|^まず)、(?!そのうえ|その上|さらに|しかも)/gu,
       "",
     )
-    .replace(/\u0000/g, "、");
+    .replace(/\uff64/g, "、");
 }
 
 // A kept sentence that opened with a token (はい、取っ手が…) loses it when it is not the opening.
