@@ -104,7 +104,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
           s.text,
         )
       ) &&
-      !/(おっしゃらないで|考えないで|お考えにならないで|思わないで|落ち込まないで|気になさらないで|考えちゃ|だめですよ)/.test(
+      !/(おっしゃらないで|考えないで|お考えにならないで|思わないで|落ち込まないで|気になさらないで|考えちゃ|だめですよ|(お考えに|お気に|ご心配に)?(なら|なさら)なくても(よろしい|いい|大丈夫))/.test(
         s.text,
       ) &&
       // A blanket admission of fault (すべて弊社の責任でございます) is replaced by the limited apology.
@@ -626,7 +626,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     labels.violation === "argue" && kind === "inquiry" && !caller?.defect
       ? sentences
           .filter(flagged)
-          .map((s) => withoutRulebook(s.text))
+          .map((s) => withoutRulebook(halting ? fewerCommas(unpause(s.text), true) : s.text))
           .find((no) => no !== null && !judgesCaller(no))
       : undefined;
   if (
@@ -634,14 +634,18 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     kind === "inquiry" &&
     !apologized() &&
     (caller?.defect || caller?.requested || caller?.asked)
-  )
-    parts.push(
-      caller?.defect
-        ? apologyLine(caller, seed)
-        : plainNo
-          ? `大変申し訳ございませんが、${plainNo}`
-          : "ご希望に添えず、申し訳ございません。",
-    );
+  ) {
+    // (A question rebutted, レシピ変わったんですか → いえ、一度もございません, is no wish to apologize for
+    // not meeting: it is looked into.)
+    const line = caller?.defect
+      ? apologyLine(caller, seed)
+      : plainNo
+        ? `大変申し訳ございませんが、${plainNo}`
+        : caller?.requested
+          ? "ご希望に添えず、申し訳ございません。"
+          : null;
+    if (line) parts.push(line);
+  }
   const said = parts.slice(opensWithAnswer ? 0 : 1);
   // A kept sentence that already moves the call on (ご案内いたします, お調べします) needs no other next step.
   const movesOn = keptRemedy || said.some((p) => movesOnPattern.test(p));
@@ -1023,10 +1027,11 @@ const apologyLines: Record<
     "ご不快な思いをおかけし、申し訳ございません。",
     "ご不快な思いをさせてしまい、申し訳ございません。",
   ],
+  // (ご不快な思い is for rudeness or dirt: a trainer heard it as beside the point for a fridge that stopped.)
   other: [
     "ご不便をおかけし、申し訳ございません。",
     "ご迷惑をおかけしており、申し訳ございません。",
-    "ご不快な思いをおかけし、大変申し訳ございません。",
+    "大変ご迷惑をおかけし、申し訳ございません。",
   ],
 };
 
@@ -1457,6 +1462,12 @@ function spokenToWritten(text: string): string {
           slip[0] === next || (/[0-9０-９]/.test(slip[0] ?? "") && /[0-9０-９]/.test(next)) ? "" : m,
       )
       .replace(/申し訳ないんですけど(も)?、?/g, "申し訳ございませんが、")
+      // じゃあ、… / …入れたい、と。……で、よろしいでしょうか: the operator says では, and a read-back asked
+      // about is one sentence (…ということで、よろしいでしょうか).
+      .replace(/(^|[、。])じゃあ[、\s]*/g, "$1では、")
+      .replace(/(?<![こい])と[。…‥\s]+で[、\s]*(よろしい|お間違い)/g, "ということで$1")
+      // 出張での、お引き取り、できます: the pause where the が was dropped.
+      .replace(/(?<=(^|[、。\s])(お|ご)[^、。\s]{1,8})、(?=でき(ます|ません))/g, "が")
       .replace(/(?<=[うくすつぬむるいた])んですけど(も)?(?=、|$)/g, "のですが")
       .replace(/(?<=[っいしんれけめべせえ])てまして/g, "ておりまして")
       .replace(/ご心配(を)?おかけしてます/g, "ご心配をおかけしております")
@@ -1596,6 +1607,9 @@ function withoutRulebook(sentence: string): string | null {
       /^((誠に|大変)?(恐れ入りますが|申し訳ございませんが|申し訳ありませんが)|あいにく|ですから|ですので|なので)[、\s]*/g,
       "",
     )
+    // (…and the concession it leaned on: お気持ちはよくわかるんですが、)
+    .replace(/^(お気持ち|ご事情|ご不満)[^。]{0,16}(が|けど|けれど|けれども)[、\s]+/, "")
+    .replace(/^((誠に|大変)?(申し訳ございませんが|申し訳ありませんが)|あいにく)[、\s]*/, "")
     .replace(
       /(利用)?(規約|規定|約款|規則|決まり|ルール)(に|で)?(ございます|あります|定められている|記載の|書いてある)?(通り|とおり)[、,\s]*/g,
       "",

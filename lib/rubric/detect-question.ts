@@ -66,7 +66,10 @@ export function classifySentence(text: string): SentenceKind {
   const questionMark = /[?？]\s*[」』]?$/.test(text.trim());
   // (…いかがいたしましょう asks the caller to choose, spoken without its か.)
   const endsInKa =
-    (/(か|かね|かな|かしら)$/.test(body) || /いかが(いたし|致し)ましょう$/.test(body)) &&
+    (/(か|かね|かな|かしら)$/.test(body) ||
+      /(いかが|どちら(に|で|を)?|どれ(に|で|を)?|何時(に|で)?|いつ(に|で)?)(いたし|致し|し)ましょう$/.test(
+        body,
+      )) &&
     !backchannelEnding.test(body);
   const asksToTell = tellRequest.test(body);
   const asksForDatum = datumRequest.test(body) && !/よろしく(お願い|おねがい)/.test(body);

@@ -167,7 +167,12 @@ function detectSummarizing(
     // In a confirming question the nouns name one datum and what it is for (使用中止のご希望日は、来月15日で
     // よろしいでしょうか): only its predicates make a second point there.
     const sentence = reply.sentences[units[0]?.sentence ?? -1];
-    const asks = sentence !== undefined && classifySentence(sentence.text).question !== "none";
+    // (A read-back folded into a proposal, …ご在宅とのことですので、〜はいかがでしょうか, lists its data
+    // before the question begins.)
+    const fold = sentence ? foldedReadBack.exec(sentence.text) : null;
+    const beforeFold =
+      fold !== null && sentence !== undefined && (units[0]?.start ?? 0) - sentence.start < fold.index;
+    const asks = sentence !== undefined && !beforeFold && classifySentence(sentence.text).question !== "none";
     const restated = ranked.filter(
       ([point, entry], i) =>
         i === 0 || (predicatePoints.size >= 2 && predicatePoints.has(point)) || (entry.count >= 2 && !asks),
@@ -477,6 +482,9 @@ export const announcedReadBack =
 // An echo that opens a sentence which then turns elsewhere: ポイントが消えていた、と、申し訳ございませんが…
 // / お子様が熱を出されたとのことで、… / ご主人様が、急にご入院を、それは… / 結婚記念日に、はい、….
 const openingEcho = [
+  // The caller's data listed before what is done with them: 日曜日12時半から4名様、うちお子様1名で、…ご用意して
+  // おきます.
+  /^[^。]{4,50}?[0-9０-９一二三四五六七八九十]+(名様|名|人|日|時半?|分|円|個|枚|泊|台|本|キロ|箱|セット)(様)?で[、,]/,
   // The matter named as a point before the apology: ご予約が入っていなかったという点は、ご迷惑を…
   /^[^。]{2,50}?(た|ない|なかった|ている|ていた|ていない|ていなかった)[、,]?(という|との)?(点|件)(は|で|について|につきましては|に関しましては|に関しては)?[、,]/,
   // What happened, told before the apology for it: ご予約いただいたうえで1時間半もお待たせしており、申し訳…
@@ -544,6 +552,14 @@ function wholeSentenceReflects(text: string, callerTexts: string[]): boolean {
   // A stretch of the caller's own words said back as a fragment (隣町の温泉まで。).
   const echoed = compact(body.replace(/^((はい|ええ|まあ|あの|えー|ええと)[、…\s]*)+/, ""));
   if (echoed.length >= 5 && callerTexts.some((c) => compact(c).includes(echoed))) return true;
+  // A code read back under its name, with no ending (伝票番号、4829-1157-3306。): the caller's datum.
+  const code = /[0-9A-Za-z][0-9A-Za-z-]{2,}/.exec(echoed)?.[0];
+  if (
+    code &&
+    echoed.replace(code, "").length <= 8 &&
+    callerTexts.some((c) => compact(c).replace(/-/g, "").includes(code.replace(/-/g, "")))
+  )
+    return true;
   if (/(され|られ|なさっ|になっ)(た|て)(の|こと)?(だ|か)?と(思い|存じ|お察し)/.test(body)) return true;
   // Taking on the caller's request in their terms: ご名義の変更、承ります.
   if (/[^\sはい、]、?(承り(ます|ました)|承知(いたし|し)ました|かしこまりました)$/.test(body)) return true;

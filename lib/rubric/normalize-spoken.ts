@@ -53,6 +53,10 @@ export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer):
   const removed = fillerRanges(original, morphemes);
   // A pause inside one phrase (申し訳、ございませんが / 恐れ入り、ますが / よかったん、です、けど) is no boundary.
   for (const pause of original.matchAll(innerPause)) removed.add(pause.index);
+  // なな、なな、ご、あ、失礼いたしました、なな、なな、はち、ご: the digits said wrong before the apology go
+  // with it (back to the last の or pause the number was grouped at).
+  for (const slip of original.matchAll(digitSlip))
+    for (let i = slip.index; i < slip.index + slip[0].length; i += 1) removed.add(i);
   const tokenStarts = new Set(
     morphemes
       .filter(
@@ -270,7 +274,16 @@ function spellDigits(input: NormalizedText, spelled: Spelled[]): NormalizedText 
     const end = match.index + offset(to) + (groups[to]?.length ?? 0) - (groups[to]?.tail ?? 0);
     // One digit per pause (さん、なな、いち) is one number; groups of several keep their pauses.
     const single = parts.every((p) => (p.digits ?? "").length === 1);
-    const digits = parts.map((p) => p.digits).join(single ? "" : "、");
+    // ゼロ、きゅう、ゼロ、の、さん…: the の a number is grouped with is its hyphen (090-3412-7785).
+    const grouped = groups.slice(from, to + 1).some((g) => g.digits === "" || g.tail === 1);
+    const digits =
+      single && grouped
+        ? groups
+            .slice(from, to + 1)
+            .map((g, k) => (g.digits ?? "") + ((g.digits === "" || g.tail === 1) && k < to - from ? "-" : ""))
+            .join("")
+            .replace(/-+/g, "-")
+        : parts.map((p) => p.digits).join(single ? "" : "、");
     spelled.push({ written: digits, from: input.origin[start] ?? 0, to: (input.origin[end - 1] ?? 0) + 1 });
     text += input.text.slice(copied, start) + digits;
     origin.push(...input.origin.slice(copied, start));
@@ -431,6 +444,14 @@ function readCounted(text: string, before = ""): { written: string; length: numb
   )
     at += 1;
   const counter = kanaCounter.find(([k]) => text.slice(at).startsWith(k));
+  // じゅうはち時 / にじゅういち時: a number said in kana before a counter written in kanji. (A lone さん, に or
+  // ご before a kanji is someone's さん or a particle: 田中さん日曜, お客様に時間.)
+  if (
+    !counter &&
+    /^(時|分|円|日|人|名|個|本|枚|回|件|階|号|番|箱|台|歳|桁|泊|冊|点)/.test(text.slice(at)) &&
+    (words >= 2 || /^(いち|よん|ろく|なな|はち|きゅう)$/.test(text.slice(0, at)))
+  )
+    return { written: number, length: at };
   // An amount said in 万 needs no counter to be a number (ごまんって言ったのに).
   if (!counter)
     return myriads > 0 && !/^[ぁ-ゖ]/.test(text.slice(at, at + 1).replace(/[っとのでがはもを]/, ""))
@@ -539,12 +560,20 @@ export function toOriginalSpan(normalized: NormalizedText, span: Span): Span {
 
 // A comma before an ending or an auxiliary that cannot start a phrase (ます, です, ございます, いただく, けど):
 // the speaker paused inside the phrase. (Not after a lone 相づち: はい、ございます answers yes.)
+const kanaDigitWord =
+  "(?:ゼロ|ぜろ|まる|れい|いち|に|にい|さん|よん|し|ご|ごお|ろく|なな|しち|はち|きゅう|く)";
+const digitSlip = new RegExp(
+  `(?<=(?:^|の|[^ぁ-んァ-ヶー])[、,\\s])(?:${kanaDigitWord}[、,\\s]){1,4}(?:あ[、,\\s])?(?:失礼[、,\\s]?(?:いた)?し[、,\\s]?ました|すみません|いや|いえ)[、,\\s]`,
+  "g",
+);
 const innerPause = new RegExp(
   [
     "(?<!(?:^|[、。\\s…])(?:はい|ええ|いえ|いいえ|うん|はあ|ああ))(?<![、。…\\s])、(?=(?:ます|ません|ました|まして|ませ|です(?!ね|[。！？!?]|$)|でした|でしょう|(?<!(?:^|[、\\s])で、)ございま|なければ|いただ|くださ|けど|けれど|ので|のに|んです|んで|しま|いたし|おりま))",
     // 入って、いなかった / 高く、なって: a verb and the いる or なる that goes with it.
     "(?<=[てで])、(?=いな|いる|いた|いま[すせし]|おり|おる)",
     "(?<=く)、(?=な[っりるれら])",
+    // ヤマモト、ミサキ様: a name said in two parts is one name.
+    "(?<=[ァ-ヶー]{2})、(?=[ァ-ヶー]{2,8}(?:様|さま))",
   ].join("|"),
   "g",
 );

@@ -96,6 +96,9 @@ export function understandCaller(
     .replace(/(かな|かしら)って(?=思)/g, "$1と")
     // 早くしてよ 注文確認の…: a demand said before a pause stands on its own.
     .replace(/(?<=[てで])よ[、\s]+(?=[^\s、。])/g, "よ。")
+    // 出たんやで / 届いてへん: a Kansai caller's endings, in standard forms the reflection can inflect.
+    .replace(/んや(で|ねん|わ|ん)?(?=[。！!？?、\s]|$)/g, "んです")
+    .replace(/(?<=[てらかまさわがなばえ])へん(?=[。、っ\s]|で|$)/g, "ない")
     // そういえば opens a new thought; it is not part of the matter (IPADIC reads そう|いえ|ば).
     .replace(/[…、]*そういえば[、,]?/g, "。")
     // Speech-to-text folding gave ASCII marks (来たの!こういう): they end sentences all the same.
@@ -154,7 +157,15 @@ export function understandCaller(
     changeAsked(questions[questions.length - 1]?.text ?? "") ??
     selfDoubt(sentences[sentences.length - 1]?.text ?? "") ??
     rankStatements(statements).reduce<string | null>(
-      (found, s) => found ?? (exasperation.test(s.text) ? null : reflect(s)),
+      (found, s) =>
+        found ??
+        (exasperation.test(s.text) || tookNote.test(s.text)
+          ? null
+          : // 私なんか、もう誰の役にも立たないのよ: a low opinion of oneself is handed back as a feeling, never
+            // confirmed as a fact.
+            selfDeprecating.test(s.text)
+            ? (reflect(s)?.replace(/(?<=[いた])のですね$/, "と感じていらっしゃるのですね") ?? null)
+            : reflect(s)),
       null,
     ) ??
     // お知らせが届いてなかったんですが、日程が変わったんですか: the matter told before the question.
@@ -220,14 +231,16 @@ export function understandCaller(
         text,
       ),
     justBought: /買ったばかり|買ったばっかり|新品なのに|買ったばっか/.test(text),
-    lookup: /予約/.test(text)
-      ? "ご予約のお名前"
-      : /保険|証券/.test(text)
-        ? "証券番号"
-        : /注文|頼んだ|配達|荷物|出前|ピザ|商品|品物|届(?!出|け出)/.test(text) &&
-            !/郵便物|書類|通知|手紙|はがき|ハガキ|納付書|督促|お知らせ|案内|請求書|明細|検針票/.test(text)
-          ? "ご注文番号"
-          : null,
+    lookup: /(振り?込|送金)[^。]{0,20}(届|着|反映)/.test(text)
+      ? "お振込みの日時と金額"
+      : /予約/.test(text)
+        ? "ご予約のお名前"
+        : /保険|証券/.test(text)
+          ? "証券番号"
+          : /注文|頼んだ|配達|荷物|出前|ピザ|商品|品物|届(?!出|け出)/.test(text) &&
+              !/郵便物|書類|通知|手紙|はがき|ハガキ|納付書|督促|お知らせ|案内|請求書|明細|検針票/.test(text)
+            ? "ご注文番号"
+            : null,
     occasion: /誕生日|記念日|お祝い|法事|結婚式|入学式|卒業式|発表会|運動会|還暦|お正月|クリスマス/.test(text)
       ? "大切な日に"
       : /旅行/.test(text)
@@ -414,6 +427,12 @@ function ourDefect(text: string): boolean {
 const exasperation =
   /いい加減にし|勘弁し|ふざけ(ない|るな|て)|なめて(る|ん)|バカにし|馬鹿にし|しっかりしてよ|ちゃんとしてよ/;
 
+const selfDeprecating =
+  /(私|わたし|あたし|わし|俺|僕)(なんか|なんて)[^。]{0,20}(役に立た|いてもいなくても|誰も困らな|邪魔|迷惑(ばかり|かけ)|だめ|ダメ|何もでき|必要とされ|いらない|いない(方|ほう)が)/;
+
+// 口座の件はわかりました: the caller taking note of what the operator said is no matter of theirs.
+const tookNote = /(わかり|分かり|了解し|承知し)ました[。！!…‥\s]*$|(わかった|分かった)(わ|よ)?[。！!…‥\s]*$/;
+
 const askingWhy = /どういうこと|なんで(?!す)|何なん|なんなん/;
 
 // An interrogative asks, unless も makes it "every/none" (何日も, いつも, 誰も).
@@ -514,7 +533,10 @@ function reflectLead(question: Sentence): string | null {
   const ms = question.ms.slice(0, cut);
   const lead = { text: ms.map((m) => m.surface).join(""), ms };
   // (Only a trouble: 解約したいんですが、手数料は… is a question's preamble, answered with the question.)
-  return /[?？か]$/.test(lead.text) || causeOf(lead.text) === null ? null : reflect(lead);
+  // (…and a discrepancy noticed, 前は卵不使用って書いてあったのに、今は…, is the matter of the question.)
+  return /[?？か]$/.test(lead.text) || (causeOf(lead.text) === null && !/(た|だった)のに、/.test(lead.text))
+    ? null
+    : reflect(lead);
 }
 
 // あなたはなんだか冷たい / あんた感じ悪い: the caller's verdict on the operator is not handed back (it would
@@ -1654,6 +1676,8 @@ function tidy(phrase: string): string {
       .replace(/(?<!お)亡くなって(?=から|以来|、|もう)/g, "亡くなられて")
       .replace(/(?<!お)亡くなった(?=[\p{Script=Han}おご]|の|と)/gu, "亡くなられた")
       .replace(/こないだ|こなだ/g, "先日")
+      // The caller's お父さん / お母さん are お父様 / お母様 in the operator's mouth.
+      .replace(/お(父|母)さん/g, "お$1様")
       // あきらめて帰ってきた: the caller's own way home is お帰りになった (someone else's, 子どもが泣いて
       // 帰ってきた, is left as said).
       .replace(
@@ -1673,7 +1697,10 @@ function tidy(phrase: string): string {
           // (Someone else named as the doer, お隣さんが電話してきて, did not do it toward us.)
           othersDoing.test(whole.slice(Math.max(0, whole.lastIndexOf("、", at - 1) + 1), at))
             ? m
-            : `${/^(電話|申し込み|問い合わせ|振込|振り込み)$/.test(act) ? "お" : "ご"}${act}いただい${t}`,
+            : /^(振込|振り込み)$/.test(act)
+              ? // (Money sent through us goes to someone else: お振り込みになった, not いただいた.)
+                `お振り込みにな${t === "た" ? "った" : "って"}`
+              : `${/^(電話|申し込み|問い合わせ)$/.test(act) ? "お" : "ご"}${act}いただい${t}`,
       )
       // 年寄り said of the caller or others is ご高齢の方 in the operator's mouth; そちらのお店 is 当店; money
       // the caller says was taken (980円も取られていた) was charged.
@@ -1802,6 +1829,10 @@ function tidy(phrase: string): string {
       // A speaker's pauses after a particle (集金の人が、来て、縁側で…) are not written.
       .replace(/(?<=[がをはも]|(?<!の)に|(?<!もの)の|[\p{Script=Han}ァ-ヶー]で)、(?=.)/gu, "")
       .replace(/と思うのですね$/, "とのことですね")
+      // 言ってましたよね → 申し上げてました: the caller's polite past, in the plain form のですね takes.
+      .replace(/(?<=[るたいだ])って(?=[^。、]{0,10}(申し上げ|言って|言われ|おっしゃ))/g, "と")
+      .replace(/てましたのですね$/, "ていたのですね")
+      .replace(/ましたのですね$/, "たのですね")
       .replace(/(?<=[るたい])だのですね$/, "のですね")
       .replace(/たいと思っているのですね$/, "たいとお考えなのですね")
       // 入院してたんだから、: the reason given plainly.
@@ -1992,6 +2023,13 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
   if (/[三七]回忌/.test(text)) return "lonely";
   // 何の楽しみもない、早くお迎えが来ないかしら: a wish to be gone is heard as the loneliness it is.
   if (/お迎えが来|死にたい|生きてても|生きていても|楽しみ(も|が)(何も)?ない|何の楽しみも/.test(text))
+    return "down";
+  // 私なんか、もう誰の役にも立たない / いてもいなくても同じ: a low opinion of oneself.
+  if (
+    /(誰|だれ)の役にも立た|役立たず|いてもいなくても(同じ|一緒)|(私|あたし|わたし|わし)なんか(いなく|いない|いても)/.test(
+      text,
+    )
+  )
     return "down";
   if (longAgoDeath.test(text))
     return /涙|泣|寂し|さみし|さびし|つら|辛|いまだに|信じられな/.test(text) ? "lonely" : "memory";
