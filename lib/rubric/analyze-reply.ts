@@ -5,6 +5,7 @@ import {
   condolence,
   gladOrThankful,
   isTokenOnly,
+  ourNameIn,
   suggestedLines,
 } from "./compose-suggestion";
 import { analyzeSelectedSentences, analyzeText, type TextAnalysis } from "./content-units";
@@ -482,6 +483,7 @@ function explain(
     kind,
     caller,
     reply,
+    ourName: ourNameIn(context.map((turn) => turn.text)),
     labels: {
       ...labels,
       casual: register.casual,
@@ -656,7 +658,7 @@ const courtesyOnly =
   /^((はい|ええ)[、。]?)?((大変|誠に|本当に)?(お待たせして|ご迷惑をおかけして|ご不便をおかけして)?(大変|誠に)?申し訳(ござい|あり)ません(でした)?|お気持ちは(よく|十分|大変|本当に)*(わか|分か)ります|ごもっともです|(さよう|左様)でございま(す|した)か)[。、]?$/;
 
 const thanksOpening =
-  /^(はい[、。]?)?((ご予約|ご注文|ご購入|ご契約)の)?(お問い合わせ|お電話|ご連絡|ご相談|ご予約|ご依頼|ご注文)?(を)?(いただき(まして)?)?[、]?(まことに|誠に|どうも)?ありがとうございます/;
+  /^(はい[、。]?)?(いつも)?((ご予約|ご注文|ご購入|ご契約)の)?(お問い合わせ|お電話|ご連絡|ご相談|ご予約|ご依頼|ご注文|ご利用)?(を)?(いただき(まして)?)?[、]?(まことに|誠に|どうも)?ありがとうございます/;
 
 // The end of the 相づち that open the reply (はい、はい。), or null when it does not open with one.
 function leadingTokensEnd(reply: string, spans: Span[]): number | null {

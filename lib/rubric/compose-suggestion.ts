@@ -46,6 +46,8 @@ export interface SuggestionInput {
   modelReply?: string;
   /** The operator's turn before the caller's last one: its 相づち is not said again at once. */
   previousOperator?: string;
+  /** How the operator names their own side: 弊社, or 当院 / 当館 / 当店 where the call shows a clinic, a hotel, a shop. */
+  ourName?: string;
 }
 
 export interface Suggestion {
@@ -186,6 +188,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     (kind === "lonely" || (kind === "inquiry" && caller?.defect === true && !labels.empathy)) &&
     caller?.reflection != null &&
     caller.personal !== true &&
+    // (A regular asking for 田中さん is answered about 田中, not handed their words back.)
+    !(caller.asksForStaff && labels.thanked) &&
     !thanksForKindWords(input) &&
     !labels.parroting &&
     !labels.summarizing &&
@@ -316,7 +320,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     // (Also when the phrasing already opened with words of its own.)
     const text = (used.size > 1 || parts.length > 0 ? (stripToken(s.text) ?? s.text) : s.text)
       .replace(/(ない|た|いる|ている)と[。]?$/, "$1のですね。")
-      // A sentence left on its まして (改定になりまして。) is finished.
+      // A sentence left on its まして (改定になりまして。) is finished; a state (なっておりまして) stays one.
+      .replace(/(おり|ござい|あり)まして[。]?$/, "$1ます。")
       .replace(/まして[。]?$/, "ました。")
       // A thought left hanging (ございまして…あとですね) ends where it was whole.
       .replace(
@@ -431,7 +436,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         sharedRun(s.text, caller.reflection ?? "") >= 6,
     ) &&
     !good.some((s) => figures.some((f) => s.text.includes(f)))
-      ? `${caller.reflection}。`
+      ? `${ownStaffPlain(caller.reflection, input.reply)}。`
       : null;
   const reflection = theirReflection ?? ours;
   // A death is answered with condolence before anything of it is handed back.
@@ -699,7 +704,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   if (tokenOpening.test(parts[0] ?? "") && tokenOpening.test(parts[1] ?? "")) parts.shift();
   return {
     text: correctKeigo(
-      dedupe(parts)
+      dedupe(parts.map((part) => (input.ourName ? part.replace(/弊社/g, input.ourName) : part)))
         // A pause alone (……) is no sentence of the phrasing.
         .filter((part) => !/^[…・、。\s]*$/.test(part))
         .map((part) => fewerCommas(part))
@@ -1376,6 +1381,22 @@ const movesOnPattern =
 const coldOpening =
   /^(結論から[、,]?(言いますと|申し上げますと|お伝えしますと)|ところで|それより(も)?)[、,]?/;
 
+// 田中さんじゃないと話が通じない: a colleague the trainee named plainly (田中は本日お休み) is named plainly in
+// the operator's mouth too.
+function ownStaffPlain(reflection: string, reply: string): string {
+  return reflection.replace(/([\p{Script=Han}]{1,4}|[ァ-ヶー]{2,6})さん/gu, (m: string, name: string) =>
+    new RegExp(`${name}(?!さん)(は|が|も|に|の|を|より|から)`, "u").test(reply) ? name : m,
+  );
+}
+
+/** How the operator names their own side in this call (当院 at a clinic, 当館 at a hotel), or 弊社. */
+export function ourNameIn(texts: string[]): string {
+  const said = texts.join("\n");
+  if (/病院|医院|クリニック|診療所|歯科|予防接種|診察|受診|外来|入院/.test(said)) return "当院";
+  if (/ホテル|旅館|ご宿泊|宿泊|チェックイン|客室|フロント/.test(said)) return "当館";
+  return "弊社";
+}
+
 /** Words that thank the caller or say the operator is glad (ありがとう, 嬉しい): what kind words are owed. */
 export const gladOrThankful = /ありがと|嬉し|うれし/;
 
@@ -1462,6 +1483,8 @@ function spokenToWritten(text: string): string {
           slip[0] === next || (/[0-9０-９]/.test(slip[0] ?? "") && /[0-9０-９]/.test(next)) ? "" : m,
       )
       .replace(/申し訳ないんですけど(も)?、?/g, "申し訳ございませんが、")
+      // …できないことになっておりまして。: a state left on its まして is finished as one.
+      .replace(/(おり|ござい|あり)まして(?=。|$)/g, "$1ます")
       // じゃあ、… / …入れたい、と。……で、よろしいでしょうか: the operator says では, and a read-back asked
       // about is one sentence (…ということで、よろしいでしょうか).
       .replace(/(^|[、。])じゃあ[、\s]*/g, "$1では、")
@@ -1504,7 +1527,7 @@ function spokenToWritten(text: string): string {
         (m: string, o: string, verb: string, at: number, all: string) =>
           /(お気軽に|ご遠慮なく|どうぞ|いつでも|何なりと)$/.test(all.slice(Math.max(0, at - 6), at)) ||
           // (お大事になさってください is a wish for the caller, not a request.)
-          /^(気軽に|遠慮なく|大事に)/.test(verb)
+          /^(気軽に|遠慮なく|大事に|安心)/.test(verb)
             ? m
             : `${o}${verb}いただけますでしょうか`,
       )

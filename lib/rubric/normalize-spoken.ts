@@ -55,6 +55,9 @@ export function normalizeSpoken(original: string, tokenizer: JapaneseTokenizer):
   for (const pause of original.matchAll(innerPause)) removed.add(pause.index);
   // なな、なな、ご、あ、失礼いたしました、なな、なな、はち、ご: the digits said wrong before the apology go
   // with it (back to the last の or pause the number was grouped at).
+  // パスワードは、ですね、手帳などに: a ですね held after a particle while thinking confirms nothing.
+  for (const held of original.matchAll(/(?<=[はをにがとでて][、,\s])ですね[、,\s]/g))
+    for (let i = held.index; i < held.index + held[0].length; i += 1) removed.add(i);
   for (const slip of original.matchAll(digitSlip))
     for (let i = slip.index; i < slip.index + slip[0].length; i += 1) removed.add(i);
   const tokenStarts = new Set(

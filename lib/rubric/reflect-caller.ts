@@ -46,6 +46,8 @@ export interface CallerUnderstanding {
   justBought: boolean;
   /** What the matter is looked up by (ご予約のお名前, ご注文番号), when the turn names it. */
   lookup: string | null;
+  /** The caller asks for an operator by name (田中さん、お願いできる？ / 佐藤さんいないの？). */
+  asksForStaff: boolean;
   /** A day that mattered (a birthday, an anniversary, a trip) spoiled: how the empathy names it. */
   occasion: string | null;
   /** The caller said something kind of the operator (あんたと話せてよかった, あなたの声を聞くと元気が出る). */
@@ -94,6 +96,8 @@ export function understandCaller(
     .replace(/(?<=[てで])いったん(?=です|だ|でしょ|じゃ)/g, "いったの")
     // ちゃんとやってるのかなって思って: IPADIC reads かなっ as 叶う; the quoting って before 思う is と.
     .replace(/(かな|かしら)って(?=思)/g, "$1と")
+    // 水やりが大変かなって。: a thought left on its って is a かなと思って.
+    .replace(/(かな|かしら)って(?=[。、…\s]|$)/g, "$1と思って")
     // 早くしてよ 注文確認の…: a demand said before a pause stands on its own.
     .replace(/(?<=[てで])よ[、\s]+(?=[^\s、。])/g, "よ。")
     // 出たんやで / 届いてへん: a Kansai caller's endings, in standard forms the reflection can inflect.
@@ -200,9 +204,14 @@ export function understandCaller(
         text,
       ),
     // The caller alone, not a grandchild who will live alone (孫が春から一人暮らし).
+    // (A count, 大人二人と子ども一人 / 子ども一人, is a party, not a caller alone.)
     alone:
-      /一人|ひとり|誰とも|話し相手|誰も(いない|来ない)/.test(text) &&
-      !/(孫|息子|娘|母|父|子|弟|妹|兄|姉|主人|夫)[^。]{0,16}(一人暮らし|ひとり暮らし)/.test(text),
+      /一人|ひとり|誰とも|話し相手|誰も(いない|来ない)/.test(
+        text.replace(
+          /(大人|子ども|子供|小人|幼児|[0-9０-９一二三四五六七八九十]+歳の子)[^。、]{0,4}(一人|ひとり)/g,
+          "",
+        ),
+      ) && !/(孫|息子|娘|母|父|子|弟|妹|兄|姉|主人|夫)[^。]{0,16}(一人暮らし|ひとり暮らし)/.test(text),
     lookedForward: /楽しみ/.test(text),
     slighted: verdictOnOperator.test(text)
       ? /(冷た|つめた|そっけな)/.test(verdictOnOperator.exec(text)?.[0] ?? "")
@@ -231,6 +240,10 @@ export function understandCaller(
         text,
       ),
     justBought: /買ったばかり|買ったばっかり|新品なのに|買ったばっか/.test(text),
+    asksForStaff:
+      /(さん|さま|様)(って(子|人|方))?[、,\s]*(を)?(お願い(でき|します|したい)|いる[？?の]|いない[？?の]|いますか|いらっしゃ|に代わ|と(話|代わ)|出して)/.test(
+        text,
+      ),
     lookup: /(振り?込|送金)[^。]{0,20}(届|着|反映)/.test(text)
       ? "お振込みの日時と金額"
       : /予約/.test(text)
@@ -392,7 +405,7 @@ function surfaceOf(sentence: Sentence): string {
 }
 
 const personalQuestion =
-  /あなた(?!たち|達|方|がた)(?!(の|ん)(ところ|とこ|方|ほう)(は|も)?[^。？?]{0,6}(雪|雨|天気|降|寒|暑|晴|風))|(?<!の)お姉さん|(?<!の)お兄さん|下の名前|お名前は|結婚|彼氏|彼女(は|い)|恋人|独身|お休みの日|休みの日|休日は|趣味|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
+  /(あなた|あんた)(?!たち|達|方|がた|(ん|の)(とこ|ところ|会社|店|お店)|か[、。！!？?]|$)(?!(の|ん)(ところ|とこ|方|ほう)(は|も)?[^。？?]{0,6}(雪|雨|天気|降|寒|暑|晴|風))|(?<!の)お姉さん|(?<!の)お兄さん|下の名前|お名前は|結婚|彼氏|彼女(は|い)|恋人|独身|お休みの日|休みの日|休日は|趣味|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
 
 const defectWord =
   /見えにく|聞こえにく|間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな|(画面|電源|表示|明かり|ランプ)が?(急に|突然|勝手に)?(消え|落ち|真っ暗|固ま)|フリーズ|映らな|起動しな/;
@@ -594,8 +607,13 @@ function reflect(sentence: Sentence): string | null {
   );
   if (wondering && wonderAt > 1) {
     const asked = ms.slice(0, ms[wonderAt - 1]?.surface === "の" ? wonderAt - 1 : wonderAt);
-    const body = tidy(render(trimHead(asked), false)).replace(/[、。\s]+$/, "");
-    if (body.length >= 3) return tidy(`${body}のか、気にかかっていらっしゃるのですね`);
+    const whole = tidy(render(trimHead(asked), false)).replace(/[、。\s]+$/, "");
+    // (母は花が好きなんですけど、…大変かなって: the wonder is what follows the けど.)
+    const after = whole.replace(/^.*(けど|けれど|ですが)[、\s]*/, "");
+    const body = after.length >= 6 ? after : whole;
+    // (大変かな → 大変なのか: a noun or a な-adjective takes な before のか.)
+    const copula = /[\p{Script=Han}ァ-ヶー]$/u.test(body) ? "な" : "";
+    if (body.length >= 3) return tidy(`${body}${copula}のか、気にかかっていらっしゃるのですね`);
   }
   // まだ切らないでよ: a plea not to do something is no matter to hand back (what the caller wants is).
   if (/ないで(よ|ね|ちょうだい|ってば|ください)?$/.test(said)) return null;
@@ -1234,8 +1252,12 @@ function bareNounBefore(part: Morpheme[], i: number, paused: boolean): Morpheme 
   const verbStart = pause ? part[i - 1]?.start : part[i]?.start;
   return before?.pos === "名詞" &&
     before.end === verbStart &&
-    // お茶飲み友達: a verb stem inside a compound noun takes no particle.
-    !(part[i]?.inflectionForm?.startsWith("連用") && part[i + 1]?.pos === "名詞")
+    // お茶飲み友達: a verb stem inside a compound noun takes no particle; nor does 水やりが, a stem used as
+    // the noun.
+    !(
+      part[i]?.inflectionForm?.startsWith("連用") &&
+      (part[i + 1]?.pos === "名詞" || /^(が|は|も|の|を)$/.test(part[i + 1]?.surface ?? ""))
+    )
     ? before
     : undefined;
 }
@@ -1618,7 +1640,14 @@ function tidy(phrase: string): string {
         "という",
       )
       .replace(/(?<=た|ない|なかった|ていた|ている|かった)って(、?)(?=[おご\p{Script=Han}ァ-ヶ])/gu, "と$1")
-      .replace(/(おたく|お宅|そっち|そちら)(さん)?/g, "弊社")
+      // (Not inside the words the caller quotes, 『そちらにも過失があります』って: those are as said.)
+      .replace(/(おたく|お宅|そっち|そちら)(さん)?(?![^『「]*[』」])/g, "弊社")
+      .replace(/(?<=[』」])って(?=[^。]{0,8}(言われ|言っ|言わ|おっしゃ|申し上げ))/g, "と")
+      // エラー出て: the が a caller drops before 出る is written.
+      .replace(/(?<=[ァ-ヶー]{2,})出(て|た|ない|ました)/g, "が出$1")
+      // 点検に来た人 / 修理してもらった: our staff's visit and our work, from our side.
+      .replace(/(点検|検針|配達|配送|修理|工事|設置|集金|作業)に来た(人|方)/g, "$1に伺った者")
+      .replace(/(修理|点検|交換|設置|工事)(を)?してもらった/g, "$1させていただいた")
       // Our staff as the caller named them (担当の人, 受付の方): the operator says 担当の者.
       .replace(
         /(担当|受付|係|窓口|営業|配達|配送|設置|サポート|集金|点検|修理|工事|作業|(?<![\p{Script=Han}])店|店頭|販売店|ショップ)(の)?(人|方|かた)(?=[がはもにのを、]|$)/gu,
@@ -1990,8 +2019,13 @@ function nounPhrase(clause: Morpheme[]): string | null {
 }
 
 function feelingOf(said: string, complaining: boolean): CallerFeeling {
-  // (こないだ is a day, not a ない.)
-  const text = said.replace(/こないだ|こなだ|こないだって/g, "先日");
+  // (こないだ is a day, not a ない; 大人二人と子ども一人 is a party, not a caller alone.)
+  const text = said
+    .replace(/こないだ|こなだ|こないだって/g, "先日")
+    .replace(
+      /(大人|子ども|子供|小人|幼児|[0-9０-９一二三四五六七八九十]+歳の子)[^。、]{0,4}(一人|ひとり)/g,
+      "$1",
+    );
   // ごめんなさい、長話しちゃって。あなたもお仕事あるのにねえ: sorry for keeping the operator, nothing to
   // feel for (the reply puts them at ease).
   if (

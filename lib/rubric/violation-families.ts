@@ -85,7 +85,8 @@ const allTheSame =
 const moralizing =
   /(という|って)(の|もの)?は[^。]{0,40}(もの|もん)(かと(存じ|思い)|です|ですよ|でございます|なんです|だと)|そういう(もの|もん)(です|でございます|ですよ|だ|かと|なんです)|なんて[^。]{0,12}(なくても|なくたって)[^。]{0,20}(困らな|大丈夫|平気|問題(ない|ありません))/;
 /** The operator's own view said as such (個人的には…高いなとは思うんですけど): an opinion by its very form. */
-export const personalView = /個人的には[^。]{0,40}(と(は)?[、,]?(思|感じ)|かと)/;
+export const personalView =
+  /(個人的には|私個人(として|的に)?は|(私|わたし|わたくし)(として|的に)は)[^。]{0,60}(と(は)?[、,]?(思|感じ)|かと|気が(し|いた))/;
 // Asking after the caller's safety or health is care, not blame (お怪我はございませんでしたか).
 export const concern = /お?怪我|ご無事|お体|お身体|お加減|体調|ご気分|お痛み|やけど|火傷/;
 const judgement =
@@ -210,7 +211,11 @@ function familiesOf(text: string, context: FamilyContext): Category[] {
     (/(ご覧|お読み|目を通|ご確認)[^。]{0,8}(いただ|なっ|され)[^。]{0,6}(ていれば|ていたら|ておけば|れば|たら)/.test(
       body,
     ) &&
-      !operatorActs.test(body))
+      !operatorActs.test(body)) ||
+    // ご自分の判断でおやめになるのはよろしくありません: the caller's doing judged wrong.
+    /(お|ご)[^。]{1,16}(になる|になった|される|された|なさる|なさった)のは(よろしく|良く|よく)(ありません|ない|ございません)/.test(
+      body,
+    )
   )
     found.push("criticize");
   // argue: a policy wall, only-a-guide, blame shifted, a denial of the complaint, a concession then a no.
