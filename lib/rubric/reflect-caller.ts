@@ -195,7 +195,10 @@ export function understandCaller(
       ),
     // (What someone said, 「こんな問題もできないの」, is no fault of a thing of ours.)
     defect: ourDefect(unquoted),
-    ours: ourSide.test(text),
+    // (A repair or an exchange asked for, 修理の予約をしたい, names our service, not our fault.)
+    ours: ourSide.test(
+      text.replace(/(修理|交換|点検)(の)?(予約|依頼|申し込み|受付|を(お願い|頼み|したい))/g, ""),
+    ),
     bare: /^[\s、。]*(はい|ええ|うん|はあ|お願いします|お願いいたします|よろしくお願いします|わかりました|どうも)?[\s、。！!]*$/.test(
       text,
     ),
@@ -1690,6 +1693,16 @@ function tidy(phrase: string): string {
         /(?<![\p{Script=Han}]|その|この|あの|どの|てる|ている|ていた|ない|[るい])うちの(?=[\p{Script=Han}ァ-ヶ])/gu,
         "お宅の",
       )
+      // うちの猫 / うちの犬: the caller's pet, named warmly.
+      .replace(/お宅の猫/g, "猫ちゃん")
+      .replace(/お宅の犬/g, "ワンちゃん")
+      .replace(/(?<![をが])年取っ/g, "年を取っ")
+      // 子ども三人いて: the caller's children counted, with their が and their いらっしゃる.
+      .replace(
+        /(お子様|お子さん|お孫さん)([0-9０-９一二三四五六七八九十]+人)(い|お)(て|る|ます)/g,
+        (_m: string, who: string, count: string, _i: string, tail: string) =>
+          `${who}が${count}いらっしゃ${tail === "て" ? "って" : "る"}`,
+      )
       .replace(/と言うのですね$/, "とおっしゃっているのですね")
       .replace(/(?<![ご])予約(?=の(変更|内容|日|時間|キャンセル))/g, "ご予約")
       // プランの変更をしたい: the caller's wish for a service is ご希望.
@@ -2042,6 +2055,12 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
     !/のに|約束|来てくれな|って言った/.test(text)
   )
     return "neutral";
+  // 昔は私の後をついて回ってたのにねえ: a wistful look back is loneliness, not an inconvenience.
+  if (
+    !ourSide.test(text) &&
+    /(昔|前|以前|若い頃)は[^。]{0,30}(た|てた|ていた)のに(ねえ|なあ|ねぇ)[。…]*$/.test(text)
+  )
+    return "lonely";
   // A late spouse in a story of the past (亡くなった主人が買ってくれた時計): a memory, not news of a death.
   if (
     /亡くなった(主人|夫|妻|母|父|祖母|祖父|おじいさん|おばあさん|旦那|女房)(が|の|に|と)/.test(text) &&
@@ -2114,6 +2133,9 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
       ))
   )
     return "unfair";
+  // A parent worried for a child's fever (娘が…熱が出てて…心配で): the worry is theirs to be met.
+  if (/(子|娘|息子|孫|母|父|主人|夫|妻)[^。]*(熱|咳|痛|腫れ|発疹)/.test(text) && /心配|不安/.test(text))
+    return "worried";
   // Pain, a cough, a sleepless night: the body's suffering is what to answer (おつらい), not an inconvenience.
   if (
     /咳|痛(い|く|み|む|かっ|くて)|眠れ(な|ず)|寝られ(な|ず)|寝れ(な|ず)|寝(付|つ)けな|熱が|吐き気|腫れ|かゆ|痒|しびれ|じんましん|蕁麻疹|発疹|湿疹|かぶれ|お腹を壊|腹を壊|下痢/.test(
