@@ -168,7 +168,10 @@ export function understandCaller(
           : // 私なんか、もう誰の役にも立たないのよ: a low opinion of oneself is handed back as a feeling, never
             // confirmed as a fact.
             selfDeprecating.test(s.text)
-            ? (reflect(s)?.replace(/(?<=[いた])のですね$/, "と感じていらっしゃるのですね") ?? null)
+            ? (reflect(s)
+                ?.replace(/(?<=[いた])のですね$/, "と感じていらっしゃるのですね")
+                .replace(/ご自分(なんて|なんか)、?(?=[^、。]{0,8}(いなく|いない|いても))/, "ご自分が") ??
+              null)
             : reflect(s)),
       null,
     ) ??
@@ -510,7 +513,9 @@ function rankStatements(statements: Sentence[]): Sentence[] {
         ? 4
         : 0) +
       // What the caller feels (気が滅入って, 主人に申し訳なくて) is the heart of a story told around it.
-      (ownFeeling.test(text) && !problemWord.test(text) ? 3 : 0) -
+      (ownFeeling.test(text) && !problemWord.test(text) ? 3 : 0) +
+      // 私なんかいなくなっても、誰も困らない: a low opinion of oneself is the heart of a lonely call.
+      (selfDeprecating.test(text) ? 5 : 0) -
       // …忘れてたんだけどね: a sentence left on its けど is the background to another.
       (/(けど|けれど)(ね|さ|ねえ)?[。！!]*$/.test(text) ? 2 : 0) +
       // それなのに…言われて: the turn of the story is the grievance, what came before its setting.
@@ -1694,6 +1699,11 @@ function tidy(phrase: string): string {
         "お宅の",
       )
       // うちの猫 / うちの犬: the caller's pet, named warmly.
+      // 先週受けた人間ドック: what the caller went through, said with respect (お受けになった).
+      .replace(
+        /(?<=^|[、。をにでがは]|先週|先月|昨日|去年|先日|今日|今年|この前|前回|以前)受けた(?=[\p{Script=Han}ァ-ヶ])/gu,
+        "お受けになった",
+      )
       .replace(/お宅の猫/g, "猫ちゃん")
       .replace(/お宅の犬/g, "ワンちゃん")
       .replace(/(?<![をが])年取っ/g, "年を取っ")
