@@ -478,7 +478,13 @@ function explain(
   // …and a caller sorry for the long call is answered by putting them at ease (いえ、楽しかったです).
   const thanked =
     (kind !== "angry" && thanksOpening.test(reply)) ||
-    (caller?.apologized === true && /^(いえ|いいえ|とんでもな)/.test(reply));
+    (caller?.apologized === true && /^(いえ|いいえ|とんでもな)/.test(reply)) ||
+    // A question about the operator met with thanks for the interest (気にかけてくださってありがとうございます).
+    (caller?.personal === true &&
+      /^((はい|ふふ)[、。]?)?[^。]{0,24}(ありがとうございます|嬉しい|うれしい)/.test(reply)) ||
+    /^((はい|ふふ)[、。]?)?[^。]{0,12}(気にかけて|お気遣い|お気にかけ)[^。]{0,12}(ありがとうございます|嬉しい|うれしい)/.test(
+      reply,
+    );
   const suggestion = composeSuggestion({
     kind,
     caller,
@@ -491,7 +497,11 @@ function explain(
       repeatedToken: register.repeatedToken !== null,
       // (One えー in an otherwise good reply is named as a tip, but the reply stands: in a blind comparison
       // trainers preferred 「このままで十分」 to a rewrite that only drops it.)
-      fillers: fillers.length > 1 || (fillers.length === 1 && !/^えー/.test(fillers[0] ?? "")),
+      // (…but えー said again and again is a habit to name and to write out.)
+      fillers:
+        fillers.length > 1 ||
+        (fillers.length === 1 && !/^えー/.test(fillers[0] ?? "")) ||
+        (reply.match(/(?<=^|[、。,\s])えー+(?=[、。,\s…])/g) ?? []).length >= 3,
       spoken,
       thanked,
     },

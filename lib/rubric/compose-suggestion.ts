@@ -320,6 +320,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     // (Also when the phrasing already opened with words of its own.)
     const text = (used.size > 1 || parts.length > 0 ? (stripToken(s.text) ?? s.text) : s.text)
       .replace(/(ない|た|いる|ている)と[。]?$/, "$1のですね。")
+      // (玄関に段差があると。: a read-back left on と after a plain verb is an understanding confirmed.)
+      .replace(/(?<=[るうくすつむぶぬぐ])と[。]?$/, "ということですね。")
       // A sentence left on its まして (改定になりまして。) is finished; a state (なっておりまして) stays one.
       .replace(/(おり|ござい|あり)まして[。]?$/, "$1ます。")
       .replace(/まして[。]?$/, "ました。")
@@ -653,7 +655,11 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   }
   const said = parts.slice(opensWithAnswer ? 0 : 1);
   // A kept sentence that already moves the call on (ご案内いたします, お調べします) needs no other next step.
-  const movesOn = keptRemedy || said.some((p) => movesOnPattern.test(p));
+  // (Nor does the no said plainly: a search for a way after it promises what was just refused.)
+  const movesOn =
+    keptRemedy ||
+    said.some((p) => movesOnPattern.test(p)) ||
+    said.some((p) => /^大変申し訳ございませんが、/.test(p) && p.length > 20 && plainNo !== undefined);
   // So does an answer to the caller's question (15時からでございます, 1時間から2時間ほどになります).
   const answered =
     (caller?.asked &&
@@ -1219,7 +1225,12 @@ function situationStep(caller: CallerUnderstanding | null, kind: CallKind): stri
     /予約(を|し|され|が|でき)|ご予約/.test(matter) &&
     !caller.asked
   )
-    return "ご希望の日にちと時間帯をお聞かせいただけますでしょうか。";
+    // (A caller who already named the day and the hour, 金曜の夜7時に4人で, is not asked for them again.)
+    return /[0-9０-９一二三四五六七八九十]+時|[月火水木金土日]曜|明日|あさって|明後日|来週|[0-9０-９]+日/.test(
+      matter,
+    )
+      ? "ただいまお調べいたしますので、少々お待ちいただけますでしょうか。"
+      : "ご希望の日にちと時間帯をお聞かせいただけますでしょうか。";
   return null;
 }
 
@@ -1483,6 +1494,8 @@ function spokenToWritten(text: string): string {
           slip[0] === next || (/[0-9０-９]/.test(slip[0] ?? "") && /[0-9０-９]/.test(next)) ? "" : m,
       )
       .replace(/申し訳ないんですけど(も)?、?/g, "申し訳ございませんが、")
+      // …玄関に段差があると。以上でよろしいでしょうか: the read-back and the question are one sentence.
+      .replace(/(?<=[るうくすつむぶぬぐいた])、?と[。…‥\s]+(?=以上で|これで|こちらで)/g, "ということで、")
       // …できないことになっておりまして。: a state left on its まして is finished as one.
       .replace(/(おり|ござい|あり)まして(?=。|$)/g, "$1ます")
       // じゃあ、… / …入れたい、と。……で、よろしいでしょうか: the operator says では, and a read-back asked
@@ -1627,7 +1640,7 @@ function isHalting(reply: string): boolean {
 function withoutRulebook(sentence: string): string | null {
   const no = stripToken(sentence)
     ?.replace(
-      /^((誠に|大変)?(恐れ入りますが|申し訳ございませんが|申し訳ありませんが)|あいにく|ですから|ですので|なので)[、\s]*/g,
+      /^((誠に|大変)?(恐れ入りますが|申し訳ございませんが|申し訳ありませんが)|あいにく|ですから|ですので|なので|ですが)[、\s]*/g,
       "",
     )
     // (…and the concession it leaned on: お気持ちはよくわかるんですが、)
@@ -1637,7 +1650,7 @@ function withoutRulebook(sentence: string): string | null {
       /(利用)?(規約|規定|約款|規則|決まり|ルール)(に|で)?(ございます|あります|定められている|記載の|書いてある)?(通り|とおり)[、,\s]*/g,
       "",
     )
-    .replace(/(利用)?(規約|規定|約款|規則)(により|によって|上|に基づき)[、,\s]*/g, "")
+    .replace(/(利用)?(規約|規定|約款|規則)(により|によって|上|に基づき|で)[、,\s]*/g, "")
     .replace(/\s+/g, "、");
   if (!no || no.length < 8 || !/いたしかね|承りかね|お受けいたしかね|でき(ません|かね)|お受けでき/.test(no))
     return null;
@@ -1647,9 +1660,13 @@ function withoutRulebook(sentence: string): string | null {
 // A pause held inside a sentence (お風呂…に手すりを / 承りますので…不在票の): gone before a particle, a
 // comma elsewhere.
 function unpause(sentence: string): string {
-  return sentence
-    .replace(/[…‥]+(?=[にをがはでとものへや][^、。…‥])/g, "")
-    .replace(/(?<=[^。、…‥])(?<!(よね|ます|です|ません|ました|でした))[…‥]+(?=[^。、…‥])/g, "、");
+  return (
+    sentence
+      // きょう…いえ、本日の: the word taken back goes with its いえ.
+      .replace(/[^、。…‥]{1,8}[…‥]+[、\s]*(あ、)?(いえ|いや)、/g, "")
+      .replace(/[…‥]+(?=[にをがはでとものへや][^、。…‥])/g, "")
+      .replace(/(?<=[^。、…‥])(?<!(よね|ます|です|ません|ました|でした))[…‥]+(?=[^。、…‥])/g, "、")
+  );
 }
 
 function fewerCommas(sentence: string, halting = false): string {
@@ -1690,7 +1707,10 @@ function fewerCommas(sentence: string, halting = false): string {
     // お話し、できて: a pause inside one verb.
     .replace(/(?<=[\p{Script=Han}]し)、(?=(でき|させ|いたし))/gu, "")
     // 受け付けて、おります: a pause inside one verb.
-    .replace(/(?<=[てで])、(?=(おり|おる|いただ|ください|いる|いま|しま|くださ|いらっしゃ|ござい))/g, "")
+    .replace(
+      /(?<=[てで])、(?=(おり|おる|いただ|ください|いる|いま|いな|いた|しま|くださ|いらっしゃ|いらし|ござい))/g,
+      "",
+    )
     .replace(/(?<=^|、)([^、。]{2,6})、\1(?=[^、。])/g, "$1")
     .replace(/。…+。?/g, "。")
     .replace(/^…+。?/, "");
@@ -1722,6 +1742,37 @@ function fewerCommas(sentence: string, halting = false): string {
             : m,
       )
     : sentence;
+  // A transcript's pauses: only those after a clause that leads on (ので、 / ますが、 / a long て-clause) stay.
+  // (The run since the last pause kept decides: a long て-clause earns its comma.)
+  if (halting) {
+    let out = "";
+    let run = "";
+    const pieces = bound.split("、");
+    pieces.forEach((piece, k) => {
+      run += piece;
+      out += piece;
+      if (k === pieces.length - 1) return;
+      const next = pieces[k + 1] ?? "";
+      const keep =
+        /(ので|のに|けど|けれど|ますが|ですが|ましたが|でしたが|ございますが|まして|ため|(?<!とん)ても|(?<!とん)でも|たら|れば|ながら|うえで|ますと|ですと|となると|ということで|ですね|ますね|ですよね|ました|ません|でした)$/.test(
+          run,
+        ) ||
+        /^(しかも|そのうえ|その上|さらに|それに|ただ|でも|それで|また|それは)/.test(next) ||
+        (run.length >= 8 && /(?<!こ|っ|ん)と$/.test(run)) ||
+        /(です|ます)し$/.test(run) ||
+        /^(はい|では|ただ|まず|それでは|いえ|いいえ|恐れ入りますが|お手数ですが)$/.test(run) ||
+        (run.length >= 12 &&
+          /(て|で|し|から|ば)$/.test(run) &&
+          !/(あさって|しあさって|かつて|すべて|全て|初めて|改めて|決して|として|について|において|によって|にとって|に対して|に関して)$/.test(
+            run,
+          ));
+      if (keep) {
+        out += "、";
+        run = "";
+      }
+    });
+    return out.replace(/\uff64/g, "、").replace(/、(?=[!！?？。])/g, "");
+  }
   // が joining clauses (ございますが、) keeps its comma; the subject's が (バスが、遅延) does not.
   return bound
     .replace(

@@ -163,7 +163,10 @@ export function understandCaller(
     rankStatements(statements).reduce<string | null>(
       (found, s) =>
         found ??
-        (exasperation.test(s.text) || tookNote.test(s.text)
+        (exasperation.test(s.text) ||
+        tookNote.test(s.text) ||
+        // (あなた結婚してるの, unpunctuated: a question about the operator, never handed back.)
+        (/あなた|あんた/.test(text) && personalQuestion.test(s.text))
           ? null
           : // 私なんか、もう誰の役にも立たないのよ: a low opinion of oneself is handed back as a feeling, never
             // confirmed as a fact.
@@ -190,7 +193,8 @@ export function understandCaller(
         personalQuestion.test(q.text) &&
         !/^[^、。]{0,4}、?(また)?あなた(なの|なのね|ね|か)?[？?]?$/.test(q.text.trim()),
     ),
-    wantsVisit: /遊びに(来|き)|会いに(来|き)|来てくれ|うちに(来|寄)|お茶(でも)?飲みに/.test(text),
+    // (親戚がみんな来てくれて: a visit told, not an invitation.)
+    wantsVisit: /遊びに(来|き)|会いに(来|き)|来てくれ(?!て|た)|うちに(来|寄)|お茶(でも)?飲みに/.test(text),
     explicitRequest: /ください|お願い|てほしい|てもらえ|ていただけ/.test(text),
     requested:
       /たい(ん|の|です|けど|が|[。、]|$)|たく(て|って)[。、]?$|(なり|でき)ませんか|ください|お願い|てほしい|てもらえ|ていただけ|てもらう(こと|の)|(こと|の)(って|は)?(でき|可能)/.test(
@@ -444,7 +448,7 @@ function ourDefect(text: string): boolean {
 
 // もういい加減にしてほしい / 勘弁してよ: exasperation is met with an apology, never handed back as a wish.
 const exasperation =
-  /いい加減にし|勘弁し|ふざけ(ない|るな|て)|なめて(る|ん)|バカにし|馬鹿にし|しっかりしてよ|ちゃんとしてよ/;
+  /(の|ん)?せいなんだから|いい加減にし|勘弁し|ふざけ(ない|るな|て)|なめて(る|ん)|バカにし|馬鹿にし|しっかりしてよ|ちゃんとしてよ/;
 
 const selfDeprecating =
   /(私|わたし|あたし|わし|俺|僕)(なんか|なんて)[^。]{0,20}(役に立た|いてもいなくても|誰も困らな|邪魔|迷惑(ばかり|かけ)|だめ|ダメ|何もでき|必要とされ|いらない|いない(方|ほう)が)/;
@@ -624,7 +628,7 @@ function reflect(sentence: Sentence): string | null {
     if (body.length >= 3) return tidy(`${body}${copula}のか、気にかかっていらっしゃるのですね`);
   }
   // まだ切らないでよ: a plea not to do something is no matter to hand back (what the caller wants is).
-  if (/ないで(よ|ね|ちょうだい|ってば|ください)?$/.test(said)) return null;
+  if (/(ないで|んといて|んとって)(よ|ね|ちょうだい|ってば|ください)?$/.test(said)) return null;
   // もうちょっとお話ししましょうよ: an invitation is handed back as the caller's wish (お話ししたいのですね).
   const invited =
     /^(ねえ|ねぇ|あのね|ほら|じゃあ)?[、\s]*(.{2,24}?)(しましょう|しましょ|しよう)(よ|ね|か)?$/.exec(said);
@@ -1728,6 +1732,16 @@ function tidy(phrase: string): string {
       .replace(/(?<!お)亡くなって(?=から|以来|、|もう)/g, "亡くなられて")
       .replace(/(?<!お)亡くなった(?=[\p{Script=Han}おご]|の|と)/gu, "亡くなられた")
       .replace(/こないだ|こなだ/g, "先日")
+      // ちょっとあんた、…: the caller calling the operator is no part of the matter.
+      .replace(/^(ちょっと)?[、\s]*(あんた|あなた)[、\s]+/, "")
+      // 買ってやろう / 見るんで: a grandparent's やる and a spoken んで, as an operator says them.
+      .replace(
+        /(?<=(買っ|作っ|送っ|贈っ|教え|見せ|持たせ|連れて行っ|連れてっ))てや(ろう|った|る)(?=[とのか、。]|$)/g,
+        (_m: string, _verb: string, t: string) =>
+          `てあげ${t === "ろう" ? "よう" : t === "った" ? "た" : "る"}`,
+      )
+      .replace(/(?<=[るたい])んで(?=[、,\s\p{Script=Han}]|$)/gu, "ので")
+      .replace(/ちゃーんと/g, "きちんと")
       // The caller's お父さん / お母さん are お父様 / お母様 in the operator's mouth.
       .replace(/お(父|母)さん/g, "お$1様")
       // あきらめて帰ってきた: the caller's own way home is お帰りになった (someone else's, 子どもが泣いて
@@ -2083,7 +2097,8 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
   // A death years ago (亡くなって五年になる) told with what still comes of it: a memory, or a grief that
   // still hurts (いまだに涙が出る), not news to offer condolence for.
   // (A third or seventh memorial, 三回忌, is a loss years old: missed, not news.)
-  if (/[三七]回忌/.test(text)) return "lonely";
+  if (/[三七]回忌/.test(text) && !/賑やか|にぎやか|楽しかった|嬉しかった|うれしかった/.test(text))
+    return "lonely";
   // 何の楽しみもない、早くお迎えが来ないかしら: a wish to be gone is heard as the loneliness it is.
   if (/お迎えが来|死にたい|生きてても|生きていても|楽しみ(も|が)(何も)?ない|何の楽しみも/.test(text))
     return "down";
@@ -2180,7 +2195,7 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
   )
     return "worried";
   if (
-    /中止|キャンセル(?!料|したい|して|しても|しようと|でき|って(でき|可能)|を|の(手続|方法|仕方)|可能|お願い)|間に合わ|台無し|がっかり|残念|(出|行|参加|見)られなかった|行けなかった|参加できなかった|買ったばかり|買ったばっかり|新品なのに|違う人|別の人|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き(?!虫)|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
+    /中止|キャンセル(?!料|したい|して|しても|しようと|でき|って(でき|可能)|を|の(手続|方法|仕方)|可能|お願い)|間に合わ(なかっ|ない|ず|なく)|台無し|がっかり|残念|(出|行|参加|見)られなかった|行けなかった|参加できなかった|買ったばかり|買ったばっかり|新品なのに|違う人|別の人|(誕生日|記念日|お祝い|入学式|卒業式|結婚式|発表会|運動会)[^。]{0,10}(だった)?のに|泣い|泣き(?!虫)|泣いちゃ|ショック|楽しみにして|楽しみだった|せっかく|目当て|期待して|つもりだったのに/.test(
       text,
     )
   )
