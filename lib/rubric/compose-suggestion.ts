@@ -1387,7 +1387,7 @@ function lastAsk(modelReply: string): string | null {
 
 // The sentences that move the call on themselves: no other next step is needed after them.
 const movesOnPattern =
-  /次のお電話|また(、)?いつでも|お電話くださいね|お待ちしております|ごゆっくり|ご説明し|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内(?!した)|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ|ご連絡いたし|ご連絡します|お電話いたし/;
+  /お話(を|、)?(お)?伺い(ます|しますね|ますね)|次のお電話|また(、)?いつでも|お電話くださいね|お待ちしております|ごゆっくり|ご説明し|そろそろ|このへんで|このあたりで|あと[0-9０-９一二三四五六七八九十]+分|ご案内(?!した)|お調べ|確認いたし|手配|お送りいたし|ご用意いたし|お取り替えいたし|交換いたし|お届けいたし|お伺いいたし|お待ちください|お待ちいただけ|決まり|お答えでき|お伝えでき|控えさせ|私は|私も|折り返し|差し上げ|ご連絡いたし|ご連絡します|お電話いたし/;
 // What opens a reply that skips the caller's point (結論から申し上げますと, ところで).
 const coldOpening =
   /^(結論から[、,]?(言いますと|申し上げますと|お伝えしますと)|ところで|それより(も)?)[、,]?/;
@@ -1503,7 +1503,12 @@ function spokenToWritten(text: string): string {
       .replace(/(^|[、。])じゃあ[、\s]*/g, "$1では、")
       .replace(/(?<![こい])と[。…‥\s]+で[、\s]*(よろしい|お間違い)/g, "ということで$1")
       // 出張での、お引き取り、できます: the pause where the が was dropped.
-      .replace(/(?<=(^|[、。\s])(お|ご)[^、。\s]{1,8})、(?=でき(ます|ません))/g, "が")
+      .replace(/(?<=(^|[、。\s])(お|ご)[^、。\s]{1,8})、(?=でき(ます|ません))/g, "")
+      // 返品、お受け、できます: the object's を dropped before a humble verb is written.
+      .replace(
+        /(?<=[\p{Script=Han}]{2})、(?=(お受け|お送り|お調べ|お預かり|お届け|ご用意|ご案内)[^、。]{0,4}(でき|いたし|します))/gu,
+        "を",
+      )
       .replace(/(?<=[うくすつぬむるいた])んですけど(も)?(?=、|$)/g, "のですが")
       .replace(/(?<=[っいしんれけめべせえ])てまして/g, "ておりまして")
       .replace(/ご心配(を)?おかけしてます/g, "ご心配をおかけしております")
@@ -1569,7 +1574,12 @@ function politeTokens(text: string): string {
     // 承れます: the operator takes a request with 承ります.
     .replace(/承れます/g, "承ります")
     // 交換の手配、させていただきます: the object's を dropped in speech is written.
-    .replace(/(?<=(手配|確認|交換|返品|返金|手続き|準備|修理|対応))、(?=(させて|いたし|します))/g, "を");
+    // (証券番号を、確認、させて: the を is there already.)
+    .replace(
+      /(?<=(手配|確認|交換|返品|返金|手続き|準備|修理|対応))、(?=(させて|いたし|します))/g,
+      (_m: string, noun: string, _v: string, at: number, all: string) =>
+        /を[、\s]?$/.test(all.slice(0, at - noun.length)) ? "" : "を",
+    );
   return /[。！？!?]$/.test(out) ? out : `${out}。`;
 }
 
@@ -1758,7 +1768,7 @@ function fewerCommas(sentence: string, halting = false): string {
           run,
         ) ||
         /^(しかも|そのうえ|その上|さらに|それに|ただ|でも|それで|また|それは)/.test(next) ||
-        (run.length >= 8 && /(?<!こ|っ|ん)と$/.test(run)) ||
+        (run.length >= 8 && /(?<!こ|っ|ん)と$/.test(run) && !/^(いう|言う|おっしゃ|思|存じ)/.test(next)) ||
         /(です|ます)し$/.test(run) ||
         /^(はい|では|ただ|まず|それでは|いえ|いいえ|恐れ入りますが|お手数ですが)$/.test(run) ||
         (run.length >= 12 &&

@@ -415,10 +415,10 @@ function surfaceOf(sentence: Sentence): string {
 }
 
 const personalQuestion =
-  /(あなた|あんた)(?!たち|達|方|がた|(ん|の)(とこ|ところ|会社|店|お店)|か[、。！!？?]|$)(?!(の|ん)(ところ|とこ|方|ほう)(は|も)?[^。？?]{0,6}(雪|雨|天気|降|寒|暑|晴|風))|(?<!の)お姉さん|(?<!の)お兄さん|下の名前|お名前は|結婚|彼氏|彼女(は|い)|恋人|独身|お休みの日|休みの日|休日は|趣味|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
+  /(あなた|あんた)(?!たち|達|方|がた|(ん|の)(とこ|ところ|会社|店|お店)|か[、。！!？?]|$|も?そう思)(?!(の|ん)(ところ|とこ|方|ほう)(は|も)?[^。？?]{0,6}(雪|雨|天気|降|寒|暑|晴|風))|(?<!の)お姉さん|(?<!の)お兄さん|下の名前|お名前は|結婚|彼氏|彼女(は|い)|恋人|独身|お休みの日|休みの日|休日は|趣味|お子さん|おいくつ|何歳|出身|どこに住|お家|おうち|家はどこ|遊びに|会いに|来てくれ/;
 
 const defectWord =
-  /見えにく|聞こえにく|間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな|(画面|電源|表示|明かり|ランプ)が?(急に|突然|勝手に)?(消え|落ち|真っ暗|固ま)|フリーズ|映らな|起動しな/;
+  /見えにく|聞こえにく|間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな(い|かっ|く)|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな|(画面|電源|表示|明かり|ランプ)が?(急に|突然|勝手に)?(消え|落ち|真っ暗|固ま)|フリーズ|映らな|起動しな/;
 
 // A family member who never comes or calls is the caller's sorrow, not our fault to apologize for.
 const callersPeople = /嫁|息子|娘|孫|主人|旦那|夫|妻|友達|友人|近所|兄|姉|弟|妹|親戚|先生|ヘルパー/;
@@ -439,10 +439,10 @@ function ourDefect(text: string): boolean {
   if (/比べ|比較|他社|[0-9０-９一二三]社/.test(text) && !defectWord.test(text.replace(/違[うっいわ]/g, "")))
     return false;
   // (How two plans differ, 無料版とどう違うのか, is a question, not a wrong item.)
-  const asked = text.replace(
-    /(どう|何が|なにが|どこが|どの(くらい|程度|ように|へん|辺)が?)違[うっいわ]/g,
-    "",
-  );
+  const asked = text
+    .replace(/(どう|何が|なにが|どこが|どの(くらい|程度|ように|へん|辺)が?)違[うっいわ]/g, "")
+    // (あさってには届いてないと困る: a worry about what must not happen, nothing gone wrong yet.)
+    .replace(/(届いてない|届かない|間に合わない|来ない)と(困|だめ|ダメ|いけな|まず)/g, "");
   return defectWord.test(asked) && !aboutTheirOwn(text);
 }
 
@@ -1732,6 +1732,15 @@ function tidy(phrase: string): string {
       .replace(/(?<!お)亡くなって(?=から|以来|、|もう)/g, "亡くなられて")
       .replace(/(?<!お)亡くなった(?=[\p{Script=Han}おご]|の|と)/gu, "亡くなられた")
       .replace(/こないだ|こなだ/g, "先日")
+      // その前にね、…: the caller's aside before the matter.
+      .replace(/^その前に[、\s]*/, "")
+      // 声が娘に似てるんだ、娘は…: a plain んだ inside the read-back carries on as ていて.
+      .replace(/て(い)?るんだ[、\s]+/g, "ていて、")
+      // 下の子 / 上の子: the caller's children.
+      .replace(/(上|下|真ん中)の子(?=[にがはもをの、])/g, "$1のお子様")
+      // 近所の人から私が文句言われてる: the caller's 私 is お客様 in the operator's mouth.
+      .replace(/(?<=[^\p{Script=Han}])(私|あたし|わたし)が(?=[^、。]{2})/gu, "お客様が")
+      .replace(/持ってって/g, "持っていって")
       // ちょっとあんた、…: the caller calling the operator is no part of the matter.
       .replace(/^(ちょっと)?[、\s]*(あんた|あなた)[、\s]+/, "")
       // 買ってやろう / 見るんで: a grandparent's やる and a spoken んで, as an operator says them.
@@ -1752,13 +1761,14 @@ function tidy(phrase: string): string {
       )
       // 通された部屋 is what the caller was shown to: ご案内したお部屋 in the operator's mouth.
       .replace(/(?<=^|[、。はがも])(通された|案内された)(お)?部屋/g, "ご案内したお部屋")
+      .replace(/(?<=[\p{Script=Han}ァ-ヶー])みたいな(?=の|[\p{Script=Han}ぁ-んァ-ヶ])/gu, "のような")
       .replace(/みたいな(?=の|[\p{Script=Han}ぁ-んァ-ヶ])/gu, "ような")
       .replace(/みたいに/g, "ように")
       .replace(/みたいで(?=、|[\p{Script=Han}ぁ-ん])/gu, "ようで")
       .replace(/(?<=[いっん])てかれ/g, "ていかれ")
       // What the caller did toward us is received with いただく: 注文したのに → ご注文いただいたのに.
       .replace(
-        /(?<![ごお再未仮予])(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|振り込み|入金|購入|返品)(を)?し(た(?!い)|て)(?!お)/gu,
+        /(?<![ごお再未仮予])(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|振り込み|入金|購入|返品)(を)?し(た(?!い)|て)(?!お|こ(?!と)|くれ)/gu,
         (m: string, act: string, _o: string, t: string, at: number, whole: string) =>
           // (Someone else named as the doer, お隣さんが電話してきて, did not do it toward us.)
           othersDoing.test(whole.slice(Math.max(0, whole.lastIndexOf("、", at - 1) + 1), at))
