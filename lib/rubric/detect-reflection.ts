@@ -186,6 +186,7 @@ function detectSummarizing(
   }
   const present =
     usedPoints.size >= 2 ||
+    paraphrasedList(reply) ||
     (usedPoints.size >= 1 && coordinatedItems(reply, candidates, indexes) >= 2) ||
     dataKindsReadBack(reply, candidates, indexes) >= 2 ||
     (usedPoints.size >= 1 &&
@@ -223,6 +224,40 @@ function detectSummarizing(
     restatedSegments: restatedSegments(reply, candidates, indexes),
     marked: summaryMarker.test(reply.text) || /ということ(です|でございます)ね/.test(reply.text),
   };
+}
+
+// 整理いたしますと、更新のあとでプログラムが立ち上がらず、過去の記録も開けないうえに…ということですね: a
+// marked restatement chaining two or more happenings, each with its own predicate, condenses the story even
+// in the operator's own words.
+function paraphrasedList(reply: TextAnalysis): boolean {
+  // お祝いの日までのお届けと贈答用の包装をご希望ということですね: two wishes named in the operator's words.
+  if (
+    reply.sentences.some((s) =>
+      /^[^。、]{0,4}[^、。]{4,24}と[^、。]{4,24}(を|が)(ご希望|お望み|お考え|ご検討)[^、。]{0,6}(ということ|とのこと)(です|でございます)ね[。]?$/.test(
+        s.text,
+      ),
+    )
+  )
+    return true;
+  const marker = summaryMarker.exec(reply.text);
+  if (!marker) return false;
+  const sentence = reply.sentences.find((s) => marker.index >= s.start && marker.index < s.end);
+  if (!sentence) return false;
+  const body = reply.text.slice(marker.index + marker[0].length, sentence.end);
+  if (!/(ということ|とのこと)(です|でございます)ね|のですね|んですね/.test(body)) return false;
+  if (!/(ず[、,\s]?|うえに|上に|うえ[、,]|[てで][、,]|し[、,]|たり)/.test(body)) return false;
+  const predicates = new Set(
+    reply.units
+      .filter(
+        (u) =>
+          (u.kind === "verb" || u.kind === "adjective") &&
+          u.start >= marker.index + marker[0].length &&
+          u.end <= sentence.end &&
+          !/^(いただく|いただける|する|いる|ある|なる|おる|ござる|できる)$/.test(u.keys[0] ?? ""),
+      )
+      .map((u) => u.clause),
+  );
+  return predicates.size >= 2;
 }
 
 // The operator announcing a condensed restatement. Alone it proves nothing (the guideline): it counts
