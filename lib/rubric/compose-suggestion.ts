@@ -568,12 +568,13 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       ? sentences.find(
           (s) =>
             flagged(s) &&
-            input.spans.question.some((q) => q.start < s.end && q.end > s.start) &&
+            (input.spans.question.some((q) => q.start < s.end && q.end > s.start) ||
+              /を(どうぞ|お願いします|お願いいたします)[。]?$/.test(s.text)) &&
             !/それより|その話|ところで|結論から|関係|いいので|けっこうです|結構です|その前に|ちなみに/.test(
               s.text,
             ) &&
             // Only a datum the matter needs is asked again; a new business (本日のご注文は…) is not.
-            /番号|お名前|ご住所|ご連絡先|生年月日|日時|お日にち|ご予算|人数|型番|ご希望の|お届け先|いつ/.test(
+            /番号|お名前|ご住所|ご連絡先|生年月日|日時|お日にち|ご予算|人数|型番|機種|ご希望の|お届け先|いつ/.test(
               s.text,
             ),
         )
@@ -1812,6 +1813,9 @@ function askForDatum(question: string): string {
     question.replace(/。$/, ""),
   );
   if (bare) return `${bare[1]}を伺ってもよろしいでしょうか。`;
+  // (機種名をどうぞ: a datum asked for in two words is asked for in full.)
+  const offered = /^([^、。？?]{2,14})をどうぞ。?$/.exec(question);
+  if (offered) return `${offered[1]}を伺ってもよろしいでしょうか。`;
   return question
     .replace(/(番号|お名前|ご住所|ご連絡先|お日にち|ご予算)、?(お願い|教え)/, "$1を$2")
     .replace(/をお願いします(?=。|$)/, "をお願いいたします");

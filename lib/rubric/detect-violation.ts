@@ -242,7 +242,7 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
         .replace(/^[、。,.!?！？\s]+/, "")
         .trim(),
     );
-  if ((context.callerUpset || curt) && tokenEnd != null && isBareDatumRequest(reply, tokenEnd))
+  if (tokenEnd != null && (curt || (context.callerUpset && isBareDatumRequest(reply, tokenEnd))))
     spans.push({ start: from(tokenEnd), end: reply.length });
   // An upset caller answered with nothing but a datum request (ご依頼主様のお名前を、フルネームでお願いします).
   // (A cushioned request to a caller who asked to hurry — 早くして — gets on with it: not here.)

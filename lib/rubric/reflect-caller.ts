@@ -96,6 +96,8 @@ export function understandCaller(
     .replace(/(?<=[てで])いったん(?=です|だ|でしょ|じゃ)/g, "いったの")
     // ちゃんとやってるのかなって思って: IPADIC reads かなっ as 叶う; the quoting って before 思う is と.
     .replace(/(かな|かしら)って(?=思)/g, "$1と")
+    // 紙詰まりばかりして、困ってまして。: a polite まして left hanging is the caller's state.
+    .replace(/(?<=[っいしんれけせえ])てまして(?=[。、！!…]|$)/g, "ているんです")
     // 水やりが大変かなって。: a thought left on its って is a かなと思って.
     .replace(/(かな|かしら)って(?=[。、…\s]|$)/g, "$1と思って")
     // 早くしてよ 注文確認の…: a demand said before a pause stands on its own.
@@ -218,7 +220,7 @@ export function understandCaller(
     alone:
       /一人|ひとり|誰とも|話し相手|誰も(いない|来ない)/.test(
         text.replace(
-          /(大人|子ども|子供|小人|幼児|[0-9０-９一二三四五六七八九十]+歳の子)[^。、]{0,4}(一人|ひとり)/g,
+          /(大人|子ども|子供|小人|幼児|[0-9０-９一二三四五六七八九十]+歳の子)[^。、]{0,4}(一人|ひとり)|(一人|ひとり)暮らし(を)?(始め|する予定|することに)/g,
           "",
         ),
       ) && !/(孫|息子|娘|母|父|子|弟|妹|兄|姉|主人|夫)[^。]{0,16}(一人暮らし|ひとり暮らし)/.test(text),
@@ -232,7 +234,7 @@ export function understandCaller(
     // given in a complaint (生まれて二か月の赤ちゃんがいるから沐浴もできなくて).
     celebrating:
       !complaining &&
-      /生まれ(?!て[^。]{0,6}(年|十|百|か月|ヶ月|カ月|週間|日目))|誕生|合格|受かっ|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた/.test(
+      /生まれ(?!て[^。]{0,6}(年|十|百|か月|ヶ月|カ月|週間|日目)|た(村|町|家|所|土地|故郷|国|場所|ところ|島|街))|誕生|合格|受かっ|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた|周年/.test(
         text,
       ) &&
       !/結婚(して(る|いる|います|ます)|されて)[^。]{0,4}[?？]|結婚(は|って)[^。]{0,6}[?？]/.test(text),
@@ -448,7 +450,7 @@ function ourDefect(text: string): boolean {
 
 // もういい加減にしてほしい / 勘弁してよ: exasperation is met with an apology, never handed back as a wish.
 const exasperation =
-  /(の|ん)?せいなんだから|いい加減にし|勘弁し|ふざけ(ない|るな|て)|なめて(る|ん)|バカにし|馬鹿にし|しっかりしてよ|ちゃんとしてよ/;
+  /ったらない|ったらありゃしない|(の|ん)?せいなんだから|いい加減にし|勘弁し|ふざけ(ない|るな|て)|なめて(る|ん)|バカにし|馬鹿にし|しっかりしてよ|ちゃんとしてよ/;
 
 const selfDeprecating =
   /(私|わたし|あたし|わし|俺|僕)(なんか|なんて)[^。]{0,20}(役に立た|いてもいなくても|誰も困らな|邪魔|迷惑(ばかり|かけ)|だめ|ダメ|何もでき|必要とされ|いらない|いない(方|ほう)が)/;
@@ -1741,6 +1743,14 @@ function tidy(phrase: string): string {
       // 近所の人から私が文句言われてる: the caller's 私 is お客様 in the operator's mouth.
       .replace(/(?<=[^\p{Script=Han}])(私|あたし|わたし)が(?=[^、。]{2})/gu, "お客様が")
       .replace(/持ってって/g, "持っていって")
+      // カード吸い込まれた / 苦情まで来た: the が a caller drops, and a thing that came is no guest.
+      .replace(/(?<=[ァ-ヶー]{2,})(吸い込まれ|取り込まれ)/g, "が$1")
+      .replace(
+        /(苦情|連絡|電話|メール|手紙|請求|通知|案内|荷物|返事|知らせ)(まで|が|も)いらっしゃ(った|って)/g,
+        (_m: string, what: string, p: string, t: string) => `${what}${p}来${t === "った" ? "た" : "て"}`,
+      )
+      .replace(/前の人(?=[のがはも])/g, "前のお客様")
+      .replace(/(?<![ご\p{Script=Han}])両親/gu, "ご両親")
       // ちょっとあんた、…: the caller calling the operator is no part of the matter.
       .replace(/^(ちょっと)?[、\s]*(あんた|あなた)[、\s]+/, "")
       // 買ってやろう / 見るんで: a grandparent's やる and a spoken んで, as an operator says them.
@@ -2221,7 +2231,7 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
     return "happy";
   // A birth or a pass is good news even told with a けど (写真送ってもらったんだけど) or a pang (寂しくなるわ).
   if (
-    /生まれ(た|て(?![^。]{0,6}(年|十|百))|まし)|誕生し|合格し|受かっ(た|て)|結婚(した|しまし|が決ま|することにな|する(って|と|ん|の(よ|ね)))|婚約し/.test(
+    /生まれ(た(?!(村|町|家|所|土地|故郷|国|場所|ところ|島|街))|て(?![^。]{0,6}(年|十|百))|まし)|誕生し|合格し|受かっ(た|て)|結婚(した|しまし|が決ま|することにな|する(って|と|ん|の(よ|ね)))|婚約し|周年/.test(
       text,
     ) &&
     !/亡くな|ない|のに/.test(text)
@@ -2276,7 +2286,7 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
   // Alone at night and afraid (夜一人でいると怖くて): the fear is what to answer, not the solitude.
   if (/怖|こわ|心細|不安で|不安な/.test(text) && !/寂し|さみし|さびし/.test(text)) return "worried";
   if (
-    /一人(で(?!す|ござ)|きり|だと|暮らし)|ひとり(?!です|でござ|分|様)|誰とも|話し相手|話す相手|話す人が(い|お)|誰も(いない|来ない)|電話(を)?くれない|来てくれない|会えない|顔(を)?見てない/.test(
+    /一人(で(?!す|ござ)|きり|だと|暮らし(?!(を)?(始め|する予定|することに)))|ひとり(?!です|でござ|分|様|暮らし(を)?(始め|する予定))|誰とも|話し相手|話す相手|話す人が(い|お)|誰も(いない|来ない)|電話(を)?くれない|来てくれない|会えない|顔(を)?見てない/.test(
       text,
     ) &&
     !/(孫|息子|娘|母|父|子|弟|妹|兄|姉)[^。]{0,16}(一人暮らし|ひとり暮らし)/.test(text)

@@ -102,7 +102,7 @@ const businessQuestion =
   /ご用件|お手続き|ご契約|お振込|お支払い|ご注文|ご予約|お届け|提出|お済み|済み|お問い合わせ|の件|番号(は|を)?(何|なん)|ご予算/;
 // A datum asked for in two words, no request around it: 会員番号は？ / お名前は？
 export const curtDatumQuestion =
-  /^[^。、]{1,12}(番号|お名前|名前|ご住所|住所|生年月日|ID|日付|日にち)は[?？]$/;
+  /^[^。、]{1,12}(番号|お名前|名前|ご住所|住所|生年月日|ID|日付|日にち)は[?？]$|^[^。、]{0,12}(番号|名|ご住所|住所|生年月日|ID|型番)をどうぞ[。]?$/;
 
 /** Finds the violation families a trainer catches in polite words, sentence by sentence. */
 export function findViolationFamilies(reply: string, context: FamilyContext): FamilyHit[] {
