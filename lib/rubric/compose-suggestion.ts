@@ -1486,6 +1486,14 @@ function spokenToWritten(text: string): string {
       // correction goes with the correction's marker.
       .replace(/[^、。]{1,10}、([^、。]{1,10})(だ|です|でした|でございます)、(?=\1)/g, "")
       .replace(/[^、。]{1,14}、(失礼しました|失礼いたしました|すみません|いや|間違えました|あ、いえ)、/g, "")
+      // 窓口ですと、3万、いえ、一万、1万1000円: a figure taken back goes with its いえ, and the figure restarted
+      // in kanji before its digits is said once.
+      .replace(
+        /[0-9０-９一二三四五六七八九十百千万]+[円]?、(あ、)?いえ、(?=[0-9０-９一二三四五六七八九十])/g,
+        "",
+      )
+      .replace(/(?<=^|[、。])[一二三四五六七八九十百千万]+、?(?=[0-9０-９]+万)/g, "")
+      .replace(/(?<=[^。])、(あ、)?いえ、(?=[0-9０-９一二三四五六七八九十])/g, "、")
       // ご迷惑を、いえ、お困りに: a word taken back with いえ after its particle.
       .replace(/[^、。\s]{1,10}[をがに]、いえ、/g, "")
       // 10月5日の……失礼しました。10月6日の: the slip and its 失礼しました go when the next words restate it.

@@ -1743,6 +1743,11 @@ function tidy(phrase: string): string {
       // 近所の人から私が文句言われてる: the caller's 私 is お客様 in the operator's mouth.
       .replace(/(?<=[^\p{Script=Han}])(私|あたし|わたし)が(?=[^、。]{2})/gu, "お客様が")
       .replace(/持ってって/g, "持っていって")
+      // そっから朝まで、ずーっと起きとった: a western 〜とった is 〜ていた, and the long vowels are written short.
+      .replace(/そっから/g, "そこから")
+      .replace(/親お父様|親父|おやじ|オヤジ/g, "お父様")
+      .replace(/ずーっと/g, "ずっと")
+      .replace(/(?<=[きけしせちてにねびべみめりれいえ])とった(?=の|$|、)/g, "ていた")
       // カード吸い込まれた / 苦情まで来た: the が a caller drops, and a thing that came is no guest.
       .replace(/(?<=[ァ-ヶー]{2,})(吸い込まれ|取り込まれ)/g, "が$1")
       .replace(
