@@ -1990,3 +1990,100 @@ describe("a lonely regular's first story met with そうなんですね", () => 
     expect(analysis.suggestion).toMatch(/^あら、そうなんですね。/);
   });
 });
+
+describe("feedback a trainer would sign (session-20 reviews)", () => {
+  it("keeps the answer of a refusal, without the rulebook and after an apology", () => {
+    const analysis = replyTo(
+      "解約したつもりだったんですよ アプリ消したから それで使ってないのに一か月分払うのは納得いかなくて 返金ってできますか",
+      "規約にございます通りアプリを削除されてもご解約にはなりませんので ご返金はいたしかねます",
+      "inquiry",
+    );
+    expect(analysis.violation).toBe("argue");
+    expect(analysis.suggestion).toContain(
+      "大変申し訳ございませんが、アプリを削除されてもご解約にはなりませんので、ご返金はいたしかねます。",
+    );
+    expect(analysis.suggestion).not.toMatch(/規約|お力になれる方法/);
+  });
+
+  it("writes a transcript that pauses after every word without its pauses", () => {
+    const analysis = analyzeReply({
+      context: [caller("玄関とお風呂です。あと、介護保険が使えるかも知りたくて。")],
+      reply:
+        "はい、かしこまりました。えー、整理、いたしますと、お母さまの、ご自宅の、玄関と、お風呂…に、手すりを、おつけに、なりたい、ということと、その、介護保険が、使えるかどうか…ですね。えっと、では、介護保険の、認定は…もう、受けて、いらっしゃいますか。",
+      kind: "inquiry",
+    });
+    expect(analysis.suggestion).toContain("お風呂に手すりを");
+    expect(analysis.suggestion).toContain("受けていらっしゃいますか");
+    expect(analysis.suggestion).not.toContain("…");
+  });
+
+  it("asks for no apology when an ordinary caller compares two plans", () => {
+    const analysis = replyTo(
+      "そちらの家計簿アプリ、有料版にしようか迷ってるんです。無料版とどう違うのかなと思って。",
+      "有料版にしようか迷っていらっしゃるのですね。ご案内の参考にしたいので、今はどのような使い方をされているか、教えていただけますか。",
+      "inquiry",
+    );
+    expect(analysis.suggestion).toBe("");
+    expect(analysis.points.map((p) => p.text).join("")).not.toContain("お詫び");
+  });
+
+  it("does not hand back exasperation, and hands back a low opinion of oneself as a feeling", () => {
+    const fedUp = replyTo(
+      "なんで毎回こっちが気づいて電話しなきゃいけないんですか。もういい加減にしてほしい",
+      "返金のお手続きはサイトのお問い合わせフォームからお願いしております",
+      "angry",
+    );
+    expect(fedUp.suggestion).not.toContain("いい加減");
+    expect(fedUp.suggestion).toContain("申し訳ございません");
+    const low = replyTo(
+      "この歳になるとね、もう誰も電話なんかくれないのよ。息子も正月にしか来ないし。私なんかいなくなっても、誰も困らないんだわ。",
+      "そんな悲しいことをおっしゃらないでください。お正月には息子さんが来てくださるんですから、十分お幸せですよ。",
+      "lonely",
+    );
+    expect(low.suggestion).toContain("ご自分がいなくなっても誰も困らないと感じていらっしゃるのですね");
+  });
+
+  it("names our staff, our work and our premises from our side", () => {
+    const visit = replyTo(
+      "点検に来た人が、玄関に置いてた靴を踏んで泥だらけにしていったのよ。謝りもしないで。",
+      "ところでお客様来月からガス料金の割引プランが始まるのですがご興味はございませんか",
+      "angry",
+    );
+    expect(visit.suggestion).toContain("点検に伺った者");
+    const clinic = analyzeReply({
+      context: [caller("先週そちらで娘が予防接種を受けたんですけど、その晩から少し熱が出てて…。心配で。")],
+      reply: "診療に関するご相談は、ホームページのお問い合わせフォームからお願いいたします。",
+      kind: "inquiry",
+    });
+    expect(clinic.suggestion).toContain("当院");
+    expect(clinic.suggestion).not.toContain("弊社");
+    expect(clinic.suggestion).toContain("ご心配");
+  });
+
+  it("hears advice for the future after a how-to question, and a choice asked without か", () => {
+    expect(
+      replyTo(
+        "アプリのパスワードを忘れてロックがかかっちゃったんですけど、解除ってどうすればいいですか。",
+        "えー、あの、パスワードは、ですね、手帳などに、控えて、おかれる、のが、おすすめ、です。",
+        "inquiry",
+      ),
+    ).toMatchObject({ violation: "advise", parroting: false });
+    expect(
+      replyTo(
+        "再配達を明日の夜にお願いしたいんです。",
+        "夜は18時から20時と、19時から21時がございますが、どちらにいたしましょう",
+        "inquiry",
+      ).question,
+    ).toBe("closed");
+  });
+
+  it("counts a marked restatement in the operator's own words as a summary", () => {
+    expect(
+      replyTo(
+        "昨日アップデートしたら会計ソフトが起動しなくなって、昨日までの仕訳データも見られないし、明日が月末の締めなんですよ！",
+        "整理いたしますと更新のあとでプログラムが立ち上がらず過去の記録も開けないうえに月次処理の期限が目前に迫っているということですね",
+        "angry",
+      ).summarizing,
+    ).toBe(true);
+  });
+});

@@ -79,4 +79,24 @@ describe("normalizeSpoken", () => {
     const span = toOriginalSpan(normalized, { start, end: start + 1 });
     expect(original.slice(span.start, span.end)).toBe("瓶");
   });
+
+  it("reads a number said digit by digit in its groups, without the digits said wrong before 失礼いたしました", () => {
+    expect(
+      normalize(
+        "お電話番号が、ゼロ、きゅう、ゼロ、の、さん、よん、いち、に、の、なな、なな、ご、あ、失礼、いたしました、なな、なな、はち、ご、で、ございますね",
+      ),
+    ).toContain("090-3412-7785");
+    expect(normalize("夜は、じゅうはち時から、にじゅう時と、じゅうきゅう時から")).toBe(
+      "夜は、18時から、20時と、19時から",
+    );
+    expect(normalize("不在票の、右上にある、じゅうにけたの、番号を")).toContain("12桁");
+    // (A lone さん or に before a kanji is no number: 田中さん日曜, お客様に時間を.)
+    expect(normalize("お客様に時間を")).toBe("お客様に時間を");
+    expect(normalize("田中さん日曜")).toBe("田中さん日曜");
+  });
+
+  it("reads a name said in two parts as one, and sets aside a ですね held after a particle", () => {
+    expect(normalize("はい、ヤマモト、ミサキ様ですね")).toContain("ヤマモトミサキ様");
+    expect(normalize("パスワードは、ですね、手帳などに")).toBe("パスワードは、手帳などに");
+  });
 });
