@@ -2077,6 +2077,16 @@ describe("feedback a trainer would sign (session-20 reviews)", () => {
     ).toBe("closed");
   });
 
+  it("gives a feeling the caller did not voice way to the one they did", () => {
+    const analysis = replyTo(
+      "この頃ね、膝が痛くってねえ。",
+      "えー、あの、それは、その、お寂しい、ですよね。えっと、お孫さんとは、どんな、お話を、されるんですか",
+      "lonely",
+    );
+    expect(analysis.suggestion).toContain("おつらい");
+    expect(analysis.suggestion).not.toContain("お寂しい");
+  });
+
   it("counts a marked restatement in the operator's own words as a summary", () => {
     expect(
       replyTo(

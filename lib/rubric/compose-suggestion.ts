@@ -455,7 +455,18 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const empathySentence = has(input.spans.empathy);
   // Their empathy already said inside the sentence kept as the reflection needs no second line.
   const empathySaid = empathySentence !== undefined && used.has(empathySentence);
-  const theirEmpathy = stripToken(take(empathySentence));
+  // Their words for a feeling the caller did not voice (お寂しいですよね to a caller whose knees hurt) give way to
+  // words for the one they did.
+  const misread =
+    empathySentence !== undefined &&
+    /寂し|さみし|さびし|心細|孤独/.test(empathySentence.text) &&
+    // (Only a line that is nothing but the feeling: one that also hands the story back stays.)
+    empathySentence.text.replace(/[、。\s]/g, "").length <= 20 &&
+    caller !== null &&
+    (caller.feeling === "hurting" || caller.feeling === "worried") &&
+    !caller.alone;
+  if (misread && empathySentence) used.add(empathySentence);
+  const theirEmpathy = misread ? null : stripToken(take(empathySentence));
   const empathy =
     condolenceFirst || congratulationFirst
       ? null
