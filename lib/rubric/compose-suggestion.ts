@@ -671,7 +671,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const movesOn =
     keptRemedy ||
     said.some((p) => movesOnPattern.test(p)) ||
-    said.some((p) => /^大変申し訳ございませんが、/.test(p) && p.length > 20 && plainNo !== undefined);
+    (plainNo != null && said.some((p) => p.endsWith(plainNo)));
   // So does an answer to the caller's question (15時からでございます, 1時間から2時間ほどになります).
   const answered =
     (caller?.asked &&
