@@ -1669,13 +1669,11 @@ function isHalting(reply: string): boolean {
 // the sentence refuses nothing.
 function withoutRulebook(sentence: string): string | null {
   const no = stripToken(sentence)
+    // (…and the concession it leaned on: お気持ちはよくわかるんですが、)
     ?.replace(
-      /^((誠に|大変)?(恐れ入りますが|申し訳ございませんが|申し訳ありませんが)|あいにく|ですから|ですので|なので|ですが)[、\s]*/g,
+      /^(((誠に|大変)?(恐れ入りますが|申し訳ございませんが|申し訳ありませんが)|あいにく|ですから|ですので|なので|ですが)[、\s]*|(お気持ち|ご事情|ご不満)[^。]{0,16}(が|けど|けれど|けれども)[、\s]+)+/,
       "",
     )
-    // (…and the concession it leaned on: お気持ちはよくわかるんですが、)
-    .replace(/^(お気持ち|ご事情|ご不満)[^。]{0,16}(が|けど|けれど|けれども)[、\s]+/, "")
-    .replace(/^((誠に|大変)?(申し訳ございませんが|申し訳ありませんが)|あいにく)[、\s]*/, "")
     .replace(
       /(利用)?(規約|規定|約款|規則|決まり|ルール)(に|で)?(ございます|あります|定められている|記載の|書いてある)?(通り|とおり)[、,\s]*/g,
       "",

@@ -1679,7 +1679,10 @@ function tidy(phrase: string): string {
       .replace(/祖母(?![様さ])/g, "おばあ様")
       .replace(/祖父(?![様さ])/g, "おじい様")
       .replace(/(うちの|私の|あたしの)?(母親|(?<![祖叔伯義])母|おふくろ)(?![親様さ]|の日)/g, "お母様")
-      .replace(/(うちの|私の|あたしの)?(父親|(?<![祖叔伯義])父|おやじ)(?![親様さ]|の日)/g, "お父様")
+      .replace(
+        /(うちの|私の|あたしの)?(父親|親父|(?<![祖叔伯義親])父|おやじ|オヤジ)(?![親様さ]|の日)/g,
+        "お父様",
+      )
       .replace(/(?<![ご])友人/g, "ご友人")
       .replace(/(?<![おみ])友達/g, "お友達")
       .replace(/(うちの|私の|あたしの)?(?<![ご丈])(主人|旦那|夫)(?![様さ婦])|うちの人/g, "ご主人")
@@ -1745,7 +1748,6 @@ function tidy(phrase: string): string {
       .replace(/持ってって/g, "持っていって")
       // そっから朝まで、ずーっと起きとった: a western 〜とった is 〜ていた, and the long vowels are written short.
       .replace(/そっから/g, "そこから")
-      .replace(/親お父様|親父|おやじ|オヤジ/g, "お父様")
       .replace(/ずーっと/g, "ずっと")
       .replace(/(?<=[きけしせちてにねびべみめりれいえ])とった(?=の|$|、)/g, "ていた")
       // カード吸い込まれた / 苦情まで来た: the が a caller drops, and a thing that came is no guest.
