@@ -1775,6 +1775,7 @@ function fewerCommas(sentence: string, halting = false): string {
   if (halting) {
     let out = "";
     let run = "";
+    let listing = false;
     const pieces = bound.split("、");
     pieces.forEach((piece, k) => {
       run += piece;
@@ -1787,6 +1788,10 @@ function fewerCommas(sentence: string, halting = false): string {
         ) ||
         /^(しかも|そのうえ|その上|さらに|それに|ただ|でも|それで|また|それは)/.test(next) ||
         (run.length >= 8 && /(?<!こ|っ|ん)と$/.test(run) && !/^(いう|言う|おっしゃ|思|存じ)/.test(next)) ||
+        // (ご主人様と、お客様と、息子さん: the items of a list keep their pauses, short or long.)
+        (listing && /[\p{Script=Han}ァ-ヶー様さん]と$/u.test(piece)) ||
+        // (見直しをご希望で、運転されるのは: an honored noun's で leads on to the next clause.)
+        /(ご希望|ご予定|ご利用|ご在宅|ご不在|ご検討|お急ぎ|お持ち|お使い)で$/.test(run) ||
         /(です|ます)し$/.test(run) ||
         /^(はい|では|ただ|まず|それでは|いえ|いいえ|恐れ入りますが|お手数ですが)$/.test(run) ||
         (run.length >= 12 &&
@@ -1796,6 +1801,7 @@ function fewerCommas(sentence: string, halting = false): string {
           ));
       if (keep) {
         out += "、";
+        listing = /[\p{Script=Han}ァ-ヶー様さん]と$/u.test(run);
         run = "";
       }
     });

@@ -180,7 +180,9 @@ function toMorphemes(text: string, raw: LinderaToken[], lost: Span[] = []): Morp
       // (A run of kana the dictionary could not read is a word lost: the caller reads it again.)
       if (/[ぁ-ゖ]{2}/.test(token.surface))
         lost.push({ start: charIndex, end: charIndex + token.surface.length });
-      continue;
+      // (Hiragana it cannot read at all, the び of びしゃびしゃ, stays in the text as an unknown word:
+      // dropped, it would cut a word the reflection hands back.)
+      if (!/^[ぁ-ゖー]+$/.test(token.surface)) continue;
     }
     const start = charIndex;
     const detail = [

@@ -37,7 +37,7 @@ const punctuation = /[、。，．,.!?！？」』）)…ー〜\s]/;
 const leadingToken =
   /(?<=^|[。、]|はい|ええ|うん)(はい|ええ|うん|なるほど|いいえ|いえ)(?=[^、。,.!?！？…ー〜\sはいえうん]|いつ|いかが|いただ|いま|いちばん)/g;
 const needsMorphology =
-  /[えあそまうん][ーっ〜ぁ]|えっと|ええと|あの|その|まあ|(^|[^ぁ-ん])あ([、,\s]|$)|(はい|ええ|うん|なるほど|いいえ|いえ)[^、。,.!?！？…ー〜\s]/;
+  /(^|[、。,\s])(?!はい|ええ|うん|いえ|まあ|では|また|でも|ただ)([ぁ-ん]{1,2})[、,]\s*(\2|[一-龥0-9０-９])|^え[、,]|[えあそまうん][ーっ〜ぁ]|えっと|ええと|あの|その|まあ|(^|[^ぁ-ん])あ([、,\s]|$)|(はい|ええ|うん|なるほど|いいえ|いえ)[^、。,.!?！？…ー〜\s]/;
 const interjections = new Set(["はい", "ええ", "うん", "なるほど", "いいえ", "いえ"]);
 
 /**
@@ -590,6 +590,23 @@ function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
   for (const match of text.matchAll(fillerWords)) {
     for (let i = match.index; i < match.index + match[0].length; i += 1) removed.add(i);
   }
+  // に、二回 / さ、三千円: a stutter, the first sound of the next word said alone before it.
+  for (const match of text.matchAll(/(?<=^|[、。,\s])([ぁ-ん]{1,2})[、,]\s*/g)) {
+    const at = morphemes.findIndex((m) => m.start === match.index + match[0].length);
+    const next = morphemes[at];
+    const sound = (match[1] ?? "").replace(/[ぁ-ゖ]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+    // (はい、はい / いち、いち are said twice on purpose: only a part of the next word is a stutter.)
+    if (!next || ["助詞", "助動詞", "記号"].includes(next.pos)) continue;
+    if (next.surface === match[1] && next.pos !== "接頭詞") continue;
+    // (はい、配送員が: a 相づち before a word that sounds like it is no stutter.)
+    if (/^(はい|ええ|うん|いえ|ああ|まあ|あの|その|この|もう|また)$/.test(match[1] ?? "")) continue;
+    const said = `${next.reading}${morphemes[at + 1]?.reading ?? ""}`;
+    if (said.startsWith(sound) && said.length > sound.length)
+      for (let i = match.index; i < match.index + match[0].length; i += 1) removed.add(i);
+  }
+  // え、二回ですか: a lone え of surprise opening the reply is a hesitation, not a 相づち.
+  const surprise = /^え[、,]\s*/.exec(text);
+  if (surprise) for (let i = 0; i < surprise[0].length; i += 1) removed.add(i);
   for (const m of morphemes) {
     if ((m.pos !== "フィラー" && m.pos !== "感動詞") || !fillerSurface.test(m.surface)) continue;
     // IPADIC reads colloquial あっため(る) / あったか(い) / あっち as あっ + a word: not a filler there.

@@ -90,7 +90,7 @@ export function understandCaller(
   // 漏れてんの / 待ってんだ: IPADIC reads the contracted ている as て + ん (the の of のだ).
   // 待ってたんです: IPADIC reads たん as a noun (痰); spelled out, it reads て + いた + ん.
   let text = original
-    .replace(/(?<=[っいんしれけせてえ])([てで])ん(?=の|だ|です|じゃ)/g, "$1いる")
+    .replace(/(?<=[っいんしれけせてえ寝見出来着])([てで])ん(?=の|だ|です|じゃ)/g, "$1いる")
     .replace(/(?<=[っいんしれけせえ][てで])たん(?=です|だ|でしょ|じゃ)/g, "いたん")
     // 踏んでいったんです: IPADIC reads いったん as 一旦.
     .replace(/(?<=[てで])いったん(?=です|だ|でしょ|じゃ)/g, "いったの")
@@ -181,7 +181,8 @@ export function understandCaller(
       null,
     ) ??
     // お知らせが届いてなかったんですが、日程が変わったんですか: the matter told before the question.
-    questions.reduce<string | null>((found, q) => found ?? reflectLead(q), null);
+    // (…and before a complaining caller's rhetorical one: 来ないんですけど、どうなってますか.)
+    sentences.filter(isQuestion).reduce<string | null>((found, q) => found ?? reflectLead(q), null);
   return {
     reflection,
     busy: /待って|探して|お待ち|調べて(る|い)/.test(text),
@@ -427,8 +428,12 @@ const callersPeople = /嫁|息子|娘|孫|主人|旦那|夫|妻|友達|友人|�
 const ourSide =
   /おたく|お宅|そちら|御社|貴社|注文|商品|品物|配達|荷物|定期便|サービス|請求|料金|工事|修理|製品|部品|担当|アプリ|サイト|回線|届/;
 
+const family = /嫁|息子|娘|孫|主人|旦那|夫|妻|兄|姉|弟|妹|親戚/;
+const brushedOff = /相手にしてくれ|相手にされ|無視|口(を|も)?きいてくれ|話(を|も)?聞いてくれな|耳を貸さな/;
 const familyAway = new RegExp(
-  `(${callersPeople.source})[^。]{0,20}(来ない|来なく|来なかった|寄り付|よこさ|連絡(も|が)?(ない|くれ|来ない)|電話(も|を)?(くれ|して(くれ|こ))|顔(も|を)?見せ|いらないのかしら)`,
+  `(${callersPeople.source})[^。]{0,20}(来ない|来なく|来なかった|寄り付|よこさ|連絡(も|が)?(ない|くれ|来ない)|電話(も|を)?(くれ|して(くれ|こ))|顔(も|を)?見せ|いらないのかしら)` +
+    // 嫁が相手にしてくれない: brushed off by one's own family.
+    `|(${family.source})(が|に|から|は)[^。]{0,40}(${brushedOff.source})`,
 );
 
 // The caller's grievance is their own people staying away, nothing of ours.
@@ -462,10 +467,12 @@ const askingWhy = /どういうこと|なんで(?!す)|何なん|なんなん/;
 
 // An interrogative asks, unless も makes it "every/none" (何日も, いつも, 誰も).
 const interrogative =
-  /(どこ|何(?!か)|なに(?!か)|なん(て|で|の)|いつ|誰|だれ|どう|どれ|どちら|いくら|いくつ)(?![^、。]{0,3}も)/;
+  /(どこ|何(?!か)|なに(?!か)|なん(て|で|の)|いつ|誰|だれ|どう(?!せ|ぞ)|どれ|どちら|いくら|いくつ)(?![^、。]{0,3}も)/;
 
 function isQuestion(sentence: Sentence): boolean {
   const s = sentence.text.replace(/[。！!…\s」』]+$/, "");
+  // 「どうせ聞こえてないでしょ」って相手にしてくれない: what someone else said is reported, not asked.
+  const told = s.replace(/[『「][^』」]*[』」](って|と)/g, "");
   // 年金のこととか、保険証のこととか: a list left open, not a question.
   if (/とか$/.test(s)) return false;
   return (
@@ -473,7 +480,7 @@ function isQuestion(sentence: Sentence): boolean {
     /(か|かね|かな|って何|でしょうか|ますか|ですか|ません[かの]|でしょう|でしょ|じゃない|じゃないの|だろう|だろ)$/.test(
       s,
     ) ||
-    (interrogative.test(s) && /(の|なの|のよ|のさ|んだ|んだよ|んだ？|のか)$/.test(s)) ||
+    (interrogative.test(told) && /(の|なの|のよ|のさ|んだ|んだよ|んだ？|のか)$/.test(s)) ||
     // どういうことよ / なんでよ: asked with a bare よ.
     /(どういうこと|どうなって(る|いる)の?|何なの|なんなの|どうして|なんで)(よ|なのよ|だよ|よね)?$/.test(s) ||
     // 交換してもらえるんですよね: what the caller counts on, asked to be confirmed.
@@ -690,6 +697,13 @@ function reflect(sentence: Sentence): string | null {
   // 聞いてほしいことがあって電話したの / 暇だから電話しちゃった: a preamble, not yet the matter.
   if (/(聞いてほしい|聞いてもらいたい|話したい|相談したい)ことがあ|お話があ/.test(phrase)) return null;
   if (/電話(を)?(し|いただい|かけ)(て)?(しまった|ちゃった|みた)|暇だから/.test(phrase)) return null;
+  // 寺からの帰りに、ここに電話しとるの: where the caller is calling from tells nothing of the matter.
+  if (
+    /(ここ|こちら|そちら|お宅|おたく)に(お)?電話(を)?(して(いる|る|おる)|しとる|かけて(いる|る)|いただいて(いる|おり))/.test(
+      phrase,
+    )
+  )
+    return null;
   // それでお願いします: a yes to what the operator offered hands nothing back.
   if (/^(では|じゃあ|それで|これで|それでは)?お願い(する|いたす|します)?のですね$/.test(phrase)) return null;
   // じゃあ、そのBプランでお願いします: the choice is read back (Bプランでございますね).
@@ -1607,6 +1621,10 @@ function tidy(phrase: string): string {
       .replace(/(?<=[いん])じゃ(?=[うっいわお])/g, "でしま")
       // (…と書いてあるものの私ずっと家にいた: the contrast's 私 goes too.)
       .replace(/(?<=ものの、?)(私|わたし|あたし|わたくし)(は|も|が)?、?/g, "")
+      // 嫁が、私が話しかけても: a second subject after another's が is the caller, said as お客様.
+      .replace(/(?<=[^、。]{1,8}が)、?(私|わたし|あたし|わたくし)が(?=[^、。]{2})/g, "、お客様が")
+      // 『どうせ聞こえてないでしょ』って相手にしてくれない: what someone said is told, not recited.
+      .replace(/[『「][^』」]*[』」](って|と)[、]?(?=相手にし|無視|取り合)/g, "")
       .replace(/(?<=^|[、はがも])(私|わたし|あたし|わたくし)(なんか|なんて)?(は|も(?!う)|が|、)/g, "")
       // 膝が言うこと聞かない: the idiom's を, dropped in speech, is said.
       .replace(/言うこと(?=聞)/g, "言うことを")
@@ -1676,6 +1694,9 @@ function tidy(phrase: string): string {
       .replace(/何もしてくれ(なかった|ない)/g, "何の対応も$1")
       // 傷をうちがつけたと言われた: the caller's うち as a subject is the caller.
       .replace(/(?<=^|[、をはに])うちが(?!来|伺)/g, "お客様が")
+      // うちのばあさん / じいさん, said by a spouse: the operator says 奥様 / ご主人.
+      .replace(/(うちの)?(ばあさん|婆さん)(?=[のがはにとも、])/g, "奥様")
+      .replace(/(うちの)?(じいさん|爺さん)(?=[のがはにとも、])/g, "ご主人")
       .replace(/祖母(?![様さ])/g, "おばあ様")
       .replace(/祖父(?![様さ])/g, "おじい様")
       .replace(/(うちの|私の|あたしの)?(母親|(?<![祖叔伯義])母|おふくろ)(?![親様さ]|の日)/g, "お母様")
@@ -1750,6 +1771,7 @@ function tidy(phrase: string): string {
       .replace(/そっから/g, "そこから")
       .replace(/ずーっと/g, "ずっと")
       .replace(/(?<=[きけしせちてにねびべみめりれいえ])とった(?=の|$|、)/g, "ていた")
+      .replace(/(?<=[きけしせちてにねびべみめりれいえ])とる(?=の|$|、)/g, "ている")
       // カード吸い込まれた / 苦情まで来た: the が a caller drops, and a thing that came is no guest.
       .replace(/(?<=[ァ-ヶー]{2,})(吸い込まれ|取り込まれ)/g, "が$1")
       .replace(
@@ -1912,6 +1934,8 @@ function tidy(phrase: string): string {
       .replace(/(?<=[たいる]|(?<![んの])だ)けど(?!も)、?(?=[^。]{2})/g, "ものの、")
       .replace(/(?<=[たいる])んだけど、?(?=[^。]{2})/g, "ものの、")
       .replace(/すっごく|すごく|めっちゃ|めちゃくちゃ/g, "とても")
+      // ぜーんぶ / だーれも / しーんと: a drawn-out vowel is spoken, not written.
+      .replace(/(?<=[ぁ-ゖ])ー+(?=[ぁ-ゖ])/g, "")
       .replace(/すっごい(?=楽しみ|嬉し|うれし|寒|暑|痛|怖|大事|大切)/g, "とても")
       .replace(/ばっかり/g, "ばかり")
       // お茶飲んでってくれた: 飲んでいって (not a quoting って, which comes before 言う or a request).
@@ -1920,7 +1944,8 @@ function tidy(phrase: string): string {
         (m: string) => `${m[0]}いって`,
       )
       // A speaker's pauses after a particle (集金の人が、来て、縁側で…) are not written.
-      .replace(/(?<=[がをはも]|(?<!の)に|(?<!もの)の|[\p{Script=Han}ァ-ヶー]で)、(?=.)/gu, "")
+      // (…but お嫁さんが、お客様が話しかけても: two subjects in a row keep theirs.)
+      .replace(/(?<=[がをはも]|(?<!の)に|(?<!もの)の|[\p{Script=Han}ァ-ヶー]で)、(?=.)(?!お客様が)/gu, "")
       .replace(/と思うのですね$/, "とのことですね")
       // 言ってましたよね → 申し上げてました: the caller's polite past, in the plain form のですね takes.
       .replace(/(?<=[るたいだ])って(?=[^。、]{0,10}(申し上げ|言って|言われ|おっしゃ))/g, "と")
