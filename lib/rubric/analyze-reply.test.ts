@@ -2097,3 +2097,102 @@ describe("feedback a trainer would sign (session-20 reviews)", () => {
     ).toBe(true);
   });
 });
+
+describe("feedback a trainer would sign (session-21 reviews)", () => {
+  it("hands back the grievance, not a side detail, and never recites what the family member said", () => {
+    const analysis = replyTo(
+      "嫁がね、私が話しかけても『どうせ聞こえてないでしょ』って相手にしてくれないのよ。補聴器つけてるのに。",
+      "まあ、お年を召すと耳が遠くなるのは自然なことですから、あまり気になさらないのが一番だと思いますよ。",
+      "lonely",
+    );
+    expect(analysis.suggestion).toContain("お嫁さんが、お客様が話しかけても相手にしてくれないのですね");
+    expect(analysis.suggestion).toContain("お寂しい");
+    expect(analysis.suggestion).not.toMatch(/どうせ|申し訳/);
+  });
+
+  it("keeps no read-back left hanging and no criticizing question in the better phrasing", () => {
+    const waited = replyTo(
+      "もう三回も電話してんのよ！　そのたびに、たらい回しにされて！",
+      "三回も……はい",
+      "angry",
+    );
+    expect(waited.suggestion).toContain("三回もお電話いただいているのですね");
+    expect(waited.suggestion).not.toMatch(/……|はい。/);
+    const checked = replyTo(
+      "ちょっと、昨日届くって言ってた荷物、まだ来てないんだけど！　わざわざ仕事休んで一日中家で待ってたのよ！",
+      "あー、はい……えっと、あの、ポストのほうに、不在票とか、入って、なかったでしょうか。一度、ご確認、されました？",
+      "angry",
+    );
+    expect(checked.violation).toBe("criticize");
+    expect(checked.suggestion).toContain("昨日お届けするとお伝えしていた");
+    expect(checked.suggestion).not.toMatch(/ご確認されました|おっしゃっていた/);
+  });
+
+  it("apologizes for nothing when the anger is at someone who is not us", () => {
+    const analysis = replyTo(
+      "事故の相手の保険会社の担当の言い方が本当に失礼でね、もう腹が立って腹が立って。夜も眠れないんですよ。",
+      "ええそれは腹が立ちますよねお話を伺っているだけでもお辛さが伝わってきます",
+      "angry",
+    );
+    expect(analysis.suggestion).not.toContain("申し訳");
+    expect(analysis.points.map((p) => p.text).join("")).not.toContain("お詫び");
+  });
+
+  it("names a clerk's mistake on a document as ours, not as wrong goods", () => {
+    const analysis = replyTo(
+      "区役所に住民票の郵送を頼んだら、届くまで二週間もかかった上に、名前の漢字が間違ってたんですよ。",
+      "申請書のほうに、お名前、はっきりとお書きいただいてましたでしょうか。",
+      "angry",
+    );
+    expect(analysis.suggestion).toContain("お名前の漢字");
+    expect(analysis.suggestion).not.toMatch(/お品物|ご注文番号|ご期待に添えず/);
+  });
+
+  it("reads 大丈夫 as no husband and LINE history lost as no fond memory", () => {
+    const analysis = replyTo(
+      "機種変更したら、LINEのトーク履歴が全部消えたんですけど！店員さんが大丈夫って言ったんですよ！",
+      "申し訳ございませんが、LINEのデータはLINE社のサービスですので、弊社では責任を負いかねます。",
+      "angry",
+    );
+    expect(analysis.suggestion).not.toContain("懐かしく");
+  });
+
+  it("thanks a caller for a datum given as asked, without surprise or a new apology", () => {
+    const analysis = analyzeReply({
+      context: [
+        caller("集積所のゴミ、もう三回も回収されてないのよ。カラスが散らかして毎朝掃除してるの。"),
+        {
+          role: "operator",
+          text: "大変申し訳ございません。恐れ入りますが、集積所の場所を伺えますでしょうか。",
+        },
+        caller("緑町3丁目の12番の集積所よ"),
+      ],
+      reply:
+        "緑町3丁目12番の集積所でございますね。カラス対策としましては、ネットを二重にかけていただくのがおすすめです。",
+      kind: "angry",
+    });
+    expect(analysis.violation).toBe("advise");
+    expect(analysis.suggestion).not.toMatch(/さようでございま|お困り|申し訳/);
+    expect(analysis.suggestion).toContain("緑町3丁目12番の集積所でございますね");
+  });
+
+  it("names back the matter wished for, not the means asked about", () => {
+    const analysis = replyTo(
+      "引っ越して住所が変わったので、登録してる住所を変えたいんですけど、これって窓口に行かないとだめですか。",
+      "いえ窓口までお越しいただかなくてもアプリかお電話で変更のお手続きができます",
+      "inquiry",
+    );
+    expect(analysis.suggestion).toMatch(
+      /^はい、ご住所の変更でございますね。窓口までお越しいただかなくても、/,
+    );
+  });
+
+  it("treats a spoken opinion that opens with でも as the operator's view", () => {
+    const analysis = replyTo(
+      "ガスの点検の人が約束の時間に来んで、3時間も家で待っとったんよ。",
+      "さようでございましたか3時間もお待ちになったんですねお年を召した方にはお辛かったことと思いますでもまあこうして無事に点検が済んだのですから良しとしていただけたらと私は思いますよ",
+      "angry",
+    );
+    expect(analysis.violation).toBe("opinion");
+  });
+});

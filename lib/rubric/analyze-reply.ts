@@ -295,7 +295,7 @@ function applyLearnedLayer(ruled: RuledReply, model: RubricModel, text: string):
     // A lone 相づち breaks no rule: a violation's evidence is the sentence it opened.
     if (
       label === "violation" &&
-      /^[\s、。…]*((あ|え|えー|あの)[\s、。…]*)?((はい|ええ|うん|そうですか|さようでございますか)[\s、。…]*)+$/.test(
+      /^[\s、。…]*((あ|え|えー|あの)[\s、。…]*)?((はい|ええ|うん|はあ|はぁ|ああ|なるほど|そうですか|そうでしたか|そうなんですね|さようでございますか)[\s、。…]*)+$/.test(
         text.slice(span.start, span.end),
       )
     ) {

@@ -98,15 +98,27 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // Telling the caller not to feel or say so (そんなことおっしゃらないでください) is never kept; nor, after a
   // criticism, a guess at the caller's doing (入れられたのではないかと思います).
   const good = sentences.filter(
-    (s) =>
+    (s, i) =>
       !flagged(s) &&
+      // (…nor the head of a sentence the flag begins inside: 取扱説明書にございます『…』という注意書きは.)
+      !(
+        !/[。！？!?…]$/.test(s.text) &&
+        sentences[i + 1] !== undefined &&
+        flagged(sentences[i + 1] as Sentence)
+      ) &&
       !(
         labels.violation === "criticize" &&
-        /のでは(ないか)?と(思|存じ)|ではないでしょうか|ませんでしたか|たのでは|ということは(ございません|ありません)か/.test(
+        /のでは(ないか)?と(思|存じ)|ではないでしょうか|ませんでしたか|たのでは|ということは(ございません|ありません)か|(ご確認|お確かめ|お読み)(は)?(され|いただけ)(ました|ませんでした)か/.test(
           s.text,
         )
       ) &&
-      !/(おっしゃらないで|考えないで|お考えにならないで|思わないで|落ち込まないで|気になさらないで|考えちゃ|だめですよ|(お考えに|お気に|ご心配に)?(なら|なさら)なくても(よろしい|いい|大丈夫))/.test(
+      !(
+        labels.violation === "criticize" &&
+        /(ご確認|お確かめ|お読み|ご覧)(され|に(なり|なられ)|いただけ|いただき)?(ました|ませんでした)?[?？]/.test(
+          s.text.replace(/[、\s]/g, ""),
+        )
+      ) &&
+      !/(おっしゃらないで|(そんなこと|そんな風に|そんなふうに)(言わ|思わ)ないで|考えないで|お考えにならないで|思わないで|落ち込まないで|気になさらないで|考えちゃ|だめですよ|(お考えに|お気に|ご心配に)?(なら|なさら)なくても(よろしい|いい|大丈夫))/.test(
         s.text,
       ) &&
       // A blanket admission of fault (すべて弊社の責任でございます) is replaced by the limited apology.
@@ -407,7 +419,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       (s) =>
         s !== undefined &&
         !refusing.test(s.text) &&
-        !(statesSomething(s.text) && !confirmingEnd.test(s.text)),
+        !(statesSomething(s.text) && !confirmingEnd.test(s.text)) &&
+        // (A read-back left hanging, 焦げ臭い、においが…… / 三回も……はい, is finished by ours.)
+        !hanging(s.text),
     ) ?? paraphrased;
   // A summary said in two sentences (…ご説明いただいている。そのうえ…ということですね) stays whole and in order.
   const leadSentence = reflectionSentence ? good[good.indexOf(reflectionSentence) - 1] : undefined;
@@ -437,7 +451,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         /ありがと|嬉し|うれし|のですね|んですね/.test(s.text) &&
         sharedRun(s.text, caller.reflection ?? "") >= 6,
     ) &&
-    !good.some((s) => figures.some((f) => s.text.includes(f)))
+    !good.some((s) => !hanging(s.text) && figures.some((f) => s.text.includes(f)))
       ? `${ownStaffPlain(caller.reflection, input.reply)}。`
       : null;
   const reflection = theirReflection ?? ours;
@@ -469,14 +483,20 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   const theirEmpathy = misread ? null : stripToken(take(empathySentence));
   const empathy =
     condolenceFirst || congratulationFirst
-      ? null
+      ? // (Their own words for the moment, さぞお慌てのことと存じます, stay after the condolence.)
+        condolenceFirst && theirEmpathy && !condolence.test(theirEmpathy)
+        ? theirEmpathy
+        : null
       : owedCondolence && !(theirEmpathy && condolence.test(theirEmpathy))
         ? pick(condolences, seed, "empathy")
         : owedCongratulation && caller
           ? empathyLine(caller, seed, kind)
           : empathySaid || /(ご心配|ご不安|お寂し|おつら|お辛)[^。]{0,4}のですね。?$/.test(reflection ?? "")
             ? null
-            : (theirEmpathy ?? (caller ? empathyLine(caller, seed, kind, reflection ?? "") : null));
+            : (theirEmpathy ??
+              (caller && !(caller.answeredDatum && input.previousOperator)
+                ? empathyLine(caller, seed, kind, reflection ?? "")
+                : null));
   // (The trainee's own words for the feeling stay, in an inquiry too.)
   if (empathy && (kind !== "inquiry" || upset || empathy === theirEmpathy)) parts.push(empathy);
 
@@ -488,7 +508,12 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
   // (Only where the reply already met the feeling: the apology is then not made again at once.)
   const apologizedJustBefore =
     labels.empathy && /申し訳(ござ|あり)|お詫び/.test(input.previousOperator ?? "");
-  if (apologyOwed(kind, caller) && !apologizedJustBefore) {
+  // (A datum given mid-call, after the trouble was heard, needs no new apology.)
+  if (
+    apologyOwed(kind, caller) &&
+    !apologizedJustBefore &&
+    !(caller?.answeredDatum && input.previousOperator)
+  ) {
     const theirs = labels.apology === "limited" ? take(has(input.spans.apology)) : null;
     if (theirs) parts.push(theirs);
     else if (!apologized()) {
@@ -529,6 +554,10 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       continue;
     // …or left on its particle (午前中のご指定だったのに、夕方の5時に。): no predicate to stand on.
     if (/((?<!よう)に|[がを])[。…]*$/.test(s.text)) continue;
+    // …or a read-back left hanging (二時間も……。) once the caller's words were handed back.
+    if (reflection && hanging(s.text)) continue;
+    // …or a 相づち held on its own after the words began (はい……。 / 三回も……はい。).
+    if (/^((はい|ええ|うん|はあ|ああ)[、…‥\s]*)+。?$|[…‥]+(はい|ええ|うん)[。…]*$/.test(s.text)) continue;
     // …and a phrase left on a noun (今日が、ご主人様の七回忌。) once the caller's words were handed back.
     if (reflection && /^[^。]{2,20}[\p{Script=Han}ァ-ヶ]。?$/u.test(s.text) && !/[0-9０-９]/.test(s.text))
       continue;
@@ -555,7 +584,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       (labels.violation === "advise" || labels.violation === "opinion") &&
       next &&
       flagged(next) &&
-      /^(ただ|でも|ですが|しかし|ただし)[、\s]/.test(stripToken(s.text) ?? s.text)
+      /^(ただ(?!いま|今)|でも|ですが|しかし|ただし)[、\s]?/.test(stripToken(s.text) ?? s.text)
     )
       continue;
     const kept = take(s);
@@ -783,7 +812,11 @@ const readBack = /^(はい、)?[^、。？?]{3,30}(です|でございます)ね
 /** A complaint about something of ours gone wrong is owed a limited apology (not a loss: condolence). */
 export function apologyOwed(kind: CallKind, caller: CallerUnderstanding | null): boolean {
   // Something of ours gone wrong (the wrong name on the cake) is apologized for however calmly it is told.
-  return (kind === "angry" || caller?.defect === true) && caller?.feeling !== "loss";
+  // (Anger at someone else, 事故の相手の保険会社の担当, is met with empathy: nothing of ours to apologize for.)
+  return (
+    ((kind === "angry" && caller?.othersFault !== true) || caller?.defect === true) &&
+    caller?.feeling !== "loss"
+  );
 }
 
 // Feelings the caller put into words (寂しい, 心配, 情けない): a lonely caller's story told back does not
@@ -797,7 +830,7 @@ function namedFeeling(caller: CallerUnderstanding | null): boolean {
 
 /** Words of condolence or of sharing a loss. */
 export const condolence = /お悔やみ|ご愁傷|心中お察し|お辛|おつら|お寂しい|お淋しい|悲し|胸が痛|ご冥福|心細/;
-const formalCondolences = ["心よりお悔やみ申し上げます。", "それはお辛かったですね。心中お察しいたします。"];
+const formalCondolences = ["心よりお悔やみ申し上げます。", "それはおつらいですね。心中お察しいたします。"];
 // A regular who lives with her loss is met with warmth, not a formal condolence.
 const warmCondolences = ["それはお寂しいですね。", "お寂しいお気持ち、お察しいたします。"];
 
@@ -866,6 +899,8 @@ function openings(
     return caller.praisedOperator
       ? ["いえいえ、とんでもないです。そう言っていただけて、嬉しいです。"]
       : ["いえいえ、とんでもないです。", "いいえ、とんでもないです。お電話ありがとうございます。"];
+  // A datum given as asked (緑町3丁目の12番の集積所よ) is thanked for, not met with surprise.
+  if (caller?.answeredDatum && midCall) return ["ありがとうございます。", "恐れ入ります。"];
   if (caller?.feeling === "happy") return ["まあ、そうでしたか。", "そうでしたか。"];
   if (caller?.feeling === "loss") return ["そうでしたか。", "さようでございましたか。"];
   if (kind === "lonely") return ["そうでしたか。", "まあ、そうでしたか。"];
@@ -929,7 +964,7 @@ function empathyLine(caller: CallerUnderstanding, seed: string, kind: CallKind, 
           ]
         : ["それは納得がいかないお気持ちになりますよね。", "ご納得がいかないのも、もっともでございます。"],
     fedUp: [
-      "何度もとなると、ご不快に思われるのも当然です。",
+      "たびたびのこととなれば、ご不快に思われるのも当然でございます。",
       "同じことが続いては、さぞご不快だったことと存じます。",
     ],
     ashamed: ["さぞお恥ずかしい思いをされたことと存じます。", "さぞきまりの悪い思いをされたことと存じます。"],
@@ -1622,7 +1657,9 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested 
     .replace(/(?<=[よわ]?ね)え+(?=[。、！？!?]|$)/g, "")
     .replace(/(?<=、)(その|あの|あのー|まあ|それで)、/g, "")
     .replace(/(?<=[\p{Script=Han}ぁ-ん])(?<!す)くって(?=[、。]|[^、。]{2})/gu, "くて")
-    .replace(/、+(?=。|$)/g, "");
+    .replace(/、+(?=。|$)/g, "")
+    // A read-back left hanging (焦げ臭い、においが……) is finished: においがするのですね.
+    .replace(/(におい|匂い|臭い|音|味|感じ)が[…‥]+。?/g, "$1がするのですね。");
   return (
     splitSentences(out)
       // A phrase left hanging on の after the token (はい、田中さんの。) leaves the token.
@@ -1646,6 +1683,13 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested 
   );
 }
 
+// A read-back left hanging (焦げ臭い、においが…… / 三回も……はい): no predicate to stand on.
+function hanging(text: string): boolean {
+  return /((?<!ということ|とのこと)[がをにはもで]|[…‥]+(はい|ええ|うん))[…‥]*。?$/.test(
+    text.replace(/[…‥]+。?$/, "…"),
+  );
+}
+
 // A transcript's pauses (夜道が、暗いと、娘さんも、) are not a written sentence's commas: where they come
 // every few characters, only those after a clause stay.
 // A long sentence a recognizer wrote without a pause (…お電話くださったのにあいにく本日は…いただいて
@@ -1654,7 +1698,10 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested 
 function breathe(sentence: string): string {
   if (/[、,]/.test(sentence) || sentence.length <= 28) return sentence;
   return sentence
-    .replace(/(のに|ので|まして|ますが|ですが|ましたが|けれども|けれど|ため)(?=[^、。]{8,})/g, "$1、")
+    .replace(
+      /(のに|ので|まして|ますが|ですが|ましたが|けれども|けれど|ため|なくても)(?=[^、。]{8,})/g,
+      "$1、",
+    )
     .replace(/(?<=^|、)私(?=[\p{Script=Han}]{1,4}(が|で|と))/gu, "私、");
 }
 
@@ -1822,7 +1869,7 @@ function stripToken(sentence: string | null): string | null {
   if (sentence === null) return null;
   // (…and so does a 相づち held on a pause before the words, そうですか…ぐっすり休めないのは.)
   const stripped = sentence
-    .replace(/^((はい|ええ|うん)[、\s]*)+/, "")
+    .replace(/^((はい|ええ|うん|いえ|いいえ)[、\s]*)+/, "")
     .replace(
       /^(そうですか|そうでしたか|そうなんですね|なるほど|さようでございま(す|した)か)[…‥、\s]+(?=[^。…‥、\s]{2})/,
       "",

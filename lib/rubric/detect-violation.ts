@@ -105,7 +105,7 @@ const patterns: Record<Category, RegExp[]> = {
   // The operator's personal opinion or value judgement.
   opinion: [
     /個人的(に|には|な意見)/g,
-    /(私|わたし|わたくし|自分)(?!ども|共)(は|も|、|なんか|的には|としては)?[^。]{0,40}?(?<!たい|[おこごそぞとどのほぼぽもよろ]う|させて)(と思い|と思う|って[、,]?思|大好き|好き|嫌い|と感じ)/g,
+    /(私|わたし|わたくし|自分)(?!ども|共)(は|も|、|なんか|的には|としては)?[^。]{0,40}?(?<!たい|[おこごそぞとどのほぼぽもよろ]う|させて)(と思い|と思う|って[、,]?思|大好き|好き|嫌い|とは?感じ)/g,
     /どうかと思/g,
     // Rating the matter against something else: 比べてもまだ安いほうですよ.
     /(まだ|むしろ|比べ(て|ても|れば|たら)|なんて|くらい|ぐらい)[^。]{0,20}(い|な)(ほう|方)(です|だと|だ|でございます)/g,
@@ -204,8 +204,9 @@ export function detectViolation(reply: string, context: ViolationContext): Viola
       // (ですが…十分長生きしたほうですから、大往生だったと思いますよ: the operator's view of the loss, no
       // rule or refusal in it, is an opinion.)
       const ownView =
-        /(と思います|と思いますよ|と思いますね|と思うんです|かと思います)[。！!…]*$/.test(flat) &&
-        !/規約|規定|規則|決まり|かね|でき(ません|ない)|お受けし|対応いたし/.test(flat);
+        /(と((私|わたし|わたくし)(は|も)?)?(思います|思いますよ|思いますね|思うんです)|かと思います)[。！!…]*$/.test(
+          flat,
+        ) && !/規約|規定|規則|決まり|かね|でき(ません|ない)|お受けし|対応いたし/.test(flat);
       return !feelingDirective.test(flat) && !ownView;
     });
     if (kept.length > 0) spansByCategory.set("argue", kept);

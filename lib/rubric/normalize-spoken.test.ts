@@ -95,6 +95,22 @@ describe("normalizeSpoken", () => {
     expect(normalize("田中さん日曜")).toBe("田中さん日曜");
   });
 
+  it("sets aside a stutter and a lone え of surprise, but not a token said twice or a digit repeated", () => {
+    expect(normalize("え、に、二回、ですか。")).toBe("二回ですか。");
+    expect(normalize("はい、ご、ご注文の件ですね。")).toBe("はい、ご注文の件ですね。");
+    expect(normalize("はい、配送員がお届けした際に")).toContain("はい、配送員が");
+    expect(normalize("はい、はい。承知しました")).toContain("はい、はい");
+    expect(normalize("いち、いち、ご")).toContain("1");
+  });
+
+  it("ends a recognizer's sentence before では, never before a quote it modifies", () => {
+    expect(normalize("うれしいお言葉ありがとうございますではまたお届けいたしますね")).toBe(
+      "うれしいお言葉ありがとうございます。ではまたお届けいたしますね",
+    );
+    expect(normalize("お願いできますでしょうか")).toBe("お願いできますでしょうか");
+    expect(normalize("取扱説明書にございます『空だき禁止』という注意書き")).not.toContain("。");
+  });
+
   it("reads a name said in two parts as one, and sets aside a ですね held after a particle", () => {
     expect(normalize("はい、ヤマモト、ミサキ様ですね")).toContain("ヤマモトミサキ様");
     expect(normalize("パスワードは、ですね、手帳などに")).toBe("パスワードは、手帳などに");

@@ -169,9 +169,20 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
   // A lone ええ is polite enough in speech: はい only sounds more formal on the phone, a small point
   // named after the praise.
   const onlyEe =
-    f.casual && (f.casualTokens ?? []).length > 0 && (f.casualTokens ?? []).every((t) => t === "ええ");
+    f.casual && (f.casualTokens ?? []).length > 0 && (f.casualTokens ?? []).every((t) => /^(ええ)+$/.test(t));
+  // A lone はあ can sound half-hearted: a hint, not a fault.
+  const onlyHaa =
+    f.casual &&
+    (f.casualTokens ?? []).length > 0 &&
+    (f.casualTokens ?? []).every((t) => /^はあ$|^はぁ$/.test(t));
   // Slips in the 相づち or 敬語 come after what the call needed (the apology, the empathy).
-  if (f.casual && !onlyEe) {
+  if (onlyHaa) {
+    problems.push({
+      key: "register",
+      tone: "tip",
+      text: "「はあ」は気のない返事に聞こえることがあります。「はい」「さようでございますか」と受け止めましょう。",
+    });
+  } else if (f.casual && !onlyEe) {
     problems.push({
       key: "register",
       tone: "warn",
@@ -190,7 +201,7 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
       ? [
           {
             key: "register" as const,
-            tone: "warn" as const,
+            tone: "tip" as const,
             text: "「ええ」よりも「はい」のほうが、電話ではより改まった印象になります。",
           },
         ]
@@ -199,7 +210,7 @@ export function prioritizeFeedback(f: FeedbackInput): FeedbackPoint[] {
       ? [
           {
             key: "fillers" as const,
-            tone: "warn" as const,
+            tone: "tip" as const,
             text: `「${f.fillers[0]}」は入れずに、一呼吸おいてから話すと、より落ち着いて聞こえます。`,
           },
         ]
@@ -299,7 +310,13 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
       text: `相づちだけでは、お話が伝わったかお客様にはわかりません。「${f.caller.reflection}」とお客様の言葉で受け止め、「${f.suggested.apology.replace(/。$/, "")}」とお詫びしましょう。`,
     };
   }
-  if (apologyOwed(f.kind, f.caller) && f.apology === "none" && !f.apologizedBefore) {
+  // (A datum given as asked, 緑町3丁目の12番です, is no new trouble to apologize or feel for.)
+  if (
+    apologyOwed(f.kind, f.caller) &&
+    f.apology === "none" &&
+    !f.apologizedBefore &&
+    !f.caller?.answeredDatum
+  ) {
     return {
       key: "apology",
       tone: "tip",
@@ -311,7 +328,7 @@ function missingTip(f: FeedbackInput): FeedbackPoint | null {
       }「${f.suggested.apology.replace(/。$/, "")}」と、起きたことに限ってお詫びしましょう（限定謝罪）。`,
     };
   }
-  if ((upset || feeling === "happy") && !f.empathy && f.suggested.empathy) {
+  if ((upset || feeling === "happy") && !f.empathy && f.suggested.empathy && !f.caller?.answeredDatum) {
     return {
       key: "empathy",
       tone: "tip",

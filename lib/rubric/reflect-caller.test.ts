@@ -242,3 +242,40 @@ describe("understandCaller: the caller's statement in the operator's polite word
     expect(understand("注文番号はG-24051です。", false).data).toEqual(["G-24051"]);
   });
 });
+
+describe("understandCaller (session-21 reviews)", () => {
+  it("keeps the words a tokenizer cannot read and writes spoken vowels short", () => {
+    expect(understand("買って半年の食洗機から水漏れして床がびしゃびしゃなんですけど").reflection).toContain(
+      "床がびしゃびしゃなのですね",
+    );
+    expect(understand("最近ね、だーれとも話してないのよ。", false).reflection).toContain("だれとも");
+  });
+
+  it("reads quoted speech as told, not asked, and a second subject as the caller", () => {
+    const u = understand(
+      "嫁がね、私が話しかけても『どうせ聞こえてないでしょ』って相手にしてくれないのよ。",
+      false,
+    );
+    expect(u.asked).toBe(false);
+    expect(u.feeling).toBe("lonely");
+    expect(u.reflection).toBe("お嫁さんが、お客様が話しかけても相手にしてくれないのですね");
+  });
+
+  it("hands back the matter before a complaining caller's rhetorical question", () => {
+    expect(
+      understand("先週注文したコーヒー豆、まだ発送のメールが来ないんですけど、どうなってますか？").reflection,
+    ).toBe("先週ご注文いただいたコーヒー豆、まだ発送のメールが来ないのですね");
+  });
+
+  it("does not take 大丈夫 for a husband, nor a sleepless night for patience worn out with us", () => {
+    expect(understand("店員さんが大丈夫って言ったんですよ！").feeling).not.toBe("memory");
+    expect(understand("夜中に何度も目が覚めちゃって。", false).feeling).not.toBe("fedUp");
+  });
+
+  it("knows a datum given as asked from a story told", () => {
+    expect(understand("緑町3丁目の12番の集積所よ").answeredDatum).toBe(true);
+    expect(understand("個室なんて頼んでないのに、差額ベッド代が2週間分も入ってるのよ。").answeredDatum).toBe(
+      false,
+    );
+  });
+});

@@ -52,6 +52,10 @@ export interface CallerUnderstanding {
   occasion: string | null;
   /** The caller said something kind of the operator (あんたと話せてよかった, あなたの声を聞くと元気が出る). */
   praisedOperator: boolean;
+  /** The grievance is with someone who is not us (事故の相手の保険会社): nothing of ours to apologize for. */
+  othersFault: boolean;
+  /** The turn only gives a datum asked for (緑町3丁目の12番の集積所よ): thanked for and read back. */
+  answeredDatum: boolean;
   /** Small talk about the operator's side (あなたのところは雪降ってる？): asked, and to be met. */
   smallTalk: boolean;
   /** The caller apologized for their own doing (すっぽかしちゃって、すみません), not to get attention. */
@@ -224,7 +228,7 @@ export function understandCaller(
           /(大人|子ども|子供|小人|幼児|[0-9０-９一二三四五六七八九十]+歳の子)[^。、]{0,4}(一人|ひとり)|(一人|ひとり)暮らし(を)?(始め|する予定|することに)/g,
           "",
         ),
-      ) && !/(孫|息子|娘|母|父|子|弟|妹|兄|姉|主人|夫)[^。]{0,16}(一人暮らし|ひとり暮らし)/.test(text),
+      ) && !/(孫|息子|娘|母|父|子|弟|妹|兄|姉|主人|(?<!丈)夫)[^。]{0,16}(一人暮らし|ひとり暮らし)/.test(text),
     lookedForward: /楽しみ/.test(text),
     slighted: verdictOnOperator.test(text)
       ? /(冷た|つめた|そっけな)/.test(verdictOnOperator.exec(text)?.[0] ?? "")
@@ -247,7 +251,20 @@ export function understandCaller(
       /(?<=^|[。！？!?、\s])(ごめんなさい|ごめんね|ごめん|すみません|すいません)(ねえ|ね)?[、\s]*[^。]{0,16}(電話|長話|長く|何度も|また|お忙しい|お仕事中)/.test(
         text,
       ),
+    // 事故の相手の保険会社 / 隣の家の人: the grievance is with someone who is not us.
+    othersFault:
+      /(事故|ぶつけ|追突)[^。]{0,8}の?相手|相手(方|側)|相手の(保険会社|会社|運転手|人|方)|他社|よその会社/.test(
+        text,
+      ) && !/おたく|お宅|御社|貴社|そちら|そっち|管理会社|何もしてくれ|してくれな|対応/.test(text),
     praisedOperator: praiseOfOperator.test(text),
+    answeredDatum:
+      dataOf(text).length > 0 &&
+      text.replace(/[、。！!？?\s]/g, "").length <= 32 &&
+      !problemWord.test(text) &&
+      !defectWord.test(text) &&
+      !sentences.some(isQuestion) &&
+      // (Only the datum: no verb or adjective telling anything else, 2週間分も入ってる / 60年も前に見た.)
+      !sentences.some((s) => s.ms.some((m) => m.pos === "動詞" || m.pos === "形容詞")),
     smallTalk:
       /(あなた|そちら|そっち)(の|ん)?(ところ|とこ|方|ほう)?(は|も)?[^。？?]{0,8}(雪|雨|天気|降|寒|暑|晴|風)[^。？?]{0,6}[?？]/.test(
         text,
@@ -330,6 +347,12 @@ function causeOf(text: string): TroubleCause | null {
     )
   )
     return "delay";
+  // 住民票の名前の漢字が間違っていた: a clerk's mistake on a document, not the wrong goods.
+  if (
+    /役所|役場|住民票|証明書|戸籍|保険証|通知書|登録/.test(text) &&
+    /(名前|漢字|字|住所|生年月日|表記)[^。]{0,12}(間違|違)/.test(text)
+  )
+    return "staff";
   if (
     /(色|サイズ|商品|品物|中身|届いた|写真|注文した|頼んだ|名前|プレート|宛名)[^。]{0,14}(違|別の)|(頼んだ|注文した|選んだ|買った)のに[^。]{0,12}(が|の)(届い|来た|入って)|間違(った|えた|えて)[^。]{0,8}(商品|もの|品|届|送)/.test(
       text,
@@ -424,11 +447,11 @@ const defectWord =
   /見えにく|聞こえにく|間違|違う|違って|違いま|(?<!中)になって[てた]|届かな|届いてな(い|かっ|く)|壊れ|割れ|漏れ|遅れ|欠け|傷|汚れ|不良|故障|動かな|つかな|出ない|来ない|来なかった|足りな|変な音|異音|不具合|エラー|反応しな|(が|も)できな|(画面|電源|表示|明かり|ランプ)が?(急に|突然|勝手に)?(消え|落ち|真っ暗|固ま)|フリーズ|映らな|起動しな/;
 
 // A family member who never comes or calls is the caller's sorrow, not our fault to apologize for.
-const callersPeople = /嫁|息子|娘|孫|主人|旦那|夫|妻|友達|友人|近所|兄|姉|弟|妹|親戚|先生|ヘルパー/;
+const callersPeople = /嫁|息子|娘|孫|主人|旦那|(?<!丈)夫|妻|友達|友人|近所|兄|姉|弟|妹|親戚|先生|ヘルパー/;
 const ourSide =
   /おたく|お宅|そちら|御社|貴社|注文|商品|品物|配達|荷物|定期便|サービス|請求|料金|工事|修理|製品|部品|担当|アプリ|サイト|回線|届/;
 
-const family = /嫁|息子|娘|孫|主人|旦那|夫|妻|兄|姉|弟|妹|親戚/;
+const family = /嫁|息子|娘|孫|主人|旦那|(?<!丈)夫|妻|兄|姉|弟|妹|親戚/;
 const brushedOff = /相手にしてくれ|相手にされ|無視|口(を|も)?きいてくれ|話(を|も)?聞いてくれな|耳を貸さな/;
 const familyAway = new RegExp(
   `(${callersPeople.source})[^。]{0,20}(来ない|来なく|来なかった|寄り付|よこさ|連絡(も|が)?(ない|くれ|来ない)|電話(も|を)?(くれ|して(くれ|こ))|顔(も|を)?見せ|いらないのかしら)` +
@@ -458,7 +481,7 @@ const exasperation =
   /ったらない|ったらありゃしない|(の|ん)?せいなんだから|いい加減にし|勘弁し|ふざけ(ない|るな|て)|なめて(る|ん)|バカにし|馬鹿にし|しっかりしてよ|ちゃんとしてよ/;
 
 const selfDeprecating =
-  /(私|わたし|あたし|わし|俺|僕)(なんか|なんて)[^。]{0,20}(役に立た|いてもいなくても|誰も困らな|邪魔|迷惑(ばかり|かけ)|だめ|ダメ|何もでき|必要とされ|いらない|いない(方|ほう)が)/;
+  /(私|わたし|あたし|わし|俺|僕)(なんか|なんて)[^。]{0,20}(相手にされ|役に立た|いてもいなくても|誰も困らな|邪魔|迷惑(ばかり|かけ)|だめ|ダメ|何もでき|必要とされ|いらない|いない(方|ほう)が)/;
 
 // 口座の件はわかりました: the caller taking note of what the operator said is no matter of theirs.
 const tookNote = /(わかり|分かり|了解し|承知し)ました[。！!…‥\s]*$|(わかった|分かった)(わ|よ)?[。！!…‥\s]*$/;
@@ -701,6 +724,13 @@ function reflect(sentence: Sentence): string | null {
   if (
     /(ここ|こちら|そちら|お宅|おたく)に(お)?電話(を)?(して(いる|る|おる)|しとる|かけて(いる|る)|いただいて(いる|おり))/.test(
       phrase,
+    )
+  )
+    return null;
+  // じゃあ、それで予約をお願いしたい: going ahead with what was offered hands nothing back.
+  if (
+    /^(では|じゃあ|それでは)?、?(それ|これ|そちら|こちら)で[^。]{0,12}(お願いし|頼みたい|申し込みたい|予約したい)/.test(
+      said,
     )
   )
     return null;
@@ -1599,7 +1629,7 @@ function pastOf(verb: Morpheme): string | null {
 // Casual contractions made standard, the caller's side named politely, the company named as 弊社.
 // A person of the caller's story named as the doer of what follows (お隣さんが, 息子は).
 const othersDoing =
-  /(さん|(?<!お客)様|ちゃん|くん|君|の方|の人|息子|娘|主人|夫|妻|母|父|孫|嫁|友達|友人|近所|隣)(が|は|も)[^、。]*$/;
+  /(さん|(?<!お客)様|ちゃん|くん|君|の方|の人|息子|娘|主人|(?<!丈)夫|妻|母|父|孫|嫁|友達|友人|近所|隣)(が|は|も)[^、。]*$/;
 
 function tidy(phrase: string): string {
   return (
@@ -1697,6 +1727,22 @@ function tidy(phrase: string): string {
       // うちのばあさん / じいさん, said by a spouse: the operator says 奥様 / ご主人.
       .replace(/(うちの)?(ばあさん|婆さん)(?=[のがはにとも、])/g, "奥様")
       .replace(/(うちの)?(じいさん|爺さん)(?=[のがはにとも、])/g, "ご主人")
+      // 昨日届くって言ってた荷物: what was promised was ours to say.
+      .replace(
+        /届く(って|と)(言って(い)?た|おっしゃって(い)?た|言われて(い)?た)/g,
+        "お届けするとお伝えしていた",
+      )
+      .replace(/(?<![おご\p{Script=Han}ァ-ヶー])名前/gu, "お名前")
+      .replace(/(?<![ご\p{Script=Han}])親戚/gu, "ご親戚")
+      // 丸ごとパー: slang the operator does not say back.
+      .replace(/(?<![ァ-ヶー])(丸ごと|まるごと|全部|ぜんぶ)?パー(?=に|なの|です|$)/g, "台無し")
+      // 明細見たら → 明細ご覧になったら: the を a caller drops before a verb made respectful.
+      .replace(/(?<=[\p{Script=Han}ァ-ヶー]{2})(?=ご覧に)/gu, "を")
+      .replace(
+        /(?<![ご])近所の(若い)?(奥さん|人)/g,
+        (_m: string, young: string | undefined, who: string) =>
+          `ご近所の${young ?? ""}${who === "奥さん" ? "奥様" : "方"}`,
+      )
       .replace(/祖母(?![様さ])/g, "おばあ様")
       .replace(/祖父(?![様さ])/g, "おじい様")
       .replace(/(うちの|私の|あたしの)?(母親|(?<![祖叔伯義])母|おふくろ)(?![親様さ]|の日)/g, "お母様")
@@ -2031,8 +2077,26 @@ function topicOf(question: Morpheme[]): string | null {
     if (m.surface === "、") clauses.push([]);
     else clauses[clauses.length - 1]?.push(m);
   }
-  // The matter named as the topic of the question: キッズチェアって何脚ありますか / 駐車場は….
   const last = clauses[clauses.length - 1] ?? [];
+  // 住所変更をしたいんですけど、電話でできますか: a question about the means (電話, 窓口) asks about the matter
+  // wished for before it (住所変更), which is what the operator names back.
+  const text = (c: Morpheme[]) => c.map((m) => m.surface).join("");
+  if (
+    /(電話|窓口|ネット|郵送|アプリ|オンライン|コンビニ|店舗|本人)(で|に行か|じゃ|でな|以外)/.test(text(last))
+  ) {
+    for (const clause of clauses.slice(0, -1).reverse()) {
+      const o = clause.findIndex((m, i) => m.surface === "を" && /たい/.test(text(clause.slice(i + 1))));
+      if (o < 1) continue;
+      const start = clause.slice(0, o).findLastIndex((m) => m.pos !== "名詞" && m.pos !== "接頭詞") + 1;
+      const object = text(clause.slice(start, o));
+      const verb = clause[o + 1];
+      if (object.length < 2 || !verb) continue;
+      if (/^(し|する)$/.test(verb.surface))
+        return tidy(object.replace(/^(.{2,})(変更|解約|登録|停止)$/, "$1の$2"));
+      if (/^変え/.test(verb.surface)) return tidy(`${object}の変更`);
+    }
+  }
+  // The matter named as the topic of the question: キッズチェアって何脚ありますか / 駐車場は….
   const marked = last.findIndex(
     (m, i) => (m.surface === "って" || m.surface === "は") && last[i - 1]?.pos === "名詞",
   );
@@ -2156,7 +2220,7 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
     return "down";
   // 私なんか、もう誰の役にも立たない / いてもいなくても同じ: a low opinion of oneself.
   if (
-    /(誰|だれ)の役にも立た|役立たず|いてもいなくても(同じ|一緒)|(私|あたし|わたし|わし)なんか(いなく|いない|いても)/.test(
+    /(誰|だれ)の役にも立た|役立たず|いてもいなくても(同じ|一緒)|(私|あたし|わたし|わし)なんか(いなく|いない|いても)|(誰|だれ)(から|に)も相手にされ/.test(
       text,
     )
   )
@@ -2175,7 +2239,7 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
   )
     return "memory";
   // A child or parent hurt (うちの子が怪我をした): the caller is worried for them.
-  if (/(子|息子|娘|孫|母|父|主人|夫|妻)[^。]{0,16}((?<![わだ])けが|怪我)/.test(text)) return "worried";
+  if (/(子|息子|娘|孫|母|父|主人|(?<!丈)夫|妻)[^。]{0,16}((?<![わだ])けが|怪我)/.test(text)) return "worried";
   // A danger to the caller's body or home (火花が散った, 火事になるところ): fear, not inconvenience.
   if (
     /火事|火花|発火|煙が|感電|ぞっと|泥棒|不審者|震えて|震えた/.test(text) ||
@@ -2211,7 +2275,10 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
   )
     return "unfair";
   // A parent worried for a child's fever (娘が…熱が出てて…心配で): the worry is theirs to be met.
-  if (/(子|娘|息子|孫|母|父|主人|夫|妻)[^。]*(熱|咳|痛|腫れ|発疹)/.test(text) && /心配|不安/.test(text))
+  if (
+    /(子|娘|息子|孫|母|父|主人|(?<!丈)夫|妻)[^。]*(熱|咳|痛|腫れ|発疹)/.test(text) &&
+    /心配|不安/.test(text)
+  )
     return "worried";
   // Pain, a cough, a sleepless night: the body's suffering is what to answer (おつらい), not an inconvenience.
   if (
@@ -2225,16 +2292,19 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
     complaining &&
     /何度も|何回も|(これで|もう|今回で)[^。]{0,4}[二三四五六七八九0-9２-９]回目|[二三四五六七八九0-9２-９]回目(です|よ|なん|なの|だ|じゃ)|毎回|またですか|また同じ|同じ間違い|いつもいつも/.test(
       text,
-    )
+    ) &&
+    // (…and not the caller's own body or habit: 夜中に何度も目が覚める is no patience worn out with us.)
+    !/目が覚め|探す|探し|物忘れ|忘れ(て|ちゃ|る)|トイレ|咳|転(ん|び)/.test(text)
   )
     return "fedUp";
   // Shamed before others (先方に恥をかいた, 顔が立たない): the embarrassment is what hurts.
   if (complaining && /恥(を)?かい|恥ずかし|面目|顔が立た|顔をつぶ|立場がな/.test(text)) return "ashamed";
   // Family taken to hospital (母が急に入院した): the caller is worried for them, whatever else they ask.
-  if (/(母|父|主人|夫|妻|子|息子|娘|孫|家族)[^。]{0,8}(入院|手術|救急|倒れ)/.test(text)) return "worried";
+  if (/(母|父|主人|(?<!丈)夫|妻|子|息子|娘|孫|家族)[^。]{0,8}(入院|手術|救急|倒れ)/.test(text))
+    return "worried";
   // What a parent or a late spouse once said (母が言ったの『…』って): a memory the caller treasures.
   if (
-    /(母|父|主人|夫|祖母|祖父|おばあちゃん|おじいちゃん)[^。]{0,6}(が|の)?(言った|言ってた|言っていた|口癖)/.test(
+    /(母|父|主人|(?<!丈)夫|祖母|祖父|おばあちゃん|おじいちゃん)[^。]{0,6}(が|の)?(言った|言ってた|言っていた|口癖)/.test(
       text,
     )
   )
@@ -2339,7 +2409,7 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
   // A joy that brings back someone gone (主人が植えた梅が咲いた、主人を思い出す): a memory, not good news.
   if (
     /思い出|生前|形見|亡き|在りし/.test(text) &&
-    /主人|夫|妻|母|父|祖母|祖父|息子|娘|友|あの人|あの子/.test(text)
+    /主人|(?<!丈)夫|妻|母|父|祖母|祖父|息子|娘|友|あの人|あの子/.test(text)
   )
     return "memory";
   const regret = /(ば|たら|れば)(よかった|良かった)/.test(text);
