@@ -2195,4 +2195,71 @@ describe("feedback a trainer would sign (session-21 reviews)", () => {
     );
     expect(analysis.violation).toBe("opinion");
   });
+
+  it("lets a caller broken off mid-sentence go on: a 相づち is the whole reply", () => {
+    const analysis = replyTo(
+      "もうね、三日連続よ、三日連続でうちの荷物がよその家に届いてんの。隣の人が持ってきてくれたからいいようなもんだけど、隣にも迷惑かけてるし、",
+      "はい……はい。",
+      "angry",
+    );
+    expect(analysis.suggestion).toBe("");
+  });
+
+  it("corrects a double 敬語 and a plain question about what the caller will do", () => {
+    const offered = replyTo(
+      "来月から海外赴任になるんですけど、今使ってる携帯の番号って、そのまま残しておけるんですか？",
+      "はいございますよ番号保管サービスというものがございまして月額330円で最長3年間お預かりできますがお申し込みされますか",
+      "inquiry",
+    );
+    expect(offered.suggestion).toContain("お申し込みになりますか");
+    expect(offered.suggestion).toContain("ございまして、月額330円");
+    const booked = replyTo(
+      "明日の10時半に予約してる佐伯なんですけど、子どもが熱出しちゃって、ちょっと行けそうにないんです。",
+      "佐伯様、承知いたしました。明日10時半のご予約ですね。お子さんのお熱、ご心配ですね。キャンセルにしますか、それとも別の日にお取り直ししますか。",
+      "inquiry",
+    );
+    expect(booked.suggestion).toContain("キャンセルになさいますか、それとも");
+  });
+
+  it("speaks of our staff humbly, of a call to the caller's family as theirs, and of the departed gently", () => {
+    const visit = replyTo(
+      "ガスの点検の人、今日の午前中に来るって言ってたのに来なかったのよ。こっちは仕事休んで待ってたのに。",
+      "はい、はい。えー、で、お客様番号は？",
+      "angry",
+    );
+    expect(visit.suggestion).toContain("伺うとお約束していたのに、お伺いできなかったのですね");
+    const family = replyTo(
+      "息子夫婦は東京で忙しくしててね、お正月も帰ってこないって。電話しても、すぐ『忙しいから』って切られちゃうのよ。",
+      "さようでございますか。でしたら、地域のサロンに通われて、お友達を作られるのがおすすめですよ。",
+      "lonely",
+    );
+    expect(family.suggestion).toContain("お電話なさってもすぐ『忙しいから』と切られてしまう");
+    const left = replyTo(
+      "夫も友達もみんな先に行っちゃって、私だけ残ってね。誰の役にも立ってないのに",
+      "それは考えすぎですよ。長生きできるのは、それだけで幸せなことなんですから。",
+      "lonely",
+    );
+    expect(left.suggestion).toContain("先に旅立たれて");
+    expect(left.suggestion).toMatch(/お寂し/);
+    expect(left.suggestion).not.toMatch(/ご不便|いらっしゃって/);
+  });
+
+  it("reads a question someone else asked as told, so business after a token derails a happy regular", () => {
+    const analysis = replyTo(
+      "今日の配達のお兄さんがね、『おばあちゃん元気？』って声かけてくれてね、嬉しかったのよ。ほら、うち息子が遠くにいるでしょう。それでね……",
+      "はい。来週のご注文の変更でしょうか。",
+      "lonely",
+    );
+    expect(analysis.violation).toBe("derail");
+  });
+
+  it("makes the caller's words agreed with after a pause one confirmation", () => {
+    const analysis = replyTo(
+      "息子夫婦とね、去年のお盆にちょっと言い合いになって、それっきりなのよ。こっちから電話するのも、なんだか悔しくってねえ",
+      "ええ、ええ。こちらから、お電話するのは、悔しい……そうですよね、そのお気持ち、よく、わかります。でも、あのー、こういうのって、やっぱり、お母さんのほうから、一言、かけてあげたほうが、いいと思いますよ。",
+      "lonely",
+    );
+    expect(analysis.suggestion).toContain("悔しいのですね");
+    expect(analysis.suggestion).not.toMatch(/悔しいそう/);
+  });
 });

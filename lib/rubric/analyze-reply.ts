@@ -235,7 +235,7 @@ function applyRules(input: AnalyzeReplyInput, tokenizer: JapaneseTokenizer): Rul
   const acknowledgements = [...backchannel.spans, ...empathy.spans, ...reflection.parroting.spans];
   const caller = latestCaller
     ? readCallerTurn(latestCaller.text)
-    : { complaining: false, emotional: false, asks: false, asksAdvice: false };
+    : { complaining: false, emotional: false, voicedFeeling: false, asks: false, asksAdvice: false };
   const acknowledgedBeyondTokens =
     empathy.present ||
     apology.kind !== "none" ||
@@ -251,7 +251,9 @@ function applyRules(input: AnalyzeReplyInput, tokenizer: JapaneseTokenizer): Rul
     callerAskedAboutOffers: /料金|プラン|割引|安く|お得|キャンペーン|値段|価格|セール|セット/.test(
       latestCaller?.text ?? "",
     ),
-    callerUpset: caller.complaining || caller.emotional,
+    // (入院したので、書類を送ってほしい: a reason given for a plain request is no upset to meet first.)
+    callerUpset: caller.complaining || (caller.emotional && (!caller.asks || caller.voicedFeeling)),
+    callerHurried: /早く|急いで|急ぎ|さっさと|すぐ(に)?(して|お願い)/.test(latestCaller?.text ?? ""),
     callerSharedFeeling: !caller.asks && caller.emotional,
     acknowledged: acknowledgedBeyondTokens,
     operatorSpokeBefore: context.some((turn) => turn.role === "operator"),

@@ -289,7 +289,15 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     goodNewsUnheard ||
     tokensOnly ||
     unreflected;
-  if (!needsFix || waitAccepted(input)) return { text: "", keep: true };
+  // A caller broken off mid-sentence (隣にも迷惑かけてるし、) is let go on: a 相づち is the whole reply.
+  const letGoOn =
+    caller?.stillTalking === true &&
+    labels.violation === "none" &&
+    !labels.casual &&
+    !labels.repeatedToken &&
+    sentences.length > 0 &&
+    sentences.every((s) => isTokenOnly(s.text));
+  if (!needsFix || letGoOn || waitAccepted(input)) return { text: "", keep: true };
   const onlyRegister =
     !unthanked &&
     !noNextStep &&
@@ -763,7 +771,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
           /(いただけ|いただいて|願え|ください|お願い)[^。]*(でしょうか|ますか|ます|ません)$/.test(rest)
             ? "申し訳ございません。恐れ入りますが、"
             : "申し訳ございません。あいにく、",
-        ),
+        )
+        // (キャンセルになさいますか。それとも…: the alternative stays in the question it completes.)
+        .replace(/か。(?=それとも)/g, "か、"),
     ),
     keep: false,
     ...(unconfirmed && caller?.reflection ? { unconfirmed: caller.reflection } : {}),
@@ -1045,6 +1055,8 @@ const troubleLines: Record<TroubleCause, string[]> = {
 };
 
 function troubleEmpathy(cause: TroubleCause | null, kind: CallKind): string[] {
+  // (A regular's trouble is shared warmly: ご不便 is a word for a service that failed.)
+  if (kind === "lonely") return ["それはお困りですよね。", "それは大変ですね。"];
   if (kind !== "angry") return ["それはお困りですよね。", "それはご不便ですよね。"];
   return troubleLines[cause ?? "defect"];
 }
@@ -1677,9 +1689,10 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested 
               (m) => `${m[0] === "で" ? "だ" : "た"}のですね。`,
             ),
       )
-      .map((s) => (halting ? fewerCommas(unpause(s), true) : fewerCommas(s)))
+      .map((s) => (halting ? fewerCommas(unpause(s), true) : breathe(fewerCommas(s))))
       .map((s) => (/[。！？!?]$/.test(s) ? s : `${s}。`))
       .join("")
+      .replace(/か。(?=それとも)/g, "か、")
   );
 }
 
@@ -1737,6 +1750,13 @@ function withoutRulebook(sentence: string): string | null {
 function unpause(sentence: string): string {
   return (
     sentence
+      // 悔しい……そうですよね: a 相づち after the pause begins a sentence of its own.
+      // (悔しい……そうですよね: the words handed back, then agreed with, are one confirmation: 悔しいのですね.)
+      .replace(/(?<=[いたる])[…‥]+(そうですよね|そうですね)[、。]?/g, "のですね。")
+      .replace(
+        /(?<=[^。、…‥\s])[…‥]+(?=(そうですよね|そうですね|そうでしたか|そうなんですね|なるほど)[、。]?)/g,
+        "。",
+      )
       // きょう…いえ、本日の: the word taken back goes with its いえ.
       .replace(/[^、。…‥]{1,8}[…‥]+[、\s]*(あ、)?(いえ|いや)、/g, "")
       .replace(/[…‥]+(?=[にをがはでとものへや][^、。…‥])/g, "")

@@ -68,6 +68,22 @@ const slips: { pattern: RegExp; correct: (said: string) => string; reason: strin
     reason: "お客様には「かしこまりました」「承知いたしました」を使いましょう",
   },
   {
+    // お申し込みされますか: お〜する made respectful with される is a double 敬語: お申し込みになりますか.
+    pattern: /お(申し込み|使い|求め|買い求め|持ち|読み|越し|待ち|帰り)され(ます|ました|ません)/g,
+    correct: (said) =>
+      said.replace(
+        /され(ます|ました|ません)$/,
+        (_m: string, end: string) => `にな${end.replace(/^ま/, "りま")}`,
+      ),
+    reason: "「お〜される」は二重敬語です。「お〜になる」としましょう",
+  },
+  {
+    // キャンセルにしますか: what the caller will do is asked with なさいますか.
+    pattern: /(?<=(キャンセル|変更|ご予約|予約|解約|延長|お支払い|ご注文)(に|を)?)しますか/g,
+    correct: () => "なさいますか",
+    reason: "お客様がなさることは尊敬語で伺いましょう",
+  },
+  {
     // 大丈夫です、集合場所は…: reassurance said on its own is ご安心ください.
     pattern: /(?<=^|[、。\s]|(はい|ええ)[、]?)大丈夫です(よ)?(?=[、。\s]|$)/g,
     correct: () => "ご安心ください",

@@ -33,6 +33,8 @@ export interface ViolationContext {
   callerUpset?: boolean;
   /** The caller shared a feeling or a piece of their life and asked nothing. */
   callerSharedFeeling?: boolean;
+  /** The caller asked to hurry (早くして): a cushioned datum request gets on with it. */
+  callerHurried?: boolean;
   /** The caller's latest turn is about prices, plans or offers: an offer then answers them. */
   callerAskedAboutOffers?: boolean;
   /** The reply acknowledged the caller with more than a token (共感, 謝罪, 復唱, 要約). */
@@ -249,7 +251,7 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
   // (A cushioned request to a caller who asked to hurry — 早くして — gets on with it: not here.)
   else if (
     context.callerUpset &&
-    !context.hasCushion &&
+    (!context.hasCushion || !context.callerHurried) &&
     !context.operatorSpokeBefore &&
     context.firstAcknowledgement === null &&
     !context.acknowledged
@@ -261,7 +263,9 @@ function findColdDerail(reply: string, context: ViolationContext): Span[] {
     spans.push({ start: from(tokenEnd ?? 0), end: reply.length });
   // A cushion softens a request, not a brush-off: an upset caller sent to the web form is still sent away.
   if (!context.hasCushion || context.callerUpset || context.callerSharedFeeling) {
-    if (!context.callerInquiring) spans.push(...findSpans(reply, coldDeflection).filter(before));
+    // (…even when they asked something: 解約したいって何回言っても…もういい加減にして.)
+    if (!context.callerInquiring || context.callerUpset)
+      spans.push(...findSpans(reply, coldDeflection).filter(before));
   }
   if (!context.hasCushion) spans.push(...findSpans(reply, coldRefusal).filter(before));
   if (

@@ -56,6 +56,8 @@ export interface CallerUnderstanding {
   othersFault: boolean;
   /** The turn only gives a datum asked for (緑町3丁目の12番の集積所よ): thanked for and read back. */
   answeredDatum: boolean;
+  /** The caller broke off mid-sentence (隣にも迷惑かけてるし、): a 相づち lets them go on. */
+  stillTalking: boolean;
   /** Small talk about the operator's side (あなたのところは雪降ってる？): asked, and to be met. */
   smallTalk: boolean;
   /** The caller apologized for their own doing (すっぽかしちゃって、すみません), not to get attention. */
@@ -188,7 +190,13 @@ export function understandCaller(
     // (…and before a complaining caller's rhetorical one: 来ないんですけど、どうなってますか.)
     sentences.filter(isQuestion).reduce<string | null>((found, q) => found ?? reflectLead(q), null);
   return {
-    reflection,
+    // (A call to the caller's own family, 息子に電話しても, was not made to us.)
+    reflection:
+      reflection !== null &&
+      /息子|娘|孫|嫁|家族|夫婦|友達|友人|親戚|兄|姉|弟|妹/.test(text) &&
+      !/そちら|おたく|お宅|御社|窓口|センター/.test(text)
+        ? reflection.replace(/お電話いただい/g, "お電話なさっ")
+        : reflection,
     busy: /待って|探して|お待ち|調べて(る|い)/.test(text),
     askedAbout: askedMatter(questions[questions.length - 1]?.ms),
     asked: questions.length > 0,
@@ -257,6 +265,7 @@ export function understandCaller(
         text,
       ) && !/おたく|お宅|御社|貴社|そちら|そっち|管理会社|何もしてくれ|してくれな|対応/.test(text),
     praisedOperator: praiseOfOperator.test(text),
+    stillTalking: /[、,]\s*$/.test(original),
     answeredDatum:
       dataOf(text).length > 0 &&
       text.replace(/[、。！!？?\s]/g, "").length <= 32 &&
@@ -1686,7 +1695,7 @@ function tidy(phrase: string): string {
       .replace(/^[^、]{1,14}じゃない、/, "")
       .replace(/(?<![おご])子(ども|供)(?![さ様])/g, "お子様")
       // The caller's own 私の / 私に (私の話を聞いてくれる) is the caller to the operator: お客様.
-      .replace(/(?<=^|[、はがもを])(私|わたし|あたし|わたくし)(?=[のにをと])/g, "お客様")
+      .replace(/(?<=^|[、はがもを])(私|わたし|あたし|わたくし)(?=[のにをと]|より|から|だけ)/g, "お客様")
       .replace(/あなた/g, "私")
       .replace(/んない/g, "らない")
       .replace(/なきゃ/g, "なければ")
@@ -1704,7 +1713,10 @@ function tidy(phrase: string): string {
       .replace(/(?<=た|ない|なかった|ていた|ている|かった)って(、?)(?=[おご\p{Script=Han}ァ-ヶ])/gu, "と$1")
       // (Not inside the words the caller quotes, 『そちらにも過失があります』って: those are as said.)
       .replace(/(おたく|お宅|そっち|そちら)(さん)?(?![^『「]*[』」])/g, "弊社")
-      .replace(/(?<=[』」])って(?=[^。]{0,8}(言われ|言っ|言わ|おっしゃ|申し上げ))/g, "と")
+      .replace(
+        /(?<=[』」])って(?=[^。]{0,8}(言われ|言っ|言わ|おっしゃ|申し上げ|切られ|断られ|怒られ|書いて|書かれ))/g,
+        "と",
+      )
       // エラー出て: the が a caller drops before 出る is written.
       .replace(/(?<=[ァ-ヶー]{2,})出(て|た|ない|ました)/g, "が出$1")
       // 点検に来た人 / 修理してもらった: our staff's visit and our work, from our side.
@@ -1734,6 +1746,22 @@ function tidy(phrase: string): string {
       )
       .replace(/(?<![おご\p{Script=Han}ァ-ヶー])名前/gu, "お名前")
       .replace(/(?<![ご\p{Script=Han}])親戚/gu, "ご親戚")
+      // 先に行っちゃって (died): the operator says 先立たれて.
+      .replace(
+        /(みんな|皆)?先に(いらっしゃって|行って|逝って|いって)(しまって|しまわれて)?/g,
+        "先に旅立たれて",
+      )
+      // 閉館時間過ぎて / 脱水のときガタガタ音する: the を and が a caller drops.
+      .replace(/(時間|期限|時刻|締め切り|締切)(?=過ぎ)/g, "$1を")
+      .replace(/(?<=[^、。がの])(音|におい|臭い|匂い)(?=する|して|した)/g, "$1が")
+      .replace(/(?<![お])引っ越す(?=ので|から|こと|予定)/g, "お引っ越しされる")
+      .replace(/楽しみにしていた(?=[\p{Script=Han}ァ-ヶお])/gu, "楽しみにされていた")
+      // 点検の者が…来ると言っていたのに来なかった: our staff is spoken of in humble words.
+      .replace(
+        /(?<=(の者|担当者|係の者)[がは、][^。]{0,16})来る(と|って)(おっしゃって|言って)(い)?た/g,
+        "伺うとお約束していた",
+      )
+      .replace(/(?<=(の者|担当者|係の者)[がは、][^。]{0,40})来なかった/g, "お伺いできなかった")
       // 丸ごとパー: slang the operator does not say back.
       .replace(/(?<![ァ-ヶー])(丸ごと|まるごと|全部|ぜんぶ)?パー(?=に|なの|です|$)/g, "台無し")
       // 明細見たら → 明細ご覧になったら: the を a caller drops before a verb made respectful.
@@ -1858,10 +1886,15 @@ function tidy(phrase: string): string {
           // (Someone else named as the doer, お隣さんが電話してきて, did not do it toward us.)
           othersDoing.test(whole.slice(Math.max(0, whole.lastIndexOf("、", at - 1) + 1), at))
             ? m
-            : /^(振込|振り込み)$/.test(act)
-              ? // (Money sent through us goes to someone else: お振り込みになった, not いただいた.)
-                `お振り込みにな${t === "た" ? "った" : "って"}`
-              : `${/^(電話|申し込み|問い合わせ)$/.test(act) ? "お" : "ご"}${act}いただい${t}`,
+            : // (A call to the caller's own family, 息子に電話しても, was not made to us.)
+              act === "電話" &&
+                /息子|娘|孫|嫁|家族|夫婦|友達|友人|親戚|兄|姉|弟|妹/.test(whole) &&
+                !/そちら|おたく|お宅|御社|こちら|窓口|センター|弊社|当社/.test(whole)
+              ? `お電話なさっ${t === "た" ? "た" : "て"}`
+              : /^(振込|振り込み)$/.test(act)
+                ? // (Money sent through us goes to someone else: お振り込みになった, not いただいた.)
+                  `お振り込みにな${t === "た" ? "った" : "って"}`
+                : `${/^(電話|申し込み|問い合わせ)$/.test(act) ? "お" : "ご"}${act}いただい${t}`,
       )
       // 年寄り said of the caller or others is ご高齢の方 in the operator's mouth; そちらのお店 is 当店; money
       // the caller says was taken (980円も取られていた) was charged.
@@ -2199,6 +2232,12 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
   if (
     !ourSide.test(text) &&
     /(昔|前|以前|若い頃)は[^。]{0,30}(た|てた|ていた)のに(ねえ|なあ|ねぇ)[。…]*$/.test(text)
+  )
+    return "lonely";
+  // 夫も友達もみんな先に行っちゃって、私だけ残って: the one left behind is lonely.
+  if (
+    /先に(行|逝|いっ)(っ|ちゃ|て|た)|先立た/.test(text) &&
+    /(私|あたし|わたし|わし)(だけ|一人|ひとり)/.test(text)
   )
     return "lonely";
   // A late spouse in a story of the past (亡くなった主人が買ってくれた時計): a memory, not news of a death.
