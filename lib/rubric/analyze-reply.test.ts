@@ -2262,4 +2262,41 @@ describe("feedback a trainer would sign (session-21 reviews)", () => {
     expect(analysis.suggestion).toContain("悔しいのですね");
     expect(analysis.suggestion).not.toMatch(/悔しいそう/);
   });
+
+  it("tells when our staff came, and keeps no agreement with a blanket admission", () => {
+    const analysis = replyTo(
+      "点検の人、午前中に来るって言ってたのに、来たの午後二時よ。連絡もなし。こっちは半休取って待ってたのに。",
+      "おっしゃる通りでございます。さぞご立腹のことと存じます。弊社の不手際で大切なお時間を無駄にさせてしまい、誠に申し訳ございませんでした。",
+      "angry",
+    );
+    expect(analysis.suggestion).toContain("伺うとお約束していたのに、お伺いしたのは午後二時だったのですね");
+    expect(analysis.suggestion).not.toContain("おっしゃる通り");
+  });
+
+  it("reads a caller's self-introduction and modesty about calling as no matter, and finishes a wish read back", () => {
+    const analysis = replyTo(
+      "もしもし、先週そちらを退院した村井です。いやね、用事ってほどでもないんだけど、外科の先生にお礼が言いたくてなあ。",
+      "はい、はい……。先週、ご退院されて、先生に、お礼が、言いたい、と……。命の恩人、ですもんね、ありがたい、お気持ち、ですよね。あの、よろしければ、えっと、先生の、お名前、伺っても、よろしいでしょうか。",
+      "lonely",
+    );
+    expect(analysis.suggestion).toContain("お礼が言いたいとのことですね");
+    expect(analysis.suggestion).toContain("命の恩人ですもんね。ありがたい");
+    expect(analysis.suggestion).not.toMatch(/村井なのですね|用事|……/);
+  });
+
+  it("keeps a lonely regular's ええ、ええ and reads a reassurance after でも as no rebuttal", () => {
+    const warm = replyTo(
+      "ゆうべね、昔住んでた小樽の夢を見たのよ。坂の多い町でねえ、運河があって、冬はもう雪がすごくて",
+      "まあ、小樽の……。ええ、ええ。懐かしい、夢、ですねえ。あのー、小樽では、どんなふうに、暮らして、らしたんですか？",
+      "lonely",
+    );
+    expect(warm.suggestion).toContain("ええ、ええ。");
+    expect(warm.suggestion).toContain("暮らしてらしたんですか。");
+    const library = replyTo(
+      "図書館の本、返すの忘れてて、もう2週間も過ぎちゃってるんですけど、どうしたらいいですか。",
+      "それはご心配でしたよねでもご返却はいつでも大丈夫ですので開館時間内にカウンターかブックポストにお返しください延滞料などはかかりませんのでご安心ください",
+      "inquiry",
+    );
+    expect(library.violation).toBe("none");
+  });
 });

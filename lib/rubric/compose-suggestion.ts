@@ -125,6 +125,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
       !(
         labels.apology === "blanket" && input.spans.apology.some((a) => a.start < s.end && a.end > s.start)
       ) &&
+      // (…and the agreement that went with it, おっしゃる通りでございます.)
+      !(labels.apology === "blanket" && /^おっしゃる(通り|とおり)(でございます|です)[。！]?$/.test(s.text)) &&
       // After a don't, a feeling talked away (87歳なんて、まだまだお若いですよ) goes with it.
       !(
         labels.violation !== "none" &&
@@ -340,6 +342,7 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
     // (Also when the phrasing already opened with words of its own.)
     const text = (used.size > 1 || parts.length > 0 ? (stripToken(s.text) ?? s.text) : s.text)
       .replace(/(ない|た|いる|ている)と[。]?$/, "$1のですね。")
+      .replace(/たい、?と[。…‥]*$/, "たいとのことですね。")
       // (玄関に段差があると。: a read-back left on と after a plain verb is an understanding confirmed.)
       .replace(/(?<=[るうくすつむぶぬぐ])と[。]?$/, "ということですね。")
       // A sentence left on its まして (改定になりまして。) is finished; a state (なっておりまして) stays one.
@@ -773,7 +776,8 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
             : "申し訳ございません。あいにく、",
         )
         // (キャンセルになさいますか。それとも…: the alternative stays in the question it completes.)
-        .replace(/か。(?=それとも)/g, "か、"),
+        .replace(/か。(?=それとも)/g, "か、")
+        .replace(/か[?？](?=$|[^」』])/g, "か。"),
     ),
     keep: false,
     ...(unconfirmed && caller?.reflection ? { unconfirmed: caller.reflection } : {}),
@@ -839,7 +843,8 @@ function namedFeeling(caller: CallerUnderstanding | null): boolean {
 }
 
 /** Words of condolence or of sharing a loss. */
-export const condolence = /お悔やみ|ご愁傷|心中お察し|お辛|おつら|お寂しい|お淋しい|悲し|胸が痛|ご冥福|心細/;
+export const condolence =
+  /お悔やみ|ご愁傷|心中お察し|お辛|おつら|お寂しい|お淋しい|悲し|胸が痛|ご冥福|心細|心残り/;
 const formalCondolences = ["心よりお悔やみ申し上げます。", "それはおつらいですね。心中お察しいたします。"];
 // A regular who lives with her loss is met with warmth, not a formal condolence.
 const warmCondolences = ["それはお寂しいですね。", "お寂しいお気持ち、お察しいたします。"];
@@ -1661,8 +1666,17 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested 
   const halting = isHalting(reply);
   const out = spokenToWritten(reply)
     .replace(/^(あー+|あ)[…、。]+(?=.)/, "")
-    .replace(/^((はい|ええ|うん)[、。\s]*)+/, varied === "はい" ? "はい、" : `${varied}。`)
-    .replace(/(^|[、。])(ええ|うん|はあ|へえ)(?=[、。…]|$)/g, "$1はい")
+    // (ええ、ええ is warm with a lonely regular: it stays.)
+    .replace(
+      kind === "lonely" && !repeated ? /^((はい|うん)[、。\s]*)+(?!ええ)/ : /^((はい|ええ|うん)[、。\s]*)+/,
+      varied === "はい" ? "はい、" : `${varied}。`,
+    )
+    .replace(
+      kind === "lonely"
+        ? /(^|[、。])(うん|はあ|へえ)(?=[、。…]|$)/g
+        : /(^|[、。])(ええ|うん|はあ|へえ)(?=[、。…]|$)/g,
+      "$1はい",
+    )
     .replace(/(^|[、。])なるほど(?=[、。…]|$)/g, "$1さようでございますか")
     .replace(/わたし(?=[はもがのを、])/g, "私")
     // A drawn-out ending (お辛いですよねえ) and a filler between pauses (だと、その、退屈) are speech.
@@ -1679,7 +1693,19 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested 
         ...s,
         text: s.text.replace(/^(はい|かしこまりました|さようでございますか)、[^、。]{1,8}の[。…]*$/, "$1。"),
       }))
-      .filter((s) => !hesitation.test(s.text) && !/^[^、。]{1,8}の[。…]*$/.test(s.text))
+      // (ええ、ええ is a 相づち, not a hesitation: it stays with a lonely regular.)
+      .filter(
+        (s) =>
+          (!hesitation.test(s.text) || (kind === "lonely" && /^ええ([、。]|$)/.test(s.text))) &&
+          !/^[^、。]{1,8}の[。…]*$/.test(s.text),
+      )
+      // A 相づち held on a pause (はい、……。) is the 相づち; a wish read back on と (お礼が言いたい、と……) is confirmed.
+      .map((s) => ({
+        ...s,
+        text: s.text
+          .replace(/^(はい|ええ)、[…‥]+。?$/, "$1。")
+          .replace(/たい、?と[。…‥]*$/, "たいとのことですね。"),
+      }))
       // A read-back left on its て (前のパソコンが、もう動かなくなって) is finished as one.
       .map((s) =>
         /ます|です|ござい|まし/.test(s.text)
@@ -1693,6 +1719,11 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested 
       .map((s) => (/[。！？!?]$/.test(s) ? s : `${s}。`))
       .join("")
       .replace(/か。(?=それとも)/g, "か、")
+      // (…暮らしてらしたんですか? : a question is written with か。)
+      .replace(/か[?？](?=$|[^」』])/g, "か。")
+      // (ええ、ええ said twice keeps its pause, and so does the 相づち before the words.)
+      .replace(/(ええ|はい)(?=\1)/g, "$1、")
+      .replace(/^((ええ、)?ええ)(?=[^、。])/, "$1、")
   );
 }
 
@@ -1710,12 +1741,16 @@ function hanging(text: string): boolean {
 // 私 and the name that follows it.
 function breathe(sentence: string): string {
   if (/[、,]/.test(sentence) || sentence.length <= 28) return sentence;
-  return sentence
-    .replace(
-      /(のに|ので|まして|ますが|ですが|ましたが|けれども|けれど|ため|なくても)(?=[^、。]{8,})/g,
-      "$1、",
-    )
-    .replace(/(?<=^|、)私(?=[\p{Script=Han}]{1,4}(が|で|と))/gu, "私、");
+  return (
+    sentence
+      .replace(
+        /(のに|ので|まして|ますが|ですが|ましたが|けれども|けれど|ため|なくても)(?=[^、。]{8,})/g,
+        "$1、",
+      )
+      .replace(/(?<=^|、)私(?=[\p{Script=Han}]{1,4}(が|で|と))/gu, "私、")
+      // 月あたり1480円月額プランが2180円: items listed with their figures are parted.
+      .replace(/(?<=[0-9０-９](円|件|名|個|本|枚|台|回))(?=[\p{Script=Han}ァ-ヶー]{2,}(が|は))/gu, "、")
+  );
 }
 
 // A transcript that pauses after nearly every word (お母さまの、ご自宅の、玄関と、お風呂…に): the kept
@@ -1768,6 +1803,8 @@ function fewerCommas(sentence: string, halting = false): string {
   // A word taken back (さぞご心配…あ、いえ、お困り) leaves only the word meant; a 相づち left on a pause
   // (はい、…夕方が) leaves the pause.
   sentence = sentence
+    // 命の恩人ですもんね、ありがたいお気持ちですよね: two sentences said in one breath.
+    .replace(/(?<=(です|ます)(もん|もの)ね)、(?=[^。]{4})/g, "。")
     .replace(/[\p{Script=Han}ぁ-んァ-ヶー]{1,8}[…‥]+[、\s]*(あ、)?(いえ|いや)、/gu, "")
     .replace(/^(はい|ええ|そうでしたか)、[…‥]+(?=[^。…‥\s])/, "$1、");
   // A word said twice while thinking (どんな、どんな景色) is written once; a pause after a short adverb
@@ -1803,7 +1840,7 @@ function fewerCommas(sentence: string, halting = false): string {
     .replace(/(?<=[\p{Script=Han}]し)、(?=(でき|させ|いたし))/gu, "")
     // 受け付けて、おります: a pause inside one verb.
     .replace(
-      /(?<=[てで])、(?=(おり|おる|いただ|ください|いる|いま|いな|いた|しま|くださ|いらっしゃ|いらし|ござい))/g,
+      /(?<=[てで])、(?=(おり|おる|いただ|ください|いる|いま|いな|いた|しま|くださ|いらっしゃ|いらし|らし|らっしゃ|ござい))/g,
       "",
     )
     .replace(/(?<=^|、)([^、。]{2,6})、\1(?=[^、。])/g, "$1")
@@ -1860,7 +1897,9 @@ function fewerCommas(sentence: string, halting = false): string {
         // (見直しをご希望で、運転されるのは: an honored noun's で leads on to the next clause.)
         /(ご希望|ご予定|ご利用|ご在宅|ご不在|ご検討|お急ぎ|お持ち|お使い)で$/.test(run) ||
         /(です|ます)し$/.test(run) ||
-        /^(はい|では|ただ|まず|それでは|いえ|いいえ|恐れ入りますが|お手数ですが)$/.test(run) ||
+        /^(はい|ええ|ええ、ええ|では|ただ|まず|それでは|いえ|いいえ|恐れ入りますが|お手数ですが)$/.test(
+          run,
+        ) ||
         (run.length >= 12 &&
           /(て|で|し|から|ば)$/.test(run) &&
           !/(あさって|しあさって|かつて|すべて|全て|初めて|改めて|決して|として|について|において|によって|にとって|に対して|に関して)$/.test(
@@ -1912,6 +1951,9 @@ function askForDatum(question: string): string {
 }
 
 function finishReadBack(sentence: string | null): string | null {
+  // (…先生にお礼が言いたい、と……: a wish read back and left on と is confirmed: …言いたいとのことですね.)
+  if (sentence && /たい、?と[。…‥]*$/.test(sentence))
+    return sentence.replace(/、?と[。…‥]*$/, "とのことですね。");
   if (!sentence || !/(られ|され|なさ|いらし|お[^\s、。]{1,6}にな|ご[^\s、。]{1,6}にな)/.test(sentence))
     return sentence;
   return sentence.replace(/(?<=[たっ]て?(しまっ)?た|[れさ]た)と?[。…‥]*$/, "のですね。");

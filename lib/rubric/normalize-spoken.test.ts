@@ -103,6 +103,12 @@ describe("normalizeSpoken", () => {
     expect(normalize("いち、いち、ご")).toContain("1");
   });
 
+  it("sets aside words taken back with あ、いえ", () => {
+    expect(normalize("わたくしのほうから、あ、いえ、担当の部署から、お伝え、しますので")).toBe(
+      "担当の部署から、お伝えしますので",
+    );
+  });
+
   it("ends a recognizer's sentence before では, never before a quote it modifies", () => {
     expect(normalize("うれしいお言葉ありがとうございますではまたお届けいたしますね")).toBe(
       "うれしいお言葉ありがとうございます。ではまたお届けいたしますね",

@@ -634,6 +634,12 @@ function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
     for (let i = m.start; i < end; i += 1) removed.add(i);
     // お支払いを、あ、月々のご負担を: a lone あ between pauses corrects the words before it, which go too.
     if (m.surface === "あ" && /[、,]/.test(text[m.start - 1] ?? "") && end > m.end) {
+      // (あ、いえ、担当の部署から: the いえ that takes the words back goes with the あ.)
+      const no = /^(いえ|いや)[、,]\s*/.exec(text.slice(end));
+      if (no) {
+        for (let i = end; i < end + no[0].length; i += 1) removed.add(i);
+        end += no[0].length;
+      }
       const before = text.slice(0, m.start - 1);
       const from = Math.max(before.search(/[^、。…\s]*$/), 0);
       const slip = before.slice(from);
@@ -642,8 +648,12 @@ function fillerRanges(text: string, morphemes: Morpheme[]): Set<number> {
       // あ、十一時半); an aside (お客さま番号、あ、検針票の右上の) or 失礼しました after it is not one.
       const numeric = /^[0-9０-９一二三四五六七八九十百千万いにさよごろなはきじぜ]/;
       const corrects =
+        // (申し訳、あ、いえ、さぞ…: words taken back with いえ go, whatever follows.)
+        no !== null ||
         slip[0] === fix[0] ||
         (/[をのにでがは]$/.test(slip) && slip.at(-1) === fix.at(-1)) ||
+        // (わたくしのほうから、あ、いえ、担当の部署から: the same particle ends the word meant.)
+        (/(から|まで|より)$/.test(slip) && slip.slice(-2) === fix.slice(-2)) ||
         (numeric.test(slip) &&
           numeric.test(fix) &&
           /[0-9０-９一二三四五六七八九十]|(いち|に|さん|よん|ご|ろく|なな|はち|きゅう|じゅう)/.test(slip));

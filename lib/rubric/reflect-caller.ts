@@ -102,6 +102,13 @@ export function understandCaller(
     .replace(/(?<=[てで])いったん(?=です|だ|でしょ|じゃ)/g, "いったの")
     // ちゃんとやってるのかなって思って: IPADIC reads かなっ as 叶う; the quoting って before 思う is と.
     .replace(/(かな|かしら)って(?=思)/g, "$1と")
+    // 用事ってほどでもないんだけど、: the caller's modesty about calling, before the matter.
+    .replace(
+      /(いや(ね)?、?)?(用事|用)(って|という)?(ほど|わけ)(で|じゃ|では)(も|は)?ない(ん(だ|です))?(けど|けれど|が)、?/g,
+      "",
+    )
+    // 下向いて: IPADIC reads 下向 (げこう) + いる; the direction faced is said with を.
+    .replace(/(?<=^|[^\p{Script=Han}])([上下前横後])向い/gu, "$1を向い")
     // 紙詰まりばかりして、困ってまして。: a polite まして left hanging is the caller's state.
     .replace(/(?<=[っいしんれけせえ])てまして(?=[。、！!…]|$)/g, "ているんです")
     // 水やりが大変かなって。: a thought left on its って is a かなと思って.
@@ -263,7 +270,10 @@ export function understandCaller(
     othersFault:
       /(事故|ぶつけ|追突)[^。]{0,8}の?相手|相手(方|側)|相手の(保険会社|会社|運転手|人|方)|他社|よその会社/.test(
         text,
-      ) && !/おたく|お宅|御社|貴社|そちら|そっち|管理会社|何もしてくれ|してくれな|対応/.test(text),
+      ) &&
+      !/おたく|お宅|御社|貴社|そちら|そっち|管理会社|(弊社|窓口|担当)[^。]{0,8}(対応|何もしてくれ)/.test(
+        text,
+      ),
     praisedOperator: praiseOfOperator.test(text),
     stillTalking: /[、,]\s*$/.test(original),
     answeredDatum:
@@ -433,7 +443,14 @@ function splitMorphemes(text: string, morphemes: Morpheme[]): Sentence[] {
             m.surface === "の" &&
             before?.pos !== "名詞" &&
             next?.surface !== "か" &&
-            !/^(よ|わ|ね)$/.test(next?.surface ?? "")));
+            !/^(よ|わ|ね)$/.test(next?.surface ?? "") &&
+            // (来たの午後二時よ: "when they came was two", one sentence.)
+            !(
+              before?.surface === "た" &&
+              /^(午前|午後|朝|夜|昼|夕方|夕|今日|昨日|翌日|次の日|[0-9０-９一二三四五六七八九十何]+)/.test(
+                afterComma?.surface ?? "",
+              )
+            )));
       if (closes && afterComma) {
         out.push({ text: text.slice(from, m.end), ms: current });
         current = [];
@@ -600,7 +617,11 @@ function reflectLead(question: Sentence): string | null {
   const lead = { text: ms.map((m) => m.surface).join(""), ms };
   // (Only a trouble: 解約したいんですが、手数料は… is a question's preamble, answered with the question.)
   // (…and a discrepancy noticed, 前は卵不使用って書いてあったのに、今は…, is the matter of the question.)
-  return /[?？か]$/.test(lead.text) || (causeOf(lead.text) === null && !/(た|だった)のに、/.test(lead.text))
+  // (…and so is what the caller was told or read, 今日中に届くって書いてあったと思うんですけど、…)
+  return /[?？か]$/.test(lead.text) ||
+    (causeOf(lead.text) === null &&
+      !/(た|だった)のに、/.test(lead.text) &&
+      !/(って|と)(書いて(あっ|あり)|言われ|聞い)/.test(lead.text))
     ? null
     : reflect(lead);
 }
@@ -728,6 +749,24 @@ function reflect(sentence: Sentence): string | null {
   if (/ないから(ね|な|よ)?$/.test(said)) return null;
   // 聞いてほしいことがあって電話したの / 暇だから電話しちゃった: a preamble, not yet the matter.
   if (/(聞いてほしい|聞いてもらいたい|話したい|相談したい)ことがあ|お話があ/.test(phrase)) return null;
+  // 先週そちらを退院した村井です: the caller naming themselves is no matter to hand back.
+  const words = sentence.ms.filter((m) => m.pos !== "記号");
+  const nameAt = words.findLastIndex((m) => m.posDetail.includes("人名"));
+  if (
+    nameAt >= 0 &&
+    /^(です|でございます|と申します|だ|だけど|ですけど|ですが|と言います|といいます)$/.test(
+      words
+        .slice(nameAt + 1)
+        .map((m) => m.surface)
+        .join(""),
+    )
+  )
+    return null;
+  // 用事ってほどでもないんだけど: the caller's modesty about calling is no matter either.
+  if (
+    /用事(って|という|と言う)?(ほど|わけ)(で|じゃ|では)(も|は)?ない|用はない|大した(こと|用)じゃ/.test(phrase)
+  )
+    return null;
   if (/電話(を)?(し|いただい|かけ)(て)?(しまった|ちゃった|みた)|暇だから/.test(phrase)) return null;
   // 寺からの帰りに、ここに電話しとるの: where the caller is calling from tells nothing of the matter.
   if (
@@ -1456,7 +1495,7 @@ function honorific(part: Morpheme[], i: number): string | null {
     base === "する" &&
     before?.pos === "名詞" &&
     before.posDetail.startsWith("サ変接続") &&
-    !/^(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|入金|購入|返品|心配|我慢|失礼|願い|停電|故障|発生|到着|完了|配達|入荷|発送|出荷|断水|渋滞|混雑|遅延|延期|中止|終了|開始|破損|点灯|点滅|反応|作動|起動|充電|浸水|漏電)$/.test(
+    !/^(注文|予約|連絡|電話|解約|契約|申し込み|問い合わせ|振込|入金|購入|返品|心配|我慢|失礼|願い|停電|故障|発生|到着|完了|配達|入荷|発送|出荷|断水|渋滞|混雑|遅延|延期|中止|終了|開始|破損|点灯|点滅|反応|作動|起動|充電|浸水|漏電|値上がり|値下がり|増加|減少|変化|劣化|変色|結露|落下|転倒|炎上|沸騰|凍結)$/.test(
       before.surface,
     );
   // 小学校の先生してた: a role the caller held (先生をされていた); its を is restored in droppedParticle.
@@ -1762,6 +1801,21 @@ function tidy(phrase: string): string {
         "伺うとお約束していた",
       )
       .replace(/(?<=(の者|担当者|係の者)[がは、][^。]{0,40})来なかった/g, "お伺いできなかった")
+      // 来たの午後二時よ: when our staff came is told as such (お伺いしたのは午後二時だったのですね).
+      .replace(
+        /(?<=(の者|担当者|係の者)[がは、][^。]{0,40})来たの、?([^、。]{1,10})なのですね$/,
+        "お伺いしたのは$2だったのですね",
+      )
+      .replace(/(来た|届いた|着いた)の(?![はが])、?(?=[^、。]{1,10}なのですね$)/, "$1のは")
+      .replace(/(?<=(来た|届いた|着いた)のは[^、。]{1,10})なのですね$/, "だったのですね")
+      // 書いてあったと思うんですけど: the caller's hedge is not handed back (書いてあったのですね).
+      .replace(/(?<=た)と思(う|われる)(?=のですね$)/, "")
+      .replace(/ぐっちゃぐちゃ|ぐちゃぐちゃ/g, "ひどい状態")
+      .replace(/(?<=[\p{Script=Han}]{1,4})(?=ぶつけ)/gu, "を")
+      // 払った / 振り込んだ / 取った住民票: what the caller did, in 敬語.
+      .replace(/(?<![おご])払った(?=のに|ので|のですね|$|、)/g, "お支払いいただいた")
+      .replace(/(?<![お])振り込んだ(?=[\p{Script=Han}ァ-ヶお]|のに|ので|のですね|$)/gu, "お振り込みになった")
+      .replace(/(?<=(住民票|証明書|切符|チケット|整理券|番号札|予約)(を)?)取った/g, "お取りになった")
       // 丸ごとパー: slang the operator does not say back.
       .replace(/(?<![ァ-ヶー])(丸ごと|まるごと|全部|ぜんぶ)?パー(?=に|なの|です|$)/g, "台無し")
       // 明細見たら → 明細ご覧になったら: the を a caller drops before a verb made respectful.
@@ -2333,7 +2387,7 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
       text,
     ) &&
     // (…and not the caller's own body or habit: 夜中に何度も目が覚める is no patience worn out with us.)
-    !/目が覚め|探す|探し|物忘れ|忘れ(て|ちゃ|る)|トイレ|咳|転(ん|び)/.test(text)
+    !/目が覚め|探す|探し|物忘れ|忘れ(て|ちゃ|る)|トイレ|咳|転(ん|び)|通院|通って|病院に(行|通)/.test(text)
   )
     return "fedUp";
   // Shamed before others (先方に恥をかいた, 顔が立たない): the embarrassment is what hurts.
