@@ -2299,4 +2299,31 @@ describe("feedback a trainer would sign (session-21 reviews)", () => {
     );
     expect(library.violation).toBe("none");
   });
+
+  it("reads a phone number read back without its separators, and a datum asked for in two words", () => {
+    const phone = replyTo("電話番号は、090の1234の5678です。", "はい09012345678ですね", "inquiry");
+    expect(phone.parroting).toBe(true);
+    const dog = replyTo(
+      "犬を飼い始めたんですけど、前の飼い主さんから譲ってもらった子で、登録がどうなってるのか全然わからなくて、ちょっと不安で…",
+      "はい。犬の種類と年齢は。",
+      "inquiry",
+    );
+    expect(dog.question).toBe("closed");
+    expect(dog.violation).toBe("derail");
+  });
+
+  it("hears なんでしょうか as a question, not a complaint, and それで、いかがでしたか as an invitation", () => {
+    const asked = replyTo(
+      "高校の学校説明会って、予約なしでも入れますか？あと、保護者だけで行っても大丈夫なんでしょうか",
+      "事前予約制です。学校ホームページの申込フォームからお願いします。",
+      "inquiry",
+    );
+    expect(asked.violation).toBe("none");
+    const memorial = replyTo(
+      "今日はね、主人の七回忌だったのよ。お寺さんで、親戚もみんな集まってくれてね。",
+      "さようでございますか それで いかがでしたか",
+      "lonely",
+    );
+    expect(memorial.violation).toBe("none");
+  });
 });

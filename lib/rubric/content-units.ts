@@ -216,7 +216,35 @@ function extractUnits(morphemes: Morpheme[]): ContentUnit[] {
     if (unit) units.push(unit);
   }
   for (const unit of units) finishUnit(unit);
+  addSpelledNumberKeys(units, morphemes);
   return units;
+}
+
+// 090の1234の5678, 090-1234-5678 and 09012345678 are one phone number: a run of digit groups joined by
+// の, a hyphen or a pause also answers to its digits written together (on the run's first unit).
+function addSpelledNumberKeys(units: ContentUnit[], morphemes: Morpheme[]): void {
+  const text = (from: number, to: number) =>
+    morphemes
+      .filter((m) => m.start >= from && m.end <= to)
+      .map((m) => m.surface)
+      .join("");
+  const digits = (u: ContentUnit) => (/^[0-9０-９][0-9０-９\-－‐]*$/.test(u.surface) ? u.surface : null);
+  for (let i = 0; i < units.length; i += 1) {
+    const first = units[i];
+    if (!first || digits(first) === null) continue;
+    let joined = digits(first) ?? "";
+    let j = i + 1;
+    for (; j < units.length; j += 1) {
+      const prev = units[j - 1];
+      const next = units[j];
+      if (!prev || !next || digits(next) === null) break;
+      if (!/^[のー\-－‐、,\s]*$/.test(text(prev.end, next.start))) break;
+      joined += digits(next) ?? "";
+    }
+    const flat = normalize(joined).replace(/[^0-9]/g, "");
+    if (flat.length >= 7 && !first.keys.includes(flat)) first.keys.push(flat);
+    i = j - 1;
+  }
 }
 
 function toUnit(m: Morpheme): ContentUnit | undefined {

@@ -187,7 +187,11 @@ export function understandCaller(
             // confirmed as a fact.
             selfDeprecating.test(s.text)
             ? (reflect(s)
-                ?.replace(/(?<=[いた])のですね$/, "と感じていらっしゃるのですね")
+                // (…同じなのかしらと思われてしまったのですね: the thought is what they feel, said once.)
+                ?.replace(/^(私|わたし|あたし)(なんか|なんて)、?/, "ご自分なんて")
+                .replace(/(なの)?かしら(と|って)/, "なのではないか$2")
+                .replace(/と思われ(てしまった|た|ていらっしゃる)?のですね$/, "と感じていらっしゃるのですね")
+                .replace(/(?<=[いた])のですね$/, "と感じていらっしゃるのですね")
                 .replace(/ご自分(なんて|なんか)、?(?=[^、。]{0,8}(いなく|いない|いても))/, "ご自分が") ??
               null)
             : reflect(s)),
@@ -254,7 +258,7 @@ export function understandCaller(
     // given in a complaint (生まれて二か月の赤ちゃんがいるから沐浴もできなくて).
     celebrating:
       !complaining &&
-      /生まれ(?!て[^。]{0,6}(年|十|百|か月|ヶ月|カ月|週間|日目)|た(村|町|家|所|土地|故郷|国|場所|ところ|島|街))|誕生|合格|受かっ|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた|周年/.test(
+      /(?<!どこの|何処の)生まれ(?!て[^。]{0,6}(年|十|百|か月|ヶ月|カ月|週間|日目)|た(村|町|家|所|土地|故郷|国|場所|ところ|島|街)|は|って)|誕生|合格|受かっ|結婚|入学|卒業|就職|還暦|古希|喜寿|米寿|白寿|金婚|銀婚|婚約|おめでた|周年/.test(
         text,
       ) &&
       !/結婚(して(る|いる|います|ます)|されて)[^。]{0,4}[?？]|結婚(は|って)[^。]{0,6}[?？]/.test(text),
@@ -1273,10 +1277,11 @@ function render(part: Morpheme[], honor = true): string {
           return `てしま${m.surface.slice(2)}`;
         case "じゃう":
           return `でしま${m.surface.slice(2)}`;
+        // (読んどいた: after a verb; 雨どい, a gutter, is no contraction.)
         case "とく":
-          return `てお${m.surface.slice(1)}`;
+          return part[i - 1]?.pos === "動詞" ? `てお${m.surface.slice(1)}` : m.surface;
         case "どく":
-          return `でお${m.surface.slice(1)}`;
+          return part[i - 1]?.pos === "動詞" ? `でお${m.surface.slice(1)}` : m.surface;
         default:
           return m.surface;
       }
@@ -1718,7 +1723,7 @@ function tidy(phrase: string): string {
       // 私じゃ手入れの仕方もわからない: the caller's own lack, handed back as ご自身では.
       .replace(/(?<=^|[、])(私|わたし|あたし)(じゃ|では)(?!な)/g, "ご自身では")
       // 私なんかいなくても: the caller's self-effacing 私 handed back as ご自分.
-      .replace(/(?<=^|[、])(私|わたし|あたし|わたくし)(なんか|なんて)(?=[^、])/g, "ご自分なんて")
+      .replace(/(?<=^|[、])(私|わたし|あたし|わたくし)(なんか|なんて)、?(?=[^、])/g, "ご自分なんて")
       .replace(/(?<=た)ことない/g, "ことがない")
       .replace(/(?<=^|[、])(なんか|ほら|まあ|それで|で)、/g, "")
       // やっぱりわからない: the caller's やっぱり is their own afterthought, not the operator's.
@@ -1811,6 +1816,17 @@ function tidy(phrase: string): string {
       // 書いてあったと思うんですけど: the caller's hedge is not handed back (書いてあったのですね).
       .replace(/(?<=た)と思(う|われる)(?=のですね$)/, "")
       .replace(/ぐっちゃぐちゃ|ぐちゃぐちゃ/g, "ひどい状態")
+      // お足が悪い → 足がお悪い; お店の者 → 店の者; 本人 → ご本人; 不信に思う → 不審に思う.
+      .replace(/お足が(悪|痛)/g, "足がお$1")
+      .replace(/お店の者/g, "店の者")
+      .replace(/(?<![ご\p{Script=Han}])本人(?=[がはもの、\p{Script=Han}ぁ-ん])/gu, "ご本人")
+      .replace(/(ご)?不信に思/g, "不審に思")
+      .replace(/お話しされたい/g, "お話しになりたい")
+      // お知らせなんか来ていない: the caller's scorn is not handed back (お知らせは来ていない).
+      .replace(
+        /(?<=[\p{Script=Han}ァ-ヶー]|お知らせ|ご連絡|お詫び|お返事)なんか(?=[^、。]{0,4}(来|届|なかっ|ない|して|くれ))/gu,
+        "は",
+      )
       .replace(/(?<=[\p{Script=Han}]{1,4})(?=ぶつけ)/gu, "を")
       // 払った / 振り込んだ / 取った住民票: what the caller did, in 敬語.
       .replace(/(?<![おご])払った(?=のに|ので|のですね|$|、)/g, "お支払いいただいた")
@@ -2477,6 +2493,9 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
     )
       return "worried";
   }
+  // 給食が心配で: a worry put into words is met as one, even when something once went wrong.
+  if (/(が|も)(心配|不安)(で|なん|なの)/.test(text) && !/!|！|どういうこと|どうしてくれ/.test(text))
+    return "worried";
   if (complaining) return "trouble";
   // Alone at night and afraid (夜一人でいると怖くて): the fear is what to answer, not the solitude.
   if (/怖|こわ|心細|不安で|不安な/.test(text) && !/寂し|さみし|さびし/.test(text)) return "worried";
