@@ -24,7 +24,7 @@ import {
   isReflectiveSentence,
 } from "./detect-reflection";
 import { detectRegister } from "./detect-register";
-import { detectViolation } from "./detect-violation";
+import { detectViolation, judgesCaller } from "./detect-violation";
 import { getFullTokenizer, getJapaneseTokenizer, type JapaneseTokenizer } from "./japanese";
 import type { Turn, ViolationKind } from "./labels";
 import {
@@ -470,7 +470,22 @@ function explain(
     // (お待たせして申し訳ございません。ただ、…ごく普通なんです).
     violation: quote(faultSpans(reply, violation.spans), true),
     apology: quote(apology.spans),
-    question: quote(question.spans),
+    // (A question that is itself the fault, ご確認されませんでしたか, earns no praise as a question.)
+    question: quote(
+      question.spans.filter(
+        (q) =>
+          violation.kind === "none" ||
+          !splitSentences(reply).some(
+            (s) =>
+              s.start <= q.start &&
+              q.start < s.end &&
+              (judgesCaller(s.text) ||
+                (violation.kind === "criticize" &&
+                  /ませんでしたか|のでは|ないでしょうか|ということは(ござい|あり)ませんか/.test(s.text)) ||
+                violation.spans.some((v) => v.start < s.end && v.end > s.start)),
+          ),
+      ),
+    ),
     backchannel: backchannel.spans[0]
       ? reply.slice(backchannel.spans[0].start, backchannel.spans[0].end).replace(/[、。\s]+$/, "") || null
       : null,

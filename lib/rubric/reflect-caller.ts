@@ -1816,6 +1816,8 @@ function tidy(phrase: string): string {
       // 書いてあったと思うんですけど: the caller's hedge is not handed back (書いてあったのですね).
       .replace(/(?<=た)と思(う|われる)(?=のですね$)/, "")
       .replace(/ぐっちゃぐちゃ|ぐちゃぐちゃ/g, "ひどい状態")
+      .replace(/(あたし|私|わたし)のこと(を)?(?=無視|相手に|避け|嫌)/g, "お客様のことを")
+      .replace(/(あたし|私|わたし)のこと/g, "お客様のこと")
       // お足が悪い → 足がお悪い; お店の者 → 店の者; 本人 → ご本人; 不信に思う → 不審に思う.
       .replace(/お足が(悪|痛)/g, "足がお$1")
       .replace(/お店の者/g, "店の者")
@@ -2302,6 +2304,11 @@ function feelingOf(said: string, complaining: boolean): CallerFeeling {
   if (
     !ourSide.test(text) &&
     /(昔|前|以前|若い頃)は[^。]{0,30}(た|てた|ていた)のに(ねえ|なあ|ねぇ)[。…]*$/.test(text)
+  )
+    return "lonely";
+  // お向かいの奥さんが最近あたしのこと無視するのよ: shut out by people close by is loneliness.
+  if (
+    /(近所|お向かい|向かい|隣|友達|友人)[^。]{0,40}(無視|相手にしてくれな|口(を|も)?きいてくれな)/.test(text)
   )
     return "lonely";
   // 夫も友達もみんな先に行っちゃって、私だけ残って: the one left behind is lonely.
