@@ -1816,6 +1816,17 @@ function tidy(phrase: string): string {
       // 書いてあったと思うんですけど: the caller's hedge is not handed back (書いてあったのですね).
       .replace(/(?<=た)と思(う|われる)(?=のですね$)/, "")
       .replace(/ぐっちゃぐちゃ|ぐちゃぐちゃ/g, "ひどい状態")
+      // この子がいなくなったら (a pet): no respect language for an animal.
+      .replace(
+        /(この子|あの子|うちの子|猫|ネコ|犬|イヌ|ワンちゃん|猫ちゃん)(が|は|も)いらっしゃらなく/g,
+        "$1$2いなく",
+      )
+      // …いなくなったら私ほんとに一人: the caller's 私 after a condition is お客様.
+      .replace(
+        /(?<=たら|れば)(私|あたし|わたし)(?!の)(?=(ほんとに|本当に|もう)?[\p{Script=Han}ぁ-ん])/gu,
+        "、お客様は",
+      )
+      .replace(/(?<=(本当に|ほんとに|もう))一人(?=に(なっ|な))/g, "お一人")
       .replace(/(あたし|私|わたし)のこと(を)?(?=無視|相手に|避け|嫌)/g, "お客様のことを")
       .replace(/(あたし|私|わたし)のこと/g, "お客様のこと")
       // お足が悪い → 足がお悪い; お店の者 → 店の者; 本人 → ご本人; 不信に思う → 不審に思う.
@@ -2278,7 +2289,12 @@ function nounPhrase(clause: Morpheme[]): string | null {
 
 function feelingOf(said: string, complaining: boolean): CallerFeeling {
   // (こないだ is a day, not a ない; 大人二人と子ども一人 is a party, not a caller alone.)
+  // (夫が亡くなった場合の保障 / 私が死んだら: a death supposed, not one that happened.)
   const text = said
+    .replace(
+      /(亡くな(った|る)|死ん(だ|じゃった))(場合|ら|とき|時)|(もしも|万一|万が一)[^。]{0,10}(亡くな|死)/g,
+      "もしもの",
+    )
     .replace(/こないだ|こなだ|こないだって/g, "先日")
     .replace(
       /(大人|子ども|子供|小人|幼児|[0-9０-９一二三四五六七八九十]+歳の子)[^。、]{0,4}(一人|ひとり)/g,
