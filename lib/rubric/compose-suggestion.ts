@@ -777,7 +777,9 @@ export function composeSuggestion(input: SuggestionInput): Suggestion {
         )
         // (キャンセルになさいますか。それとも…: the alternative stays in the question it completes.)
         .replace(/か。(?=それとも)/g, "か、")
-        .replace(/か[?？](?=$|[^」』])/g, "か。"),
+        .replace(/か[?？](?=$|[^」』])/g, "か。")
+        .replace(/ごご[、,\s]?(?=[0-9０-９一二三四五六七八九十])/g, "午後")
+        .replace(/ごぜん[、,\s]?(?=[0-9０-９一二三四五六七八九十])/g, "午前"),
     ),
     keep: false,
     ...(unconfirmed && caller?.reflection ? { unconfirmed: caller.reflection } : {}),
@@ -1684,6 +1686,9 @@ function varyTokens(reply: string, kind: CallKind, repeated: boolean, requested 
     .replace(/(?<=、)(その|あの|あのー|まあ|それで)、/g, "")
     .replace(/(?<=[\p{Script=Han}ぁ-ん])(?<!す)くって(?=[、。]|[^、。]{2})/gu, "くて")
     .replace(/、+(?=。|$)/g, "")
+    // ごご2時 / ごぜん10時: a time said in kana is written 午後 / 午前.
+    .replace(/ごご[、,\s]?(?=[0-9０-９一二三四五六七八九十])/g, "午後")
+    .replace(/ごぜん[、,\s]?(?=[0-9０-９一二三四五六七八九十])/g, "午前")
     // A read-back left hanging (焦げ臭い、においが……) is finished: においがするのですね.
     .replace(/(におい|匂い|臭い|音|味|感じ)が[…‥]+。?/g, "$1がするのですね。");
   return (

@@ -85,7 +85,8 @@ const slips: { pattern: RegExp; correct: (said: string) => string; reason: strin
   },
   {
     // 大丈夫です、集合場所は…: reassurance said on its own is ご安心ください.
-    pattern: /(?<=^|[、。\s]|(はい|ええ)[、]?)大丈夫です(よ)?(?=[、。\s]|$)/g,
+    // (日にちの変更、大丈夫です answers a question: only reassurance said on its own is corrected.)
+    pattern: /(?<=^|[。\s]|(はい|ええ)[、]?)大丈夫です(よ)?(?=[、。\s]|$)/g,
     correct: () => "ご安心ください",
     reason: "「大丈夫です」は、お客様には軽く聞こえます",
   },
