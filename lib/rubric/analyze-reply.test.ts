@@ -2326,4 +2326,20 @@ describe("feedback a trainer would sign (session-21 reviews)", () => {
     );
     expect(memorial.violation).toBe("none");
   });
+
+  it("drops a rulebook with its copula and hears a spoken check on the caller's reading as criticism", () => {
+    const refused = replyTo(
+      "この前お店に行ったとき、ポイントカードを忘れてしまって。その分のポイントって、あとから付けてもらえますか。",
+      "申し訳ございませんが、規則でございますので、後からのポイント付与はいたしかねます。",
+      "inquiry",
+    );
+    expect(refused.suggestion).toContain("大変申し訳ございませんが、後からのポイント付与はいたしかねます。");
+    expect(refused.suggestion).not.toMatch(/規則|ございますので/);
+    const manual = replyTo(
+      "買って一か月の洗濯機が、途中でエラー出して止まるのよ。E3とかいうやつ。",
+      "E3……ですね。えー、それ、あの、取扱説明書の、えーと、じゅう、12ページに、載ってるんですけど……お読みに、なって、ないですかね",
+      "angry",
+    );
+    expect(manual.violation).toBe("criticize");
+  });
 });
