@@ -1794,8 +1794,8 @@ function withoutRulebook(sentence: string): string | null {
 function unpause(sentence: string): string {
   return (
     sentence
-      // 悔しい……そうですよね: a 相づち after the pause begins a sentence of its own.
-      // (悔しい……そうですよね: the words handed back, then agreed with, are one confirmation: 悔しいのですね.)
+      // 悔しい……そうですよね: the words handed back, then agreed with, are one confirmation (悔しいのですね);
+      // after any other pause a 相づち begins a sentence of its own.
       .replace(/(?<=[いたる])[…‥]+(そうですよね|そうですね)[、。]?/g, "のですね。")
       .replace(
         /(?<=[^。、…‥\s])[…‥]+(?=(そうですよね|そうですね|そうでしたか|そうなんですね|なるほど)[、。]?)/g,
@@ -1906,9 +1906,7 @@ function fewerCommas(sentence: string, halting = false): string {
         // (見直しをご希望で、運転されるのは: an honored noun's で leads on to the next clause.)
         /(ご希望|ご予定|ご利用|ご在宅|ご不在|ご検討|お急ぎ|お持ち|お使い)で$/.test(run) ||
         /(です|ます)し$/.test(run) ||
-        /^(はい|ええ|ええ、ええ|では|ただ|まず|それでは|いえ|いいえ|恐れ入りますが|お手数ですが)$/.test(
-          run,
-        ) ||
+        /^(はい|(ええ)+|では|ただ|まず|それでは|いえ|いいえ|恐れ入りますが|お手数ですが)$/.test(run) ||
         (run.length >= 12 &&
           /(て|で|し|から|ば)$/.test(run) &&
           !/(あさって|しあさって|かつて|すべて|全て|初めて|改めて|決して|として|について|において|によって|にとって|に対して|に関して)$/.test(

@@ -270,7 +270,7 @@ export function understandCaller(
       /(?<=^|[。！？!?、\s])(ごめんなさい|ごめんね|ごめん|すみません|すいません)(ねえ|ね)?[、\s]*[^。]{0,16}(電話|長話|長く|何度も|また|お忙しい|お仕事中)/.test(
         text,
       ),
-    // 事故の相手の保険会社 / 隣の家の人: the grievance is with someone who is not us.
+    // 事故の相手の保険会社 / 他社: the grievance is with someone who is not us (unless we are named too).
     othersFault:
       /(事故|ぶつけ|追突)[^。]{0,8}の?相手|相手(方|側)|相手の(保険会社|会社|運転手|人|方)|他社|よその会社/.test(
         text,
