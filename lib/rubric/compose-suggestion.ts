@@ -1812,6 +1812,11 @@ function fewerCommas(sentence: string, halting = false): string {
   // A word taken back (さぞご心配…あ、いえ、お困り) leaves only the word meant; a 相づち left on a pause
   // (はい、…夕方が) leaves the pause.
   sentence = sentence
+    // 午後7時、以降 / 3000円、以上: a pause between a figure and the word that bounds it.
+    .replace(
+      /(?<=[0-9０-９一二三四五六七八九十](時|分|日|円|名|人|回|件))[、,]\s*(?=(以降|以上|以下|以内|まで|から|頃|ごろ|ほど|くらい))/g,
+      "",
+    )
     // 命の恩人ですもんね、ありがたいお気持ちですよね: two sentences said in one breath.
     .replace(/(?<=(です|ます)(もん|もの)ね)、(?=[^。]{4})/g, "。")
     .replace(/[\p{Script=Han}ぁ-んァ-ヶー]{1,8}[…‥]+[、\s]*(あ、)?(いえ|いや)、/gu, "")
